@@ -1,0 +1,33 @@
+package org.voxbeam.kernel.value;
+
+/**
+ * A result of a node, mirroring VoxLogicA-2's {@code voxpod/1} value types, plus datasets,
+ * errors and the runtime-only function values that closures evaluate to.
+ *
+ * <p>The set is closed so that every consumer (operators, the store's codecs, printers) handles
+ * every case; large payloads ({@link BytesValue}, {@link NdArrayValue}, {@link ImageValue}) hold a
+ * {@link Blob} rather than an array, so a store can stream them instead of loading them.
+ */
+public sealed interface Value
+    permits NullValue,
+        BooleanValue,
+        IntegerValue,
+        NumberValue,
+        StringValue,
+        BytesValue,
+        SequenceValue,
+        MappingValue,
+        NdArrayValue,
+        ImageValue,
+        DatasetValue,
+        ErrorValue,
+        FunctionValue {
+
+  /** VoxLogicA-2's name for this value's type ({@code number}, {@code sequence}, …). */
+  String voxType();
+
+  /** Whether this value is a failure rather than a result. */
+  default boolean isError() {
+    return this instanceof ErrorValue;
+  }
+}

@@ -1,0 +1,28 @@
+package org.voxbeam.launcher;
+
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.pipeline.plan.IdMismatchPolicy;
+import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.plan.PlanJsonReader;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The plan a command works on, and how strictly it is read; shared by commands as a mixin. */
+final class PlanOptions {
+  private static final Logger LOG = LoggerFactory.getLogger(PlanOptions.class);
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "A VoxLogicA-2 plan (JSON).")
+  Path plan;
+
+  @Option(
+      names = "--allow-id-mismatch",
+      description = "Warn, instead of failing, when a node's id does not match its content.")
+  boolean allowIdMismatch;
+
+  Plan load() {
+    IdMismatchPolicy policy = allowIdMismatch ? IdMismatchPolicy.WARN : IdMismatchPolicy.REJECT;
+    return new PlanJsonReader(policy, warning -> LOG.warn("{}", warning)).read(plan);
+  }
+}

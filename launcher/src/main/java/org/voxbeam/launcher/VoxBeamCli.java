@@ -1,0 +1,54 @@
+package org.voxbeam.launcher;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
+import org.voxbeam.pipeline.plan.PlanException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line
+ * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log only.
+ */
+@Command(
+    name = "voxbeam",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
+    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class})
+public final class VoxBeamCli implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new VoxBeamCli());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parsed) -> {
+          if (exception instanceof PlanException
+              || exception instanceof ImgqlSyntaxException
+              || exception instanceof UserInputException) {
+            line.getErr().println("error: " + exception.getMessage());
+            return ExitCodes.BAD_INPUT;
+          }
+          LOG.debug("command failed", exception);
+          line.getErr().println("internal error: " + exception);
+          return ExitCodes.INTERNAL_ERROR;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives)");
+  }
+}
