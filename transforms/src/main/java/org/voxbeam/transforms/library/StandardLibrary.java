@@ -1,5 +1,8 @@
 package org.voxbeam.transforms.library;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.transforms.defaults.HigherOrderOperators;
 import org.voxbeam.transforms.defaults.ScalarOperators;
@@ -11,12 +14,25 @@ import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 public final class StandardLibrary {
   private StandardLibrary() {}
 
-  public static OperatorRegistry registry() {
-    return OperatorRegistry.of(
+  /** The libraries VoxBeam ships, for callers that add their own operators. */
+  public static List<OperatorLibrary> libraries() {
+    return List.of(
         new ScalarOperators(),
         new SequenceOperators(),
         new HigherOrderOperators(),
         new StringsOperators(),
         new Vox1ScalarOperators());
+  }
+
+  /** A registry of the shipped operators. */
+  public static OperatorRegistry registry() {
+    return registry(List.of());
+  }
+
+  /** A registry of the shipped operators plus {@code extra}. */
+  public static OperatorRegistry registry(List<OperatorLibrary> extra) {
+    List<OperatorLibrary> all = new ArrayList<>(libraries());
+    all.addAll(extra);
+    return OperatorRegistry.of(all.toArray(new OperatorLibrary[0]));
   }
 }

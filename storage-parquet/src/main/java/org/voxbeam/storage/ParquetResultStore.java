@@ -1,0 +1,315 @@
+package org.voxbeam.storage;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.ResultStatus;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.storage.blob.BlobRef;
+import org.voxbeam.storage.blob.BlobStore;
+import org.voxbeam.storage.index.ResultIndex;
+import org.voxbeam.storage.segment.RowCodec;
+import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.storage.segment.SegmentSchema;
+
+/**
+ * The persistent result store: a directory of immutable Parquet segments and content-addressed
+ * blobs (see {@link StoreLayout}), with an in-memory index of where each result is and a
+ * Caffeine cache of decoded results in front.
+ *
+ * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once.
+ * Each {@link #putAll} writes one new segment (temporary file, then an atomic rename), so
+ * writers never touch each other's files; readers pick up segments committed by other processes
+ * when they look for an id they do not know (at most one directory listing per change of the
+ * directory). The index keeps a success over a failure and, between two successes of one id,
+ * the first — results of one id are equal by construction.
+ *
+ * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed; blobs
+ * can be re-hashed while they are read ({@link StoreOptions#verifyBlobsOnRead}), and
+ * {@code verify} checks every file.
+ */
+public final class ParquetResultStore implements ResultStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
+
+  /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
+  private static final long TIMESTAMP_GRANULARITY_MILLIS = 2_000;
+
+  private final StoreLayout layout;
+  private final BlobStore blobs;
+  private final RowCodec codec;
+  private final ResultIndex index = new ResultIndex();
+  private final List<Path> segments = new ArrayList<>();
+  private final Set<String> knownSegments = new HashSet<>();
+  private final LoadingCache<Integer, List<Group>> segmentRows;
+  private final Cache<NodeId, StoredResult> results;
+  private volatile FileTime lastListing = FileTime.fromMillis(0);
+
+  private ParquetResultStore(StoreLayout layout, StoreOptions options) {
+    this.layout = layout;
+    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead());
+    this.codec = new RowCodec(blobs);
+    this.segmentRows =
+        Caffeine.newBuilder()
+            .maximumWeight(options.segmentCacheRows())
+            .weigher((Integer segment, List<Group> rows) -> Math.max(1, rows.size()))
+            .build(this::readSegment);
+    this.results =
+        Caffeine.newBuilder()
+            .maximumWeight(options.cacheBytes())
+            .weigher((NodeId id, StoredResult result) -> ValueWeigher.weigh(result))
+            .recordStats()
+            .build();
+  }
+
+  /**
+   * Opens the store in {@code directory}, creating it if it does not exist.
+   *
+   * @throws StoreException if the directory is not a store of a format this version reads
+   */
+  public static ParquetResultStore open(Path directory, StoreOptions options) {
+    StoreLayout layout = new StoreLayout(directory);
+    FormatMarker.createOrCheck(layout);
+    ParquetResultStore store = new ParquetResultStore(layout, options);
+    store.refresh(true);
+    return store;
+  }
+
+  public StoreLayout layout() {
+    return layout;
+  }
+
+  BlobStore blobs() {
+    return blobs;
+  }
+
+  @Override
+  public Optional<StoredResult> get(NodeId id) {
+    StoredResult cached = results.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    if (index.get(id) == null && !refresh(false)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(results.get(id, this::load));
+    } catch (CompletionException | UncheckedIOException | StoreException e) {
+      LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean contains(NodeId id) {
+    return usable(id) || (refresh(false) && usable(id));
+  }
+
+  @Override
+  public Set<NodeId> containsAll(Collection<NodeId> ids) {
+    Set<NodeId> present = new HashSet<>();
+    List<NodeId> missing = new ArrayList<>();
+    for (NodeId id : ids) {
+      (usable(id) ? present : missing).add(id);
+    }
+    if (!missing.isEmpty() && refresh(false)) {
+      for (NodeId id : missing) {
+        if (usable(id)) {
+          present.add(id);
+        }
+      }
+    }
+    return present;
+  }
+
+  /** Whether {@code id} has a successful row whose blob, if any, is still there. */
+  private boolean usable(NodeId id) {
+    ResultIndex.Location location = index.get(id);
+    if (location == null || location.failed()) {
+      return false;
+    }
+    try {
+      Group row = segmentRows.get(location.segment()).get(location.row());
+      Optional<BlobRef> blob = RowCodec.blobOf(row);
+      return blob.isEmpty() || blobs.exists(blob.get());
+    } catch (CompletionException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void putAll(Collection<StoredResult> batch) {
+    List<Group> rows = new ArrayList<>();
+    List<StoredResult> written = new ArrayList<>();
+    Set<NodeId> superseding = new HashSet<>();
+    for (StoredResult result : batch) {
+      ResultIndex.Location existing = index.get(result.id());
+      if (existing != null
+          && (result.status() == ResultStatus.FAILED || (!existing.failed() && usable(result.id())))) {
+        continue;
+      }
+      if (existing != null && !existing.failed()) {
+        superseding.add(result.id());
+      }
+      rows.addAll(codec.encode(result));
+      written.add(result);
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    Path segment = SegmentFiles.write(layout, rows);
+    synchronized (this) {
+      if (knownSegments.add(segment.getFileName().toString())) {
+        register(segment, rows, superseding);
+      }
+    }
+    for (StoredResult result : written) {
+      if (result.status() == ResultStatus.SUCCEEDED) {
+        results.put(result.id(), result);
+      } else {
+        results.invalidate(result.id());
+      }
+    }
+  }
+
+  private StoredResult load(NodeId id) {
+    ResultIndex.Location location = index.get(id);
+    if (location == null) {
+      return null;
+    }
+    Group row = segmentRows.get(location.segment()).get(location.row());
+    if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
+      throw new StoreException("index points " + id + " at a row of another id");
+    }
+    Optional<BlobRef> blob = RowCodec.blobOf(row);
+    if (blob.isPresent() && !blobs.exists(blob.get())) {
+      throw new StoreException("blob " + blob.get().sha256() + " of result " + id + " is missing");
+    }
+    return codec.decode(row, child -> Optional.ofNullable(load(child)));
+  }
+
+  /**
+   * Loads segments committed since the last listing. Unless forced, lists the directory only
+   * when it may have changed.
+   *
+   * @return whether new segments were found
+   */
+  private boolean refresh(boolean force) {
+    try {
+      FileTime modified = Files.getLastModifiedTime(layout.segments());
+      boolean recent = System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
+      if (!force && !recent && modified.equals(lastListing)) {
+        return false;
+      }
+      lastListing = modified;
+      return loadNewSegments();
+    } catch (NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + layout.segments() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private synchronized boolean loadNewSegments() throws IOException {
+    List<Path> fresh = new ArrayList<>();
+    try (Stream<Path> listing = Files.list(layout.segments())) {
+      listing.filter(SegmentFiles::isSegment).sorted().forEach(fresh::add);
+    }
+    boolean found = false;
+    for (Path segment : fresh) {
+      if (knownSegments.contains(segment.getFileName().toString())) {
+        continue;
+      }
+      try {
+        List<Group> rows = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION);
+        knownSegments.add(segment.getFileName().toString());
+        register(segment, rows, Set.of());
+        found = true;
+      } catch (NoSuchFileException vanished) {
+        LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
+      } catch (IOException e) {
+        LOG.warn("skipping unreadable segment {}: {}", segment, e.getMessage());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Indexes the rows of a segment. Rows of {@code superseding} ids replace the row indexed so
+   * far (a success whose blob went missing); otherwise the index keeps the better row.
+   */
+  private synchronized void register(Path segment, List<Group> rows, Set<NodeId> superseding) {
+    int ordinal = segments.size();
+    segments.add(segment);
+    for (int i = 0; i < rows.size(); i++) {
+      Group row = rows.get(i);
+      NodeId id = new NodeId(row.getString(SegmentSchema.NODE_ID, 0));
+      boolean failed = RowCodec.status(row) == ResultStatus.FAILED;
+      if (superseding.contains(id)) {
+        index.replace(id, ordinal, i, failed);
+      } else {
+        index.put(id, ordinal, i, failed);
+      }
+    }
+  }
+
+  private List<Group> readSegment(int ordinal) {
+    Path path;
+    synchronized (this) {
+      path = segments.get(ordinal);
+    }
+    try {
+      return SegmentFiles.read(path, SegmentSchema.RESULT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Segment files this store has indexed, oldest first. */
+  public synchronized List<Path> segmentFiles() {
+    return List.copyOf(segments);
+  }
+
+  /** Hit, miss and load statistics of the decoded-result cache. */
+  public CacheStats cacheStats() {
+    return results.stats();
+  }
+
+  /** Results indexed (rows of distinct ids, children included). */
+  public int indexedResults() {
+    return index.size();
+  }
+
+  @Override
+  public StoreStats stats() {
+    return StoreInspector.stats(this);
+  }
+
+  @Override
+  public void close() {
+    results.invalidateAll();
+    segmentRows.invalidateAll();
+    results.cleanUp();
+    segmentRows.cleanUp();
+  }
+}

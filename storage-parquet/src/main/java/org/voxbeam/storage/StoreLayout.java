@@ -1,0 +1,46 @@
+package org.voxbeam.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Where everything lives inside a store directory. The directory is the unit of sharing: copying
+ * two stores into one directory is a valid merge, because every file name is unique (segments)
+ * or content-addressed (blobs).
+ *
+ * <pre>
+ * store/
+ *   voxbeam-store.json          format marker and version
+ *   segments/seg-*.parquet      immutable result rows, one file per committed batch
+ *   blobs/sha256/ab/cdef…       binary payloads named by the SHA-256 of their content
+ *   tmp/                        files being written; renamed into place when complete
+ * </pre>
+ */
+public record StoreLayout(Path root) {
+  public static final String MARKER_FILE = "voxbeam-store.json";
+  public static final String SEGMENT_SUFFIX = ".parquet";
+
+  public StoreLayout {
+    root = root.toAbsolutePath().normalize();
+  }
+
+  public Path marker() {
+    return root.resolve(MARKER_FILE);
+  }
+
+  public Path segments() {
+    return root.resolve("segments");
+  }
+
+  public Path blobs() {
+    return root.resolve("blobs").resolve("sha256");
+  }
+
+  public Path tmp() {
+    return root.resolve("tmp");
+  }
+
+  /** The file of the blob whose SHA-256 is {@code sha256} (64 lowercase hex digits). */
+  public Path blob(String sha256) {
+    return blobs().resolve(sha256.substring(0, 2)).resolve(sha256.substring(2));
+  }
+}

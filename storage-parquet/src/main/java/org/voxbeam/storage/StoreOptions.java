@@ -1,0 +1,30 @@
+package org.voxbeam.storage;
+
+/**
+ * How a store behaves in this process.
+ *
+ * @param cacheBytes memory budget of the decoded-result cache
+ * @param segmentCacheRows how many decoded segment rows to keep for point lookups
+ * @param verifyBlobsOnRead re-hash blob content while it is read, failing the read if it no
+ *     longer matches its name
+ */
+public record StoreOptions(long cacheBytes, long segmentCacheRows, boolean verifyBlobsOnRead) {
+  public StoreOptions {
+    if (cacheBytes < 0 || segmentCacheRows < 0) {
+      throw new IllegalArgumentException("cache sizes must not be negative");
+    }
+  }
+
+  /** 256 MB of results, 100,000 segment rows, blobs verified on read. */
+  public static StoreOptions defaults() {
+    return new StoreOptions(256L << 20, 100_000, true);
+  }
+
+  public StoreOptions withCacheBytes(long bytes) {
+    return new StoreOptions(bytes, segmentCacheRows, verifyBlobsOnRead);
+  }
+
+  public StoreOptions withVerifyBlobsOnRead(boolean verify) {
+    return new StoreOptions(cacheBytes, segmentCacheRows, verify);
+  }
+}

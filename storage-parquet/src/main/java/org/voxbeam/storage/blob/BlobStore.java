@@ -1,0 +1,120 @@
+package org.voxbeam.storage.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.storage.StoreException;
+import org.voxbeam.storage.StoreLayout;
+
+/**
+ * Content-addressed blob files. A blob is streamed to a temporary file while its SHA-256 is
+ * computed, then renamed to {@code blobs/sha256/ab/cdef…}: readers never see a partial blob, two
+ * writers of the same content agree, and nothing is ever held whole in memory.
+ */
+public final class BlobStore {
+  private static final int BUFFER = 1 << 16;
+
+  private final StoreLayout layout;
+  private final boolean verifyOnRead;
+
+  public BlobStore(StoreLayout layout, boolean verifyOnRead) {
+    this.layout = layout;
+    this.verifyOnRead = verifyOnRead;
+  }
+
+  /** Stores {@code content}, streaming it; returns its name and size. */
+  public BlobRef put(Blob content) {
+    Path temporary = null;
+    try {
+      Files.createDirectories(layout.tmp());
+      temporary = Files.createTempFile(layout.tmp(), "blob-", ".tmp");
+      MessageDigest digest = sha256();
+      long size;
+      try (InputStream in = content.open();
+          OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+        size = in.transferTo(out);
+      }
+      if (size != content.size()) {
+        throw new StoreException("blob declared " + content.size() + " bytes but supplied " + size);
+      }
+      String sha = HexFormat.of().formatHex(digest.digest());
+      Path target = layout.blob(sha);
+      if (Files.exists(target)) {
+        return new BlobRef(sha, size);
+      }
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException raced) {
+        // Another writer stored the same content first; its file is identical.
+      }
+      return new BlobRef(sha, size);
+    } catch (IOException e) {
+      throw new StoreException("cannot write blob under " + layout.blobs() + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+  }
+
+  /** The stored blob {@code ref}; its content is read from disk when opened. */
+  public FileBlob open(BlobRef ref) {
+    return new FileBlob(layout.blob(ref.sha256()), ref, verifyOnRead);
+  }
+
+  public boolean exists(BlobRef ref) {
+    Path path = layout.blob(ref.sha256());
+    try {
+      return Files.isRegularFile(path) && Files.size(path) == ref.size();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Re-hashes the blob's file: whether it is present, of the right size and intact. */
+  public boolean verify(BlobRef ref) {
+    Path path = layout.blob(ref.sha256());
+    if (!Files.isRegularFile(path)) {
+      return false;
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = sha256();
+      byte[] buffer = new byte[BUFFER];
+      long size = 0;
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+        size += read;
+      }
+      return size == ref.size() && HexFormat.of().formatHex(digest.digest()).equals(ref.sha256());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    if (path == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException ignored) {
+      // A leftover temporary file is removed by gc.
+    }
+  }
+}

@@ -1,0 +1,349 @@
+package org.voxbeam.storage.segment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStatus;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.BooleanValue;
+import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.DatasetValue;
+import org.voxbeam.kernel.value.ErrorValue;
+import org.voxbeam.kernel.value.ImageGeometry;
+import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.MappingValue;
+import org.voxbeam.kernel.value.NdArrayValue;
+import org.voxbeam.kernel.value.NullValue;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.StringValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.storage.StoreException;
+import org.voxbeam.storage.blob.BlobRef;
+import org.voxbeam.storage.blob.BlobStore;
+
+/**
+ * Turns results into rows and back. Scalars live in typed columns; bytes, arrays and images in
+ * blobs, referenced by SHA-256; a sequence stores its items as rows of their own under
+ * {@link NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed
+ * in order in {@code children}; a mapping stores scalar entries inline and other entries as
+ * child rows.
+ */
+public final class RowCodec {
+  /** The child family of mapping entries that are not scalars. */
+  public static final String MAPPING_ENTRY_FAMILY = "mapping-entry-ref";
+
+  private final SimpleGroupFactory groups = new SimpleGroupFactory(SegmentSchema.RESULT);
+  private final BlobStore blobs;
+
+  public RowCodec(BlobStore blobs) {
+    this.blobs = blobs;
+  }
+
+  /** The rows of {@code result}: its own first, then its descendants'. Blobs are written now. */
+  public List<Group> encode(StoredResult result) {
+    List<Group> rows = new ArrayList<>();
+    encode(result.id(), result.value(), result.metadata(), rows);
+    return rows;
+  }
+
+  private void encode(NodeId id, Value value, ResultMetadata metadata, List<Group> rows) {
+    Group row = groups.newGroup();
+    rows.add(row);
+    row.append(SegmentSchema.NODE_ID, id.hex());
+    row.append(SegmentSchema.STATUS, value instanceof ErrorValue ? "failed" : "succeeded");
+    row.append(SegmentSchema.VALUE_TYPE, value.voxType());
+    if (!writeScalar(row, value)) {
+      writeCompound(id, row, value, metadata, rows);
+    }
+    row.append("operator", metadata.operator());
+    row.append("compute_nanos", metadata.computeTime().toNanos());
+    row.append("created_at", metadata.createdAt().toEpochMilli());
+    row.append("engine_version", metadata.engineVersion());
+  }
+
+  /** Writes a scalar into the typed columns of {@code group}; false if the value is not one. */
+  private static boolean writeScalar(Group group, Value value) {
+    if (value instanceof NullValue) {
+      return true;
+    } else if (value instanceof BooleanValue b) {
+      group.append("bool_value", b.value());
+    } else if (value instanceof IntegerValue i) {
+      group.append("int_value", i.value());
+    } else if (value instanceof NumberValue n) {
+      group.append("number_value", n.value());
+    } else if (value instanceof StringValue s) {
+      group.append("string_value", s.value());
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private void writeCompound(NodeId id, Group row, Value value, ResultMetadata metadata, List<Group> rows) {
+    if (value instanceof SequenceValue sequence) {
+      Group children = row.addGroup("children");
+      for (int i = 0; i < sequence.size(); i++) {
+        NodeId child = NodeHashing.sequenceItemId(id, i);
+        children.addGroup("list").append("element", child.hex());
+        encode(child, sequence.items().get(i), metadata, rows);
+      }
+    } else if (value instanceof MappingValue mapping) {
+      writeEntries(id, row, mapping, metadata, rows);
+    } else if (value instanceof BytesValue bytes) {
+      writeBlob(row, blobs.put(bytes.data()));
+    } else if (value instanceof NdArrayValue array) {
+      writeBlob(row, blobs.put(array.data()));
+      row.append("dtype", array.dtype().numpyName());
+      appendLongs(row, "shape", array.shape());
+    } else if (value instanceof ImageValue image) {
+      writeBlob(row, blobs.put(image.voxels()));
+      row.append("dtype", image.dtype().numpyName());
+      ImageGeometry geometry = image.geometry();
+      appendLongs(row, "shape", geometry.size());
+      appendDoubles(row, "spacing", geometry.spacing());
+      appendDoubles(row, "origin", geometry.origin());
+      appendDoubles(row, "direction", geometry.direction());
+    } else if (value instanceof DatasetValue dataset) {
+      row.append("dataset_size", dataset.size());
+      row.append("dataset_owner", dataset.owner().hex());
+      writeEntries(id, row, dataset.metadata(), metadata, rows);
+    } else if (value instanceof ErrorValue error) {
+      row.append("error_message", error.message());
+      row.append("error_node", error.node().hex());
+      row.append("error_operator", error.operator());
+      Group causes = row.addGroup("error_causes");
+      for (Optional<ErrorValue> cause = error.cause(); cause.isPresent(); cause = cause.get().cause()) {
+        Group element = causes.addGroup("list").addGroup("element");
+        element.append("message", cause.get().message());
+        element.append("node", cause.get().node().hex());
+        element.append("operator", cause.get().operator());
+      }
+    } else {
+      throw new StoreException("values of type " + value.voxType() + " cannot be stored");
+    }
+  }
+
+  private void writeEntries(NodeId id, Group row, MappingValue mapping, ResultMetadata metadata, List<Group> rows) {
+    Group entries = row.addGroup("entries");
+    for (Map.Entry<String, Value> entry : mapping.entries().entrySet()) {
+      Group element = entries.addGroup("list").addGroup("element");
+      element.append("key", entry.getKey());
+      element.append("value_type", entry.getValue().voxType());
+      if (!writeScalar(element, entry.getValue())) {
+        NodeId child = NodeHashing.childId(id, MAPPING_ENTRY_FAMILY, JsonValue.of(entry.getKey()));
+        element.append("child", child.hex());
+        encode(child, entry.getValue(), metadata, rows);
+      }
+    }
+  }
+
+  private static void writeBlob(Group row, BlobRef ref) {
+    row.append("blob_sha256", ref.sha256());
+    row.append("blob_size", ref.size());
+  }
+
+  private static void appendLongs(Group row, String field, List<Long> values) {
+    Group list = row.addGroup(field);
+    for (long value : values) {
+      list.addGroup("list").append("element", value);
+    }
+  }
+
+  private static void appendDoubles(Group row, String field, List<Double> values) {
+    Group list = row.addGroup(field);
+    for (double value : values) {
+      list.addGroup("list").append("element", value);
+    }
+  }
+
+  /** The status column of a row. */
+  public static ResultStatus status(Group row) {
+    return "failed".equals(row.getString(SegmentSchema.STATUS, 0)) ? ResultStatus.FAILED : ResultStatus.SUCCEEDED;
+  }
+
+  /**
+   * Reads a row back.
+   *
+   * @param children the rows of child results, by id; empty if a child is missing
+   * @throws StoreException if the row is malformed or a child is missing
+   */
+  public StoredResult decode(Group row, Function<NodeId, Optional<StoredResult>> children) {
+    NodeId id = new NodeId(row.getString(SegmentSchema.NODE_ID, 0));
+    ResultMetadata metadata =
+        new ResultMetadata(
+            row.getString("operator", 0),
+            java.time.Duration.ofNanos(row.getLong("compute_nanos", 0)),
+            java.time.Instant.ofEpochMilli(row.getLong("created_at", 0)),
+            row.getString("engine_version", 0));
+    return new StoredResult(id, decodeValue(id, row, row.getString(SegmentSchema.VALUE_TYPE, 0), children), metadata);
+  }
+
+  private Value decodeValue(
+      NodeId id, Group row, String type, Function<NodeId, Optional<StoredResult>> children) {
+    switch (type) {
+      case "null":
+        return NullValue.INSTANCE;
+      case "boolean":
+        return BooleanValue.of(row.getBoolean("bool_value", 0));
+      case "integer":
+        return new IntegerValue(row.getLong("int_value", 0));
+      case "number":
+        return new NumberValue(row.getDouble("number_value", 0));
+      case "string":
+        return new StringValue(row.getString("string_value", 0));
+      case "sequence":
+        List<Value> items = new ArrayList<>();
+        for (String child : strings(row, "children")) {
+          items.add(child(new NodeId(child), children));
+        }
+        return new SequenceValue(items);
+      case "mapping":
+        return entries(row, children);
+      case "bytes":
+        return new BytesValue(blobs.open(blobRef(row)));
+      case "ndarray":
+        return new NdArrayValue(dtype(row), longs(row, "shape"), blobs.open(blobRef(row)));
+      case "image2d":
+      case "volume3d":
+        ImageGeometry geometry =
+            new ImageGeometry(longs(row, "shape"), doubles(row, "spacing"), doubles(row, "origin"), doubles(row, "direction"));
+        return new ImageValue(geometry, dtype(row), blobs.open(blobRef(row)));
+      case "dataset":
+        return new DatasetValue(
+            new NodeId(row.getString("dataset_owner", 0)), row.getLong("dataset_size", 0), entries(row, children));
+      case "error":
+        return error(row);
+      default:
+        throw new StoreException("row " + id + " has unknown value type '" + type + "'");
+    }
+  }
+
+  private static Value child(NodeId id, Function<NodeId, Optional<StoredResult>> children) {
+    return children.apply(id)
+        .orElseThrow(() -> new StoreException("child result " + id + " is missing"))
+        .value();
+  }
+
+  private MappingValue entries(Group row, Function<NodeId, Optional<StoredResult>> children) {
+    Map<String, Value> entries = new LinkedHashMap<>();
+    if (row.getFieldRepetitionCount("entries") == 0) {
+      return new MappingValue(entries);
+    }
+    Group list = row.getGroup("entries", 0);
+    for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+      Group element = list.getGroup("list", i).getGroup("element", 0);
+      String key = element.getString("key", 0);
+      if (element.getFieldRepetitionCount("child") > 0) {
+        entries.put(key, child(new NodeId(element.getString("child", 0)), children));
+      } else {
+        entries.put(key, decodeScalar(element, element.getString("value_type", 0)));
+      }
+    }
+    return new MappingValue(entries);
+  }
+
+  private static Value decodeScalar(Group group, String type) {
+    switch (type) {
+      case "null":
+        return NullValue.INSTANCE;
+      case "boolean":
+        return BooleanValue.of(group.getBoolean("bool_value", 0));
+      case "integer":
+        return new IntegerValue(group.getLong("int_value", 0));
+      case "number":
+        return new NumberValue(group.getDouble("number_value", 0));
+      case "string":
+        return new StringValue(group.getString("string_value", 0));
+      default:
+        throw new StoreException("mapping entry of type " + type + " has no child reference");
+    }
+  }
+
+  private static ErrorValue error(Group row) {
+    List<Group> causes = new ArrayList<>();
+    if (row.getFieldRepetitionCount("error_causes") > 0) {
+      Group list = row.getGroup("error_causes", 0);
+      for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+        causes.add(list.getGroup("list", i).getGroup("element", 0));
+      }
+    }
+    Optional<ErrorValue> cause = Optional.empty();
+    for (int i = causes.size() - 1; i >= 0; i--) {
+      Group c = causes.get(i);
+      cause = Optional.of(new ErrorValue(
+          c.getString("message", 0), new NodeId(c.getString("node", 0)), c.getString("operator", 0), cause));
+    }
+    return new ErrorValue(
+        row.getString("error_message", 0),
+        new NodeId(row.getString("error_node", 0)),
+        row.getString("error_operator", 0),
+        cause);
+  }
+
+  /** The blob a row references, if any. */
+  public static Optional<BlobRef> blobOf(Group row) {
+    if (row.getFieldRepetitionCount("blob_sha256") == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(blobRef(row));
+  }
+
+  private static BlobRef blobRef(Group row) {
+    return new BlobRef(row.getString("blob_sha256", 0), row.getLong("blob_size", 0));
+  }
+
+  private static DType dtype(Group row) {
+    String name = row.getString("dtype", 0);
+    for (DType dtype : DType.values()) {
+      if (dtype.numpyName().equals(name)) {
+        return dtype;
+      }
+    }
+    throw new StoreException("unknown dtype '" + name + "'");
+  }
+
+  private static List<String> strings(Group row, String field) {
+    List<String> out = new ArrayList<>();
+    if (row.getFieldRepetitionCount(field) > 0) {
+      Group list = row.getGroup(field, 0);
+      for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+        out.add(list.getGroup("list", i).getString("element", 0));
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> longs(Group row, String field) {
+    List<Long> out = new ArrayList<>();
+    if (row.getFieldRepetitionCount(field) > 0) {
+      Group list = row.getGroup(field, 0);
+      for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+        out.add(list.getGroup("list", i).getLong("element", 0));
+      }
+    }
+    return out;
+  }
+
+  private static List<Double> doubles(Group row, String field) {
+    List<Double> out = new ArrayList<>();
+    if (row.getFieldRepetitionCount(field) > 0) {
+      Group list = row.getGroup(field, 0);
+      for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+        out.add(list.getGroup("list", i).getDouble("element", 0));
+      }
+    }
+    return out;
+  }
+}

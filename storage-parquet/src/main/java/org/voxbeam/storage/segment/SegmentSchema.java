@@ -1,0 +1,83 @@
+package org.voxbeam.storage.segment;
+
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * The Parquet schema of result rows (format version 1), specified in docs/store-format.md. One
+ * row per result; a value's kind decides which typed columns are set. Lists use Parquet's
+ * standard three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB,
+ * Spark or pyarrow can query every field.
+ */
+public final class SegmentSchema {
+  public static final String NODE_ID = "node_id";
+  public static final String STATUS = "status";
+  public static final String VALUE_TYPE = "value_type";
+
+  public static final MessageType RESULT =
+      MessageTypeParser.parseMessageType(
+          """
+          message voxbeam_result {
+            required binary node_id (STRING);
+            required binary status (STRING);
+            required binary value_type (STRING);
+            optional boolean bool_value;
+            optional int64 int_value;
+            optional double number_value;
+            optional binary string_value (STRING);
+            optional binary blob_sha256 (STRING);
+            optional int64 blob_size;
+            optional binary dtype (STRING);
+            optional group shape (LIST) { repeated group list { required int64 element; } }
+            optional group spacing (LIST) { repeated group list { required double element; } }
+            optional group origin (LIST) { repeated group list { required double element; } }
+            optional group direction (LIST) { repeated group list { required double element; } }
+            optional group children (LIST) { repeated group list { required binary element (STRING); } }
+            optional group entries (LIST) {
+              repeated group list {
+                required group element {
+                  required binary key (STRING);
+                  required binary value_type (STRING);
+                  optional boolean bool_value;
+                  optional int64 int_value;
+                  optional double number_value;
+                  optional binary string_value (STRING);
+                  optional binary child (STRING);
+                }
+              }
+            }
+            optional int64 dataset_size;
+            optional binary dataset_owner (STRING);
+            optional binary error_message (STRING);
+            optional binary error_node (STRING);
+            optional binary error_operator (STRING);
+            optional group error_causes (LIST) {
+              repeated group list {
+                required group element {
+                  required binary message (STRING);
+                  required binary node (STRING);
+                  required binary operator (STRING);
+                }
+              }
+            }
+            required binary operator (STRING);
+            required int64 compute_nanos;
+            required int64 created_at (TIMESTAMP(MILLIS,true));
+            required binary engine_version (STRING);
+          }
+          """);
+
+  /** The columns needed to index a segment: id and status. */
+  public static final MessageType INDEX_PROJECTION =
+      MessageTypeParser.parseMessageType(
+          "message voxbeam_result { required binary node_id (STRING); required binary status (STRING); }");
+
+  /** The columns {@code stats} needs. */
+  public static final MessageType STATS_PROJECTION =
+      MessageTypeParser.parseMessageType(
+          "message voxbeam_result { required binary node_id (STRING); required binary status (STRING);"
+              + " required binary value_type (STRING); optional binary blob_sha256 (STRING);"
+              + " optional int64 blob_size; required int64 created_at (TIMESTAMP(MILLIS,true)); }");
+
+  private SegmentSchema() {}
+}
