@@ -47,7 +47,11 @@ final class FormatMarker {
   }
 
   private static boolean isStoreEntry(StoreLayout layout, java.nio.file.Path path) {
-    return path.equals(layout.segments()) || path.equals(layout.tmp()) || path.equals(layout.blobs().getParent());
+    return path.equals(layout.segments())
+        || path.equals(layout.tmp())
+        || path.equals(layout.blobs().getParent())
+        || path.equals(layout.access())
+        || path.equals(layout.quarantine());
   }
 
   private static void write(StoreLayout layout) throws IOException {

@@ -45,9 +45,10 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * directory). The index keeps a success over a failure and, between two successes of one id,
  * the first — results of one id are equal by construction.
  *
- * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed; blobs
- * can be re-hashed while they are read ({@link StoreOptions#verifyBlobsOnRead}), and
- * {@code verify} checks every file.
+ * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. With
+ * {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is loaded; a
+ * corrupt one is moved to quarantine and its result reads as absent from then on. {@code verify}
+ * checks every file.
  */
 public final class ParquetResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
@@ -62,12 +63,16 @@ public final class ParquetResultStore implements ResultStore {
   private final List<Path> segments = new ArrayList<>();
   private final Set<String> knownSegments = new HashSet<>();
   private final LoadingCache<Integer, List<Group>> segmentRows;
+  private final boolean verifyBlobs;
+  private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
-    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead());
+    this.blobs = new BlobStore(layout);
+    this.verifyBlobs = options.verifyBlobsOnRead();
+    this.accessLog = new AccessLog(layout);
     this.codec = new RowCodec(blobs);
     this.segmentRows =
         Caffeine.newBuilder()
@@ -107,13 +112,16 @@ public final class ParquetResultStore implements ResultStore {
   public Optional<StoredResult> get(NodeId id) {
     StoredResult cached = results.getIfPresent(id);
     if (cached != null) {
+      accessLog.touch(id);
       return Optional.of(cached);
     }
     if (index.get(id) == null && !refresh(false)) {
       return Optional.empty();
     }
     try {
-      return Optional.ofNullable(results.get(id, this::load));
+      Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
+      loaded.ifPresent(result -> accessLog.touch(id));
+      return loaded;
     } catch (CompletionException | UncheckedIOException | StoreException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
@@ -205,6 +213,10 @@ public final class ParquetResultStore implements ResultStore {
     if (blob.isPresent() && !blobs.exists(blob.get())) {
       throw new StoreException("blob " + blob.get().sha256() + " of result " + id + " is missing");
     }
+    if (blob.isPresent() && verifyBlobs && !blobs.verify(blob.get())) {
+      blobs.quarantine(blob.get());
+      throw new StoreException("blob " + blob.get().sha256() + " of result " + id + " is corrupt; moved to quarantine");
+    }
     return codec.decode(row, child -> Optional.ofNullable(load(child)));
   }
 
@@ -280,9 +292,25 @@ public final class ParquetResultStore implements ResultStore {
     }
     try {
       return SegmentFiles.read(path, SegmentSchema.RESULT);
+    } catch (NoSuchFileException e) {
+      reindex();
+      throw new UncheckedIOException("segment " + path + " was compacted away; index rebuilt", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Forgets every segment and indexes the directory again: after another process compacted or
+   * evicted, rows moved to new files.
+   */
+  public synchronized void reindex() {
+    segments.clear();
+    knownSegments.clear();
+    index.clear();
+    segmentRows.invalidateAll();
+    results.invalidateAll();
+    refresh(true);
   }
 
   /** Segment files this store has indexed, oldest first. */
@@ -305,8 +333,14 @@ public final class ParquetResultStore implements ResultStore {
     return StoreInspector.stats(this);
   }
 
+  /** When each result was last read through this store, for eviction by last access. */
+  AccessLog accessLog() {
+    return accessLog;
+  }
+
   @Override
   public void close() {
+    accessLog.flush();
     results.invalidateAll();
     segmentRows.invalidateAll();
     results.cleanUp();

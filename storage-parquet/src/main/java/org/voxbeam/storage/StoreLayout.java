@@ -13,6 +13,8 @@ import java.nio.file.Path;
  *   segments/seg-*.parquet      immutable result rows, one file per committed batch
  *   blobs/sha256/ab/cdef…       binary payloads named by the SHA-256 of their content
  *   tmp/                        files being written; renamed into place when complete
+ *   access/                     last-access times, appended by each process
+ *   quarantine/                 blobs found corrupt, kept for inspection
  * </pre>
  */
 public record StoreLayout(Path root) {
@@ -37,6 +39,14 @@ public record StoreLayout(Path root) {
 
   public Path tmp() {
     return root.resolve("tmp");
+  }
+
+  public Path access() {
+    return root.resolve("access");
+  }
+
+  public Path quarantine() {
+    return root.resolve("quarantine");
   }
 
   /** The file of the blob whose SHA-256 is {@code sha256} (64 lowercase hex digits). */

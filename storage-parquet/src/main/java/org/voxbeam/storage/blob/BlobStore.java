@@ -24,11 +24,9 @@ public final class BlobStore {
   private static final int BUFFER = 1 << 16;
 
   private final StoreLayout layout;
-  private final boolean verifyOnRead;
 
-  public BlobStore(StoreLayout layout, boolean verifyOnRead) {
+  public BlobStore(StoreLayout layout) {
     this.layout = layout;
-    this.verifyOnRead = verifyOnRead;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
@@ -67,7 +65,7 @@ public final class BlobStore {
 
   /** The stored blob {@code ref}; its content is read from disk when opened. */
   public FileBlob open(BlobRef ref) {
-    return new FileBlob(layout.blob(ref.sha256()), ref, verifyOnRead);
+    return new FileBlob(layout.blob(ref.sha256()), ref);
   }
 
   public boolean exists(BlobRef ref) {
@@ -97,6 +95,38 @@ public final class BlobStore {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * Moves a corrupt blob out of the way, keeping it for inspection: results that reference it
+   * then read as absent and are recomputed, which writes a good copy.
+   */
+  public void quarantine(BlobRef ref) {
+    Path source = layout.blob(ref.sha256());
+    try {
+      Files.createDirectories(layout.quarantine());
+      Files.move(source, layout.quarantine().resolve(ref.sha256() + "-" + System.nanoTime()),
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.nio.file.NoSuchFileException alreadyMoved) {
+      // Another reader quarantined it first.
+    } catch (IOException e) {
+      throw new StoreException("cannot quarantine corrupt blob " + source + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Every blob file in the store, by name. */
+  public java.util.List<Path> listFiles() throws IOException {
+    if (!Files.isDirectory(layout.blobs())) {
+      return java.util.List.of();
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(layout.blobs())) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /** The name (SHA-256) of a blob file. */
+  public static String nameOf(Path blobFile) {
+    return blobFile.getParent().getFileName().toString() + blobFile.getFileName();
   }
 
   static MessageDigest sha256() {

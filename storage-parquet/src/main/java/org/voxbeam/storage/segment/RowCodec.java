@@ -292,6 +292,21 @@ public final class RowCodec {
         cause);
   }
 
+  /** The ids of the child results a row references: sequence items and non-scalar entries. */
+  public static List<String> childIds(Group row) {
+    List<String> children = strings(row, "children");
+    if (row.getFieldRepetitionCount("entries") > 0) {
+      Group list = row.getGroup("entries", 0);
+      for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+        Group element = list.getGroup("list", i).getGroup("element", 0);
+        if (element.getFieldRepetitionCount("child") > 0) {
+          children.add(element.getString("child", 0));
+        }
+      }
+    }
+    return children;
+  }
+
   /** The blob a row references, if any. */
   public static Optional<BlobRef> blobOf(Group row) {
     if (row.getFieldRepetitionCount("blob_sha256") == 0) {

@@ -1,0 +1,330 @@
+package org.voxbeam.storage.maintenance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.voxbeam.kernel.store.ResultStatus;
+import org.voxbeam.storage.AccessLog;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreException;
+import org.voxbeam.storage.StoreLayout;
+import org.voxbeam.storage.blob.BlobRef;
+import org.voxbeam.storage.blob.BlobStore;
+import org.voxbeam.storage.segment.RowCodec;
+import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.storage.segment.SegmentSchema;
+
+/**
+ * Keeping a store healthy and bounded: {@code verify} re-hashes every blob and checks every
+ * reference, {@code gc} removes unreferenced blobs and leftover temporary files, {@code compact}
+ * merges small segments, and {@code evict} drops results by age or to fit a size. Every
+ * operation except verify has a dry run that reports without changing anything.
+ *
+ * <p>Segments are immutable, so compaction and eviction write new segments first and only then
+ * delete the old ones; other processes notice the change and re-index. Blobs are removed only by
+ * gc, and only when no row in any segment references them and they are older than a grace period
+ * (a writer may have stored a blob whose segment it has not committed yet).
+ */
+public final class StoreMaintenance {
+  /** Files younger than this may belong to a writer that is still working. */
+  public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
+
+  private final ParquetResultStore store;
+  private final StoreLayout layout;
+  private final BlobStore blobs;
+
+  public StoreMaintenance(ParquetResultStore store) {
+    this.store = store;
+    this.layout = store.layout();
+    this.blobs = new BlobStore(layout);
+  }
+
+  public VerifyReport verify() {
+    List<String> problems = new ArrayList<>();
+    List<SegmentRows> segments = readSegments(problems);
+    Set<String> ids = new HashSet<>();
+    segments.forEach(segment -> segment.rows().forEach(row -> ids.add(row.getString(SegmentSchema.NODE_ID, 0))));
+    Map<String, Boolean> blobHealth = new HashMap<>();
+    long rows = 0;
+    for (SegmentRows segment : segments) {
+      for (Group row : segment.rows()) {
+        rows++;
+        String id = row.getString(SegmentSchema.NODE_ID, 0);
+        Optional<BlobRef> blob = RowCodec.blobOf(row);
+        if (blob.isPresent()) {
+          BlobRef ref = blob.get();
+          Boolean known = blobHealth.get(ref.sha256());
+          if (known == null) {
+            blobHealth.put(ref.sha256(), checkBlob(ref, id, problems));
+          } else if (!known) {
+            problems.add("result " + id + " references damaged blob " + ref.sha256());
+          }
+        }
+        for (String child : RowCodec.childIds(row)) {
+          if (!ids.contains(child)) {
+            problems.add("result " + id + " references child " + child + ", which is not stored");
+          }
+        }
+      }
+    }
+    return new VerifyReport(segments.size(), rows, blobHealth.size(), problems);
+  }
+
+  private boolean checkBlob(BlobRef ref, String id, List<String> problems) {
+    if (!blobs.exists(ref)) {
+      problems.add("blob " + ref.sha256() + " of result " + id + " is missing or has the wrong size");
+      return false;
+    }
+    if (!blobs.verify(ref)) {
+      blobs.quarantine(ref);
+      problems.add("blob " + ref.sha256() + " of result " + id + " is corrupt; moved to quarantine");
+      return false;
+    }
+    return true;
+  }
+
+  public GcReport gc(Duration grace, boolean dryRun) {
+    Instant cutoff = Instant.now().minus(grace);
+    Set<String> live = new HashSet<>();
+    for (Path segment : segmentFiles()) {
+      try {
+        for (Group row : SegmentFiles.read(segment, SegmentSchema.STATS_PROJECTION)) {
+          RowCodec.blobOf(row).ifPresent(ref -> live.add(ref.sha256()));
+        }
+      } catch (IOException e) {
+        throw new StoreException("gc stopped: cannot read " + segment + " (" + e.getMessage() + "); run verify", e);
+      }
+    }
+    long blobsRemoved = 0;
+    long temporaryRemoved = 0;
+    long bytes = 0;
+    try {
+      for (Path file : blobs.listFiles()) {
+        if (!live.contains(BlobStore.nameOf(file)) && olderThan(file, cutoff)) {
+          bytes += Files.size(file);
+          blobsRemoved++;
+          if (!dryRun) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+      for (Path file : list(layout.tmp())) {
+        if (olderThan(file, cutoff)) {
+          bytes += Files.size(file);
+          temporaryRemoved++;
+          if (!dryRun) {
+            Files.deleteIfExists(file);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("gc failed under " + layout.root() + ": " + e.getMessage(), e);
+    }
+    return new GcReport(dryRun, blobsRemoved, temporaryRemoved, bytes);
+  }
+
+  /** Merges every segment with fewer than {@code smallRows} rows into one. */
+  public CompactReport compact(int smallRows, boolean dryRun) {
+    List<SegmentRows> small = new ArrayList<>();
+    for (SegmentRows segment : readSegments(new ArrayList<>())) {
+      if (segment.rows().size() < smallRows) {
+        small.add(segment);
+      }
+    }
+    if (small.size() < 2) {
+      return new CompactReport(dryRun, 0, 0, 0);
+    }
+    List<Group> merged = bestRowPerId(small);
+    long total = small.stream().mapToLong(segment -> segment.rows().size()).sum();
+    if (!dryRun) {
+      replaceSegments(small, List.of(merged));
+    }
+    return new CompactReport(dryRun, small.size(), merged.size(), total - merged.size());
+  }
+
+  public EvictReport evict(EvictionPolicy policy, Duration grace, boolean dryRun) {
+    List<SegmentRows> segments = readSegments(new ArrayList<>());
+    Map<String, Long> lastAccess;
+    try {
+      lastAccess = AccessLog.readAll(layout);
+    } catch (IOException e) {
+      throw new StoreException("cannot read access times under " + layout.access() + ": " + e.getMessage(), e);
+    }
+    Set<String> victims = selectVictims(segments, policy, lastAccess);
+    List<SegmentRows> affected = new ArrayList<>();
+    List<List<Group>> replacements = new ArrayList<>();
+    for (SegmentRows segment : segments) {
+      List<Group> kept = new ArrayList<>();
+      for (Group row : segment.rows()) {
+        if (!victims.contains(row.getString(SegmentSchema.NODE_ID, 0))) {
+          kept.add(row);
+        }
+      }
+      if (kept.size() != segment.rows().size()) {
+        affected.add(segment);
+        if (!kept.isEmpty()) {
+          replacements.add(kept);
+        }
+      }
+    }
+    if (!dryRun && !affected.isEmpty()) {
+      replaceSegments(affected, replacements);
+    }
+    return new EvictReport(dryRun, victims.size(), affected.size(), gc(grace, dryRun));
+  }
+
+  private Set<String> selectVictims(
+      List<SegmentRows> segments, EvictionPolicy policy, Map<String, Long> lastAccess) {
+    long now = System.currentTimeMillis();
+    Map<String, Group> rowsById = new LinkedHashMap<>();
+    for (Group row : bestRowPerId(segments)) {
+      rowsById.put(row.getString(SegmentSchema.NODE_ID, 0), row);
+    }
+    Map<String, Long> age = new HashMap<>();
+    for (Map.Entry<String, Group> entry : rowsById.entrySet()) {
+      long created = entry.getValue().getLong("created_at", 0);
+      long reference = policy.basis() == EvictionPolicy.Basis.LAST_ACCESS
+          ? Math.max(created, lastAccess.getOrDefault(entry.getKey(), created))
+          : created;
+      age.put(entry.getKey(), now - reference);
+    }
+    Set<String> victims = new HashSet<>();
+    policy.maxAge().ifPresent(maxAge -> age.forEach((id, millis) -> {
+      if (millis > maxAge.toMillis()) {
+        victims.add(id);
+      }
+    }));
+    if (policy.maxBytes().isPresent()) {
+      long bytes = storeBytes();
+      long limit = policy.maxBytes().getAsLong();
+      List<String> oldestFirst = new ArrayList<>(age.keySet());
+      oldestFirst.sort(Comparator.comparing((String id) -> age.get(id)).reversed().thenComparing(id -> id));
+      for (String id : oldestFirst) {
+        if (bytes <= limit) {
+          break;
+        }
+        if (victims.add(id)) {
+          bytes -= estimatedBytes(rowsById.get(id));
+        }
+      }
+    }
+    return withDescendants(victims, rowsById);
+  }
+
+  /** Children of evicted results have no owner left; they go too. */
+  private static Set<String> withDescendants(Set<String> victims, Map<String, Group> rowsById) {
+    Set<String> all = new HashSet<>(victims);
+    Deque<String> pending = new ArrayDeque<>(victims);
+    while (!pending.isEmpty()) {
+      Group row = rowsById.get(pending.pop());
+      if (row == null) {
+        continue;
+      }
+      for (String child : RowCodec.childIds(row)) {
+        if (all.add(child)) {
+          pending.push(child);
+        }
+      }
+    }
+    return all;
+  }
+
+  private static long estimatedBytes(Group row) {
+    return 200 + RowCodec.blobOf(row).map(BlobRef::size).orElse(0L);
+  }
+
+  private long storeBytes() {
+    long bytes = 0;
+    try {
+      for (Path segment : segmentFiles()) {
+        bytes += Files.size(segment);
+      }
+      for (Path blob : blobs.listFiles()) {
+        bytes += Files.size(blob);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes;
+  }
+
+  /** For each id, its successful row if it has one, else its first row. */
+  private static List<Group> bestRowPerId(List<SegmentRows> segments) {
+    Map<String, Group> best = new LinkedHashMap<>();
+    for (SegmentRows segment : segments) {
+      for (Group row : segment.rows()) {
+        String id = row.getString(SegmentSchema.NODE_ID, 0);
+        Group existing = best.get(id);
+        if (existing == null
+            || (RowCodec.status(existing) == ResultStatus.FAILED && RowCodec.status(row) == ResultStatus.SUCCEEDED)) {
+          best.put(id, row);
+        }
+      }
+    }
+    return new ArrayList<>(best.values());
+  }
+
+  /** Writes the replacement segments, then deletes the old ones, then re-indexes. */
+  private void replaceSegments(List<SegmentRows> old, List<List<Group>> replacements) {
+    for (List<Group> rows : replacements) {
+      SegmentFiles.write(layout, rows);
+    }
+    for (SegmentRows segment : old) {
+      try {
+        Files.deleteIfExists(segment.file());
+      } catch (IOException e) {
+        throw new StoreException("cannot remove replaced segment " + segment.file() + ": " + e.getMessage(), e);
+      }
+    }
+    store.reindex();
+  }
+
+  private List<SegmentRows> readSegments(List<String> problems) {
+    List<SegmentRows> segments = new ArrayList<>();
+    for (Path file : segmentFiles()) {
+      try {
+        segments.add(new SegmentRows(file, SegmentFiles.read(file, SegmentSchema.RESULT)));
+      } catch (IOException e) {
+        problems.add("segment " + file.getFileName() + " is unreadable: " + e.getMessage());
+      }
+    }
+    return segments;
+  }
+
+  private List<Path> segmentFiles() {
+    try {
+      return list(layout.segments()).stream().filter(SegmentFiles::isSegment).sorted().toList();
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + layout.segments() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Path> list(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private static boolean olderThan(Path file, Instant cutoff) throws IOException {
+    return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+  }
+}

@@ -1,0 +1,54 @@
+package org.voxbeam.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.voxbeam.storage.StoredValues.result;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.MappingValue;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.StringValue;
+
+/** A store's segments are plain Parquet: an independent reader queries values and nested fields. */
+class DuckDbQueryTest {
+  @TempDir Path dir;
+
+  @Test
+  void duckDbReadsValuesAndNestedRecordFields() throws Exception {
+    StoredResult number = result("volume", new NumberValue(1234.5));
+    StoredResult record = result("case", new MappingValue(Map.of("patient", new StringValue("P-1024"), "dice", new NumberValue(0.87))));
+    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      store.putAll(List.of(number, record));
+    }
+    String segments = dir.resolve("segments").toString().replace('\\', '/') + "/*.parquet";
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        Statement statement = connection.createStatement()) {
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT value_type, number_value FROM read_parquet('" + segments + "') WHERE node_id = '" + number.id().hex() + "'")) {
+        assertTrue(rows.next());
+        assertEquals("number", rows.getString(1));
+        assertEquals(1234.5, rows.getDouble(2));
+      }
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT e.string_value FROM (SELECT unnest(entries) AS e FROM read_parquet('" + segments + "') WHERE node_id = '"
+              + record.id().hex() + "') WHERE e.key = 'patient'")) {
+        assertTrue(rows.next());
+        assertEquals("P-1024", rows.getString(1));
+      }
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT e.number_value FROM (SELECT unnest(entries) AS e FROM read_parquet('" + segments + "')) WHERE e.key = 'dice'")) {
+        assertTrue(rows.next());
+        assertEquals(0.87, rows.getDouble(1));
+      }
+    }
+  }
+}
