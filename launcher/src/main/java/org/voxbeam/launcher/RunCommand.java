@@ -12,7 +12,6 @@ import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.PythonText;
@@ -44,6 +43,8 @@ final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
 
+  @Mixin StoreLocation storeLocation;
+
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
@@ -61,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
       options = options.withThreads(threads);
     }
     RunResult result;
-    try (ResultStore store = new InMemoryResultStore()) {
+    try (ResultStore store = storeLocation.open()) {
       DynamicScheduler scheduler =
           new DynamicScheduler(new NodeEvaluator(StandardLibrary.registry()), store, options);
       result = scheduler.run(plan, ExecutionListener.NONE);

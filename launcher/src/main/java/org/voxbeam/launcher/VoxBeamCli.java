@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.PlanException;
+import org.voxbeam.storage.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
-    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class})
+    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class})
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
 
@@ -36,7 +37,8 @@ public final class VoxBeamCli implements Runnable {
         (exception, line, parsed) -> {
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
-              || exception instanceof UserInputException) {
+              || exception instanceof UserInputException
+              || exception instanceof StoreException) {
             line.getErr().println("error: " + exception.getMessage());
             return ExitCodes.BAD_INPUT;
           }
@@ -49,6 +51,6 @@ public final class VoxBeamCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives, store)");
   }
 }

@@ -1,0 +1,66 @@
+package org.voxbeam.launcher;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Command-line forms of durations ({@code 90s}, {@code 12h}, {@code 30d}) and sizes ({@code 10GB}). */
+final class Quantities {
+  private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
+
+  private Quantities() {}
+
+  /** Durations with a unit: s, m, h or d. */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String text) {
+      Matcher matcher = AMOUNT.matcher(text.strip());
+      if (!matcher.matches()) {
+        throw new TypeConversionException("'" + text + "' is not a duration such as 90s, 30m, 12h or 7d");
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+        case "s":
+          return Duration.ofSeconds(amount);
+        case "m":
+          return Duration.ofMinutes(amount);
+        case "h":
+          return Duration.ofHours(amount);
+        case "d":
+          return Duration.ofDays(amount);
+        default:
+          throw new TypeConversionException("'" + text + "' needs a unit: s, m, h or d");
+      }
+    }
+  }
+
+  /** Sizes in bytes with an optional unit: B, KB, MB, GB, TB (powers of 1024). */
+  static final class SizeConverter implements ITypeConverter<Long> {
+    @Override
+    public Long convert(String text) {
+      Matcher matcher = AMOUNT.matcher(text.strip());
+      if (!matcher.matches()) {
+        throw new TypeConversionException("'" + text + "' is not a size such as 500MB or 10GB");
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      switch (matcher.group(2).toUpperCase(Locale.ROOT)) {
+        case "":
+        case "B":
+          return amount;
+        case "KB":
+          return amount << 10;
+        case "MB":
+          return amount << 20;
+        case "GB":
+          return amount << 30;
+        case "TB":
+          return amount << 40;
+        default:
+          throw new TypeConversionException("'" + text + "' has an unknown unit; use B, KB, MB, GB or TB");
+      }
+    }
+  }
+}

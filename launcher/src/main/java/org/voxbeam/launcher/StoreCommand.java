@@ -1,0 +1,161 @@
+package org.voxbeam.launcher;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.maintenance.CompactReport;
+import org.voxbeam.storage.maintenance.EvictReport;
+import org.voxbeam.storage.maintenance.EvictionPolicy;
+import org.voxbeam.storage.maintenance.GcReport;
+import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.storage.maintenance.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Inspecting and maintaining the persistent result store. */
+@Command(
+    name = "store",
+    description = "Inspect and maintain the result store.",
+    subcommands = {
+      StoreCommand.Stats.class,
+      StoreCommand.Verify.class,
+      StoreCommand.Gc.class,
+      StoreCommand.Compact.class,
+      StoreCommand.Evict.class
+    })
+final class StoreCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "a store command is required (stats, verify, gc, compact, evict)");
+  }
+
+  /** Shared by the subcommands: the store and where to print. */
+  abstract static class StoreTask implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreLocation location;
+
+    @Override
+    public Integer call() {
+      try (ParquetResultStore store = location.openPersistent()) {
+        return run(store, spec.commandLine().getOut());
+      }
+    }
+
+    abstract int run(ParquetResultStore store, PrintWriter out);
+  }
+
+  @Command(name = "stats", description = "Count results and bytes, by type.")
+  static final class Stats extends StoreTask {
+    @Override
+    int run(ParquetResultStore store, PrintWriter out) {
+      StoreStats stats = store.stats();
+      out.printf("store: %s%n", store.layout().root());
+      out.printf("results: %d (%d succeeded, %d failed)%n", stats.results(), stats.succeeded(), stats.failed());
+      out.printf("bytes: %d%n", stats.bytes());
+      out.printf("segments: %d%n", store.segmentFiles().size());
+      for (Map.Entry<String, Long> type : stats.countsByType().entrySet()) {
+        out.printf("  %-10s %d%n", type.getKey(), type.getValue());
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "verify", description = "Re-hash every blob and check every reference; corrupt blobs are quarantined.")
+  static final class Verify extends StoreTask {
+    @Override
+    int run(ParquetResultStore store, PrintWriter out) {
+      VerifyReport report = new StoreMaintenance(store).verify();
+      report.problems().forEach(problem -> out.println("problem: " + problem));
+      out.printf("verified %d segments, %d rows, %d blobs: %s%n",
+          report.segments(), report.rows(), report.blobsChecked(), report.ok() ? "ok" : report.problems().size() + " problem(s)");
+      return report.ok() ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
+    }
+  }
+
+  @Command(name = "gc", description = "Remove unreferenced blobs and leftover temporary files.")
+  static final class Gc extends StoreTask {
+    @Option(names = "--dry-run", description = "Report what would be removed; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--grace", defaultValue = "1h", converter = Quantities.DurationConverter.class,
+        description = "Spare files younger than this; a writer may still need them (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Override
+    int run(ParquetResultStore store, PrintWriter out) {
+      GcReport report = new StoreMaintenance(store).gc(grace, dryRun);
+      out.printf("%s %d blobs and %d temporary files, %d bytes%n",
+          dryRun ? "would remove" : "removed", report.blobsRemoved(), report.temporaryFilesRemoved(), report.bytesFreed());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "compact", description = "Merge small segments into one.")
+  static final class Compact extends StoreTask {
+    @Option(names = "--dry-run", description = "Report what would be merged; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--small-rows", defaultValue = "10000", description = "Segments with fewer rows are merged (default: ${DEFAULT-VALUE}).")
+    int smallRows;
+
+    @Override
+    int run(ParquetResultStore store, PrintWriter out) {
+      CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun);
+      out.printf("%s %d segments into one: %d rows kept, %d duplicate rows dropped%n",
+          dryRun ? "would merge" : "merged", report.segmentsMerged(), report.rowsKept(), report.duplicateRowsDropped());
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "evict", description = "Remove results by age or to fit a size, then collect their blobs.")
+  static final class Evict extends StoreTask {
+    /** What a result's age counts from. */
+    enum Basis {
+      created,
+      access
+    }
+
+    @Option(names = "--dry-run", description = "Report what would be evicted; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--max-age", converter = Quantities.DurationConverter.class, description = "Evict results older than this (e.g. 30d).")
+    Duration maxAge;
+
+    @Option(names = "--by", defaultValue = "access", description = "Age from creation or last access: created or access (default: ${DEFAULT-VALUE}).")
+    Basis basis;
+
+    @Option(names = "--max-size", converter = Quantities.SizeConverter.class, description = "Evict oldest results until the store fits (e.g. 10GB).")
+    Long maxSize;
+
+    @Option(names = "--grace", defaultValue = "1h", converter = Quantities.DurationConverter.class,
+        description = "Spare unreferenced files younger than this (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Override
+    int run(ParquetResultStore store, PrintWriter out) {
+      if (maxAge == null && maxSize == null) {
+        throw new UserInputException("store evict needs --max-age, --max-size or both");
+      }
+      EvictionPolicy policy = new EvictionPolicy(
+          Optional.ofNullable(maxAge),
+          basis == Basis.created ? EvictionPolicy.Basis.CREATED : EvictionPolicy.Basis.LAST_ACCESS,
+          maxSize == null ? OptionalLong.empty() : OptionalLong.of(maxSize));
+      EvictReport report = new StoreMaintenance(store).evict(policy, grace, dryRun);
+      out.printf("%s %d results (%d segments rewritten); %d blobs, %d bytes freed%n",
+          dryRun ? "would evict" : "evicted", report.resultsEvicted(), report.segmentsRewritten(),
+          report.gc().blobsRemoved(), report.gc().bytesFreed());
+      return ExitCodes.OK;
+    }
+  }
+}
