@@ -1,0 +1,65 @@
+package org.voxbeam.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.testing.SharedFixtures;
+
+/** The shaded {@code launcher.jar}, started as a user starts it, runs a plan against a store. */
+class LauncherJarIT {
+  private static final Path JAR = Path.of("target", "launcher.jar");
+
+  @TempDir Path dir;
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  private Outcome java(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher finished");
+    return new Outcome(process.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarRunsAGoldenPlanTwiceAgainstOneStore() throws Exception {
+    assertTrue(Files.isRegularFile(JAR), "package built " + JAR);
+    String plan = SharedFixtures.golden().resolve("programs/map-closure/plan.json").toString();
+    String store = dir.resolve("store").toString();
+    Outcome first = java("run", plan, "--store", store);
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(first.out().contains("scaled=[0.0, 10.0, 20.0, 30.0, 40.0, 50.0]"), first.out());
+    assertTrue(first.out().contains("count=6.0"), first.out());
+    Outcome second = java("run", plan, "--store", store);
+    assertEquals(first.out(), second.out());
+    assertTrue(second.err().contains("1 from store"), second.err());
+  }
+
+  @Test
+  void theJarRejectsBadInputWithoutAStackTrace() throws Exception {
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{\"nodes\": [");
+    Outcome outcome = java("run", broken.toString(), "--in-memory");
+    assertEquals(2, outcome.exitCode());
+    assertTrue(outcome.err().startsWith("error: " + broken), outcome.err());
+    assertTrue(!outcome.err().contains("\tat "), outcome.err());
+  }
+}

@@ -1,0 +1,187 @@
+package org.voxbeam.pipeline.lang;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * Splits ImgQL source into tokens on demand, trying VoxLogicA-2's terminals in the order its
+ * lexer does: program variables, signed numbers, operators, names, strings. The order matters:
+ * {@code -3} is one number, {@code - 3} an operator and a number, {@code B+} an operator and
+ * {@code MY_VAR} the operator {@code MY_} followed by the name {@code VAR}, exactly as there.
+ */
+final class ImgqlLexer {
+
+  private static final String SYMBOLS = "#;:_'.|!$%&/^=*\\-+<>?@~\\\\";
+
+  private static final Pattern DOLLAR_NAME = Pattern.compile("\\$[a-z][a-z0-9_]*");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "[+-]?(?:[0-9]+[eE][+-]?[0-9]+|(?:[0-9]+\\.(?:[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+)");
+  private static final Pattern OPERATOR =
+      Pattern.compile(
+          "(?!/{2})(?:["
+              + SYMBOLS
+              + "]+|[A-Z][A-Z0-9]*["
+              + SYMBOLS
+              + "][A-Z0-9"
+              + SYMBOLS
+              + "]*)");
+  private static final Pattern NAME =
+      Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(?:\\.[a-zA-Z_][a-zA-Z0-9_]*)?");
+  private static final Pattern STRING = Pattern.compile("\"[^\\n]*?(?<!\\\\)(?:\\\\\\\\)*?\"");
+  private static final Pattern SKIPPED = Pattern.compile("(?:[ \\t\\f\\r\\n]+|//[^\\n]*)+");
+  private static final List<String> FOLD_NAMES = List.of("max", "min");
+
+  private final String text;
+  private final String source;
+  private final Matcher matcher;
+  private final int[] lineStarts;
+  private int position;
+  private Token lookahead;
+  private Token previous = new Token(TokenType.END, "", 0, 1, 1);
+
+  ImgqlLexer(String text, String source) {
+    this.text = text;
+    this.source = source;
+    this.matcher = DOLLAR_NAME.matcher(text);
+    this.lineStarts = lineStarts(text);
+  }
+
+  /** The next token, without consuming it. */
+  Token peek() {
+    if (lookahead == null) {
+      lookahead = lex();
+    }
+    return lookahead;
+  }
+
+  /** Consumes and returns the next token. */
+  Token next() {
+    Token token = peek();
+    lookahead = null;
+    position = token.offset() + token.text().length();
+    previous = token;
+    return token;
+  }
+
+  /** The last token consumed, or an end token before the first. */
+  Token previous() {
+    return previous;
+  }
+
+  /**
+   * Consumes the operator after {@code fold}. There VoxLogicA-2 accepts only an operator or the
+   * words {@code max} and {@code min}, matched as a prefix of whatever follows.
+   */
+  Token nextFoldOperator() {
+    lookahead = null;
+    skipIgnored();
+    for (String word : FOLD_NAMES) {
+      if (text.startsWith(word, position)) {
+        Token token = token(TokenType.NAME, word);
+        position += word.length();
+        previous = token;
+        return token;
+      }
+    }
+    Token token = next();
+    if (!token.is(TokenType.OPERATOR) && !token.is(TokenType.EQUAL) && !token.is(TokenType.COLON)) {
+      throw error(token, "unexpected " + token.describe() + "; expected a fold operator (an operator, max or min)");
+    }
+    return new Token(TokenType.OPERATOR, token.text(), token.offset(), token.line(), token.column());
+  }
+
+  /** A syntax error located at {@code token}. */
+  ImgqlSyntaxException error(Token token, String problem) {
+    return new ImgqlSyntaxException(
+        new SourcePosition(source, token.line(), token.column()), problem, lineText(token.offset()));
+  }
+
+  SourcePosition positionOf(Token token) {
+    return new SourcePosition(source, token.line(), token.column());
+  }
+
+  private Token lex() {
+    skipIgnored();
+    if (position >= text.length()) {
+      return token(TokenType.END, "");
+    }
+    if (matches(DOLLAR_NAME)) {
+      return token(TokenType.DOLLAR_NAME, matcher.group());
+    }
+    if (matches(NUMBER)) {
+      return token(TokenType.NUMBER, matcher.group());
+    }
+    if (matches(OPERATOR)) {
+      String operator = matcher.group();
+      TokenType type =
+          switch (operator) {
+            case "=" -> TokenType.EQUAL;
+            case ":" -> TokenType.COLON;
+            default -> TokenType.OPERATOR;
+          };
+      return token(type, operator);
+    }
+    if (matches(NAME)) {
+      return token(TokenType.NAME, matcher.group());
+    }
+    if (matches(STRING)) {
+      return token(TokenType.STRING, matcher.group());
+    }
+    char c = text.charAt(position);
+    TokenType punctuation =
+        switch (c) {
+          case '(' -> TokenType.LEFT_PAREN;
+          case ')' -> TokenType.RIGHT_PAREN;
+          case '[' -> TokenType.LEFT_BRACKET;
+          case ']' -> TokenType.RIGHT_BRACKET;
+          case ',' -> TokenType.COMMA;
+          default -> null;
+        };
+    if (punctuation != null) {
+      return token(punctuation, String.valueOf(c));
+    }
+    Token bad = token(TokenType.END, String.valueOf(c));
+    String what = c == '"' ? "unterminated string" : "unexpected character '" + c + "'";
+    throw error(bad, what);
+  }
+
+  private void skipIgnored() {
+    if (position < text.length() && matches(SKIPPED)) {
+      position = matcher.end();
+    }
+  }
+
+  private boolean matches(Pattern pattern) {
+    matcher.usePattern(pattern);
+    matcher.region(position, text.length());
+    return matcher.lookingAt();
+  }
+
+  private Token token(TokenType type, String lexeme) {
+    int line = lineIndex(position);
+    return new Token(type, lexeme, position, line + 1, position - lineStarts[line] + 1);
+  }
+
+  private int lineIndex(int offset) {
+    int index = Arrays.binarySearch(lineStarts, offset);
+    return index >= 0 ? index : -index - 2;
+  }
+
+  private String lineText(int offset) {
+    int start = lineStarts[lineIndex(offset)];
+    int end = text.indexOf('\n', start);
+    String line = end < 0 ? text.substring(start) : text.substring(start, end);
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+
+  private static int[] lineStarts(String text) {
+    return IntStream.concat(
+            IntStream.of(0),
+            IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1))
+        .toArray();
+  }
+}
