@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.BooleanValue;
 import org.voxbeam.kernel.value.IntegerValue;
@@ -65,7 +65,7 @@ class PythonFormatTest {
         Arguments.of("1234.5", "{:n}", List.of(new NumberValue(1234.5))),
         Arguments.of("+   3.50", "{:=+8.2f}", List.of(new NumberValue(3.5))),
         Arguments.of("0.1", "{:.15g}", List.of(new NumberValue(0.1))),
-        Arguments.of("0.10000000000000001", "{:.17g}", List.of(new NumberValue(0.1)))
+        Arguments.of("0.10000000000000001", "{:.17g}", List.of(new NumberValue(0.1))));
   }
 
   @ParameterizedTest(name = "{1} -> {0}")
