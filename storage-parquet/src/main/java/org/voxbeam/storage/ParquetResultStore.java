@@ -83,6 +83,7 @@ public final class ParquetResultStore implements ResultStore {
         Caffeine.newBuilder()
             .maximumWeight(options.cacheBytes())
             .weigher((NodeId id, StoredResult result) -> ValueWeigher.weigh(result))
+            .executor(Runnable::run)
             .recordStats()
             .build();
   }
@@ -321,6 +322,11 @@ public final class ParquetResultStore implements ResultStore {
   /** Hit, miss and load statistics of the decoded-result cache. */
   public CacheStats cacheStats() {
     return results.stats();
+  }
+
+  /** Estimated bytes the decoded-result cache holds now; never above its budget for long. */
+  public long cachedBytes() {
+    return results.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
   }
 
   /** Results indexed (rows of distinct ids, children included). */
