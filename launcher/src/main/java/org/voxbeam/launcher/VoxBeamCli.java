@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
-    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class})
+    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class, ServeCommand.class})
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
 
@@ -51,6 +51,6 @@ public final class VoxBeamCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives, store)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives, store, serve)");
   }
 }

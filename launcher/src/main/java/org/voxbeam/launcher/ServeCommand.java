@@ -1,0 +1,89 @@
+package org.voxbeam.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.launcher.http.ApiException;
+import org.voxbeam.launcher.http.ApiServer;
+import org.voxbeam.launcher.http.ServerSettings;
+import org.voxbeam.pipeline.execution.DynamicScheduler;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.SchedulerOptions;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.transforms.library.StandardLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Serves the HTTP API over the persistent store until the process is stopped. Loopback only
+ * unless {@code --host} says otherwise; with {@code --token} (or {@code $VOXBEAM_TOKEN}) every
+ * request but the health check needs it.
+ */
+@Command(name = "serve", description = "Serve the HTTP API (see docs/api.md).")
+final class ServeCommand implements Callable<Integer> {
+  static final String TOKEN_VARIABLE = "VOXBEAM_TOKEN";
+
+  @Spec CommandSpec spec;
+  @Mixin StoreLocation storeLocation;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--token", description = "Bearer token required on every request (default: $VOXBEAM_TOKEN, none if unset).")
+  String token;
+
+  @Option(names = "--data-root", paramLabel = "DIR", description = "Directory runs may write save goals into; repeatable.")
+  List<Path> dataRoots = new ArrayList<>();
+
+  @Option(names = "--max-body-kb", defaultValue = "1024", description = "Largest request body, in KB (default: ${DEFAULT-VALUE}).")
+  long maxBodyKilobytes;
+
+  @Option(names = "--threads", description = "Worker threads per run (default: one per core).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65_535) {
+      throw new UserInputException("--port must be between 0 and 65535, got " + port);
+    }
+    if (maxBodyKilobytes < 1) {
+      throw new UserInputException("--max-body-kb must be at least 1, got " + maxBodyKilobytes);
+    }
+    ServerSettings settings =
+        new ServerSettings(host, port, java.util.Optional.empty(), maxBodyKilobytes << 10, 1000, dataRoots);
+    String configuredToken = token != null ? token : System.getenv(TOKEN_VARIABLE);
+    if (configuredToken != null && !configuredToken.isBlank()) {
+      settings = settings.withToken(configuredToken);
+    }
+    SchedulerOptions options = threads == null ? SchedulerOptions.defaults() : SchedulerOptions.defaults().withThreads(threads);
+    OperatorRegistry registry = StandardLibrary.registry();
+    try (ParquetResultStore store = storeLocation.openPersistent();
+        ApiServer server =
+            new ApiServer(
+                settings,
+                store,
+                registry,
+                (plan, listener) -> new DynamicScheduler(new NodeEvaluator(registry), store, options).run(plan, listener),
+                (source, name) -> {
+                  throw new ApiException(400, "invalid_program", "ImgQL programs are not accepted yet");
+                },
+                new VersionProvider().getVersion()[0])) {
+      int bound = server.start();
+      spec.commandLine().getOut().printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);
+      spec.commandLine().getOut().flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+    }
+    return ExitCodes.OK;
+  }
+}

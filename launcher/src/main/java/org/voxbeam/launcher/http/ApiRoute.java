@@ -1,0 +1,20 @@
+package org.voxbeam.launcher.http;
+
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+
+/**
+ * One operation of the API. The server registers exactly these, and a test compares them with
+ * the OpenAPI document, so the two cannot drift apart.
+ *
+ * @param method the HTTP method
+ * @param path the path under {@code /api/v1}, with {@code {name}} parameters as in OpenAPI
+ * @param handler what serves it
+ */
+public record ApiRoute(HandlerType method, String path, Handler handler) {
+
+  /** The path in Javalin's syntax ({@code {id}} is the same in both). */
+  String javalinPath() {
+    return ApiServer.PREFIX + path;
+  }
+}

@@ -1,0 +1,144 @@
+package org.voxbeam.launcher.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.storage.ParquetResultStore;
+
+/**
+ * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes},
+ * {@link StoreRoutes} and {@link SystemRoutes} under {@value #PREFIX}, behind the checks every
+ * request passes first (body size, bearer token) and one error format for everything that goes
+ * wrong.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** Every route lives under this prefix, so a future v2 can live beside it. */
+  public static final String PREFIX = "/api/v1";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final int PARALLEL_RUNS = 2;
+  private static final int QUEUED_RUNS = 64;
+
+  private final ServerSettings settings;
+  private final RunRegistry runs;
+  private final List<ApiRoute> routes;
+  private final Javalin app;
+
+  /**
+   * @param store the store results are read from and runs write to
+   * @param registry the operators runs may use
+   * @param executor how submitted plans are executed
+   * @param compiler how submitted ImgQL programs become plans
+   * @param version the version reported by {@code /version}
+   * @throws IOException if a data root does not exist
+   */
+  public ApiServer(
+      ServerSettings settings,
+      ParquetResultStore store,
+      OperatorRegistry registry,
+      RunExecutor executor,
+      ProgramCompiler compiler,
+      String version)
+      throws IOException {
+    this.settings = settings;
+    this.runs = new RunRegistry(executor, new DataRoots(settings.dataRoots()), PARALLEL_RUNS, QUEUED_RUNS);
+    List<ApiRoute> all = new ArrayList<>();
+    all.addAll(new SystemRoutes(registry, version).routes());
+    all.addAll(new RunRoutes(runs, compiler).routes());
+    all.addAll(new ResultRoutes(store, settings.maxPageSize()).routes());
+    all.addAll(new StoreRoutes(store).routes());
+    this.routes = List.copyOf(all);
+    this.app = createApp();
+  }
+
+  /** The operations this server serves, as registered. */
+  public List<ApiRoute> routes() {
+    return routes;
+  }
+
+  /** Starts listening; returns the bound port (useful when the settings asked for port 0). */
+  public int start() {
+    app.start(settings.host(), settings.port());
+    LOG.info("listening on http://{}:{}{}", settings.host(), app.port(), PREFIX);
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    runs.close();
+  }
+
+  private Javalin createApp() {
+    Javalin javalin =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.http.maxRequestSize = settings.maxBodyBytes();
+            });
+    javalin.before(this::checkRequest);
+    for (ApiRoute route : routes) {
+      javalin.addHttpHandler(route.method(), route.javalinPath(), route.handler());
+    }
+    javalin.exception(ApiException.class, (e, context) -> error(context, e.status(), e.code(), e.getMessage()));
+    javalin.exception(
+        HttpResponseException.class,
+        (e, context) -> error(context, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
+    javalin.exception(
+        Exception.class,
+        (e, context) -> {
+          LOG.error("{} {} failed", context.method(), context.path(), e);
+          error(context, 500, "internal_error", "the server failed to handle this request; see its log");
+        });
+    javalin.error(
+        404,
+        context -> {
+          if (context.result() == null || context.result().isEmpty()) {
+            error(context, 404, "no_such_route", "no route " + context.method() + " " + context.path());
+          }
+        });
+    return javalin;
+  }
+
+  private void checkRequest(Context context) {
+    if (context.contentLength() > settings.maxBodyBytes()) {
+      throw new ApiException(
+          413, "body_too_large", "request bodies are limited to " + settings.maxBodyBytes() + " bytes");
+    }
+    if (settings.token().isEmpty() || context.path().equals(PREFIX + "/health")) {
+      return;
+    }
+    String header = context.header("Authorization");
+    byte[] expected = ("Bearer " + settings.token().get()).getBytes(StandardCharsets.UTF_8);
+    byte[] given = header == null ? new byte[0] : header.getBytes(StandardCharsets.UTF_8);
+    if (!MessageDigest.isEqual(expected, given)) {
+      throw new ApiException(401, "unauthorized", "a valid bearer token is required");
+    }
+  }
+
+  private static void error(Context context, int status, String code, String message) {
+    JsonBodies.send(context, status, JsonBodies.object("code", code, "message", message));
+  }
+
+  private static String codeFor(int status) {
+    switch (status) {
+      case 404:
+        return "no_such_route";
+      case 405:
+        return "method_not_allowed";
+      case 413:
+        return "body_too_large";
+      default:
+        return "http_" + status;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.voxbeam.launcher.http;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directories a server run may touch. A path is allowed only if, with {@code ..} resolved
+ * and every symbolic link followed as far as the path exists, it lies inside one of them: a
+ * link inside a root that points outside it does not open a way out.
+ */
+final class DataRoots {
+
+  private final List<Path> roots;
+
+  DataRoots(List<Path> configured) throws IOException {
+    List<Path> real = new ArrayList<>();
+    for (Path root : configured) {
+      real.add(root.toRealPath());
+    }
+    this.roots = List.copyOf(real);
+  }
+
+  /** The resolved path if it is inside a root, otherwise empty. */
+  Optional<Path> resolve(String requested) {
+    Path path;
+    try {
+      path = Path.of(requested);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+    for (Path root : roots) {
+      Path candidate = root.resolve(path).normalize();
+      if (candidate.startsWith(root) && realPrefixInside(candidate, root)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Follows links on the longest existing prefix of {@code candidate}. */
+  private static boolean realPrefixInside(Path candidate, Path root) {
+    Path existing = candidate;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return false;
+    }
+    try {
+      return existing.toRealPath().startsWith(root);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  boolean isEmpty() {
+    return roots.isEmpty();
+  }
+}

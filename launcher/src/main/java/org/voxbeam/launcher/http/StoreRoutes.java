@@ -1,0 +1,111 @@
+package org.voxbeam.launcher.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import org.voxbeam.kernel.json.JsonArray;
+import org.voxbeam.kernel.json.JsonObject;
+import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.maintenance.CompactReport;
+import org.voxbeam.storage.maintenance.GcReport;
+import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.storage.maintenance.VerifyReport;
+
+/**
+ * Store management: statistics, verification, garbage collection and compaction, the same
+ * operations as {@code voxbeam store …}. Maintenance is serialised: one at a time per server.
+ */
+final class StoreRoutes {
+
+  private static final int DEFAULT_SMALL_ROWS = 10_000;
+
+  private final ParquetResultStore store;
+
+  StoreRoutes(ParquetResultStore store) {
+    this.store = store;
+  }
+
+  List<ApiRoute> routes() {
+    return List.of(
+        new ApiRoute(HandlerType.GET, "/store/stats", this::stats),
+        new ApiRoute(HandlerType.POST, "/store/verify", this::verify),
+        new ApiRoute(HandlerType.POST, "/store/gc", this::gc),
+        new ApiRoute(HandlerType.POST, "/store/compact", this::compact));
+  }
+
+  private void stats(Context context) {
+    StoreStats stats = store.stats();
+    Map<String, JsonValue> byType = new LinkedHashMap<>();
+    stats.countsByType().forEach((type, count) -> byType.put(type, JsonValue.of(count)));
+    JsonBodies.send(
+        context,
+        200,
+        JsonBodies.object(
+            "results", stats.results(),
+            "succeeded", stats.succeeded(),
+            "failed", stats.failed(),
+            "bytes", stats.bytes(),
+            "by_type", new JsonObject(byType),
+            "segments", store.segmentFiles().size(),
+            "cache_hit_rate", store.cacheStats().hitRate(),
+            "cached_bytes", store.cachedBytes()));
+  }
+
+  private synchronized void verify(Context context) {
+    VerifyReport report = new StoreMaintenance(store).verify();
+    JsonBodies.send(
+        context,
+        200,
+        JsonBodies.object(
+            "ok", report.ok(),
+            "segments", report.segments(),
+            "rows", report.rows(),
+            "blobs_checked", report.blobsChecked(),
+            "problems", new JsonArray(report.problems().stream().map(JsonValue::of).toList())));
+  }
+
+  private synchronized void gc(Context context) {
+    boolean dryRun = dryRun(context);
+    int graceSeconds =
+        ResultRoutes.intParameter(
+            context, "grace_seconds", 0, Integer.MAX_VALUE, (int) StoreMaintenance.DEFAULT_GRACE.toSeconds());
+    GcReport report = new StoreMaintenance(store).gc(Duration.ofSeconds(graceSeconds), dryRun);
+    JsonBodies.send(
+        context,
+        200,
+        JsonBodies.object(
+            "dry_run", report.dryRun(),
+            "blobs_removed", report.blobsRemoved(),
+            "temporary_files_removed", report.temporaryFilesRemoved(),
+            "bytes_freed", report.bytesFreed()));
+  }
+
+  private synchronized void compact(Context context) {
+    int smallRows = ResultRoutes.intParameter(context, "small_rows", 1, Integer.MAX_VALUE, DEFAULT_SMALL_ROWS);
+    CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun(context));
+    JsonBodies.send(
+        context,
+        200,
+        JsonBodies.object(
+            "dry_run", report.dryRun(),
+            "segments_merged", report.segmentsMerged(),
+            "rows_kept", report.rowsKept(),
+            "duplicate_rows_dropped", report.duplicateRowsDropped()));
+  }
+
+  private static boolean dryRun(Context context) {
+    String text = context.queryParam("dry_run");
+    if (text == null || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw ApiException.badRequest("invalid_parameter", "dry_run must be true or false, got '" + text + "'");
+  }
+}

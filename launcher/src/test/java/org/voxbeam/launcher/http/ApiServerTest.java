@@ -1,0 +1,266 @@
+package org.voxbeam.launcher.http;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.json.CanonicalJson;
+import org.voxbeam.kernel.json.JsonArray;
+import org.voxbeam.kernel.json.JsonObject;
+import org.voxbeam.kernel.json.JsonReader;
+import org.voxbeam.kernel.json.JsonString;
+import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
+import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.execution.DynamicScheduler;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.SchedulerOptions;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.transforms.library.StandardLibrary;
+
+/** The HTTP API end to end, over real HTTP on loopback. */
+class ApiServerTest {
+  private static final String TOKEN = "s3cret-token";
+
+  @TempDir Path dir;
+  private ParquetResultStore store;
+  private ApiServer server;
+  private String base;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws IOException {
+    store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults());
+    Files.createDirectories(dir.resolve("data"));
+    server = server(ServerSettings.loopback(0).withDataRoots(List.of(dir.resolve("data"))));
+    base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    store.close();
+  }
+
+  private ApiServer server(ServerSettings settings) throws IOException {
+    OperatorRegistry registry = StandardLibrary.registry();
+    return new ApiServer(
+        settings,
+        store,
+        registry,
+        (plan, listener) ->
+            new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults()).run(plan, listener),
+        (source, name) -> {
+          throw new ApiException(400, "invalid_program", "no front end in this test");
+        },
+        "test");
+  }
+
+  @Test
+  void everyRouteIsDocumentedAndEveryDocumentedRouteIsServed() throws Exception {
+    JsonObject document = (JsonObject) JsonReader.parse(get("/openapi.json").body());
+    Set<String> documented = new HashSet<>();
+    ((JsonObject) document.get("paths").orElseThrow())
+        .members()
+        .forEach((path, item) -> ((JsonObject) item).members().keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+    Set<String> served = new HashSet<>();
+    for (ApiRoute route : server.routes()) {
+      served.add(route.method().name() + " " + route.path());
+    }
+    assertEquals(documented, served);
+  }
+
+  @Test
+  void systemRoutes() throws Exception {
+    assertEquals("ok", field(get("/health"), "status"));
+    assertEquals("test", field(get("/version"), "version"));
+    JsonArray primitives = (JsonArray) json(get("/primitives?namespace=strings")).get("primitives").orElseThrow();
+    assertTrue(primitives.items().stream().anyMatch(p -> ((JsonObject) p).getString("name").orElseThrow().equals("strings.concat")));
+  }
+
+  @Test
+  void resultsByNodeId() throws Exception {
+    NodeId number = put("number", new NumberValue(2.5));
+    NodeId bytes = put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3, (byte) 255})));
+    List<Value> items = new java.util.ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      items.add(new IntegerValue(i));
+    }
+    NodeId sequence = put("sequence", new SequenceValue(items));
+
+    JsonObject descriptor = json(get("/results/" + number.hex()));
+    assertEquals("number", descriptor.getString("type").orElseThrow());
+    assertEquals("2.5", descriptor.getString("summary").orElseThrow());
+    assertEquals("250", json(get("/results/" + sequence.hex())).get("length").map(CanonicalJson::write).orElseThrow());
+
+    JsonObject page = json(get("/results/" + sequence.hex() + "/items?offset=240&limit=20"));
+    JsonArray pageItems = (JsonArray) page.get("items").orElseThrow();
+    assertEquals(10, pageItems.items().size());
+    assertEquals("249", ((JsonObject) pageItems.items().get(9)).get("value").map(CanonicalJson::write).orElseThrow());
+
+    HttpResponse<byte[]> content =
+        client.send(request("/results/" + bytes.hex() + "/content").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, content.statusCode());
+    assertArrayEquals(new byte[] {1, 2, 3, (byte) 255}, content.body());
+
+    assertError(get("/results/" + number.hex() + "/content"), 400, "not_binary");
+    assertError(get("/results/" + number.hex() + "/items"), 400, "not_a_sequence");
+    assertError(get("/results/" + sequence.hex() + "/items?limit=5000"), 400, "invalid_parameter");
+    assertError(get("/results/" + sequence.hex() + "/items?offset=-1"), 400, "invalid_parameter");
+    assertError(get("/results/" + NodeHashing.sha256("absent").hex()), 404, "result_not_found");
+    assertError(get("/results/" + number.hex().toUpperCase()), 400, "invalid_node_id");
+    assertError(get("/results/..%2F..%2Fetc%2Fpasswd"), 400, "invalid_node_id");
+    assertError(get("/no/such/route"), 404, "no_such_route");
+  }
+
+  @Test
+  void aSubmittedPlanRunsAndASecondSubmissionComesFromTheStore() throws Exception {
+    String plan = Files.readString(SharedFixtures.golden().resolve("programs/filter-fold/plan.json"));
+    JsonObject first = awaitDone(submit("{\"plan\": " + plan + "}"));
+    assertEquals("succeeded", first.getString("state").orElseThrow());
+    Map<String, String> values = goalValues(first);
+    assertEquals("[5,6,7,8,9]", values.get("big"));
+    assertEquals("45.0", values.get("total"));
+
+    JsonObject second = awaitDone(submit("{\"plan\": " + plan + "}"));
+    JsonObject progress = (JsonObject) second.get("progress").orElseThrow();
+    assertEquals("0", progress.get("computed").map(CanonicalJson::write).orElseThrow());
+    assertEquals(values, goalValues(second));
+  }
+
+  @Test
+  void badSubmissionsAreRefusedWithTheirReason() throws Exception {
+    assertError(post("/runs", "{not json"), 400, "malformed_json");
+    assertError(post("/runs", "[1]"), 400, "malformed_json");
+    assertError(post("/runs", "{}"), 400, "invalid_run");
+    assertError(post("/runs", "{\"plan\": {}, \"program\": \"x = 1\"}"), 400, "invalid_run");
+    assertError(post("/runs", "{\"plan\": {\"nodes\": 3}}"), 400, "invalid_plan");
+    assertError(post("/runs", "{\"program\": 3}"), 400, "invalid_run");
+    assertError(post("/runs", "{\"plan\": \"" + "x".repeat(2 << 20) + "\"}"), 413, "body_too_large");
+    assertError(get("/runs/unknown"), 404, "run_not_found");
+  }
+
+  @Test
+  void aTokenGuardsEverythingButHealth() throws Exception {
+    try (ApiServer guarded = server(ServerSettings.loopback(0).withToken(TOKEN))) {
+      String guardedBase = "http://127.0.0.1:" + guarded.start() + ApiServer.PREFIX;
+      HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")));
+      assertError(anonymous, 401, "unauthorized");
+      HttpResponse<String> wrong =
+          send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")).header("Authorization", "Bearer nope"));
+      assertError(wrong, 401, "unauthorized");
+      HttpResponse<String> right =
+          send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")).header("Authorization", "Bearer " + TOKEN));
+      assertEquals(200, right.statusCode());
+      assertEquals(200, send(HttpRequest.newBuilder(URI.create(guardedBase + "/health"))).statusCode());
+    }
+  }
+
+  @Test
+  void storeManagement() throws Exception {
+    put("a", new NumberValue(1.0));
+    put("b", new NumberValue(2.0));
+    JsonObject stats = json(get("/store/stats"));
+    assertEquals("2", stats.get("results").map(CanonicalJson::write).orElseThrow());
+    assertEquals("true", json(post("/store/verify", "")).get("ok").map(CanonicalJson::write).orElseThrow());
+    assertEquals("true", json(post("/store/gc?dry_run=true", "")).get("dry_run").map(CanonicalJson::write).orElseThrow());
+    assertError(post("/store/gc?dry_run=maybe", ""), 400, "invalid_parameter");
+    JsonObject compacted = json(post("/store/compact", ""));
+    assertEquals("2", compacted.get("rows_kept").map(CanonicalJson::write).orElseThrow());
+  }
+
+  private NodeId put(String name, Value value) {
+    NodeId id = NodeHashing.sha256(name);
+    store.putAll(List.of(new StoredResult(id, value, new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
+    return id;
+  }
+
+  private String submit(String body) throws Exception {
+    HttpResponse<String> response = post("/runs", body);
+    assertEquals(202, response.statusCode(), response.body());
+    return json(response).getString("run_id").orElseThrow();
+  }
+
+  private JsonObject awaitDone(String runId) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject status = json(get("/runs/" + runId));
+      String state = status.getString("state").orElseThrow();
+      if (!state.equals("queued") && !state.equals("running")) {
+        return status;
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("run " + runId + " did not finish");
+  }
+
+  private static Map<String, String> goalValues(JsonObject status) {
+    Map<String, String> values = new java.util.HashMap<>();
+    for (JsonValue goal : ((JsonArray) status.get("goals").orElseThrow()).items()) {
+      JsonObject object = (JsonObject) goal;
+      values.put(object.getString("name").orElseThrow(), object.get("value").map(CanonicalJson::write).orElse("?"));
+    }
+    return values;
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return send(request(path));
+  }
+
+  private HttpResponse<String> post(String path, String body) throws Exception {
+    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    assertTrue(response.statusCode() < 300, response.statusCode() + " " + response.body());
+    return (JsonObject) JsonReader.parse(response.body());
+  }
+
+  private static String field(HttpResponse<String> response, String name) {
+    return json(response).getString(name).orElseThrow();
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String code) {
+    assertEquals(status, response.statusCode(), response.body());
+    JsonObject error = (JsonObject) JsonReader.parse(response.body());
+    assertEquals(code, error.getString("code").orElseThrow(), response.body());
+    assertTrue(error.get("message").orElseThrow() instanceof JsonString);
+    assertTrue(!response.body().contains("at org."), "stack trace leaked: " + response.body());
+  }
+}
