@@ -3,6 +3,7 @@ package org.voxbeam.launcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.voxbeam.kernel.operator.OperatorRegistry;
@@ -17,8 +18,8 @@ import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Serves the HTTP API over the persistent store until the process is stopped. Loopback only
@@ -27,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "serve", description = "Serve the HTTP API (see docs/api.md).")
 final class ServeCommand implements Callable<Integer> {
-  static final String TOKEN_VARIABLE = "VOXBEAM_TOKEN";
-
   @Spec CommandSpec spec;
   @Mixin StoreLocation storeLocation;
 
@@ -38,10 +37,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--token", description = "Bearer token required on every request (default: $VOXBEAM_TOKEN, none if unset).")
+  @Option(names = "--token", description = "Bearer token required on every request (default: server.token or $VOXBEAM_TOKEN; none if unset).")
   String token;
 
-  @Option(names = "--data-root", paramLabel = "DIR", description = "Directory runs may write save goals into; repeatable.")
+  @Option(names = "--data-root", paramLabel = "DIR", split = ",", description = "Directory runs may write save goals into; repeatable or comma-separated.")
   List<Path> dataRoots = new ArrayList<>();
 
   @Option(names = "--max-body-kb", defaultValue = "1024", description = "Largest request body, in KB (default: ${DEFAULT-VALUE}).")
@@ -59,10 +58,9 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserInputException("--max-body-kb must be at least 1, got " + maxBodyKilobytes);
     }
     ServerSettings settings =
-        new ServerSettings(host, port, java.util.Optional.empty(), maxBodyKilobytes << 10, 1000, dataRoots);
-    String configuredToken = token != null ? token : System.getenv(TOKEN_VARIABLE);
-    if (configuredToken != null && !configuredToken.isBlank()) {
-      settings = settings.withToken(configuredToken);
+        new ServerSettings(host, port, Optional.empty(), maxBodyKilobytes << 10, 1000, dataRoots);
+    if (token != null && !token.isBlank()) {
+      settings = settings.withToken(token);
     }
     SchedulerOptions options = threads == null ? SchedulerOptions.defaults() : SchedulerOptions.defaults().withThreads(threads);
     OperatorRegistry registry = StandardLibrary.registry();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.launcher.config.Quantities;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.maintenance.CompactReport;
 import org.voxbeam.storage.maintenance.EvictReport;

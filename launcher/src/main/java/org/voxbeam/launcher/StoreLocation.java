@@ -9,15 +9,13 @@ import org.voxbeam.storage.StoreOptions;
 import picocli.CommandLine.Option;
 
 /**
- * Which result store a command uses. By default the persistent store in
- * {@code $VOXBEAM_STORE}, or {@code ~/.voxbeam/store} when that is unset, so results are shared
+ * Which result store a command uses. By default the persistent store configured as
+ * {@code store.path} (or {@code $VOXBEAM_STORE}), else {@code ~/.voxbeam/store}, so results are shared
  * by every run of every program on this machine; {@code --store} points elsewhere and
  * {@code --in-memory} uses a store that is discarded at exit.
  */
 final class StoreLocation {
-  static final String ENVIRONMENT_VARIABLE = "VOXBEAM_STORE";
-
-  @Option(names = "--store", paramLabel = "DIR", description = "Result store directory (default: $VOXBEAM_STORE or ~/.voxbeam/store).")
+  @Option(names = "--store", paramLabel = "DIR", description = "Result store directory (default: store.path or $VOXBEAM_STORE, else ~/.voxbeam/store).")
   Path directory;
 
   @Option(names = "--in-memory", description = "Use a throwaway in-memory store instead of a directory.")
@@ -30,10 +28,6 @@ final class StoreLocation {
   Path directory() {
     if (directory != null) {
       return directory;
-    }
-    String configured = System.getenv(ENVIRONMENT_VARIABLE);
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
     }
     return Path.of(System.getProperty("user.home"), ".voxbeam", "store");
   }

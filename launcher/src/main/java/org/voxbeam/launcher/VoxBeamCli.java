@@ -1,8 +1,14 @@
 package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.launcher.config.Configuration;
+import org.voxbeam.launcher.config.ConfigurationException;
+import org.voxbeam.launcher.config.ConfiguredDefaults;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.storage.StoreException;
@@ -24,13 +30,36 @@ public final class VoxBeamCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file (default: $VOXBEAM_CONFIG, else ~/.voxbeam/voxbeam.properties if present).")
+  Path configFile;
+
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, System.getenv());
+  }
+
+  /**
+   * Runs the command line with the given streams and environment and returns the exit code.
+   * Configuration (file and environment) is read and checked before the command line is parsed.
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    Configuration configuration;
+    try {
+      configuration = Configuration.load(List.of(args), environment);
+    } catch (ConfigurationException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
     CommandLine commandLine = new CommandLine(new VoxBeamCli());
+    commandLine.setDefaultValueProvider(new ConfiguredDefaults(configuration));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
@@ -38,7 +67,8 @@ public final class VoxBeamCli implements Runnable {
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
               || exception instanceof UserInputException
-              || exception instanceof StoreException) {
+              || exception instanceof StoreException
+              || exception instanceof ConfigurationException) {
             line.getErr().println("error: " + exception.getMessage());
             return ExitCodes.BAD_INPUT;
           }

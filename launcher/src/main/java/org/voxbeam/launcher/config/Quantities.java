@@ -1,4 +1,4 @@
-package org.voxbeam.launcher;
+package org.voxbeam.launcher.config;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Command-line forms of durations ({@code 90s}, {@code 12h}, {@code 30d}) and sizes ({@code 10GB}). */
-final class Quantities {
+/** Command-line and configuration forms of durations ({@code 90s}, {@code 12h}, {@code 30d}) and sizes ({@code 10GB}). */
+public final class Quantities {
   private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
 
   private Quantities() {}
 
   /** Durations with a unit: s, m, h or d. */
-  static final class DurationConverter implements ITypeConverter<Duration> {
+  public static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
       Matcher matcher = AMOUNT.matcher(text.strip());
@@ -38,7 +38,7 @@ final class Quantities {
   }
 
   /** Sizes in bytes with an optional unit: B, KB, MB, GB, TB (powers of 1024). */
-  static final class SizeConverter implements ITypeConverter<Long> {
+  public static final class SizeConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String text) {
       Matcher matcher = AMOUNT.matcher(text.strip());
