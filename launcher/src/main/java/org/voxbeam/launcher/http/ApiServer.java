@@ -89,7 +89,14 @@ public final class ApiServer implements AutoCloseable {
     for (ApiRoute route : routes) {
       javalin.addHttpHandler(route.method(), route.javalinPath(), route.handler());
     }
-    javalin.exception(ApiException.class, (e, context) -> error(context, e.status(), e.code(), e.getMessage()));
+    javalin.exception(
+        ApiException.class,
+        (e, context) -> {
+          if (e.status() == 429) {
+            context.header("Retry-After", "1");
+          }
+          error(context, e.status(), e.code(), e.getMessage());
+        });
     javalin.exception(
         HttpResponseException.class,
         (e, context) -> error(context, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
