@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanDotWriter;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
+import org.voxbeam.pipeline.plan.PlanMermaidWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,13 +20,14 @@ final class ExportCommand implements Callable<Integer> {
   /** The output formats. */
   enum Format {
     json,
-    dot
+    dot,
+    mermaid
   }
 
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
 
-  @Option(names = "--format", defaultValue = "json", description = "json or dot (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", defaultValue = "json", description = "json, dot or mermaid (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
@@ -34,7 +36,17 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Plan plan = planOptions.load();
-    String text = format == Format.json ? PlanJsonWriter.write(plan) : PlanDotWriter.write(plan);
+    String text;
+    switch (format) {
+      case dot:
+        text = PlanDotWriter.write(plan);
+        break;
+      case mermaid:
+        text = PlanMermaidWriter.write(plan);
+        break;
+      default:
+        text = PlanJsonWriter.write(plan);
+    }
     if (output == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

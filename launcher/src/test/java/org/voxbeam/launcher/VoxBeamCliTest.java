@@ -132,12 +132,15 @@ class VoxBeamCliTest {
   }
 
   @Test
-  void exportWritesJsonAndDot() {
+  void exportWritesJsonDotAndMermaid() {
     Outcome json = cli("export", golden("map-closure").toString());
     assertEquals(0, json.exitCode(), json.err());
     assertTrue(json.out().contains("\"body\": \"*(x,k)\""), json.out());
     Outcome dot = cli("export", golden("map-closure").toString(), "--format", "dot");
     assertTrue(dot.out().startsWith("digraph plan {"), dot.out());
+    Outcome mermaid = cli("export", golden("map-closure").toString(), "--format", "mermaid");
+    assertTrue(mermaid.out().startsWith("flowchart TD\n"), mermaid.out());
+    assertTrue(mermaid.out().contains("[/\"print scaled\"/]"), mermaid.out());
   }
 
   @Test

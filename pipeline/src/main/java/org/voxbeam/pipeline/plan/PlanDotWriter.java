@@ -1,10 +1,7 @@
 package org.voxbeam.pipeline.plan;
 
-import org.voxbeam.kernel.json.CanonicalJson;
-import org.voxbeam.kernel.node.ClosureSpec;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.node.NodeKind;
 
 /**
  * Renders a plan as Graphviz DOT for people to look at: one vertex per node labelled with its
@@ -18,7 +15,7 @@ public final class PlanDotWriter {
     StringBuilder out = new StringBuilder("digraph plan {\n  node [shape=ellipse];\n");
     for (Node node : plan.topologicalOrder()) {
       out.append("  \"").append(node.id().hex()).append("\" [label=\"")
-          .append(escape(label(node))).append("\"];\n");
+          .append(escape(NodeLabels.of(node))).append("\"];\n");
       for (NodeId input : node.dependencies()) {
         out.append("  \"").append(input.hex()).append("\" -> \"").append(node.id().hex()).append("\";\n");
       }
@@ -30,16 +27,6 @@ public final class PlanDotWriter {
       out.append("  \"").append(goal.id().hex()).append("\" -> \"").append(escape(goalVertex)).append("\";\n");
     }
     return out.append("}\n").toString();
-  }
-
-  private static String label(Node node) {
-    if (node.kind() == NodeKind.CONSTANT) {
-      return "const: " + node.attrs().get("value").map(CanonicalJson::write).orElse("null");
-    }
-    if (node.kind() == NodeKind.CLOSURE) {
-      return "closure(" + ClosureSpec.from(node.attrs()).parameter() + ")";
-    }
-    return node.operator();
   }
 
   private static String escape(String text) {
