@@ -139,6 +139,7 @@ public record NiftiHeader(
     return new NiftiOrientation(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, spacing.clone(), new double[3]);
   }
 
+  /** The geometry, with negative zeros made positive so equal placements compare equal. */
   private static ImageGeometry geometry(List<Long> size, NiftiOrientation o) {
     int n = size.size();
     List<Double> spacing = new ArrayList<>();
@@ -146,9 +147,9 @@ public record NiftiHeader(
     List<Double> direction = new ArrayList<>();
     for (int row = 0; row < n; row++) {
       spacing.add(o.spacing()[row]);
-      origin.add(o.origin()[row]);
+      origin.add(o.origin()[row] + 0.0);
       for (int col = 0; col < n; col++) {
-        direction.add(o.direction()[row * 3 + col]);
+        direction.add(o.direction()[row * 3 + col] + 0.0);
       }
     }
     return new ImageGeometry(size, spacing, origin, direction);
