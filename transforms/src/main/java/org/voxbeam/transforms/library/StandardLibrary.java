@@ -7,6 +7,9 @@ import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.transforms.defaults.HigherOrderOperators;
 import org.voxbeam.transforms.defaults.ScalarOperators;
 import org.voxbeam.transforms.defaults.SequenceOperators;
+import org.voxbeam.transforms.image.ImageFileOperators;
+import org.voxbeam.transforms.image.Vox1ImageOperators;
+import org.voxbeam.transforms.image.ops.BaseImage;
 import org.voxbeam.transforms.strings.StringsOperators;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
@@ -14,14 +17,20 @@ import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 public final class StandardLibrary {
   private StandardLibrary() {}
 
-  /** The libraries VoxBeam ships, for callers that add their own operators. */
+  /**
+   * The libraries VoxBeam ships, for callers that add their own operators. Each call gets its
+   * own base image (VoxLogicA's "model"), shared by the image and image-file operators.
+   */
   public static List<OperatorLibrary> libraries() {
+    BaseImage base = new BaseImage();
     return List.of(
         new ScalarOperators(),
         new SequenceOperators(),
         new HigherOrderOperators(),
         new StringsOperators(),
-        new Vox1ScalarOperators());
+        new Vox1ScalarOperators(),
+        new Vox1ImageOperators(base),
+        new ImageFileOperators(base));
   }
 
   /** A registry of the shipped operators. */

@@ -9,16 +9,16 @@ import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.value.BooleanValue;
 import org.voxbeam.kernel.value.NumberValue;
-import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.library.SimpleOperator;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
 
 /**
- * The scalar half of VoxLogicA-2's {@code vox1} namespace, where infix arithmetic and comparison
- * land ({@code 2 + 3} reduces to {@code vox1.+}). Unlike {@code default.addition} these work on
- * Python floats: {@code vox1.+} of two integers is a float. Arithmetic broadcasts over sequences.
- * The image cases of the same operators belong to the image kernels.
+ * The scalar-only operators of VoxLogicA-2's {@code vox1} namespace ({@code num_add},
+ * {@code num_lt}, {@code bool_and_scalar} …, what the compatibility library's dotted operators
+ * reduce to). Unlike {@code default.addition} these work on Python floats: {@code vox1.num_add}
+ * of two integers is a float. The infix operators ({@code +}, {@code <=} …), which take scalars
+ * and images alike, live with the image operators.
  */
 public final class Vox1ScalarOperators implements OperatorLibrary {
   static final String NAMESPACE = "vox1";
@@ -26,20 +26,10 @@ public final class Vox1ScalarOperators implements OperatorLibrary {
   @Override
   public List<Operator> operators() {
     List<Operator> operators = new ArrayList<>();
-    operators.add(arithmetic("+", "Addition (scalar, element-wise over sequences)", Double::sum));
-    operators.add(arithmetic("-", "Subtraction (scalar, element-wise over sequences)", (a, b) -> a - b));
-    operators.add(arithmetic("*", "Multiplication (scalar, element-wise over sequences)", (a, b) -> a * b));
-    operators.add(arithmetic("/", "Division (scalar, element-wise over sequences)", Vox1ScalarOperators::divide));
     operators.add(floatBinary("num_add", "Scalar floating-point addition", Double::sum));
     operators.add(floatBinary("num_sub", "Scalar floating-point subtraction", (a, b) -> a - b));
     operators.add(floatBinary("num_mul", "Scalar floating-point multiplication", (a, b) -> a * b));
     operators.add(floatBinary("num_div", "Scalar floating-point division", Vox1ScalarOperators::divide));
-    operators.add(comparison("==", Comparison.EQ));
-    operators.add(comparison("!=", Comparison.NE));
-    operators.add(comparison("<", Comparison.LT));
-    operators.add(comparison("<=", Comparison.LE));
-    operators.add(comparison(">", Comparison.GT));
-    operators.add(comparison(">=", Comparison.GE));
     operators.add(comparison("num_eq", Comparison.EQ));
     operators.add(comparison("num_neq", Comparison.NE));
     operators.add(comparison("num_lt", Comparison.LT));
@@ -54,24 +44,15 @@ public final class Vox1ScalarOperators implements OperatorLibrary {
         args -> BooleanValue.of(PythonNumbers.truthy(args.get(0)) || PythonNumbers.truthy(args.get(1)))));
     operators.add(SimpleOperator.pure(NAMESPACE, "bool_not_scalar", Arity.exactly(1),
         "Scalar boolean not", args -> BooleanValue.of(!PythonNumbers.truthy(args.get(0)))));
-    operators.add(SimpleOperator.pure(NAMESPACE, "not_compat", Arity.exactly(1),
-        "Boolean not of a scalar", args -> BooleanValue.of(!PythonNumbers.truthy(args.get(0)))));
     return List.copyOf(operators);
   }
 
   /** Python float division: {@code x / 0.0} raises rather than giving infinity. */
-  private static double divide(double left, double right) {
+  public static double divide(double left, double right) {
     if (right == 0.0) {
       throw new OperatorException("float division by zero");
     }
     return left / right;
-  }
-
-  private static SimpleOperator arithmetic(String symbol, String description, DoubleBinaryOperator op) {
-    return SimpleOperator.pure(NAMESPACE, symbol, Arity.exactly(2), description,
-        args -> PythonNumbers.broadcast(args.get(0), args.get(1),
-            (l, r) -> new NumberValue(op.applyAsDouble(PythonNumbers.toDouble(l), PythonNumbers.toDouble(r))),
-            symbol));
   }
 
   private static SimpleOperator floatBinary(String name, String description, DoubleBinaryOperator op) {

@@ -1,0 +1,107 @@
+package org.voxbeam.transforms.image;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.voxbeam.kernel.operator.Arguments;
+import org.voxbeam.kernel.operator.Arity;
+import org.voxbeam.kernel.operator.Operator;
+import org.voxbeam.kernel.operator.OperatorException;
+import org.voxbeam.kernel.operator.OperatorLibrary;
+import org.voxbeam.kernel.operator.OperatorName;
+import org.voxbeam.kernel.operator.Purity;
+import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.NullValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.StringValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.transforms.image.ops.BaseImage;
+import org.voxbeam.transforms.library.SimpleOperator;
+
+/**
+ * Image loading and saving under the names programs use: SimpleITK's {@code ReadImage} and
+ * {@code WriteImage} ({@code simpleitk} namespace) and {@code load} ({@code default}), which
+ * VoxLogicA-1 programs use for images and VoxLogicA-2 for small data files. A loaded image
+ * becomes the run's base image, so {@code tt} and friends work right after a load.
+ */
+public final class ImageFileOperators implements OperatorLibrary {
+  private final ImageFiles files = new ImageFiles();
+  private final BaseImage base;
+
+  public ImageFileOperators(BaseImage base) {
+    this.base = base;
+  }
+
+  @Override
+  public List<Operator> operators() {
+    return List.of(
+        new SimpleOperator(new OperatorName("simpleitk", "ReadImage"), Arity.atLeast(1), Purity.PURE,
+            "Read a NIfTI (.nii, .nii.gz) or PNG image", args -> readImage(path(args, 0, "ReadImage"))),
+        new SimpleOperator(new OperatorName("simpleitk", "WriteImage"), Arity.atLeast(2), Purity.IMPURE,
+            "Write an image as NIfTI or PNG, by file name", this::writeImage),
+        new SimpleOperator(new OperatorName("default", "load"), Arity.exactly(1), Purity.PURE,
+            "Load an image, a text/CSV file as lines, another file as bytes, or pass a sequence through",
+            this::load));
+  }
+
+  private Value readImage(Path file) {
+    try {
+      Value value = files.read(file);
+      if (value instanceof ImageValue image) {
+        base.remember(image.geometry());
+      }
+      return value;
+    } catch (IOException e) {
+      throw new OperatorException("ReadImage failed: " + e.getMessage());
+    }
+  }
+
+  private Value writeImage(Arguments args) {
+    Path file = path(args, 1, "WriteImage");
+    try {
+      files.write(file, args.get(0));
+      return NullValue.INSTANCE;
+    } catch (IOException e) {
+      throw new OperatorException("WriteImage failed: " + e.getMessage());
+    }
+  }
+
+  private Value load(Arguments args) {
+    Value source = args.get(0);
+    if (source instanceof SequenceValue) {
+      return source;
+    }
+    Path file = path(args, 0, "load");
+    if (!Files.exists(file)) {
+      throw new OperatorException("load source not found: " + file);
+    }
+    if (ImageFiles.isImage(file)) {
+      return readImage(file);
+    }
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (name.endsWith(".txt") || name.endsWith(".csv")) {
+        List<Value> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          lines.add(new StringValue(line));
+        }
+        return new SequenceValue(lines);
+      }
+      return new BytesValue(org.voxbeam.kernel.value.InMemoryBlob.copyOf(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new OperatorException("load failed: " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static Path path(Arguments args, int index, String name) {
+    if (args.size() <= index || !(args.get(index) instanceof StringValue s)) {
+      throw new OperatorException(name + " needs a file name as argument " + (index + 1));
+    }
+    return Path.of(s.value());
+  }
+}

@@ -1,0 +1,129 @@
+package org.voxbeam.transforms.image;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.voxbeam.kernel.operator.OperatorException;
+import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.ImageGeometry;
+import org.voxbeam.kernel.value.ImageValue;
+
+/**
+ * An image opened for computation: geometry, element type and the voxels as a little-endian
+ * buffer. Kernels read voxels by index through {@link #get(int)} instead of converting whole
+ * volumes to another array type, so an input is read once and never copied again; a blob the
+ * image kernels produced is viewed in place.
+ */
+public record Voxels(ImageGeometry geometry, DType dtype, Grid grid, ByteBuffer buffer) {
+
+  /** Opens an image value's voxels. */
+  public static Voxels of(ImageValue image) {
+    ByteBuffer buffer;
+    if (image.voxels() instanceof VoxelBlob blob) {
+      buffer = blob.view();
+    } else {
+      try {
+        buffer = ByteBuffer.wrap(image.voxels().readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+      } catch (IOException e) {
+        throw new OperatorException("cannot read image voxels: " + e.getMessage());
+      }
+    }
+    return new Voxels(image.geometry(), image.dtype(), Grid.of(image.geometry()), buffer);
+  }
+
+  /** A 0/1 {@code uint8} image over {@code geometry} that adopts {@code mask}. */
+  public static ImageValue mask(ImageGeometry geometry, byte[] mask) {
+    return new ImageValue(geometry, DType.UINT8, VoxelBlob.adopt(mask));
+  }
+
+  public int voxelCount() {
+    return grid.voxelCount();
+  }
+
+  /** Voxel {@code i} (x fastest) as a double, exactly for every supported type. */
+  public double get(int i) {
+    switch (dtype) {
+      case BOOL:
+      case UINT8:
+        return buffer.get(i) & 0xff;
+      case INT8:
+        return buffer.get(i);
+      case UINT16:
+        return buffer.getShort(i * 2) & 0xffff;
+      case INT16:
+        return buffer.getShort(i * 2);
+      case UINT32:
+        return buffer.getInt(i * 4) & 0xffffffffL;
+      case INT32:
+        return buffer.getInt(i * 4);
+      case INT64:
+        return buffer.getLong(i * 8);
+      case FLOAT32:
+        return buffer.getFloat(i * 4);
+      case FLOAT64:
+        return buffer.getDouble(i * 8);
+      default:
+        throw new IllegalStateException("unknown voxel type " + dtype);
+    }
+  }
+
+  /** Stores {@code value} as element {@code i} of a little-endian buffer of {@code type}. */
+  public static void put(ByteBuffer out, DType type, int i, double value) {
+    switch (type) {
+      case BOOL:
+      case UINT8:
+      case INT8:
+        out.put(i, (byte) (long) value);
+        break;
+      case UINT16:
+      case INT16:
+        out.putShort(i * 2, (short) (long) value);
+        break;
+      case UINT32:
+      case INT32:
+        out.putInt(i * 4, (int) (long) value);
+        break;
+      case INT64:
+        out.putLong(i * 8, (long) value);
+        break;
+      case FLOAT32:
+        out.putFloat(i * 4, (float) value);
+        break;
+      case FLOAT64:
+        out.putDouble(i * 8, value);
+        break;
+      default:
+        throw new IllegalStateException("unknown voxel type " + type);
+    }
+  }
+
+  /** Whether voxel {@code i} is true: non-zero, as a mask reads it. */
+  public boolean isSet(int i) {
+    switch (dtype) {
+      case BOOL:
+      case UINT8:
+      case INT8:
+        return buffer.get(i) != 0;
+      default:
+        return get(i) != 0.0;
+    }
+  }
+
+  /** The voxels as a 0/1 byte array, for kernels that visit mask voxels many times. */
+  public byte[] toMask() {
+    int n = voxelCount();
+    byte[] mask = new byte[n];
+    for (int i = 0; i < n; i++) {
+      mask[i] = isSet(i) ? (byte) 1 : 0;
+    }
+    return mask;
+  }
+
+  /** Fails unless {@code other} has the same lattice, as voxel-wise operators require. */
+  public void requireSameGrid(Voxels other, String operator) {
+    if (!geometry.size().equals(other.geometry.size())) {
+      throw new OperatorException(
+          operator + " needs images of the same size, got " + geometry.size() + " and " + other.geometry.size());
+    }
+  }
+}

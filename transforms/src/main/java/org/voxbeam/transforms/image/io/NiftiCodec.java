@@ -1,0 +1,143 @@
+package org.voxbeam.transforms.image.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.transforms.image.VoxelBlob;
+
+/**
+ * Reads and writes single-file NIfTI-1 images ({@code .nii}, and {@code .nii.gz} through gzip).
+ * Voxels are streamed straight into the array that becomes the image's blob; only a file stored
+ * big-endian or with an intensity scaling is converted, in place or once.
+ */
+public final class NiftiCodec {
+  private static final int BUFFER = 1 << 16;
+
+  /** Reads {@code file}; the name decides whether it is gzip-compressed. */
+  public ImageValue read(Path file) throws IOException {
+    boolean gzip = file.getFileName().toString().toLowerCase().endsWith(".gz");
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw) {
+      NiftiHeader header = NiftiHeader.parse(file, in.readNBytes(NiftiHeader.SIZE));
+      long gap = header.voxOffset() - NiftiHeader.SIZE;
+      in.skipNBytes(gap);
+      long expected = header.dataBytes();
+      if (expected > Integer.MAX_VALUE - 8) {
+        throw new ImageFormatException(file, "dim", "image of " + expected + " bytes is too large");
+      }
+      byte[] voxels = in.readNBytes((int) expected);
+      if (voxels.length < expected) {
+        throw new ImageFormatException(file, "voxel data", "truncated: header promises " + expected + " bytes after vox_offset " + header.voxOffset() + ", file holds " + voxels.length);
+      }
+      return toImage(header, voxels);
+    } catch (ZipException e) {
+      throw new ImageFormatException(file, "gzip stream", e.getMessage(), e);
+    } catch (EOFException e) {
+      throw new ImageFormatException(file, gzip ? "gzip stream" : "vox_offset", "file ends before the voxel data", e);
+    }
+  }
+
+  private static ImageValue toImage(NiftiHeader header, byte[] voxels) {
+    DType stored = header.type().dtype();
+    if (header.order() == ByteOrder.BIG_ENDIAN) {
+      swapInPlace(voxels, stored.byteSize());
+    }
+    if (!header.scaled()) {
+      return new ImageValue(header.geometry(), stored, VoxelBlob.adopt(voxels));
+    }
+    return scale(header, voxels);
+  }
+
+  /**
+   * Applies {@code scl_slope}/{@code scl_inter}: the values become {@code float64} when stored as
+   * {@code float64}, {@code float32} otherwise (as ITK reads scaled files as floating point).
+   */
+  private static ImageValue scale(NiftiHeader header, byte[] voxels) {
+    DType stored = header.type().dtype();
+    DType target = stored == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
+    int n = (int) header.geometry().voxelCount();
+    ByteBuffer in = ByteBuffer.wrap(voxels).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] out = new byte[n * target.byteSize()];
+    ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < n; i++) {
+      double v = header.slope() * storedValue(in, stored, i) + header.intercept();
+      if (target == DType.FLOAT64) {
+        o.putDouble(i * 8, v);
+      } else {
+        o.putFloat(i * 4, (float) v);
+      }
+    }
+    return new ImageValue(header.geometry(), target, VoxelBlob.adopt(out));
+  }
+
+  private static double storedValue(ByteBuffer in, DType type, int i) {
+    switch (type) {
+      case UINT8:
+        return in.get(i) & 0xff;
+      case INT8:
+        return in.get(i);
+      case INT16:
+        return in.getShort(i * 2);
+      case UINT16:
+        return in.getShort(i * 2) & 0xffff;
+      case INT32:
+        return in.getInt(i * 4);
+      case UINT32:
+        return in.getInt(i * 4) & 0xffffffffL;
+      case INT64:
+        return in.getLong(i * 8);
+      case FLOAT32:
+        return in.getFloat(i * 4);
+      case FLOAT64:
+        return in.getDouble(i * 8);
+      default:
+        throw new IllegalStateException("no NIfTI storage for " + type);
+    }
+  }
+
+  private static void swapInPlace(byte[] data, int width) {
+    for (int start = 0; start + width <= data.length; start += width) {
+      for (int lo = start, hi = start + width - 1; lo < hi; lo++, hi--) {
+        byte t = data[lo];
+        data[lo] = data[hi];
+        data[hi] = t;
+      }
+    }
+  }
+
+  /**
+   * Writes {@code image} little-endian with qform and sform both set (scanner-anatomical), so
+   * other readers place it as VoxBeam does. The file appears complete or not at all: it is
+   * written beside the target and renamed.
+   */
+  public void write(Path file, ImageValue image) throws IOException {
+    boolean gzip = file.getFileName().toString().toLowerCase().endsWith(".gz");
+    NiftiDataType type = NiftiDataType.of(image.dtype());
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path temp = Files.createTempFile(parent, ".voxbeam-", ".part");
+    try {
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
+          OutputStream out = gzip ? new GZIPOutputStream(raw, BUFFER) : raw;
+          InputStream voxels = image.voxels().open()) {
+        out.write(NiftiHeader.encode(image.geometry(), type));
+        voxels.transferTo(out);
+      }
+      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

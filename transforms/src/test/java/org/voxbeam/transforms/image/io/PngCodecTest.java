@@ -1,0 +1,65 @@
+package org.voxbeam.transforms.image.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.transforms.image.ColourImage;
+import org.voxbeam.transforms.image.VoxelBlob;
+
+class PngCodecTest {
+  private final ImageFiles files = new ImageFiles();
+  @TempDir Path dir;
+
+  @Test
+  void greyAndColourRoundTrip() throws IOException {
+    Random random = new Random(5);
+    for (DType type : List.of(DType.UINT8, DType.UINT16)) {
+      ImageValue grey = random(random, type);
+      Path file = dir.resolve(type + ".png");
+      files.write(file, grey);
+      ImageValue back = (ImageValue) files.read(file);
+      assertEquals(type, back.dtype());
+      assertEquals(grey.geometry(), back.geometry());
+      assertArrayEquals(grey.voxels().readAllBytes(), back.voxels().readAllBytes());
+      for (boolean alpha : List.of(false, true)) {
+        ColourImage colour = new ColourImage(random(random, type), random(random, type), random(random, type),
+            alpha ? Optional.of(random(random, type)) : Optional.empty());
+        Path picture = dir.resolve(type + "-" + alpha + ".png");
+        files.write(picture, colour.toValue());
+        Value read = files.read(picture);
+        ColourImage again = ColourImage.from(read).orElseThrow();
+        for (int c = 0; c < colour.channels().size(); c++) {
+          assertArrayEquals(colour.channels().get(c).voxels().readAllBytes(), again.channels().get(c).voxels().readAllBytes());
+        }
+        assertEquals(alpha, again.alpha().isPresent());
+      }
+    }
+  }
+
+  @Test
+  void refusesWhatPngCannotHold() throws IOException {
+    Path garbage = dir.resolve("garbage.png");
+    Files.write(garbage, new byte[] {1, 2, 3});
+    assertEquals("signature", assertThrows(ImageFormatException.class, () -> files.read(garbage)).field());
+    ImageValue floats = new ImageValue(PngCodec.planeGeometry(2, 2), DType.FLOAT32, VoxelBlob.adopt(new byte[16]));
+    assertEquals("voxel type", assertThrows(ImageFormatException.class, () -> files.write(dir.resolve("f.png"), floats)).field());
+  }
+
+  private static ImageValue random(Random random, DType type) {
+    byte[] data = new byte[7 * 5 * type.byteSize()];
+    random.nextBytes(data);
+    return new ImageValue(PngCodec.planeGeometry(7, 5), type, VoxelBlob.adopt(data));
+  }
+}
