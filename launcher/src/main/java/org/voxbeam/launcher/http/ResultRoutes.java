@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,13 @@ import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NdArrayValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.ValueJson;
+import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.transforms.image.io.ImageFormatException;
 
 /** Results by node id: descriptors, sequence pages and binary downloads. */
 final class ResultRoutes {
@@ -80,6 +85,23 @@ final class ResultRoutes {
 
   private void content(Context context) throws IOException {
     StoredResult result = find(context);
+    String format = context.queryParamAsClass("format", String.class).getOrDefault("raw");
+    switch (format) {
+      case "raw":
+        raw(context, result);
+        break;
+      case "nifti":
+        imageFile(context, result, ".nii.gz", "application/gzip");
+        break;
+      case "png":
+        imageFile(context, result, ".png", "image/png");
+        break;
+      default:
+        throw ApiException.badRequest("invalid_parameter", "format must be raw, nifti or png, got '" + format + "'");
+    }
+  }
+
+  private static void raw(Context context, StoredResult result) throws IOException {
     Blob blob = binary(result.value());
     if (blob == null) {
       throw ApiException.badRequest(
@@ -91,6 +113,31 @@ final class ResultRoutes {
     context.contentType("application/octet-stream");
     try (InputStream in = blob.open()) {
       in.transferTo(context.outputStream());
+    }
+  }
+
+  /** Encodes an image through a temporary file, since the codecs write whole files. */
+  private static void imageFile(Context context, StoredResult result, String suffix, String contentType)
+      throws IOException {
+    Value value = result.value();
+    boolean colour = value instanceof MappingValue && suffix.equals(".png");
+    if (!(value instanceof ImageValue) && !colour) {
+      throw ApiException.badRequest(
+          "not_an_image", "result " + result.id().hex() + " is a " + value.voxType() + ", not an image");
+    }
+    Path file = Files.createTempFile("voxbeam-download-", suffix);
+    try {
+      new ImageFiles().write(file, value);
+      context.header("Content-Length", Long.toString(Files.size(file)));
+      context.header("Content-Disposition", "attachment; filename=\"" + result.id().hex() + suffix + "\"");
+      context.contentType(contentType);
+      try (InputStream in = Files.newInputStream(file)) {
+        in.transferTo(context.outputStream());
+      }
+    } catch (ImageFormatException e) {
+      throw ApiException.badRequest("not_an_image", e.getMessage());
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

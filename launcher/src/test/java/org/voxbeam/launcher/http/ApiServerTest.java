@@ -34,6 +34,9 @@ import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.ImageGeometry;
+import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.NumberValue;
@@ -44,6 +47,7 @@ import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.library.StandardLibrary;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
@@ -132,6 +136,8 @@ class ApiServerTest {
     assertArrayEquals(new byte[] {1, 2, 3, (byte) 255}, content.body());
 
     assertError(get("/results/" + number.hex() + "/content"), 400, "not_binary");
+    assertError(get("/results/" + bytes.hex() + "/content?format=nifti"), 400, "not_an_image");
+    assertError(get("/results/" + bytes.hex() + "/content?format=tiff"), 400, "invalid_parameter");
     assertError(get("/results/" + number.hex() + "/items"), 400, "not_a_sequence");
     assertError(get("/results/" + sequence.hex() + "/items?limit=5000"), 400, "invalid_parameter");
     assertError(get("/results/" + sequence.hex() + "/items?offset=-1"), 400, "invalid_parameter");
@@ -139,6 +145,33 @@ class ApiServerTest {
     assertError(get("/results/" + number.hex().toUpperCase()), 400, "invalid_node_id");
     assertError(get("/results/..%2F..%2Fetc%2Fpasswd"), 400, "invalid_node_id");
     assertError(get("/no/such/route"), 404, "no_such_route");
+  }
+
+  @Test
+  void imagesDownloadAsNiftiAndPng() throws Exception {
+    byte[] voxels = new byte[4 * 3];
+    for (int i = 0; i < voxels.length; i++) {
+      voxels[i] = (byte) (i * 20);
+    }
+    ImageGeometry geometry =
+        new ImageGeometry(List.of(4L, 3L), List.of(0.5, 2.0), List.of(1.0, -1.0), List.of(1.0, 0.0, 0.0, 1.0));
+    ImageValue image = new ImageValue(geometry, DType.UINT8, InMemoryBlob.copyOf(voxels));
+    NodeId id = put("image", image);
+
+    for (String format : List.of("nifti", "png")) {
+      HttpResponse<byte[]> response =
+          client.send(request("/results/" + id.hex() + "/content?format=" + format).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(200, response.statusCode(), format);
+      Path file = dir.resolve("download" + (format.equals("png") ? ".png" : ".nii.gz"));
+      Files.write(file, response.body());
+      ImageValue read = (ImageValue) new ImageFiles().read(file);
+      assertArrayEquals(voxels, read.voxels().readAllBytes(), format);
+      assertEquals(geometry.size(), read.geometry().size(), format);
+      if (format.equals("nifti")) {
+        assertEquals(geometry.spacing(), read.geometry().spacing());
+        assertEquals(geometry.origin(), read.geometry().origin());
+      }
+    }
   }
 
   @Test

@@ -8,11 +8,13 @@ import java.util.Locale;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.value.PythonText;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.transforms.image.io.ImageFiles;
 
 /**
- * Writes the value of a {@code save} goal to its file, as VoxLogicA-2 does for non-image values:
- * {@code .json} files get the value as JSON, any other file its text. The file appears whole or
- * not at all (written beside it, then moved into place).
+ * Writes the value of a {@code save} goal to its file, as VoxLogicA-2 does: {@code .nii},
+ * {@code .nii.gz} and {@code .png} files get the image, {@code .json} files the value as JSON,
+ * any other file its text. The file appears whole or not at all (written beside it, then moved
+ * into place).
  */
 public final class GoalFiles {
   private GoalFiles() {}
@@ -25,6 +27,10 @@ public final class GoalFiles {
   public static void save(Path target, Value value) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);
+    if (ImageFiles.isImage(target)) {
+      new ImageFiles().write(target, value);
+      return;
+    }
     String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
     String text =
         name.endsWith(".json")
