@@ -175,10 +175,9 @@ final class ExpressionReducer {
               + " argument(s) but is used without arguments",
           stack);
     }
-    List<CallSite> inner = push(stack, new CallSite(name, call.position()));
-    List<NodeId> args = reduceAll(env, call.arguments(), inner);
+    List<NodeId> args = reduceAll(env, call.arguments(), stack);
     if (binding.isEmpty()) {
-      return primitive(name, args, JsonObject.EMPTY, inferredKind(name), at, inner);
+      return primitive(name, args, JsonObject.EMPTY, inferredKind(name), at, stack);
     }
     if (binding.get() instanceof Binding.Value) {
       throw diagnostics.error(
@@ -196,7 +195,7 @@ final class ExpressionReducer {
     for (int i = 0; i < args.size(); i++) {
       body = body.bind(function.parameters().get(i), new Binding.Value(args.get(i)));
     }
-    return reduce(body, function.body(), inner);
+    return reduce(body, function.body(), push(stack, new CallSite(name, call.position())));
   }
 
   private NodeId reduceMap(Environment env, Call call, List<CallSite> stack) {
