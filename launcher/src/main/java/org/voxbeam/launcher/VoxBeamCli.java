@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
+import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.storage.StoreException;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
-    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class})
+    subcommands = {RunCommand.class, ExportCommand.class, PlanCommand.class, ExplainCommand.class, ListPrimitivesCommand.class, StoreCommand.class})
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
 
@@ -37,6 +38,7 @@ public final class VoxBeamCli implements Runnable {
         (exception, line, parsed) -> {
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
+              || exception instanceof ReduceException
               || exception instanceof UserInputException
               || exception instanceof StoreException) {
             line.getErr().println("error: " + exception.getMessage());
@@ -51,6 +53,6 @@ public final class VoxBeamCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives, store)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, plan, explain, list-primitives, store)");
   }
 }
