@@ -6,15 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.voxbeam.kernel.operator.OperatorRegistry;
-import org.voxbeam.launcher.http.ApiException;
 import org.voxbeam.launcher.http.ApiServer;
 import org.voxbeam.launcher.http.ServerSettings;
 import org.voxbeam.pipeline.execution.DynamicScheduler;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,17 +60,14 @@ final class ServeCommand implements Callable<Integer> {
       settings = settings.withToken(token);
     }
     SchedulerOptions options = threads == null ? SchedulerOptions.defaults() : SchedulerOptions.defaults().withThreads(threads);
-    OperatorRegistry registry = StandardLibrary.registry();
     try (ParquetResultStore store = storeLocation.openPersistent();
         ApiServer server =
             new ApiServer(
                 settings,
                 store,
-                registry,
-                (plan, listener) -> new DynamicScheduler(new NodeEvaluator(registry), store, options).run(plan, listener),
-                (source, name) -> {
-                  throw new ApiException(400, "invalid_program", "ImgQL programs are not accepted yet");
-                },
+                registry ->
+                    (plan, listener) ->
+                        new DynamicScheduler(new NodeEvaluator(registry), store, options).run(plan, listener),
                 new VersionProvider().getVersion()[0])) {
       int bound = server.start();
       spec.commandLine().getOut().printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);

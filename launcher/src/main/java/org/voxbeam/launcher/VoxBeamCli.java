@@ -10,6 +10,7 @@ import org.voxbeam.launcher.config.Configuration;
 import org.voxbeam.launcher.config.ConfigurationException;
 import org.voxbeam.launcher.config.ConfiguredDefaults;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
+import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.storage.StoreException;
 import picocli.CommandLine;
@@ -24,7 +25,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
-    subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class, ServeCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ExportCommand.class,
+      PlanCommand.class,
+      ExplainCommand.class,
+      ListPrimitivesCommand.class,
+      StoreCommand.class,
+      ServeCommand.class
+    })
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
 
@@ -66,6 +75,7 @@ public final class VoxBeamCli implements Runnable {
         (exception, line, parsed) -> {
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
+              || exception instanceof ReduceException
               || exception instanceof UserInputException
               || exception instanceof StoreException
               || exception instanceof ConfigurationException) {
@@ -81,6 +91,7 @@ public final class VoxBeamCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (run, export, list-primitives, store, serve)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required (run, export, plan, explain, list-primitives, store, serve)");
   }
 }

@@ -151,4 +151,64 @@ class VoxBeamCliTest {
     assertTrue(outcome.out().contains("vox1.+"));
     assertTrue(outcome.out().contains("strings.format_string"));
   }
+
+  private static Path program(String name) {
+    return SharedFixtures.golden().resolve("programs").resolve(name).resolve("program.imgql");
+  }
+
+  @Test
+  void runningAProgramPrintsWhatRunningItsVoxLogicA2PlanPrints() {
+    for (Path dir : SharedFixtures.goldenPrograms()) {
+      String name = dir.getFileName().toString();
+      Outcome fromPlan = cli("run", golden(name).toString(), "--in-memory");
+      Outcome fromProgram = cli("run", program(name).toString(), "--in-memory");
+      assertEquals(fromPlan.exitCode(), fromProgram.exitCode(), name + ": " + fromProgram.err());
+      assertEquals(fromPlan.out(), fromProgram.out(), name);
+    }
+  }
+
+  @Test
+  void planWritesTheReducedPlanAsJsonOrDot() throws IOException {
+    Outcome json = cli("plan", program("map-closure").toString(), "--json");
+    assertEquals(0, json.exitCode(), json.err());
+    assertTrue(json.out().contains("\"body\": \"*(x,k)\""), json.out());
+    String expected = Files.readString(SharedFixtures.golden().resolve("programs/map-closure/expected.json"));
+    String scaledId = expected.substring(expected.indexOf("\"id\": \"") + 7, expected.indexOf("\"id\": \"") + 71);
+    assertTrue(json.out().contains(scaledId), scaledId);
+    Outcome dot = cli("plan", program("map-closure").toString(), "--dot", "-o", dir.resolve("p.dot").toString());
+    assertEquals(0, dot.exitCode(), dot.err());
+    assertTrue(Files.readString(dir.resolve("p.dot")).startsWith("digraph plan {"));
+    assertEquals(2, cli("plan", program("map-closure").toString(), "--json", "--dot").exitCode());
+  }
+
+  @Test
+  void explainTellsStoredFromToCompute() {
+    String store = dir.resolve("store").toString();
+    Outcome before = cli("explain", program("filter-fold").toString(), "--store", store);
+    assertEquals(0, before.exitCode(), before.err());
+    assertTrue(before.out().contains("summary: 5 goals (0 in store, 5 to compute)"), before.out());
+    assertTrue(before.out().contains("to compute  default.fold"), before.out());
+    cli("run", program("filter-fold").toString(), "--store", store);
+    Outcome after = cli("explain", program("filter-fold").toString(), "--store", store);
+    assertTrue(after.out().contains("summary: 5 goals (5 in store, 0 to compute)"), after.out());
+  }
+
+  @Test
+  void badProgramsGiveLocatedErrorsAndExitTwo() throws IOException {
+    Path bad = dir.resolve("bad.imgql");
+    Files.writeString(bad, "f(x) = x + qq\nprint \"a\" f(2)\n");
+    Outcome unbound = cli("run", bad.toString(), "--in-memory");
+    assertEquals(2, unbound.exitCode());
+    assertTrue(unbound.err().contains("bad.imgql:1:12: error: unbound name 'qq'"), unbound.err());
+    assertTrue(unbound.err().contains("f(x) = x + qq\n           ^"), unbound.err());
+    assertTrue(unbound.err().contains("in 'f' called at"), unbound.err());
+    assertFalse(unbound.err().contains("Exception"), unbound.err());
+    Files.writeString(bad, "x = (1 +\n");
+    Outcome syntax = cli("plan", bad.toString());
+    assertEquals(2, syntax.exitCode());
+    assertTrue(syntax.err().contains("bad.imgql:2:1: error: unexpected end of input"), syntax.err());
+    Outcome missing = cli("explain", dir.resolve("absent.imgql").toString(), "--in-memory");
+    assertEquals(2, missing.exitCode());
+    assertTrue(missing.err().contains("cannot read program"), missing.err());
+  }
 }

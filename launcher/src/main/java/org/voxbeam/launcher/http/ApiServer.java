@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes},
@@ -35,25 +37,24 @@ public final class ApiServer implements AutoCloseable {
 
   /**
    * @param store the store results are read from and runs write to
-   * @param registry the operators runs may use
-   * @param executor how submitted plans are executed
-   * @param compiler how submitted ImgQL programs become plans
+   * @param executors how submitted plans are executed, given the operators runs may use (the
+   *     standard library with its file operators confined to the data roots)
    * @param version the version reported by {@code /version}
    * @throws IOException if a data root does not exist
    */
   public ApiServer(
       ServerSettings settings,
       ParquetResultStore store,
-      OperatorRegistry registry,
-      RunExecutor executor,
-      ProgramCompiler compiler,
+      Function<OperatorRegistry, RunExecutor> executors,
       String version)
       throws IOException {
     this.settings = settings;
-    this.runs = new RunRegistry(executor, new DataRoots(settings.dataRoots()), PARALLEL_RUNS, QUEUED_RUNS);
+    DataRoots roots = new DataRoots(settings.dataRoots());
+    OperatorRegistry registry = StandardLibrary.registry(roots.asFileAccess());
+    this.runs = new RunRegistry(executors.apply(registry), roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
-    all.addAll(new RunRoutes(runs, compiler).routes());
+    all.addAll(new RunRoutes(runs, new ServerPrograms(roots)).routes());
     all.addAll(new ResultRoutes(store, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);

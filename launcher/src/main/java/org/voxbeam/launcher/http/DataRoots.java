@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.voxbeam.kernel.operator.FileAccess;
+import org.voxbeam.kernel.operator.OperatorException;
 
 /**
  * The directories a server run may touch. A path is allowed only if, with {@code ..} resolved
@@ -57,7 +59,15 @@ final class DataRoots {
     }
   }
 
-  boolean isEmpty() {
-    return roots.isEmpty();
+  /** The first root: where relative names in submitted programs are resolved. */
+  Optional<Path> primary() {
+    return roots.stream().findFirst();
+  }
+
+  /** These roots as the file policy of operators: paths outside every root are refused. */
+  FileAccess asFileAccess() {
+    return requested ->
+        resolve(requested.toString())
+            .orElseThrow(() -> new OperatorException("file " + requested + " is outside the server's data roots"));
   }
 }

@@ -11,6 +11,7 @@ import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.reduce.ReduceException;
 
 /**
  * Submitting runs and following them. A run is a plan in VoxLogicA-2's JSON form
@@ -20,11 +21,11 @@ import org.voxbeam.pipeline.plan.PlanJsonReader;
 final class RunRoutes {
 
   private final RunRegistry registry;
-  private final ProgramCompiler compiler;
+  private final ServerPrograms programs;
 
-  RunRoutes(RunRegistry registry, ProgramCompiler compiler) {
+  RunRoutes(RunRegistry registry, ServerPrograms programs) {
     this.registry = registry;
-    this.compiler = compiler;
+    this.programs = programs;
   }
 
   List<ApiRoute> routes() {
@@ -54,10 +55,10 @@ final class RunRoutes {
         throw ApiException.badRequest("invalid_run", "\"program\" must be a string of ImgQL source");
       }
       String name = body.getString("name").orElse("request.imgql");
-      return compiler.compile(source.value(), name);
+      return programs.reduce(source.value(), name);
     } catch (PlanException e) {
       throw ApiException.badRequest("invalid_plan", e.getMessage());
-    } catch (ImgqlSyntaxException e) {
+    } catch (ImgqlSyntaxException | ReduceException e) {
       throw ApiException.badRequest("invalid_program", e.getMessage());
     }
   }

@@ -32,7 +32,6 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.VoxNode;
-import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
@@ -44,7 +43,6 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * A bounded load test on loopback: 64 concurrent clients, for a fixed time, read results by id
@@ -71,18 +69,14 @@ class ApiLoadTest {
                 new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test")));
       }
       store.putAll(stored);
-      OperatorRegistry registry = StandardLibrary.registry();
       try (ApiServer server =
           new ApiServer(
               ServerSettings.loopback(0),
               store,
-              registry,
-              (plan, listener) ->
-                  new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults().withThreads(1))
-                      .run(plan, listener),
-              (source, name) -> {
-                throw new ApiException(400, "invalid_program", "no front end in this test");
-              },
+              registry ->
+                  (plan, listener) ->
+                      new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults().withThreads(1))
+                          .run(plan, listener),
               "test")) {
         String base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
         Load load = drive(base);

@@ -29,7 +29,6 @@ import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.testing.SharedFixtures;
@@ -48,7 +47,6 @@ import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.transforms.image.io.ImageFiles;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
 class ApiServerTest {
@@ -75,16 +73,12 @@ class ApiServerTest {
   }
 
   private ApiServer server(ServerSettings settings) throws IOException {
-    OperatorRegistry registry = StandardLibrary.registry();
     return new ApiServer(
         settings,
         store,
-        registry,
-        (plan, listener) ->
-            new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults()).run(plan, listener),
-        (source, name) -> {
-          throw new ApiException(400, "invalid_program", "no front end in this test");
-        },
+        registry ->
+            (plan, listener) ->
+                new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults()).run(plan, listener),
         "test");
   }
 
@@ -187,6 +181,29 @@ class ApiServerTest {
     JsonObject progress = (JsonObject) second.get("progress").orElseThrow();
     assertEquals("0", progress.get("computed").map(CanonicalJson::write).orElseThrow());
     assertEquals(values, goalValues(second));
+  }
+
+  @Test
+  void aSubmittedProgramRunsAndMayReadOnlyInsideTheDataRoots() throws Exception {
+    JsonObject sum = awaitDone(submit("{\"program\": \"a = 2\\nprint \\\"sum\\\" a + 3\", \"name\": \"sum.imgql\"}"));
+    assertEquals("succeeded", sum.getString("state").orElseThrow(), CanonicalJson.write(sum));
+    assertEquals("5.0", goalValues(sum).get("sum"));
+
+    Path inside = dir.resolve("data/lines.txt");
+    Files.writeString(inside, "one\ntwo\n");
+    JsonObject allowed = awaitDone(submit("{\"program\": \"print \\\"lines\\\" load(\\\"lines.txt\\\")\"}"));
+    assertEquals("[\"one\",\"two\"]", goalValues(allowed).get("lines"), CanonicalJson.write(allowed));
+
+    Path outside = Files.writeString(dir.resolve("secret.txt"), "secret");
+    String escape = outside.toString().replace("\\", "/");
+    JsonObject refused = awaitDone(submit("{\"program\": \"print \\\"x\\\" load(\\\"" + escape + "\\\")\"}"));
+    assertEquals("failed", refused.getString("state").orElseThrow());
+    assertTrue(CanonicalJson.write(refused).contains("outside the server's data roots"), CanonicalJson.write(refused));
+    assertTrue(!CanonicalJson.write(refused).contains("secret\""));
+
+    assertError(post("/runs", "{\"program\": \"import \\\"../secret.imgql\\\"\"}"), 400, "import_outside_data_roots");
+    assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
+    assertError(post("/runs", "{\"program\": \"print \\\"x\\\" nope(1)\"}"), 400, "invalid_program");
   }
 
   @Test

@@ -3,12 +3,14 @@ package org.voxbeam.transforms.image;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.Operator;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorName;
@@ -32,9 +34,15 @@ import org.voxbeam.transforms.library.SimpleOperator;
 public final class ImageFileOperators implements OperatorLibrary {
   private final ImageFiles files = new ImageFiles();
   private final BaseImage base;
+  private final FileAccess access;
 
-  public ImageFileOperators(BaseImage base) {
+  /**
+   * @param base the base image loads set, for {@code tt}, {@code x} and the other image makers
+   * @param access which files programs may read and write
+   */
+  public ImageFileOperators(BaseImage base, FileAccess access) {
     this.base = base;
+    this.access = access;
   }
 
   @Override
@@ -98,10 +106,16 @@ public final class ImageFileOperators implements OperatorLibrary {
     }
   }
 
-  private static Path path(Arguments args, int index, String name) {
+  private Path path(Arguments args, int index, String name) {
     if (args.size() <= index || !(args.get(index) instanceof StringValue s)) {
       throw new OperatorException(name + " needs a file name as argument " + (index + 1));
     }
-    return Path.of(s.value());
+    Path requested;
+    try {
+      requested = Path.of(s.value());
+    } catch (InvalidPathException e) {
+      throw new OperatorException(name + ": not a file name: " + s.value());
+    }
+    return access.check(requested);
   }
 }

@@ -2,6 +2,7 @@ package org.voxbeam.transforms.library;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.transforms.defaults.HigherOrderOperators;
@@ -22,6 +23,11 @@ public final class StandardLibrary {
    * own base image (VoxLogicA's "model"), shared by the image and image-file operators.
    */
   public static List<OperatorLibrary> libraries() {
+    return libraries(FileAccess.UNRESTRICTED);
+  }
+
+  /** The shipped libraries, with file operators confined by {@code access}. */
+  public static List<OperatorLibrary> libraries(FileAccess access) {
     BaseImage base = new BaseImage();
     return List.of(
         new ScalarOperators(),
@@ -30,12 +36,17 @@ public final class StandardLibrary {
         new StringsOperators(),
         new Vox1ScalarOperators(),
         new Vox1ImageOperators(base),
-        new ImageFileOperators(base));
+        new ImageFileOperators(base, access));
   }
 
   /** A registry of the shipped operators. */
   public static OperatorRegistry registry() {
     return registry(List.of());
+  }
+
+  /** A registry of the shipped operators whose file operators are confined by {@code access}. */
+  public static OperatorRegistry registry(FileAccess access) {
+    return OperatorRegistry.of(libraries(access).toArray(new OperatorLibrary[0]));
   }
 
   /** A registry of the shipped operators plus {@code extra}. */

@@ -1,0 +1,130 @@
+package org.voxbeam.pipeline.reduce;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.voxbeam.kernel.operator.Arity;
+
+/**
+ * The primitives VoxLogicA-2 declares, by namespace, and the ImgQL libraries some namespaces
+ * export on import. Name resolution follows VoxLogicA-2's registry: a qualified name must match
+ * exactly; a bare name is looked up in {@code default}, then in imported namespaces in import
+ * order, then in every other namespace alphabetically.
+ *
+ * <p>The catalog describes VoxLogicA-2, not what VoxBeam can execute: a program using an image
+ * primitive VoxBeam lacks still reduces to VoxLogicA-2's plan, and fails only at that node.
+ */
+public final class PrimitiveCatalog {
+  private static final String DEFAULT_NAMESPACE = "default";
+  private static final String SIGNATURES = "primitives.tsv";
+  private static final Map<String, String> LIBRARIES = Map.of("vox1", "vox1.imgql");
+
+  private final Map<String, Map<String, PrimitiveSignature>> byNamespace;
+
+  private PrimitiveCatalog(Map<String, Map<String, PrimitiveSignature>> byNamespace) {
+    this.byNamespace = byNamespace;
+  }
+
+  /** VoxLogicA-2's primitives, as shipped with VoxBeam. */
+  public static PrimitiveCatalog voxLogicA2() {
+    return parse(resource(SIGNATURES));
+  }
+
+  /** A catalog from tab-separated lines {@code namespace name min max}, {@code *} for no limit. */
+  static PrimitiveCatalog parse(String table) {
+    Map<String, Map<String, PrimitiveSignature>> byNamespace = new TreeMap<>();
+    for (String line : table.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] fields = line.split("\t");
+      if (fields.length != 4) {
+        throw new IllegalArgumentException("bad primitive catalog line: " + line);
+      }
+      int min = Integer.parseInt(fields[2]);
+      Arity arity =
+          fields[3].equals("*") ? Arity.atLeast(min) : Arity.between(min, Integer.parseInt(fields[3]));
+      byNamespace
+          .computeIfAbsent(fields[0], ns -> new LinkedHashMap<>())
+          .put(fields[1], new PrimitiveSignature(fields[0], fields[1], arity));
+    }
+    return new PrimitiveCatalog(byNamespace);
+  }
+
+  /** Whether {@code import "namespace"} names a known namespace. */
+  public boolean hasNamespace(String namespace) {
+    return byNamespace.containsKey(namespace) || LIBRARIES.containsKey(namespace);
+  }
+
+  /** Known namespaces, sorted. */
+  public List<String> namespaces() {
+    return List.copyOf(byNamespace.keySet());
+  }
+
+  /**
+   * Resolves a qualified or bare name.
+   *
+   * @param imports namespaces the program imported, in import order
+   */
+  public Optional<PrimitiveSignature> resolve(String name, List<String> imports) {
+    int dot = name.indexOf('.');
+    if (dot > 0 && dot < name.length() - 1) {
+      Map<String, PrimitiveSignature> namespace = byNamespace.get(name.substring(0, dot));
+      if (namespace != null) {
+        return Optional.ofNullable(namespace.get(name.substring(dot + 1)));
+      }
+    }
+    for (String namespace : lookupOrder(imports)) {
+      PrimitiveSignature signature = byNamespace.getOrDefault(namespace, Map.of()).get(name);
+      if (signature != null) {
+        return Optional.of(signature);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The ImgQL library a namespace exports on import, as {@code (source name, text)}. */
+  public Optional<LibrarySource> library(String namespace) {
+    String file = LIBRARIES.get(namespace);
+    return file == null
+        ? Optional.empty()
+        : Optional.of(new LibrarySource(namespace + "/" + file, resource(file)));
+  }
+
+  /** The text of a namespace's ImgQL library and the name its positions carry. */
+  public record LibrarySource(String sourceName, String text) {}
+
+  private List<String> lookupOrder(List<String> imports) {
+    List<String> order = new ArrayList<>();
+    order.add(DEFAULT_NAMESPACE);
+    for (String namespace : imports) {
+      if (!order.contains(namespace)) {
+        order.add(namespace);
+      }
+    }
+    for (String namespace : byNamespace.keySet()) {
+      if (!order.contains(namespace)) {
+        order.add(namespace);
+      }
+    }
+    return order;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PrimitiveCatalog.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
