@@ -17,7 +17,7 @@ import org.voxbeam.storage.StoreLayout;
 
 /**
  * Content-addressed blob files. A blob is streamed to a temporary file while its SHA-256 is
- * computed, then renamed to {@code blobs/sha256/ab/cdef…}: readers never see a partial blob, two
+ * computed (on a second thread for large blobs, see {@link HashingCopy}), then renamed to {@code blobs/sha256/ab/cdef…}: readers never see a partial blob, two
  * writers of the same content agree, and nothing is ever held whole in memory.
  */
 public final class BlobStore {
@@ -37,9 +37,16 @@ public final class BlobStore {
       temporary = Files.createTempFile(layout.tmp(), "blob-", ".tmp");
       MessageDigest digest = sha256();
       long size;
-      try (InputStream in = content.open();
-          OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
-        size = in.transferTo(out);
+      if (content.size() >= HashingCopy.THRESHOLD) {
+        try (InputStream in = content.open();
+            OutputStream out = Files.newOutputStream(temporary)) {
+          size = HashingCopy.copy(in, out, digest);
+        }
+      } else {
+        try (InputStream in = content.open();
+            OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+          size = in.transferTo(out);
+        }
       }
       if (size != content.size()) {
         throw new StoreException("blob declared " + content.size() + " bytes but supplied " + size);
