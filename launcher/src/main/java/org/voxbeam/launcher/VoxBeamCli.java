@@ -1,8 +1,12 @@
 package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.pipeline.beam.BeamRunException;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.storage.StoreException;
@@ -12,12 +16,16 @@ import picocli.CommandLine.Command;
 /**
  * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line
  * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log only.
+ *
+ * <p>Without a command, the arguments are a Beam run: {@code voxbeam [--runner=R] [beam options]
+ * PLAN} is {@code run} with the DirectRunner as the default runner, the job the engine exists
+ * for. The {@code run} command keeps the in-process scheduler as its default.
  */
 @Command(
     name = "voxbeam",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
+    description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id. Without a command: voxbeam [--runner=DirectRunner|FlinkRunner|SparkRunner] [Beam options] PLAN.",
     subcommands = {RunCommand.class, ExportCommand.class, ListPrimitivesCommand.class, StoreCommand.class})
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
@@ -31,10 +39,16 @@ public final class VoxBeamCli implements Runnable {
   /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new VoxBeamCli());
+    String[] arguments = asBeamRunWhenNoCommand(commandLine, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parsed) -> {
+          if (exception instanceof BeamRunException) {
+            LOG.debug("pipeline failed", exception);
+            line.getErr().println("error: " + exception.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+          }
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
               || exception instanceof UserInputException
@@ -46,7 +60,19 @@ public final class VoxBeamCli implements Runnable {
           line.getErr().println("internal error: " + exception);
           return ExitCodes.INTERNAL_ERROR;
         });
-    return commandLine.execute(args);
+    return commandLine.execute(arguments);
+  }
+
+  /** {@code PLAN …} without a command becomes {@code run} on the DirectRunner by default. */
+  private static String[] asBeamRunWhenNoCommand(CommandLine commandLine, String[] args) {
+    if (args.length == 0
+        || commandLine.getSubcommands().containsKey(args[0])
+        || List.of("-h", "--help", "-V", "--version").contains(args[0])) {
+      return args;
+    }
+    List<String> run = new ArrayList<>(List.of("run", "--default-runner=DirectRunner"));
+    run.addAll(Arrays.asList(args));
+    return run.toArray(new String[0]);
   }
 
   @Override
