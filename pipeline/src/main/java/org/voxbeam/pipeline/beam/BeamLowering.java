@@ -21,13 +21,20 @@ import org.apache.beam.sdk.values.PCollectionList;
 public final class BeamLowering {
   private final StoreSpec store;
   private final int commitBatchSize;
+  private final int levelThreads;
 
-  public BeamLowering(StoreSpec store, int commitBatchSize) {
-    if (commitBatchSize < 1) {
-      throw new IllegalArgumentException("the commit batch size must be at least 1, got " + commitBatchSize);
+  /**
+   * @param store the store every worker opens
+   * @param commitBatchSize results per store commit
+   * @param levelThreads threads a task may spread a wide level of independent nodes over
+   */
+  public BeamLowering(StoreSpec store, int commitBatchSize, int levelThreads) {
+    if (commitBatchSize < 1 || levelThreads < 1) {
+      throw new IllegalArgumentException("commit batch size and threads must be at least 1");
     }
     this.store = store;
     this.commitBatchSize = commitBatchSize;
+    this.levelThreads = levelThreads;
   }
 
   /** Adds the stages of {@code plan} to {@code pipeline}; returns every node's summary. */
@@ -42,7 +49,7 @@ public final class BeamLowering {
         tasks = tasks.apply(name + " waits", Wait.on(previous));
       }
       PCollection<NodeSummary> summaries =
-          tasks.apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize))).setCoder(NodeSummaryCoder.of());
+          tasks.apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads))).setCoder(NodeSummaryCoder.of());
       all.add(summaries);
       previous = summaries;
     }

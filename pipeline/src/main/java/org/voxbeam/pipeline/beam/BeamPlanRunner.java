@@ -101,7 +101,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     Instant started = Instant.now();
     StagePlan stages = new StagePlanner(evaluator, settings()).plan(plan, lease.store());
     long building = System.nanoTime();
-    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize()).apply(pipeline, stages);
+    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
     LOG.info(
         "built a pipeline of {} stages, {} tasks, in {} ms",
         stages.stages().size(), stages.taskCount(), Duration.ofNanos(System.nanoTime() - building).toMillis());
@@ -127,9 +127,12 @@ public final class BeamPlanRunner implements AutoCloseable {
     return new RunResult(goals, stats);
   }
 
+  private int threads() {
+    return options.getThreads() > 0 ? options.getThreads() : Runtime.getRuntime().availableProcessors();
+  }
+
   private PlannerSettings settings() {
-    int threads = options.getThreads() > 0 ? options.getThreads() : Runtime.getRuntime().availableProcessors();
-    int tasksPerStage = options.getTasksPerStage() > 0 ? options.getTasksPerStage() : 4 * threads;
+    int tasksPerStage = options.getTasksPerStage() > 0 ? options.getTasksPerStage() : 4 * threads();
     return new PlannerSettings(options.getMaxStages(), tasksPerStage);
   }
 

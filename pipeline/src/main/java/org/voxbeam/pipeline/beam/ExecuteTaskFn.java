@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -26,7 +28,7 @@ import org.voxbeam.transforms.library.StandardLibrary;
 /**
  * Executes the tasks of a stage on a worker: checks the store by id before computing anything,
  * computes the rest with the operator registry (through {@link NodeEvaluator}, as the in-process
- * scheduler does), commits the results in batches and at the end of each bundle, and emits one
+ * scheduler does), level by level within the task (a wide level on several threads), commits the results in batches and at the end of each bundle, and emits one
  * {@link NodeSummary} per node.
  *
  * <p>The store is opened once per worker JVM and shared by every instance on the same directory
@@ -40,8 +42,12 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteTaskFn.class);
   static final String ENGINE_VERSION = "voxbeam-0.1";
 
+  /** Below this many independent nodes a level runs on the bundle's thread. */
+  private static final int PARALLEL_LEVEL = 32;
+
   private final StoreSpec storeSpec;
   private final int commitBatchSize;
+  private final int levelThreads;
   private final Counter computed = Metrics.counter(BeamRunMetrics.NAMESPACE, BeamRunMetrics.COMPUTED);
   private final Counter cached = Metrics.counter(BeamRunMetrics.NAMESPACE, BeamRunMetrics.CACHED);
   private final Counter failed = Metrics.counter(BeamRunMetrics.NAMESPACE, BeamRunMetrics.FAILED);
@@ -50,9 +56,10 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
   private transient NodeEvaluator evaluator;
   private transient List<StoredResult> pending;
 
-  ExecuteTaskFn(StoreSpec storeSpec, int commitBatchSize) {
+  ExecuteTaskFn(StoreSpec storeSpec, int commitBatchSize, int levelThreads) {
     this.storeSpec = storeSpec;
     this.commitBatchSize = commitBatchSize;
+    this.levelThreads = levelThreads;
   }
 
   @Setup
@@ -79,30 +86,77 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
       ids.add(node.id());
     }
     Set<NodeId> present = ids.isEmpty() ? Set.of() : store.containsAll(ids);
-    StoreBackedValues values = new StoreBackedValues(helpers(task), store, evaluator);
-    for (Node node : members) {
-      long start = System.nanoTime();
-      if (present.contains(node.id())) {
-        Value value = values.valueOf(node.id());
-        report(out, task, node.id(), value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, start);
-        continue;
-      }
-      Value value = evaluator.evaluate(node, values::valueOf);
-      values.put(node.id(), value);
-      long nanos = System.nanoTime() - start;
-      if (!(value instanceof FunctionValue)) {
-        pending.add(
-            new StoredResult(
-                node.id(), value, new ResultMetadata(node.operator(), Duration.ofNanos(nanos), Instant.now(), ENGINE_VERSION)));
-      }
-      report(out, task, node.id(), value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED, value, start);
-      if (pending.size() >= commitBatchSize) {
-        commit();
+    Map<NodeId, Node> helpers = helpers(task);
+    StoreBackedValues values = new StoreBackedValues(helpers, store, evaluator);
+    for (List<Node> level : TaskLevels.of(members, helpers)) {
+      Produced[] produced = produceLevel(level, present, values);
+      for (Produced result : produced) {
+        values.put(result.node().id(), result.value());
+        record(out, task, result);
       }
     }
     LOG.debug(
         "stage {} task {}: {} nodes in {} ms",
         task.stage(), task.index(), task.size(), Duration.ofNanos(System.nanoTime() - began).toMillis());
+  }
+
+  /** A node's value, whether it came from the store, and the time it took. */
+  private record Produced(Node node, Value value, boolean fromStore, long nanos) {}
+
+  /**
+   * Produces the independent nodes of one level, spread over the worker threads when the level
+   * is wide enough to pay for the hand-off. Outputs and commits stay on the bundle's thread.
+   */
+  private Produced[] produceLevel(List<Node> level, Set<NodeId> present, StoreBackedValues values) {
+    Produced[] produced = new Produced[level.size()];
+    if (levelThreads > 1 && level.size() >= PARALLEL_LEVEL) {
+      try {
+        LevelWorkers.pool(levelThreads)
+            .submit(() -> IntStream.range(0, produced.length).parallel().forEach(i -> produced[i] = produce(level.get(i), present, values)))
+            .get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing a level", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("computing a level failed: " + e.getCause(), e.getCause());
+      }
+    } else {
+      for (int i = 0; i < produced.length; i++) {
+        produced[i] = produce(level.get(i), present, values);
+      }
+    }
+    return produced;
+  }
+
+  private Produced produce(Node node, Set<NodeId> present, StoreBackedValues values) {
+    long start = System.nanoTime();
+    if (present.contains(node.id())) {
+      return new Produced(node, values.valueOf(node.id()), true, System.nanoTime() - start);
+    }
+    Value value = evaluator.evaluate(node, values::valueOf);
+    return new Produced(node, value, false, System.nanoTime() - start);
+  }
+
+  private void record(OutputReceiver<NodeSummary> out, StageTask task, Produced result) {
+    Node node = result.node();
+    Value value = result.value();
+    NodeOutcome outcome;
+    if (result.fromStore()) {
+      outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED;
+    } else {
+      outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
+      if (!(value instanceof FunctionValue)) {
+        pending.add(
+            new StoredResult(
+                node.id(),
+                value,
+                new ResultMetadata(node.operator(), Duration.ofNanos(result.nanos()), Instant.now(), ENGINE_VERSION)));
+      }
+    }
+    report(out, task, node.id(), outcome, value, result.nanos());
+    if (pending.size() >= commitBatchSize) {
+      commit();
+    }
   }
 
   @FinishBundle
@@ -126,7 +180,8 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
     for (String hex : task.stored()) {
       long start = System.nanoTime();
       Value value = values.valueOf(new NodeId(hex));
-      report(out, task, new NodeId(hex), value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, start);
+      report(
+          out, task, new NodeId(hex), value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, System.nanoTime() - start);
     }
   }
 
@@ -140,7 +195,7 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
   }
 
   private void report(
-      OutputReceiver<NodeSummary> out, StageTask task, NodeId id, NodeOutcome outcome, Value value, long start) {
+      OutputReceiver<NodeSummary> out, StageTask task, NodeId id, NodeOutcome outcome, Value value, long nanos) {
     switch (outcome) {
       case CACHED:
         cached.inc();
@@ -151,7 +206,7 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
       default:
         computed.inc();
     }
-    out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), System.nanoTime() - start, task.stage()));
+    out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), nanos, task.stage()));
   }
 
   private void commit() {

@@ -1,8 +1,8 @@
 package org.voxbeam.pipeline.beam;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultStore;
@@ -18,14 +18,15 @@ import org.voxbeam.pipeline.execution.NodeEvaluator;
  * <p>This is what lets stages share nothing but the store: a node computed in an earlier stage,
  * on any worker, is read back by id; constants and closures are never stored, so whoever needs
  * one evaluates it from the nodes it carries. A result the store should hold but does not (it was
- * evicted, or its stage lost it) becomes a failure of that node rather than an exception. Not
- * thread-safe: one per task.
+ * evicted, or its stage lost it) becomes a failure of that node rather than an exception.
+ * Thread-safe, so a task can compute a level's nodes in parallel; two threads needing the same
+ * helper at once may both evaluate it, with the same result.
  */
 final class StoreBackedValues {
   private final Map<NodeId, Node> helpers;
   private final ResultStore store;
   private final NodeEvaluator evaluator;
-  private final Map<NodeId, Value> values = new HashMap<>();
+  private final Map<NodeId, Value> values = new ConcurrentHashMap<>();
 
   StoreBackedValues(Map<NodeId, Node> helpers, ResultStore store, NodeEvaluator evaluator) {
     this.helpers = helpers;
@@ -45,8 +46,8 @@ final class StoreBackedValues {
     }
     Node helper = helpers.get(id);
     Value value = helper != null ? evaluator.evaluate(helper, this::valueOf) : load(id);
-    values.put(id, value);
-    return value;
+    Value first = values.putIfAbsent(id, value);
+    return first != null ? first : value;
   }
 
   private Value load(NodeId id) {

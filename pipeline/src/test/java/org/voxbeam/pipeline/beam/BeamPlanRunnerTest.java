@@ -62,6 +62,18 @@ class BeamPlanRunnerTest {
   }
 
   @Test
+  void aConnectedBandRunsItsWideLevelsInParallelToTheSameResults() {
+    Plan plan = SyntheticPlans.additions(3_000, 100, 3).generate();
+    BeamTestRuns.Outcome beam =
+        BeamTestRuns.run(
+            BeamTestRuns.options(temp.resolve("store"), 2, 4),
+            plan,
+            lowered -> lowered.stages().stages().forEach(stage -> assertEquals(1, stage.tasks().size())));
+    assertEquals(BeamTestRuns.goalTexts(BeamTestRuns.inProcess(plan)), BeamTestRuns.goalTexts(beam.result()));
+    assertEquals(2_900, beam.metrics().computed());
+  }
+
+  @Test
   void aSecondRunOverTheSameStoreComputesNothing() {
     Plan plan = SyntheticPlans.additions(2_000, 25, 7).generate();
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 4, 4);
