@@ -60,7 +60,13 @@ public final class VoxBeamCli implements Runnable {
           line.getErr().println("internal error: " + exception);
           return ExitCodes.INTERNAL_ERROR;
         });
-    return commandLine.execute(arguments);
+    try {
+      return commandLine.execute(arguments);
+    } catch (LinkageError e) {
+      LOG.debug("class loading failed", e);
+      err.println("internal error: " + e + " (a library in this jar is missing or incompatible)");
+      return ExitCodes.INTERNAL_ERROR;
+    }
   }
 
   /** {@code PLAN …} without a command becomes {@code run} on the DirectRunner by default. */
