@@ -29,7 +29,7 @@ public interface VoxBeamOptions extends PipelineOptions {
   void setThreads(int value);
 
   @Description("Upper bound on the number of stages (Beam transforms that run nodes).")
-  @Default.Integer(16)
+  @Default.Integer(8)
   int getMaxStages();
 
   void setMaxStages(int value);
