@@ -28,8 +28,8 @@ import org.voxbeam.transforms.library.StandardLibrary;
 /**
  * Executes the tasks of a stage on a worker: checks the store by id before computing anything,
  * computes the rest with the operator registry (through {@link NodeEvaluator}, as the in-process
- * scheduler does), level by level within the task (a wide level on several threads), commits the results in batches and at the end of each bundle, and emits one
- * {@link NodeSummary} per node.
+ * scheduler does) level by level within the task, a wide level on several threads; commits the
+ * results in batches and at the end of each bundle, and emits one {@link NodeSummary} per node.
  *
  * <p>The store is opened once per worker JVM and shared by every instance on the same directory
  * ({@link SharedStores}). A bundle's summaries become visible downstream only once the bundle has
@@ -40,7 +40,7 @@ import org.voxbeam.transforms.library.StandardLibrary;
 final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteTaskFn.class);
-  static final String ENGINE_VERSION = "voxbeam-0.1";
+  private static final String ENGINE_VERSION = "voxbeam-0.1";
 
   /** Below this many independent nodes a level runs on the bundle's thread. */
   private static final int PARALLEL_LEVEL = 32;
