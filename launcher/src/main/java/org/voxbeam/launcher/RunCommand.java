@@ -32,14 +32,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
- * Runs a plan in process and reports each goal: {@code name=value} lines (Python's {@code str} of
- * the value), or one JSON document with {@code --json}. {@code save} goals are written to their
+ * Runs a plan and reports each goal: {@code name=value} lines (Python's {@code str} of the
+ * value), or one JSON document with {@code --json}. {@code save} goals are written to their
  * files. Exit code 0 when every goal materialized, 1 when some failed.
+ *
+ * <p>Without {@code --runner} (or with {@code --runner=in-process}) the plan runs on the
+ * in-process scheduler; with a Beam runner's name it runs as a Beam pipeline, and every option
+ * this command does not know is passed to Beam as is. Both report through the same code.
  */
 @Command(name = "run", description = "Run a plan and print its goals.")
 final class RunCommand implements Callable<Integer> {
+  static final String IN_PROCESS = "in-process";
+
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
 
@@ -51,22 +58,45 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the goals as one JSON document.")
   boolean json;
 
+  @Option(
+      names = "--runner",
+      paramLabel = "RUNNER",
+      description = "in-process (the default of 'run'), or a Beam runner: DirectRunner, FlinkRunner, SparkRunner.")
+  String runner;
+
+  /** The runner when --runner is absent; the launcher's top-level form sets DirectRunner. */
+  @Option(names = "--default-runner", hidden = true)
+  String defaultRunner = IN_PROCESS;
+
+  @Unmatched List<String> beamArguments = new ArrayList<>();
+
   @Override
   public Integer call() {
+    if (threads != null && threads < 1) {
+      throw new UserInputException("--threads must be at least 1, got " + threads);
+    }
+    String chosen = runner != null ? runner : defaultRunner;
+    if (chosen.equals(IN_PROCESS) && !beamArguments.isEmpty()) {
+      throw new UserInputException("unknown option(s) " + beamArguments + " (Beam options need a Beam --runner)");
+    }
     Plan plan = planOptions.load();
+    RunResult result = chosen.equals(IN_PROCESS) ? runInProcess(plan) : new BeamRun(chosen, beamArguments).run(plan, storeLocation, threads);
+    return report(result);
+  }
+
+  private RunResult runInProcess(Plan plan) {
     SchedulerOptions options = SchedulerOptions.defaults();
     if (threads != null) {
-      if (threads < 1) {
-        throw new UserInputException("--threads must be at least 1, got " + threads);
-      }
       options = options.withThreads(threads);
     }
-    RunResult result;
     try (ResultStore store = storeLocation.open()) {
       DynamicScheduler scheduler =
           new DynamicScheduler(new NodeEvaluator(StandardLibrary.registry()), store, options);
-      result = scheduler.run(plan, ExecutionListener.NONE);
+      return scheduler.run(plan, ExecutionListener.NONE);
     }
+  }
+
+  private int report(RunResult result) {
     boolean saved = saveGoals(result);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

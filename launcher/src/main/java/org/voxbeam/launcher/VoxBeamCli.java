@@ -2,6 +2,8 @@ package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -9,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.launcher.config.Configuration;
 import org.voxbeam.launcher.config.ConfigurationException;
 import org.voxbeam.launcher.config.ConfiguredDefaults;
+import org.voxbeam.pipeline.beam.BeamRunException;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.pipeline.plan.PlanException;
@@ -19,12 +22,18 @@ import picocli.CommandLine.Command;
 /**
  * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line
  * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log only.
+ *
+ * <p>Without a command, the arguments are a Beam run: {@code voxbeam [--runner=R] [beam options]
+ * PLAN} is {@code run} with the DirectRunner as the default runner, the job the engine exists
+ * for. The {@code run} command keeps the in-process scheduler as its default.
  */
 @Command(
     name = "voxbeam",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id.",
+    description =
+        "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id."
+            + " Without a command: voxbeam [--runner=DirectRunner|FlinkRunner|SparkRunner] [Beam options] PLAN.",
     subcommands = {
       RunCommand.class,
       ExportCommand.class,
@@ -69,10 +78,16 @@ public final class VoxBeamCli implements Runnable {
     }
     CommandLine commandLine = new CommandLine(new VoxBeamCli());
     commandLine.setDefaultValueProvider(new ConfiguredDefaults(configuration));
+    String[] arguments = asBeamRunWhenNoCommand(commandLine, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parsed) -> {
+          if (exception instanceof BeamRunException) {
+            LOG.debug("pipeline failed", exception);
+            line.getErr().println("error: " + exception.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+          }
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
               || exception instanceof ReduceException
@@ -86,7 +101,35 @@ public final class VoxBeamCli implements Runnable {
           line.getErr().println("internal error: " + exception);
           return ExitCodes.INTERNAL_ERROR;
         });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(arguments);
+    } catch (LinkageError e) {
+      LOG.debug("class loading failed", e);
+      err.println("internal error: " + e + " (a library in this jar is missing or incompatible)");
+      return ExitCodes.INTERNAL_ERROR;
+    }
+  }
+
+  /**
+   * {@code PLAN …} without a command becomes {@code run} on the DirectRunner by default. A leading
+   * {@code --config FILE} stays in front, where the top-level option belongs.
+   */
+  private static String[] asBeamRunWhenNoCommand(CommandLine commandLine, String[] args) {
+    int first = 0;
+    if (args.length > 0 && args[0].startsWith("--config=")) {
+      first = 1;
+    } else if (args.length > 1 && args[0].equals("--config")) {
+      first = 2;
+    }
+    if (args.length == first
+        || commandLine.getSubcommands().containsKey(args[first])
+        || List.of("-h", "--help", "-V", "--version").contains(args[first])) {
+      return args;
+    }
+    List<String> run = new ArrayList<>(Arrays.asList(args).subList(0, first));
+    run.addAll(List.of("run", "--default-runner=DirectRunner"));
+    run.addAll(Arrays.asList(args).subList(first, args.length));
+    return run.toArray(new String[0]);
   }
 
   @Override

@@ -54,6 +54,16 @@ class LauncherJarIT {
   }
 
   @Test
+  void theJarRunsTheBundledExampleOnBeamsDirectRunner() throws Exception {
+    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+    Outcome outcome = java("--runner=DirectRunner", plan, "--store", dir.resolve("store").toString());
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertEquals(
+        String.join(System.lineSeparator(), "big=[5, 6, 7, 8, 9]", "total=45.0", "product=120.0", "peak=9", "low=5", ""),
+        outcome.out());
+  }
+
+  @Test
   void theJarRejectsBadInputWithoutAStackTrace() throws Exception {
     Path broken = dir.resolve("broken.json");
     Files.writeString(broken, "{\"nodes\": [");

@@ -102,6 +102,38 @@ class VoxBeamCliTest {
   }
 
   @Test
+  void withoutACommandThePlanRunsOnBeamsDirectRunner() {
+    String store = dir.resolve("store").toString();
+    Outcome beam = cli(golden("filter-fold").toString(), "--store", store, "--threads", "2");
+    assertEquals(0, beam.exitCode(), beam.err());
+    Outcome inProcess = cli("run", golden("filter-fold").toString(), "--in-memory");
+    assertEquals(inProcess.out(), beam.out());
+    assertTrue(beam.err().contains("12 nodes: 12 computed, 0 from store, 0 failed"), beam.err());
+    Outcome again = cli("run", "--runner=DirectRunner", "--maxStages=2", golden("filter-fold").toString(), "--store", store);
+    assertEquals(inProcess.out(), again.out());
+    assertTrue(again.err().contains("0 computed, 5 from store"), again.err());
+  }
+
+  @Test
+  void aFailedGoalOnBeamExitsWithOneAndOtherGoalsStillPrint() {
+    Outcome outcome = cli("--runner=DirectRunner", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
+    assertEquals(1, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.out().contains("b=4.0"), outcome.out());
+    assertTrue(outcome.out().contains("float division by zero"), outcome.out());
+  }
+
+  @Test
+  void badBeamOptionsExitWithTwoAndOneLine() {
+    String plan = golden("floats").toString();
+    String store = dir.resolve("store").toString();
+    assertOneLineError(cli("--runner=DirectRunner", "--noSuchOption=1", plan, "--store", store), "noSuchOption");
+    assertOneLineError(cli("--runner=FlinkRunner", plan, "--store", store), "FlinkRunner", "-Pflink");
+    assertOneLineError(cli("--maxStages=0", plan, "--store", store), "--maxStages");
+    assertOneLineError(cli(plan, "--in-memory"), "--in-memory");
+    assertOneLineError(cli("run", "--flinkMaster=[local]", plan, "--in-memory"), "--flinkMaster");
+  }
+
+  @Test
   void aSecondRunReadsFromThePersistentStore() {
     String store = dir.resolve("store").toString();
     Outcome first = cli("run", golden("filter-fold").toString(), "--store", store);

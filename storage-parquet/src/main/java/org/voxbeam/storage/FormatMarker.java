@@ -46,8 +46,13 @@ final class FormatMarker {
     }
   }
 
+  /**
+   * Whether {@code path} belongs to a store. The marker counts: another process creating the same
+   * new store may have moved it into place since this one looked for it.
+   */
   private static boolean isStoreEntry(StoreLayout layout, java.nio.file.Path path) {
-    return path.equals(layout.segments())
+    return path.equals(layout.marker())
+        || path.equals(layout.segments())
         || path.equals(layout.tmp())
         || path.equals(layout.blobs().getParent())
         || path.equals(layout.access())

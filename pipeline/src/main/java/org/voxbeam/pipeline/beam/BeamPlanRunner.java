@@ -1,0 +1,154 @@
+package org.voxbeam.pipeline.beam;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.node.NodeKind;
+import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.pipeline.execution.RunStats;
+import org.voxbeam.pipeline.plan.Goal;
+import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.transforms.library.StandardLibrary;
+
+/**
+ * Runs a plan as an Apache Beam batch pipeline on whichever runner the options name, and
+ * reports it exactly as the in-process scheduler does: a {@link RunResult} with each goal's
+ * value, read from the store after the pipeline finished, and the same counts.
+ *
+ * <p>Holds the store open (shared with workers in this JVM) from {@link #open} to
+ * {@link #close}. {@link #run} does everything; {@link #lower} and {@link #collect} split it for
+ * callers that build or inspect the pipeline themselves.
+ */
+public final class BeamPlanRunner implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BeamPlanRunner.class);
+
+  private final VoxBeamOptions options;
+  private final StoreSpec storeSpec;
+  private final StoreLease lease;
+  private final NodeEvaluator evaluator = new NodeEvaluator(StandardLibrary.registry());
+
+  private BeamPlanRunner(VoxBeamOptions options, StoreSpec storeSpec) {
+    this.options = options;
+    this.storeSpec = storeSpec;
+    this.lease = SharedStores.acquire(storeSpec);
+  }
+
+  /**
+   * A runner for {@code options}, with its store open.
+   *
+   * @throws IllegalArgumentException if an option is out of range or the store is not set
+   * @throws org.voxbeam.storage.StoreException if the store cannot be opened
+   */
+  public static BeamPlanRunner open(VoxBeamOptions options) {
+    if (options.getStore() == null || options.getStore().isBlank()) {
+      throw new IllegalArgumentException("--store is required: the directory of the result store");
+    }
+    requireAtLeast("--threads", options.getThreads(), 0);
+    requireAtLeast("--maxStages", options.getMaxStages(), 1);
+    requireAtLeast("--tasksPerStage", options.getTasksPerStage(), 0);
+    requireAtLeast("--commitBatchSize", options.getCommitBatchSize(), 1);
+    if (options.getCacheMb() < 0) {
+      throw new IllegalArgumentException("--cacheMb must not be negative, got " + options.getCacheMb());
+    }
+    if (options.getRunner() == DirectRunner.class && options.getThreads() > 0) {
+      options.as(DirectOptions.class).setTargetParallelism(options.getThreads());
+    }
+    return new BeamPlanRunner(options, new StoreSpec(options.getStore(), options.getCacheMb() << 20));
+  }
+
+  private static void requireAtLeast(String name, int value, int minimum) {
+    if (value < minimum) {
+      throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + value);
+    }
+  }
+
+  /** Plans, builds, runs and collects {@code plan} on the runner the options name. */
+  public RunResult run(Plan plan) {
+    Pipeline pipeline = Pipeline.create(options);
+    LoweredPlan lowered = lower(pipeline, plan);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new BeamRunException("the Beam pipeline ended in state " + state, null);
+      }
+    } catch (Pipeline.PipelineExecutionException e) {
+      throw new BeamRunException("the Beam pipeline failed: " + e.getCause(), e.getCause());
+    }
+    return collect(lowered, result);
+  }
+
+  /**
+   * Plans {@code plan} against the store and adds its stages to {@code pipeline}.
+   *
+   * @throws org.voxbeam.pipeline.plan.PlanException if a node names an unknown operator
+   */
+  public LoweredPlan lower(Pipeline pipeline, Plan plan) {
+    Instant started = Instant.now();
+    StagePlan stages = new StagePlanner(evaluator, settings()).plan(plan, lease.store());
+    long building = System.nanoTime();
+    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
+    LOG.info(
+        "built a pipeline of {} stages, {} tasks, in {} ms",
+        stages.stages().size(), stages.taskCount(), Duration.ofNanos(System.nanoTime() - building).toMillis());
+    return new LoweredPlan(plan, stages, summaries, started);
+  }
+
+  /** Reads the goals of a finished run from the store, with the run's counts. */
+  public RunResult collect(LoweredPlan lowered, PipelineResult result) {
+    BeamRunMetrics metrics = BeamRunMetrics.of(result);
+    StoreBackedValues values = new StoreBackedValues(helpers(lowered.plan()), lease.store(), evaluator);
+    List<GoalResult> goals = new ArrayList<>(lowered.plan().goals().size());
+    for (Goal goal : lowered.plan().goals()) {
+      goals.add(new GoalResult(goal, values.valueOf(goal.id())));
+    }
+    StagePlan stages = lowered.stages();
+    RunStats stats =
+        new RunStats(
+            stages.needed(),
+            Math.toIntExact(metrics.computed()) + stages.helpers(),
+            Math.toIntExact(metrics.cached()),
+            Math.toIntExact(metrics.failed()),
+            Duration.between(lowered.started(), Instant.now()));
+    return new RunResult(goals, stats);
+  }
+
+  private int threads() {
+    return options.getThreads() > 0 ? options.getThreads() : Runtime.getRuntime().availableProcessors();
+  }
+
+  private PlannerSettings settings() {
+    int tasksPerStage = options.getTasksPerStage() > 0 ? options.getTasksPerStage() : 4 * threads();
+    return new PlannerSettings(options.getMaxStages(), tasksPerStage);
+  }
+
+  /** Constants and closures: never stored, so the driver evaluates those a goal needs. */
+  private static Map<NodeId, Node> helpers(Plan plan) {
+    Map<NodeId, Node> helpers = new HashMap<>();
+    for (Node node : plan.nodes().values()) {
+      if (node.kind() != NodeKind.PRIMITIVE) {
+        helpers.put(node.id(), node);
+      }
+    }
+    return helpers;
+  }
+
+  @Override
+  public void close() {
+    lease.close();
+  }
+}

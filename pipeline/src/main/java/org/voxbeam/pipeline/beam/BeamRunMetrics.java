@@ -1,0 +1,54 @@
+package org.voxbeam.pipeline.beam;
+
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * The Beam counters a run keeps per node outcome, and their totals read back from a finished
+ * pipeline. Counters are what every runner's UI and metrics sinks show, so a run on a cluster can
+ * be followed without VoxBeam's own output.
+ *
+ * @param computed nodes computed successfully
+ * @param cached nodes read from the store
+ * @param failed nodes that failed, or whose inputs failed
+ */
+public record BeamRunMetrics(long computed, long cached, long failed) {
+  /** The namespace of VoxBeam's counters. */
+  public static final String NAMESPACE = "voxbeam";
+
+  static final String COMPUTED = "computed";
+  static final String CACHED = "cached";
+  static final String FAILED = "failed";
+
+  /**
+   * The counters of a finished run. Attempted values are used, since not every runner reports
+   * committed ones; a run that finished without retries has the same numbers either way.
+   */
+  public static BeamRunMetrics of(PipelineResult result) {
+    MetricQueryResults query =
+        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build());
+    long computed = 0;
+    long cached = 0;
+    long failed = 0;
+    for (MetricResult<Long> counter : query.getCounters()) {
+      long value = counter.getAttempted();
+      switch (counter.getName().getName()) {
+        case COMPUTED:
+          computed += value;
+          break;
+        case CACHED:
+          cached += value;
+          break;
+        case FAILED:
+          failed += value;
+          break;
+        default:
+          break;
+      }
+    }
+    return new BeamRunMetrics(computed, cached, failed);
+  }
+}

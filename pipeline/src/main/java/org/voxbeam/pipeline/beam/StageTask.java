@@ -1,0 +1,34 @@
+package org.voxbeam.pipeline.beam;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One element of a stage: a group of nodes one {@code DoFn} call executes together, so that a
+ * pipeline carries many nodes per element and few transforms per plan.
+ *
+ * <p>The nodes travel inside the task as canonical JSON ({@link NodeCodec}); nodes of earlier
+ * stages are not carried, their results are read from the store by id.
+ *
+ * @param stage the stage this task belongs to
+ * @param index the task's position within its stage, for logs
+ * @param compute primitive nodes to compute, inputs before consumers
+ * @param helpers constants and closures the computed nodes need; they are never stored, so each
+ *     task that needs one evaluates it itself
+ * @param stored ids the planner found in the store; the task only confirms and reports them
+ */
+public record StageTask(int stage, int index, List<String> compute, List<String> helpers, List<String> stored)
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public StageTask {
+    compute = List.copyOf(compute);
+    helpers = List.copyOf(helpers);
+    stored = List.copyOf(stored);
+  }
+
+  /** Nodes this task reports on. */
+  public int size() {
+    return compute.size() + stored.size();
+  }
+}

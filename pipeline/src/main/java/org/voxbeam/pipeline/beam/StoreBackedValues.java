@@ -1,0 +1,64 @@
+package org.voxbeam.pipeline.beam;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.ErrorValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
+
+/**
+ * The values a task (or the driver, collecting goals) reads: results it produced itself, then
+ * constants and closures it evaluates on demand, then everything else from the store by id.
+ *
+ * <p>This is what lets stages share nothing but the store: a node computed in an earlier stage,
+ * on any worker, is read back by id; constants and closures are never stored, so whoever needs
+ * one evaluates it from the nodes it carries. A result the store should hold but does not (it was
+ * evicted, or its stage lost it) becomes a failure of that node rather than an exception.
+ * Thread-safe, so a task can compute a level's nodes in parallel; two threads needing the same
+ * helper at once may both evaluate it, with the same result.
+ */
+final class StoreBackedValues {
+  private final Map<NodeId, Node> helpers;
+  private final ResultStore store;
+  private final NodeEvaluator evaluator;
+  private final Map<NodeId, Value> values = new ConcurrentHashMap<>();
+
+  StoreBackedValues(Map<NodeId, Node> helpers, ResultStore store, NodeEvaluator evaluator) {
+    this.helpers = helpers;
+    this.store = store;
+    this.evaluator = evaluator;
+  }
+
+  /** Records a result produced here. */
+  void put(NodeId id, Value value) {
+    values.put(id, value);
+  }
+
+  Value valueOf(NodeId id) {
+    Value known = values.get(id);
+    if (known != null) {
+      return known;
+    }
+    Node helper = helpers.get(id);
+    Value value = helper != null ? evaluator.evaluate(helper, this::valueOf) : load(id);
+    Value first = values.putIfAbsent(id, value);
+    return first != null ? first : value;
+  }
+
+  private Value load(NodeId id) {
+    Optional<StoredResult> stored = store.get(id);
+    if (stored.isPresent()) {
+      return stored.get().value();
+    }
+    return new ErrorValue(
+        "result " + id.shortForm() + " is not in the store (evicted, or its stage did not commit it)",
+        id,
+        "load",
+        Optional.empty());
+  }
+}

@@ -1,0 +1,54 @@
+package org.voxbeam.pipeline.beam;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * Everything a Beam run of a plan needs besides the runner's own options, settable as
+ * {@code --name=value} on the command line or in an options file; Beam's
+ * {@code --runner=DirectRunner} is the default runner.
+ */
+public interface VoxBeamOptions extends PipelineOptions {
+  @Description(
+      "Result store directory. On a cluster it must be a path every worker and the driver reach"
+          + " (a shared filesystem), since stages exchange results only through the store.")
+  String getStore();
+
+  void setStore(String value);
+
+  @Description("The plan to run (VoxLogicA-2 JSON). The launcher also takes it as its positional argument.")
+  String getPlan();
+
+  void setPlan(String value);
+
+  @Description("Worker threads of the DirectRunner (0: one per core); also sizes the tasks per stage.")
+  @Default.Integer(0)
+  int getThreads();
+
+  void setThreads(int value);
+
+  @Description("Upper bound on the number of stages (Beam transforms that run nodes).")
+  @Default.Integer(8)
+  int getMaxStages();
+
+  void setMaxStages(int value);
+
+  @Description("Tasks a stage of independent nodes is packed into (0: four per thread).")
+  @Default.Integer(0)
+  int getTasksPerStage();
+
+  void setTasksPerStage(int value);
+
+  @Description("Memory for decoded results in each worker JVM, in MB.")
+  @Default.Long(256)
+  long getCacheMb();
+
+  void setCacheMb(long value);
+
+  @Description("Results per store commit; a bundle also commits what it holds when it finishes.")
+  @Default.Integer(1024)
+  int getCommitBatchSize();
+
+  void setCommitBatchSize(int value);
+}
