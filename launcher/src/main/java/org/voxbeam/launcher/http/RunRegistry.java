@@ -21,13 +21,14 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
 /**
- * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent runs
- * kept for status queries. A full queue refuses new runs rather than growing without bound.
+ * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent
+ * {@value #KEPT_RUNS} runs kept for status queries (their goal values stay in the store after
+ * that). A full queue refuses new runs rather than growing without bound.
  */
 final class RunRegistry implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunRegistry.class);
-  private static final int KEPT_RUNS = 1000;
+  private static final int KEPT_RUNS = 10_000;
 
   private final RunExecutor executor;
   private final DataRoots dataRoots;

@@ -192,6 +192,7 @@ class ApiLoadTest {
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response =
           client.send(HttpRequest.newBuilder(URI.create(base + "/runs/" + runId)).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), "run " + runId + " lost: " + response.body());
       JsonObject status = (JsonObject) JsonReader.parse(response.body());
       String state = status.getString("state").orElseThrow();
       if (!state.equals("queued") && !state.equals("running")) {
