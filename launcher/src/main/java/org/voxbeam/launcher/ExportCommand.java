@@ -51,7 +51,11 @@ final class ExportCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(output, text);
+      try {
+        Files.writeString(output, text);
+      } catch (IOException e) {
+        throw UserInputException.cannotWrite(output, e);
+      }
     }
     return ExitCodes.OK;
   }

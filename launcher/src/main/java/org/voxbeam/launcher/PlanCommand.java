@@ -48,7 +48,11 @@ final class PlanCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(output, text);
+      try {
+        Files.writeString(output, text);
+      } catch (IOException e) {
+        throw UserInputException.cannotWrite(output, e);
+      }
     }
     return ExitCodes.OK;
   }
