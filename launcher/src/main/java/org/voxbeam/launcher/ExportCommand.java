@@ -1,6 +1,5 @@
 package org.voxbeam.launcher;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +29,7 @@ final class ExportCommand implements Callable<Integer> {
   Path output;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PlanOutput.valueOf(format.name().toUpperCase(Locale.ROOT)).write(planOptions.load(), output, spec);
     return ExitCodes.OK;
   }

@@ -1,6 +1,5 @@
 package org.voxbeam.launcher;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     format.selected().write(PlanOptions.reduce(program), output, spec);
     return ExitCodes.OK;
   }

@@ -27,13 +27,17 @@ enum PlanOutput {
   }
 
   /** Writes {@code plan} to {@code file}, or to the command's standard output when it is null. */
-  void write(Plan plan, Path file, CommandSpec spec) throws IOException {
+  void write(Plan plan, Path file, CommandSpec spec) {
     String text = render(plan);
     if (file == null) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     } else {
-      Files.writeString(file, text);
+      try {
+        Files.writeString(file, text);
+      } catch (IOException e) {
+        throw UserInputException.cannotWrite(file, e);
+      }
     }
   }
 }

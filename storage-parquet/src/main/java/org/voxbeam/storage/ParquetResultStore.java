@@ -192,8 +192,10 @@ public final class ParquetResultStore implements ResultStore {
         register(segment, rows, superseding);
       }
     }
+    // A written value with a payload holds it on the heap; caching it would pin a copy of what is
+    // now on disk (the weigher counts blobs as handles). The first read decodes a file-backed one.
     for (StoredResult result : written) {
-      if (result.status() == ResultStatus.SUCCEEDED) {
+      if (result.status() == ResultStatus.SUCCEEDED && result.value().payloadBytes() == 0) {
         results.put(result.id(), result);
       } else {
         results.invalidate(result.id());

@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BooleanValue;
+import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.ErrorValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
+import org.voxbeam.storage.blob.FileBlob;
 
 class ParquetResultStoreTest {
   @TempDir Path dir;
@@ -49,6 +52,16 @@ class ParquetResultStoreTest {
       assertEquals(mapping, store.get(mapping.id()).orElseThrow());
       assertEquals(Set.of(number.id(), sequence.id()), store.containsAll(List.of(number.id(), sequence.id(), id("absent"))));
       assertTrue(store.get(id("absent")).isEmpty());
+    }
+  }
+
+  @Test
+  void writtenPayloadsAreReadBackFromDiskNotPinnedOnTheHeap() {
+    try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults())) {
+      StoredResult bytes = result("payload", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3})));
+      store.putAll(List.of(bytes));
+      BytesValue read = (BytesValue) store.get(bytes.id()).orElseThrow().value();
+      assertTrue(read.data() instanceof FileBlob, "the written heap copy was cached: " + read.data());
     }
   }
 

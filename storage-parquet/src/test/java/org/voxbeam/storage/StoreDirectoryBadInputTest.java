@@ -113,6 +113,29 @@ class StoreDirectoryBadInputTest {
     assertIntactAndWritable();
   }
 
+  @Test
+  void aBlobReplacedByADirectoryIsNeverServedAndTheRestStays() throws IOException {
+    Path blob;
+    try (Stream<Path> files = Files.walk(root.resolve("blobs/sha256"))) {
+      blob = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
+    Files.delete(blob);
+    Files.createDirectories(blob);
+    try (ParquetResultStore store = open()) {
+      assertTrue(store.get(stored.get(3).id()).isEmpty(), "a directory was served as a blob");
+      for (StoredResult result : stored.subList(0, 3)) {
+        assertSame(result, store.get(result.id()).orElseThrow());
+      }
+    }
+  }
+
+  @Test
+  void anEmptyMarkerIsRefusedByName() throws IOException {
+    Files.write(root.resolve(StoreLayout.MARKER_FILE), new byte[0]);
+    StoreException empty = assertThrows(StoreException.class, this::open);
+    assertTrue(empty.getMessage().contains(StoreLayout.MARKER_FILE), empty.getMessage());
+  }
+
   private void assertIntactAndWritable() {
     try (ParquetResultStore store = open()) {
       for (StoredResult result : stored) {

@@ -2,7 +2,7 @@ package org.voxbeam.kernel.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -21,12 +21,14 @@ import java.util.Map;
  * resolved, since a plan with two values for one key is ambiguous.
  */
 public final class JsonReader {
-  private static final int MAX_NESTING = 10_000;
+  /** Deeper documents are refused; reading one costs a stack frame per level. */
+  private static final int MAX_NESTING = 1_000;
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_NESTING)
@@ -54,7 +56,7 @@ public final class JsonReader {
         throw new JsonSyntaxException("unexpected content after the document", at.getLineNr(), at.getColumnNr());
       }
       return value;
-    } catch (JsonParseException e) {
+    } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new JsonSyntaxException(
           e.getOriginalMessage(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());

@@ -30,4 +30,32 @@ public sealed interface Value
   default boolean isError() {
     return this instanceof ErrorValue;
   }
+
+  /**
+   * Bytes of binary payload (blobs) this value holds, nested items and entries included. Whoever
+   * holds values before handing them on (a commit batch, a cache) bounds itself by this, since a
+   * freshly computed payload lives on the heap until the store has written it.
+   */
+  default long payloadBytes() {
+    if (this instanceof BytesValue bytes) {
+      return bytes.data().size();
+    } else if (this instanceof NdArrayValue array) {
+      return array.data().size();
+    } else if (this instanceof ImageValue image) {
+      return image.voxels().size();
+    } else if (this instanceof SequenceValue sequence) {
+      long total = 0;
+      for (Value item : sequence.items()) {
+        total += item.payloadBytes();
+      }
+      return total;
+    } else if (this instanceof MappingValue mapping) {
+      long total = 0;
+      for (Value entry : mapping.entries().values()) {
+        total += entry.payloadBytes();
+      }
+      return total;
+    }
+    return 0;
+  }
 }

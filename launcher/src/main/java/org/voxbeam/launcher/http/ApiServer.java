@@ -118,6 +118,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private void checkRequest(Context context) {
+    if (context.contentLength() < 0 && context.header("Transfer-Encoding") != null) {
+      // A body without a declared length would be read whole before any limit applies.
+      throw new ApiException(
+          411, "length_required", "request bodies must declare a Content-Length of at most " + settings.maxBodyBytes() + " bytes");
+    }
     if (context.contentLength() > settings.maxBodyBytes()) {
       throw new ApiException(
           413, "body_too_large", "request bodies are limited to " + settings.maxBodyBytes() + " bytes");

@@ -7,13 +7,19 @@ import org.voxbeam.kernel.store.StoredResult;
 
 /**
  * Groups results into batches and commits each batch to the store in one call, so a persistent
- * store writes one segment per batch instead of one per node. Thread-safe: the thread whose
- * result fills a batch commits it, outside the lock, while others keep filling the next.
+ * store writes one segment per batch instead of one per node. A batch is full at {@code batchSize}
+ * results or at {@value #BATCH_PAYLOAD_BYTES} bytes of payload, whichever comes first: the batch
+ * holds its values until it commits, and a thousand pending volumes would not fit any heap.
+ * Thread-safe: the thread whose result fills a batch commits it, outside the lock, while others
+ * keep filling the next.
  */
 final class ResultCommitter {
+  static final long BATCH_PAYLOAD_BYTES = 32L << 20;
+
   private final ResultStore store;
   private final int batchSize;
   private List<StoredResult> pending;
+  private long pendingPayload;
 
   ResultCommitter(ResultStore store, int batchSize) {
     this.store = store;
@@ -25,9 +31,11 @@ final class ResultCommitter {
     List<StoredResult> full = null;
     synchronized (this) {
       pending.add(result);
-      if (pending.size() >= batchSize) {
+      pendingPayload += result.value().payloadBytes();
+      if (pending.size() >= batchSize || pendingPayload >= BATCH_PAYLOAD_BYTES) {
         full = pending;
         pending = new ArrayList<>(batchSize);
+        pendingPayload = 0;
       }
     }
     if (full != null) {
@@ -41,6 +49,7 @@ final class ResultCommitter {
     synchronized (this) {
       rest = pending;
       pending = new ArrayList<>(batchSize);
+      pendingPayload = 0;
     }
     if (!rest.isEmpty()) {
       store.putAll(rest);

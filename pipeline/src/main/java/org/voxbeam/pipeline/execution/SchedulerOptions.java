@@ -5,7 +5,8 @@ package org.voxbeam.pipeline.execution;
  *
  * @param threads worker threads; results do not depend on it
  * @param commitBatchSize results per store commit: larger batches mean fewer, larger store
- *     writes; results are held in memory until their batch commits
+ *     writes; results are held in memory until their batch commits, and a batch also commits
+ *     once its payloads (images, arrays, bytes) reach 32 MB
  */
 public record SchedulerOptions(int threads, int commitBatchSize) {
   public SchedulerOptions {

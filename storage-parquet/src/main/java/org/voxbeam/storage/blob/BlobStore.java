@@ -3,7 +3,6 @@ package org.voxbeam.storage.blob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -59,8 +58,12 @@ public final class BlobStore {
       Files.createDirectories(target.getParent());
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException raced) {
-        // Another writer stored the same content first; its file is identical.
+      } catch (IOException raced) {
+        // Another writer stored the same content first; its file is identical. POSIX renames over
+        // it; Windows refuses to replace a file another process has open, so that is a race too.
+        if (!Files.exists(target)) {
+          throw raced;
+        }
       }
       return new BlobRef(sha, size);
     } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.transforms.image.io.ImageFormatException;
 import org.voxbeam.transforms.image.ops.BaseImage;
 import org.voxbeam.transforms.library.SimpleOperator;
 
@@ -64,8 +65,10 @@ public final class ImageFileOperators implements OperatorLibrary {
         base.remember(image.geometry());
       }
       return value;
-    } catch (IOException e) {
+    } catch (ImageFormatException e) {
       throw new OperatorException("ReadImage failed: " + e.getMessage());
+    } catch (IOException e) {
+      throw new OperatorException("ReadImage failed: " + file + ": " + e.getMessage());
     }
   }
 

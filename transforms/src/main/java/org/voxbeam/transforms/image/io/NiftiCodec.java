@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -27,7 +28,7 @@ public final class NiftiCodec {
 
   /** Reads {@code file}; the name decides whether it is gzip-compressed. */
   public ImageValue read(Path file) throws IOException {
-    boolean gzip = file.getFileName().toString().toLowerCase().endsWith(".gz");
+    boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw) {
       NiftiHeader header = NiftiHeader.parse(file, in.readNBytes(NiftiHeader.SIZE));
@@ -123,7 +124,7 @@ public final class NiftiCodec {
    * written beside the target and renamed.
    */
   public void write(Path file, ImageValue image) throws IOException {
-    boolean gzip = file.getFileName().toString().toLowerCase().endsWith(".gz");
+    boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     NiftiDataType type = NiftiDataType.of(image.dtype());
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);

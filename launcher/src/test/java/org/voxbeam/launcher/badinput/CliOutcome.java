@@ -1,0 +1,53 @@
+package org.voxbeam.launcher.badinput;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.voxbeam.launcher.VoxBeamCli;
+
+/** What one in-process command line printed and returned, with the checks every bad input shares. */
+record CliOutcome(int exitCode, String out, String err) {
+
+  static CliOutcome run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  static CliOutcome run(Map<String, String> environment, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    return new CliOutcome(code, out.toString(), err.toString().replace(System.lineSeparator(), "\n"));
+  }
+
+  /**
+   * A refused input: exit code 2, nothing on standard output, and an error that mentions every
+   * one of {@code mentions} without a stack trace or an exception class name.
+   */
+  CliOutcome assertRefused(String... mentions) {
+    assertEquals(2, exitCode, err);
+    assertEquals("", out, out);
+    assertNoStackTrace();
+    for (String mention : mentions) {
+      assertTrue(err.contains(mention), "expected '" + mention + "' in: " + err);
+    }
+    return this;
+  }
+
+  /** Standard error carries no Java stack trace and no exception class name. */
+  CliOutcome assertNoStackTrace() {
+    assertFalse(err.contains("\tat "), err);
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(err.contains("Error:"), err);
+    return this;
+  }
+
+  /** The first line of standard error is the whole message: one line, starting "error:" or the file name. */
+  CliOutcome assertOneLine() {
+    assertFalse(err.strip().contains("\n"), err);
+    return this;
+  }
+}

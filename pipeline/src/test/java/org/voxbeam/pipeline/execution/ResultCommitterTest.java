@@ -1,0 +1,107 @@
+package org.voxbeam.pipeline.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.InMemoryResultStore;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.Value;
+
+/**
+ * Batches close at a number of results or at an amount of payload, whichever comes first: a batch
+ * holds its values until it commits, so a count alone would let large volumes pile up on the heap.
+ */
+class ResultCommitterTest {
+  private static final long MB = 1 << 20;
+
+  /** Counts the batches it is given. */
+  private static final class RecordingStore implements ResultStore {
+    final List<Integer> batches = new ArrayList<>();
+    private final InMemoryResultStore stored = new InMemoryResultStore();
+
+    @Override
+    public void putAll(Collection<StoredResult> results) {
+      batches.add(results.size());
+      stored.putAll(results);
+    }
+
+    @Override
+    public Optional<StoredResult> get(NodeId id) {
+      return stored.get(id);
+    }
+
+    @Override
+    public Set<NodeId> containsAll(Collection<NodeId> ids) {
+      return stored.containsAll(ids);
+    }
+
+    @Override
+    public StoreStats stats() {
+      return stored.stats();
+    }
+
+    @Override
+    public void close() {
+      stored.close();
+    }
+  }
+
+  /** A blob that only declares its size; the committer never reads content. */
+  private record SizedBlob(long size) implements Blob {
+    @Override
+    public InputStream open() {
+      return InputStream.nullInputStream();
+    }
+  }
+
+  private static StoredResult result(int i, Value value) {
+    return new StoredResult(NodeHashing.sha256("r" + i), value, new ResultMetadata("test.op", Duration.ZERO, Instant.EPOCH, "test"));
+  }
+
+  @Test
+  void largePayloadsCommitAsSoonAsTheyAddUpTo32Megabytes() {
+    RecordingStore store = new RecordingStore();
+    ResultCommitter committer = new ResultCommitter(store, 1024);
+    for (int i = 0; i < 5; i++) {
+      committer.add(result(i, new BytesValue(new SizedBlob(20 * MB))));
+    }
+    assertEquals(List.of(2, 2), store.batches);
+    committer.flush();
+    assertEquals(List.of(2, 2, 1), store.batches);
+  }
+
+  @Test
+  void payloadsInsideSequencesCount() {
+    RecordingStore store = new RecordingStore();
+    ResultCommitter committer = new ResultCommitter(store, 1024);
+    committer.add(result(0, new SequenceValue(List.of(new BytesValue(new SizedBlob(40 * MB))))));
+    assertEquals(List.of(1), store.batches);
+  }
+
+  @Test
+  void smallResultsStillCommitByCount() {
+    RecordingStore store = new RecordingStore();
+    ResultCommitter committer = new ResultCommitter(store, 3);
+    for (int i = 0; i < 7; i++) {
+      committer.add(result(i, new NumberValue(i)));
+    }
+    assertEquals(List.of(3, 3), store.batches);
+  }
+}
