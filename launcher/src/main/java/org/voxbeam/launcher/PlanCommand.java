@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanDotWriter;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
@@ -42,7 +43,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Plan plan = PlanOptions.reduce(program);
+    Plan plan = VoxBeam.program(program);
     String text = format.dot ? PlanDotWriter.write(plan) : PlanJsonWriter.write(plan);
     if (output == null) {
       spec.commandLine().getOut().print(text);
