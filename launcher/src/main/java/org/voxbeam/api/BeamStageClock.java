@@ -35,7 +35,7 @@ final class BeamStageClock {
 
   BeamStageClock(StagePlan plan, ProgressListener listener, Instant started) {
     this.stages = plan.stages();
-    this.total = plan.toCompute() + plan.fromStore();
+    this.total = plan.needed();
     this.listener = listener;
     this.started = started;
     this.finishedAt = new Instant[stages.size()];

@@ -174,7 +174,11 @@ class ApiServerTest {
     JsonObject second = awaitDone(submit("{\"plan\": " + plan + "}"));
     JsonObject progress = (JsonObject) second.get("progress").orElseThrow();
     assertEquals("0", progress.get("computed").map(CanonicalJson::write).orElseThrow());
+    assertEquals(progress.get("total"), progress.get("done"));
     assertEquals(values, goalValues(second));
+    JsonObject report = (JsonObject) second.get("report").orElseThrow();
+    assertEquals("\"in-process\"", report.get("runner").map(CanonicalJson::write).orElseThrow());
+    assertEquals("0", report.get("bytes_written").map(CanonicalJson::write).orElseThrow());
   }
 
   @Test
