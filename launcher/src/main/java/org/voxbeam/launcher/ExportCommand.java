@@ -1,21 +1,17 @@
 package org.voxbeam.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.plan.PlanDotWriter;
-import org.voxbeam.pipeline.plan.PlanJsonWriter;
-import org.voxbeam.pipeline.plan.PlanMermaidWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Validates a plan and writes it back as VoxLogicA-2 JSON or as Graphviz DOT. */
-@Command(name = "export", description = "Validate a plan and write it as JSON or DOT.")
+/** Validates a plan and writes it back as VoxLogicA-2 JSON, Graphviz DOT or a Mermaid flowchart. */
+@Command(name = "export", description = "Validate a plan and write it as JSON, DOT or Mermaid.")
 final class ExportCommand implements Callable<Integer> {
   /** The output formats. */
   enum Format {
@@ -35,24 +31,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Plan plan = planOptions.load();
-    String text;
-    switch (format) {
-      case dot:
-        text = PlanDotWriter.write(plan);
-        break;
-      case mermaid:
-        text = PlanMermaidWriter.write(plan);
-        break;
-      default:
-        text = PlanJsonWriter.write(plan);
-    }
-    if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      Files.writeString(output, text);
-    }
+    PlanOutput.valueOf(format.name().toUpperCase(Locale.ROOT)).write(planOptions.load(), output, spec);
     return ExitCodes.OK;
   }
 }

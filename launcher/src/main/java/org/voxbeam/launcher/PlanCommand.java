@@ -1,13 +1,9 @@
 package org.voxbeam.launcher;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.voxbeam.api.VoxBeam;
-import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.plan.PlanDotWriter;
-import org.voxbeam.pipeline.plan.PlanJsonWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +15,7 @@ import picocli.CommandLine.Spec;
  * Reduces an ImgQL program to its plan and writes it, without executing anything: to inspect
  * what a program will compute, to diff it against VoxLogicA-2's export, or to run it later.
  */
-@Command(name = "plan", description = "Reduce an ImgQL program and write its plan as JSON or DOT.")
+@Command(name = "plan", description = "Reduce an ImgQL program and write its plan as JSON, DOT or Mermaid.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -32,25 +28,25 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
   Path output;
 
-  /** {@code --json} (the default) or {@code --dot}. */
+  /** {@code --json} (the default), {@code --dot} or {@code --mermaid}. */
   static final class OutputFormat {
     @Option(names = "--json", description = "VoxLogicA-2 plan JSON (default).")
     boolean json;
 
     @Option(names = "--dot", description = "Graphviz DOT.")
     boolean dot;
+
+    @Option(names = "--mermaid", description = "A Mermaid flowchart.")
+    boolean mermaid;
+
+    PlanOutput selected() {
+      return dot ? PlanOutput.DOT : mermaid ? PlanOutput.MERMAID : PlanOutput.JSON;
+    }
   }
 
   @Override
   public Integer call() throws IOException {
-    Plan plan = VoxBeam.program(program);
-    String text = format.dot ? PlanDotWriter.write(plan) : PlanJsonWriter.write(plan);
-    if (output == null) {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    } else {
-      Files.writeString(output, text);
-    }
+    format.selected().write(VoxBeam.program(program), output, spec);
     return ExitCodes.OK;
   }
 }

@@ -15,7 +15,6 @@ import java.util.TreeMap;
  * every other namespace alphabetically. Immutable once built, so lookups need no locking.
  */
 public final class OperatorRegistry {
-  private static final String DEFAULT_NAMESPACE = "default";
   private static final int MAX_SUGGESTIONS = 3;
 
   private final Map<String, Map<String, Operator>> byNamespace;
@@ -59,7 +58,7 @@ public final class OperatorRegistry {
     if (exact != null) {
       return exact;
     }
-    for (String namespace : lookupOrder(imports)) {
+    for (String namespace : NamespaceOrder.of(imports, byNamespace.keySet())) {
       Operator operator = byNamespace.getOrDefault(namespace, Map.of()).get(name);
       if (operator != null) {
         return operator;
@@ -83,22 +82,6 @@ public final class OperatorRegistry {
 
   public List<String> namespaces() {
     return List.copyOf(byNamespace.keySet());
-  }
-
-  private List<String> lookupOrder(List<String> imports) {
-    List<String> order = new ArrayList<>();
-    order.add(DEFAULT_NAMESPACE);
-    for (String namespace : imports) {
-      if (!order.contains(namespace)) {
-        order.add(namespace);
-      }
-    }
-    for (String namespace : byNamespace.keySet()) {
-      if (!order.contains(namespace)) {
-        order.add(namespace);
-      }
-    }
-    return order;
   }
 
   /** Known names within a small edit distance of {@code requested}, closest first. */

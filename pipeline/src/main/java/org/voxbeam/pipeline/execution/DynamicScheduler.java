@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
@@ -38,14 +40,23 @@ import org.voxbeam.pipeline.plan.Plan;
 public final class DynamicScheduler {
   private static final String ENGINE_VERSION = "voxbeam-0.1";
 
+  private static final Logger LOG = LoggerFactory.getLogger(DynamicScheduler.class);
+
   private final NodeEvaluator evaluator;
   private final ResultStore store;
   private final SchedulerOptions options;
+  private final boolean recomputeUnreadable;
 
   public DynamicScheduler(NodeEvaluator evaluator, ResultStore store, SchedulerOptions options) {
+    this(evaluator, store, options, true);
+  }
+
+  private DynamicScheduler(
+      NodeEvaluator evaluator, ResultStore store, SchedulerOptions options, boolean recomputeUnreadable) {
     this.evaluator = evaluator;
     this.store = store;
     this.options = options;
+    this.recomputeUnreadable = recomputeUnreadable;
   }
 
   /**
@@ -57,7 +68,7 @@ public final class DynamicScheduler {
     Instant start = Instant.now();
     RunGraph graph = RunGraph.plan(plan, store, evaluator);
     listener.onRunPlanned(graph.toCompute, graph.size() - graph.toCompute);
-    Execution execution = new Execution(graph, listener);
+    Execution execution = new Execution(plan, graph, listener);
     execution.runToCompletion();
     List<GoalResult> goals = new ArrayList<>(plan.goals().size());
     for (Goal goal : plan.goals()) {
@@ -75,6 +86,7 @@ public final class DynamicScheduler {
 
   /** The mutable state of one run. */
   private final class Execution {
+    private final Plan plan;
     private final RunGraph graph;
     private final ExecutionListener listener;
     private final AtomicReferenceArray<Value> values;
@@ -88,7 +100,8 @@ public final class DynamicScheduler {
     private final ResultCommitter committer;
     private ExecutorService workers;
 
-    Execution(RunGraph graph, ExecutionListener listener) {
+    Execution(Plan plan, RunGraph graph, ExecutionListener listener) {
+      this.plan = plan;
       this.graph = graph;
       this.listener = listener;
       int size = graph.size();
@@ -165,16 +178,28 @@ public final class DynamicScheduler {
       return value;
     }
 
+    /**
+     * The stored result of a node the plan found in the store. If it cannot be read now (evicted
+     * meanwhile, or its blob failed verification and was quarantined), the node is computed
+     * again from its ancestry, whose own stored results are reused: a bad stored result costs
+     * time, never a wrong or missing value.
+     */
     private Value load(Node node) {
       Optional<StoredResult> stored = store.get(node.id());
-      if (stored.isEmpty()) {
+      if (stored.isPresent()) {
+        return stored.get().value();
+      }
+      if (!recomputeUnreadable) {
         return new ErrorValue(
-            "result was in the store when the run was planned but is gone now (evicted?)",
+            "result was in the store when the run was planned but cannot be read now",
             node.id(),
             node.operator(),
             Optional.empty());
       }
-      return stored.get().value();
+      LOG.warn("stored result {} cannot be read any more; computing it again", node.id().shortForm());
+      DynamicScheduler again =
+          new DynamicScheduler(evaluator, new ReadableResults(store), options.withThreads(1), false);
+      return again.run(plan.ancestry(node.id(), Goal.Operation.PRINT), ExecutionListener.NONE).goals().get(0).value();
     }
 
     private void count(NodeOutcome outcome) {

@@ -60,6 +60,23 @@ public final class Plan {
   }
 
   /**
+   * The part of this plan that {@code id} depends on, with {@code id} as its only goal: what must
+   * be available to compute that one node again.
+   */
+  public Plan ancestry(NodeId id, Goal.Operation operation) {
+    Map<NodeId, Node> needed = new LinkedHashMap<>();
+    Deque<NodeId> pending = new ArrayDeque<>(List.of(id));
+    while (!pending.isEmpty()) {
+      NodeId next = pending.pop();
+      Node node = nodes.get(next);
+      if (node != null && needed.putIfAbsent(next, node) == null) {
+        pending.addAll(node.dependencies());
+      }
+    }
+    return Plan.of(List.copyOf(needed.values()), List.of(new Goal(operation, id, id.hex())));
+  }
+
+  /**
    * Every node in dependency order (inputs before their consumers), ties broken by id, as
    * VoxLogicA-2's exporters order them. Iterative, so a chain of a million nodes is fine.
    */

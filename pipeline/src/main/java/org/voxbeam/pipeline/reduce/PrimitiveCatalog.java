@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.voxbeam.kernel.operator.Arity;
+import org.voxbeam.kernel.operator.NamespaceOrder;
 
 /**
  * The primitives VoxLogicA-2 declares, by namespace, and the ImgQL libraries some namespaces
@@ -22,7 +22,6 @@ import org.voxbeam.kernel.operator.Arity;
  * primitive VoxBeam lacks still reduces to VoxLogicA-2's plan, and fails only at that node.
  */
 public final class PrimitiveCatalog {
-  private static final String DEFAULT_NAMESPACE = "default";
   private static final String SIGNATURES = "primitives.tsv";
   private static final Map<String, String> LIBRARIES = Map.of("vox1", "vox1.imgql");
 
@@ -81,7 +80,7 @@ public final class PrimitiveCatalog {
         return Optional.ofNullable(namespace.get(name.substring(dot + 1)));
       }
     }
-    for (String namespace : lookupOrder(imports)) {
+    for (String namespace : NamespaceOrder.of(imports, byNamespace.keySet())) {
       PrimitiveSignature signature = byNamespace.getOrDefault(namespace, Map.of()).get(name);
       if (signature != null) {
         return Optional.of(signature);
@@ -100,22 +99,6 @@ public final class PrimitiveCatalog {
 
   /** The text of a namespace's ImgQL library and the name its positions carry. */
   public record LibrarySource(String sourceName, String text) {}
-
-  private List<String> lookupOrder(List<String> imports) {
-    List<String> order = new ArrayList<>();
-    order.add(DEFAULT_NAMESPACE);
-    for (String namespace : imports) {
-      if (!order.contains(namespace)) {
-        order.add(namespace);
-      }
-    }
-    for (String namespace : byNamespace.keySet()) {
-      if (!order.contains(namespace)) {
-        order.add(namespace);
-      }
-    }
-    return order;
-  }
 
   private static String resource(String name) {
     try (InputStream in = PrimitiveCatalog.class.getResourceAsStream(name)) {
