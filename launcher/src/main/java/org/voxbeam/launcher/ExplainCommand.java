@@ -2,10 +2,10 @@ package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeKind;
-import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanExplanation;
 import picocli.CommandLine.Command;
@@ -27,8 +27,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan = planOptions.load();
     PlanExplanation explanation;
-    try (ResultStore store = storeLocation.open()) {
-      explanation = PlanExplanation.of(plan, store);
+    try (VoxBeam voxbeam = storeLocation.open()) {
+      explanation = PlanExplanation.of(plan, voxbeam.store());
     }
     PrintWriter out = spec.commandLine().getOut();
     long storedGoals = explanation.goals().stream().filter(PlanExplanation.GoalStatus::stored).count();

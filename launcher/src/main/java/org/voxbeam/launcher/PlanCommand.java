@@ -2,6 +2,7 @@ package org.voxbeam.launcher;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.voxbeam.api.VoxBeam;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    format.selected().write(PlanOptions.reduce(program), output, spec);
+    format.selected().write(VoxBeam.program(program), output, spec);
     return ExitCodes.OK;
   }
 }

@@ -1,14 +1,11 @@
 package org.voxbeam.launcher;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.plan.PlanJsonReader;
-import org.voxbeam.pipeline.reduce.Reducer;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,23 +25,7 @@ final class PlanOptions {
   boolean allowIdMismatch;
 
   Plan load() {
-    if (isProgram(plan)) {
-      return reduce(plan);
-    }
     IdMismatchPolicy policy = allowIdMismatch ? IdMismatchPolicy.WARN : IdMismatchPolicy.REJECT;
-    return new PlanJsonReader(policy, warning -> LOG.warn("{}", warning)).read(plan);
-  }
-
-  static boolean isProgram(Path file) {
-    return file.getFileName() != null
-        && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".imgql");
-  }
-
-  static Plan reduce(Path program) {
-    try {
-      return Reducer.standard().reduceFile(program);
-    } catch (IOException e) {
-      throw new UserInputException("cannot read program " + program + ": " + e.getMessage());
-    }
+    return VoxBeam.plan(plan, policy, warning -> LOG.warn("{}", warning));
   }
 }

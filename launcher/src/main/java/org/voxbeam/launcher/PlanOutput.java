@@ -3,6 +3,7 @@ package org.voxbeam.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanDotWriter;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
@@ -36,7 +37,7 @@ enum PlanOutput {
       try {
         Files.writeString(file, text);
       } catch (IOException e) {
-        throw UserInputException.cannotWrite(file, e);
+        throw InvalidInputException.cannotWrite(file, e);
       }
     }
   }

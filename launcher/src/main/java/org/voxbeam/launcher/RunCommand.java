@@ -8,25 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.RunReport;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
-import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.store.ResultStore;
-import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.PythonText;
-import org.voxbeam.pipeline.execution.DynamicScheduler;
-import org.voxbeam.pipeline.execution.ExecutionListener;
 import org.voxbeam.pipeline.execution.GoalFiles;
 import org.voxbeam.pipeline.execution.GoalResult;
-import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.pipeline.execution.RunResult;
-import org.voxbeam.pipeline.execution.RunStats;
-import org.voxbeam.pipeline.execution.SchedulerOptions;
-import org.voxbeam.pipeline.execution.ValueJson;
+import org.voxbeam.pipeline.execution.RunResultJson;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,25 +31,24 @@ import picocli.CommandLine.Unmatched;
 /**
  * Runs a plan and reports each goal: {@code name=value} lines (Python's {@code str} of the
  * value), or one JSON document with {@code --json}. {@code save} goals are written to their
- * files. Exit code 0 when every goal materialized, 1 when some failed.
+ * files. A progress bar and the run report go to standard error. Exit code 0 when every goal
+ * materialized, 1 when some failed.
  *
  * <p>Without {@code --runner} (or with {@code --runner=in-process}) the plan runs on the
  * in-process scheduler; with a Beam runner's name it runs as a Beam pipeline, and every option
- * this command does not know is passed to Beam as is. Both report through the same code.
+ * this command does not know is passed to Beam as is. Both go through {@link VoxBeam}.
  */
 @Command(name = "run", description = "Run a plan and print its goals.")
 final class RunCommand implements Callable<Integer> {
-  static final String IN_PROCESS = "in-process";
-
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
-
   @Mixin StoreLocation storeLocation;
+  @Mixin ProgressOptions progressOptions;
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
 
-  @Option(names = "--json", description = "Print the goals as one JSON document.")
+  @Option(names = "--json", description = "Print the goals and the run report as one JSON document.")
   boolean json;
 
   @Option(
@@ -66,56 +59,53 @@ final class RunCommand implements Callable<Integer> {
 
   /** The runner when --runner is absent; the launcher's top-level form sets DirectRunner. */
   @Option(names = "--default-runner", hidden = true)
-  String defaultRunner = IN_PROCESS;
+  String defaultRunner = RunSettings.IN_PROCESS;
 
   @Unmatched List<String> beamArguments = new ArrayList<>();
 
   @Override
   public Integer call() {
     if (threads != null && threads < 1) {
-      throw new UserInputException("--threads must be at least 1, got " + threads);
+      throw new InvalidInputException("--threads must be at least 1, got " + threads);
     }
-    String chosen = runner != null ? runner : defaultRunner;
-    if (chosen.equals(IN_PROCESS) && !beamArguments.isEmpty()) {
-      throw new UserInputException("unknown option(s) " + beamArguments + " (Beam options need a Beam --runner)");
+    RunSettings settings = RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments);
+    if (threads != null) {
+      settings = settings.withThreads(threads);
     }
     Plan plan = planOptions.load();
-    RunResult result = chosen.equals(IN_PROCESS) ? runInProcess(plan) : new BeamRun(chosen, beamArguments).run(plan, storeLocation, threads);
-    return report(result);
+    PrintWriter err = spec.commandLine().getErr();
+    RunReport report;
+    try (VoxBeam voxbeam = storeLocation.open();
+        ProgressDisplay progress = progressOptions.display(err)) {
+      report = voxbeam.run(plan, settings.withProgress(progress));
+    }
+    return report(report);
   }
 
-  private RunResult runInProcess(Plan plan) {
-    SchedulerOptions options = SchedulerOptions.defaults();
-    if (threads != null) {
-      options = options.withThreads(threads);
-    }
-    try (ResultStore store = storeLocation.open()) {
-      DynamicScheduler scheduler =
-          new DynamicScheduler(new NodeEvaluator(StandardLibrary.registry()), store, options);
-      return scheduler.run(plan, ExecutionListener.NONE);
-    }
-  }
-
-  private int report(RunResult result) {
-    boolean saved = saveGoals(result);
+  private int report(RunReport report) {
+    boolean saved = saveGoals(report);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(CanonicalJson.writeIndented(toJson(result)));
+      Map<String, JsonValue> document = new LinkedHashMap<>(RunResultJson.toJson(report.result()).members());
+      document.put("report", report.toJson());
+      out.println(CanonicalJson.writeIndented(new JsonObject(document)));
     } else {
-      for (GoalResult goal : result.goals()) {
+      for (GoalResult goal : report.goals()) {
         if (goal.goal().operation() == Goal.Operation.PRINT) {
           out.println(goal.goal().name() + "=" + PythonText.str(goal.value()));
         }
       }
     }
     out.flush();
-    printSummary(result.stats());
-    return result.succeeded() && saved ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
+    PrintWriter err = spec.commandLine().getErr();
+    RunReportText.lines(report).forEach(err::println);
+    err.flush();
+    return report.succeeded() && saved ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
   }
 
-  private boolean saveGoals(RunResult result) {
+  private boolean saveGoals(RunReport report) {
     boolean allSaved = true;
-    for (GoalResult goal : result.goals()) {
+    for (GoalResult goal : report.goals()) {
       if (goal.goal().operation() != Goal.Operation.SAVE || goal.failed()) {
         continue;
       }
@@ -127,43 +117,5 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     return allSaved;
-  }
-
-  private void printSummary(RunStats stats) {
-    spec.commandLine()
-        .getErr()
-        .printf(
-            "voxbeam: %d nodes: %d computed, %d from store, %d failed, in %d ms%n",
-            stats.nodes(), stats.computed(), stats.cached(), stats.failed(), stats.elapsed().toMillis());
-  }
-
-  private static JsonValue toJson(RunResult result) {
-    List<JsonValue> goals = new ArrayList<>();
-    for (GoalResult goal : result.goals()) {
-      Map<String, JsonValue> fields = new LinkedHashMap<>();
-      fields.put("name", JsonValue.of(goal.goal().name()));
-      fields.put("operation", JsonValue.of(goal.goal().operation().wireName()));
-      fields.put("id", JsonValue.of(goal.goal().id().hex()));
-      if (goal.value() instanceof ErrorValue error) {
-        fields.put("status", JsonValue.of("failed"));
-        fields.put("error", JsonValue.of(error.describe()));
-      } else {
-        fields.put("status", JsonValue.of("materialized"));
-        fields.put("vox_type", JsonValue.of(goal.value().voxType()));
-        fields.put("value", ValueJson.toJson(goal.value()));
-      }
-      goals.add(new JsonObject(fields));
-    }
-    RunStats stats = result.stats();
-    Map<String, JsonValue> summary = new LinkedHashMap<>();
-    summary.put("nodes", JsonValue.of(stats.nodes()));
-    summary.put("computed", JsonValue.of(stats.computed()));
-    summary.put("cached", JsonValue.of(stats.cached()));
-    summary.put("failed", JsonValue.of(stats.failed()));
-    summary.put("elapsed_ms", JsonValue.of(stats.elapsed().toMillis()));
-    Map<String, JsonValue> root = new LinkedHashMap<>();
-    root.put("goals", new JsonArray(goals));
-    root.put("stats", new JsonObject(summary));
-    return new JsonObject(root);
   }
 }

@@ -6,16 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.launcher.http.ApiServer;
 import org.voxbeam.launcher.http.ServerSettings;
-import org.voxbeam.pipeline.execution.DynamicScheduler;
-import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.pipeline.execution.SchedulerOptions;
-import org.voxbeam.storage.ParquetResultStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -49,26 +48,19 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65_535) {
-      throw new UserInputException("--port must be between 0 and 65535, got " + port);
+      throw new InvalidInputException("--port must be between 0 and 65535, got " + port);
     }
     if (maxBodyKilobytes < 1) {
-      throw new UserInputException("--max-body-kb must be at least 1, got " + maxBodyKilobytes);
+      throw new InvalidInputException("--max-body-kb must be at least 1, got " + maxBodyKilobytes);
     }
     ServerSettings settings =
         new ServerSettings(host, port, Optional.empty(), maxBodyKilobytes << 10, 1000, dataRoots);
     if (token != null && !token.isBlank()) {
       settings = settings.withToken(token);
     }
-    SchedulerOptions options = threads == null ? SchedulerOptions.defaults() : SchedulerOptions.defaults().withThreads(threads);
-    try (ParquetResultStore store = storeLocation.openPersistent();
-        ApiServer server =
-            new ApiServer(
-                settings,
-                store,
-                registry ->
-                    (plan, listener) ->
-                        new DynamicScheduler(new NodeEvaluator(registry), store, options).run(plan, listener),
-                new VersionProvider().getVersion()[0])) {
+    RunSettings runs = RunSettings.inProcess().withThreads(threads == null ? 0 : threads);
+    try (VoxBeam voxbeam = storeLocation.openPersistentVoxBeam();
+        ApiServer server = new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {
       int bound = server.start();
       spec.commandLine().getOut().printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);
       spec.commandLine().getOut().flush();

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.launcher.config.Quantities;
 import org.voxbeam.storage.ParquetResultStore;
@@ -146,7 +147,7 @@ final class StoreCommand implements Runnable {
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
       if (maxAge == null && maxSize == null) {
-        throw new UserInputException("store evict needs --max-age, --max-size or both");
+        throw new InvalidInputException("store evict needs --max-age, --max-size or both");
       }
       EvictionPolicy policy = new EvictionPolicy(
           Optional.ofNullable(maxAge),

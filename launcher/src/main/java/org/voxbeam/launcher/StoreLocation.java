@@ -1,8 +1,8 @@
 package org.voxbeam.launcher;
 
 import java.nio.file.Path;
-import org.voxbeam.kernel.store.InMemoryResultStore;
-import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreOptions;
@@ -32,21 +32,28 @@ final class StoreLocation {
     return Path.of(System.getProperty("user.home"), ".voxbeam", "store");
   }
 
-  ResultStore open() {
-    if (inMemory) {
-      return new InMemoryResultStore();
-    }
-    return openPersistent();
+  /** The store as chosen: in memory with {@code --in-memory}, else the directory. */
+  VoxBeam open() {
+    return inMemory ? VoxBeam.inMemory() : openPersistentVoxBeam();
+  }
+
+  /** The directory store, whatever {@code --in-memory} says (for commands that need one). */
+  VoxBeam openPersistentVoxBeam() {
+    return VoxBeam.open(directory(), cacheBytes());
   }
 
   ParquetResultStore openPersistent() {
-    if (cacheMegabytes < 0) {
-      throw new UserInputException("--cache-mb must not be negative, got " + cacheMegabytes);
-    }
     try {
-      return ParquetResultStore.open(directory(), StoreOptions.defaults().withCacheBytes(cacheMegabytes << 20));
+      return ParquetResultStore.open(directory(), StoreOptions.defaults().withCacheBytes(cacheBytes()));
     } catch (StoreException e) {
-      throw new UserInputException(e.getMessage());
+      throw new InvalidInputException(e.getMessage());
     }
+  }
+
+  private long cacheBytes() {
+    if (cacheMegabytes < 0) {
+      throw new InvalidInputException("--cache-mb must not be negative, got " + cacheMegabytes);
+    }
+    return cacheMegabytes << 20;
   }
 }

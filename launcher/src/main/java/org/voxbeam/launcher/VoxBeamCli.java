@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.launcher.config.Configuration;
 import org.voxbeam.launcher.config.ConfigurationException;
 import org.voxbeam.launcher.config.ConfiguredDefaults;
 import org.voxbeam.pipeline.beam.BeamRunException;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
-import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.pipeline.plan.PlanException;
+import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.storage.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -91,7 +92,7 @@ public final class VoxBeamCli implements Runnable {
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
               || exception instanceof ReduceException
-              || exception instanceof UserInputException
+              || exception instanceof InvalidInputException
               || exception instanceof StoreException
               || exception instanceof ConfigurationException) {
             line.getErr().println("error: " + exception.getMessage());

@@ -8,9 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.transforms.library.StandardLibrary;
@@ -36,26 +37,26 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   /**
-   * @param store the store results are read from and runs write to
-   * @param executors how submitted plans are executed, given the operators runs may use (the
-   *     standard library with its file operators confined to the data roots)
+   * @param voxbeam the engine and its persistent store: results are read from it, runs execute
+   *     through it
+   * @param runSettings how submitted plans run; the server replaces the operators with the
+   *     standard library whose file operators are confined to the data roots
    * @param version the version reported by {@code /version}
    * @throws IOException if a data root does not exist
+   * @throws IllegalArgumentException if {@code voxbeam} has no persistent store
    */
-  public ApiServer(
-      ServerSettings settings,
-      ParquetResultStore store,
-      Function<OperatorRegistry, RunExecutor> executors,
-      String version)
+  public ApiServer(ServerSettings settings, VoxBeam voxbeam, RunSettings runSettings, String version)
       throws IOException {
     this.settings = settings;
+    ParquetResultStore store =
+        voxbeam.persistentStore().orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));
     DataRoots roots = new DataRoots(settings.dataRoots());
     OperatorRegistry registry = StandardLibrary.registry(roots.asFileAccess());
-    this.runs = new RunRegistry(executors.apply(registry), roots, PARALLEL_RUNS, QUEUED_RUNS);
+    this.runs = new RunRegistry(voxbeam, runSettings.withOperators(registry), roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
     all.addAll(new RunRoutes(runs, new ServerPrograms(roots)).routes());
-    all.addAll(new ResultRoutes(store, settings.maxPageSize()).routes());
+    all.addAll(new ResultRoutes(voxbeam, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);
     this.app = createApp();

@@ -7,14 +7,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BytesValue;
@@ -31,11 +31,11 @@ import org.voxbeam.transforms.image.io.ImageFormatException;
 /** Results by node id: descriptors, sequence pages and binary downloads. */
 final class ResultRoutes {
 
-  private final ResultStore store;
+  private final VoxBeam voxbeam;
   private final int maxPageSize;
 
-  ResultRoutes(ResultStore store, int maxPageSize) {
-    this.store = store;
+  ResultRoutes(VoxBeam voxbeam, int maxPageSize) {
+    this.voxbeam = voxbeam;
     this.maxPageSize = maxPageSize;
   }
 
@@ -154,8 +154,8 @@ final class ResultRoutes {
 
   private StoredResult find(Context context) {
     NodeId id = nodeId(context.pathParam("id"));
-    return store
-        .get(id)
+    return voxbeam
+        .result(id)
         .orElseThrow(() -> ApiException.notFound("result_not_found", "no result for node " + id.hex()));
   }
 

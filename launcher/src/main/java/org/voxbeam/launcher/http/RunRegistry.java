@@ -14,6 +14,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.RunReport;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.pipeline.execution.GoalFiles;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.RunResult;
@@ -30,7 +33,8 @@ final class RunRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunRegistry.class);
   private static final int KEPT_RUNS = 10_000;
 
-  private final RunExecutor executor;
+  private final VoxBeam voxbeam;
+  private final RunSettings settings;
   private final DataRoots dataRoots;
   private final ThreadPoolExecutor pool;
   private final Map<String, SubmittedRun> runs =
@@ -41,8 +45,9 @@ final class RunRegistry implements AutoCloseable {
         }
       };
 
-  RunRegistry(RunExecutor executor, DataRoots dataRoots, int parallelRuns, int queueLength) {
-    this.executor = executor;
+  RunRegistry(VoxBeam voxbeam, RunSettings settings, DataRoots dataRoots, int parallelRuns, int queueLength) {
+    this.voxbeam = voxbeam;
+    this.settings = settings;
     this.dataRoots = dataRoots;
     this.pool =
         new ThreadPoolExecutor(
@@ -74,10 +79,10 @@ final class RunRegistry implements AutoCloseable {
   private void execute(SubmittedRun run, Plan plan) {
     run.started();
     try {
-      RunResult result = executor.execute(plan, run);
-      List<String> refused = save(result);
+      RunReport report = voxbeam.run(plan, settings.withProgress(run));
+      List<String> refused = save(report.result());
       refused.forEach(reason -> LOG.warn("run {}: {}", run.id(), reason));
-      run.finished(result, refused);
+      run.finished(report, refused);
     } catch (RuntimeException e) {
       LOG.error("run {} aborted", run.id(), e);
       run.aborted(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

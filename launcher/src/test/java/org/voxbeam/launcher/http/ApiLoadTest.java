@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
@@ -33,16 +35,12 @@ import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.VoxNode;
 import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
-import org.voxbeam.pipeline.execution.DynamicScheduler;
-import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
-import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.storage.StoreOptions;
 
 /**
  * A bounded load test on loopback: 64 concurrent clients, for a fixed time, read results by id
@@ -59,7 +57,8 @@ class ApiLoadTest {
 
   @Test
   void sixtyFourClientsReadAndSubmitWithoutErrorsOrLoss() throws Exception {
-    try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults())) {
+    try (VoxBeam voxbeam = VoxBeam.open(dir.resolve("store"))) {
+      ResultStore store = voxbeam.store();
       List<StoredResult> stored = new ArrayList<>();
       for (int i = 0; i < STORED; i++) {
         stored.add(
@@ -70,14 +69,7 @@ class ApiLoadTest {
       }
       store.putAll(stored);
       try (ApiServer server =
-          new ApiServer(
-              ServerSettings.loopback(0),
-              store,
-              registry ->
-                  (plan, listener) ->
-                      new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults().withThreads(1))
-                          .run(plan, listener),
-              "test")) {
+          new ApiServer(ServerSettings.loopback(0), voxbeam, RunSettings.inProcess().withThreads(1), "test")) {
         String base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
         Load load = drive(base);
         LOG.info(

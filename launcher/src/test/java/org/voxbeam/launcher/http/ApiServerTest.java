@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
@@ -41,11 +43,7 @@ import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.pipeline.execution.DynamicScheduler;
-import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.transforms.image.io.ImageFiles;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
@@ -53,6 +51,7 @@ class ApiServerTest {
   private static final String TOKEN = "s3cret-token";
 
   @TempDir Path dir;
+  private VoxBeam voxbeam;
   private ParquetResultStore store;
   private ApiServer server;
   private String base;
@@ -60,7 +59,8 @@ class ApiServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults());
+    voxbeam = VoxBeam.open(dir.resolve("store"));
+    store = voxbeam.persistentStore().orElseThrow();
     Files.createDirectories(dir.resolve("data"));
     server = server(ServerSettings.loopback(0).withDataRoots(List.of(dir.resolve("data"))));
     base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
@@ -69,17 +69,11 @@ class ApiServerTest {
   @AfterEach
   void stop() {
     server.close();
-    store.close();
+    voxbeam.close();
   }
 
   private ApiServer server(ServerSettings settings) throws IOException {
-    return new ApiServer(
-        settings,
-        store,
-        registry ->
-            (plan, listener) ->
-                new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults()).run(plan, listener),
-        "test");
+    return new ApiServer(settings, voxbeam, RunSettings.inProcess(), "test");
   }
 
   @Test
@@ -180,7 +174,11 @@ class ApiServerTest {
     JsonObject second = awaitDone(submit("{\"plan\": " + plan + "}"));
     JsonObject progress = (JsonObject) second.get("progress").orElseThrow();
     assertEquals("0", progress.get("computed").map(CanonicalJson::write).orElseThrow());
+    assertEquals(progress.get("total"), progress.get("done"));
     assertEquals(values, goalValues(second));
+    JsonObject report = (JsonObject) second.get("report").orElseThrow();
+    assertEquals("\"in-process\"", report.get("runner").map(CanonicalJson::write).orElseThrow());
+    assertEquals("0", report.get("bytes_written").map(CanonicalJson::write).orElseThrow());
   }
 
   @Test

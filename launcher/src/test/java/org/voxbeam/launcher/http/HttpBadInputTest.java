@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.node.NodeHashing;
@@ -30,11 +32,7 @@ import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
-import org.voxbeam.pipeline.execution.DynamicScheduler;
-import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.storage.StoreOptions;
 
 /**
  * The bad-input matrix for HTTP requests, beyond {@code ApiServerTest}'s: malformed node and run
@@ -47,6 +45,7 @@ class HttpBadInputTest {
   private static final int MAX_BODY = 64 * 1024;
 
   @TempDir Path dir;
+  private VoxBeam voxbeam;
   private ParquetResultStore store;
   private ApiServer server;
   private int port;
@@ -56,16 +55,14 @@ class HttpBadInputTest {
 
   @BeforeEach
   void start() throws IOException {
-    store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults());
+    voxbeam = VoxBeam.open(dir.resolve("store"));
+    store = voxbeam.persistentStore().orElseThrow();
     kept = NodeHashing.sha256("kept");
     store.putAll(List.of(new StoredResult(kept, new NumberValue(7.5), new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
     Files.createDirectories(dir.resolve("data"));
     ServerSettings settings =
         new ServerSettings("127.0.0.1", 0, Optional.of(TOKEN), MAX_BODY, 1000, List.of(dir.resolve("data")));
-    server = new ApiServer(settings, store,
-        registry -> (plan, listener) ->
-            new DynamicScheduler(new NodeEvaluator(registry), store, SchedulerOptions.defaults()).run(plan, listener),
-        "test");
+    server = new ApiServer(settings, voxbeam, RunSettings.inProcess(), "test");
     port = server.start();
     base = "http://127.0.0.1:" + port + ApiServer.PREFIX;
   }
@@ -76,7 +73,7 @@ class HttpBadInputTest {
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("7.5"), response.body());
     server.close();
-    store.close();
+    voxbeam.close();
   }
 
   @Test

@@ -1,0 +1,191 @@
+package org.voxbeam.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.InMemoryResultStore;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.pipeline.execution.RunStats;
+import org.voxbeam.pipeline.plan.IdMismatchPolicy;
+import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreOptions;
+
+/**
+ * VoxBeam from Java: open a result store, run ImgQL programs and VoxLogicA-2 plans against it,
+ * read results by node id. The {@code voxbeam} command line and the HTTP server are built on
+ * this class, so an embedding program gets exactly their behaviour, report and errors.
+ *
+ * <pre>{@code
+ * try (VoxBeam voxbeam = VoxBeam.open(Path.of("store"))) {
+ *   RunReport report = voxbeam.run(VoxBeam.program("print \"sum\" 1 + 2", "sum.imgql"));
+ *   Value sum = report.goals().get(0).value();
+ * }
+ * }</pre>
+ *
+ * <p>A persistent store is opened on first use, not by {@link #open}: a Beam run opens the store
+ * in its workers, and indexing a large store twice would only cost time. Thread-safe: many runs
+ * may share one instance (the HTTP server does).
+ */
+public final class VoxBeam implements AutoCloseable {
+  /** Memory for decoded results when {@link #open(Path)} is given no budget: 256 MB. */
+  public static final long DEFAULT_CACHE_BYTES = 256L << 20;
+
+  private final Path directory;
+  private final long cacheBytes;
+  private ResultStore store;
+
+  private VoxBeam(Path directory, long cacheBytes, ResultStore store) {
+    this.directory = directory;
+    this.cacheBytes = cacheBytes;
+    this.store = store;
+  }
+
+  /** The persistent store in {@code directory} (created if missing), with the default cache. */
+  public static VoxBeam open(Path directory) {
+    return open(directory, DEFAULT_CACHE_BYTES);
+  }
+
+  /**
+   * The persistent store in {@code directory} (created if missing), keeping up to
+   * {@code cacheBytes} of decoded results in memory.
+   */
+  public static VoxBeam open(Path directory, long cacheBytes) {
+    if (cacheBytes < 0) {
+      throw new InvalidInputException("the cache size must not be negative, got " + cacheBytes);
+    }
+    return new VoxBeam(directory, cacheBytes, null);
+  }
+
+  /** A store in memory, gone when closed: for tests and one-off runs; not for Beam runners. */
+  public static VoxBeam inMemory() {
+    return new VoxBeam(null, 0, new InMemoryResultStore());
+  }
+
+  /**
+   * The plan of a file: an ImgQL program ({@code .imgql}) reduced as VoxLogicA-2 reduces it, or
+   * a VoxLogicA-2 plan (JSON) whose node ids must match their content.
+   *
+   * @throws org.voxbeam.pipeline.plan.PlanException if the plan is malformed or inconsistent
+   * @throws org.voxbeam.pipeline.lang.ImgqlSyntaxException if the program does not parse
+   * @throws org.voxbeam.pipeline.reduce.ReduceException if the program does not reduce
+   */
+  public static Plan plan(Path file) {
+    return plan(file, IdMismatchPolicy.REJECT, warning -> {});
+  }
+
+  /** As {@link #plan(Path)}, with a policy for plan nodes whose id does not match their content. */
+  public static Plan plan(Path file, IdMismatchPolicy policy, Consumer<String> warnings) {
+    return isProgram(file) ? program(file) : new PlanJsonReader(policy, warnings).read(file);
+  }
+
+  /**
+   * The plan of the ImgQL program in {@code file}, whatever its name; imports resolve against
+   * the file's directory.
+   */
+  public static Plan program(Path file) {
+    try {
+      return Reducer.standard().reduceFile(file);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read program " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The plan of ImgQL source text; {@code name} appears in error messages. File imports resolve
+   * against the working directory.
+   */
+  public static Plan program(String source, String name) {
+    return Reducer.standard().reduceText(source, name);
+  }
+
+  /** Whether {@code file} is an ImgQL program, by its {@code .imgql} suffix. */
+  public static boolean isProgram(Path file) {
+    return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".imgql");
+  }
+
+  /** Runs {@code plan} in this process with the default settings. */
+  public RunReport run(Plan plan) {
+    return run(plan, RunSettings.inProcess());
+  }
+
+  /**
+   * Runs {@code plan} as {@code settings} say, writing every computed result to the store. A
+   * failing node is not an exception: its goals carry the error and the others complete.
+   *
+   * @throws InvalidInputException if the settings do not fit (Beam options without a Beam runner,
+   *     a Beam runner on an in-memory store, options Beam rejects)
+   * @throws org.voxbeam.pipeline.beam.BeamRunException if the Beam pipeline itself failed
+   */
+  public RunReport run(Plan plan, RunSettings settings) {
+    if (!settings.onBeam() && !settings.beamArguments().isEmpty()) {
+      throw new InvalidInputException(
+          "unknown option(s) " + settings.beamArguments() + " (Beam options need a Beam --runner)");
+    }
+    if (settings.onBeam() && directory == null) {
+      throw new InvalidInputException(
+          "--in-memory works only without --runner: Beam stages exchange results through a store directory");
+    }
+    if (settings.onBeam() && settings.operators().isPresent()) {
+      throw new InvalidInputException("custom operators work only in process: Beam workers load the standard library");
+    }
+    Optional<StoreGrowth> growth = Optional.ofNullable(directory).map(StoreGrowth::from);
+    Execution execution =
+        settings.onBeam()
+            ? BeamExecution.run(directory, cacheBytes, plan, settings)
+            : InProcessExecution.run(store(), plan, settings);
+    RunStats stats = execution.result().stats();
+    settings.progress().onProgress(new Progress(stats.nodes(), stats.computed(), stats.cached(), stats.failed(), "done"));
+    OptionalLong written = growth.map(g -> OptionalLong.of(g.bytesSince())).orElse(OptionalLong.empty());
+    return new RunReport(settings.runner(), execution.result(), execution.stages(), written);
+  }
+
+  /** The stored result of node {@code id}, a value or a recorded failure, if there is one. */
+  public Optional<StoredResult> result(NodeId id) {
+    return store().get(id);
+  }
+
+  /**
+   * The stored result of the node whose id is {@code hex} (64 lowercase hex digits).
+   *
+   * @throws InvalidInputException if {@code hex} is not a node id
+   */
+  public Optional<StoredResult> result(String hex) {
+    if (!NodeId.isValid(hex)) {
+      throw new InvalidInputException("a node id is 64 lowercase hex digits, got '" + hex + "'");
+    }
+    return result(new NodeId(hex));
+  }
+
+  /** The result store, opened now if it is not open yet. */
+  public synchronized ResultStore store() {
+    if (store == null) {
+      store = ParquetResultStore.open(directory, StoreOptions.defaults().withCacheBytes(cacheBytes));
+    }
+    return store;
+  }
+
+  /** The persistent store, for maintenance and statistics; empty for an in-memory store. */
+  public Optional<ParquetResultStore> persistentStore() {
+    return directory == null ? Optional.empty() : Optional.of((ParquetResultStore) store());
+  }
+
+  /** The store's directory; empty for an in-memory store. */
+  public Optional<Path> directory() {
+    return Optional.ofNullable(directory);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (store != null) {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package org.voxbeam.launcher;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.voxbeam.api.RunReport;
+import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.RunStats;
+
+/**
+ * The report that ends {@code voxbeam run} on standard error, one {@code voxbeam:} line per
+ * topic so that scripts can grep it: node counts, goals, bytes written, time per stage.
+ */
+final class RunReportText {
+  private RunReportText() {}
+
+  static List<String> lines(RunReport report) {
+    RunStats stats = report.stats();
+    String nodes =
+        String.format(
+            "voxbeam: %d nodes: %d computed, %d from store, %d failed, in %d ms",
+            stats.nodes(), stats.computed(), stats.cached(), stats.failed(), stats.elapsed().toMillis());
+    List<String> failed = report.goals().stream().filter(GoalResult::failed).map(goal -> goal.goal().name()).toList();
+    String goals =
+        "voxbeam: goals: " + (report.goals().size() - failed.size()) + " materialized, " + failed.size() + " failed"
+            + (failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");
+    String time =
+        "voxbeam: time: "
+            + report.stages().stream()
+                .map(stage -> stage.name() + " " + stage.elapsed().toMillis() + " ms")
+                .collect(Collectors.joining(", "));
+    if (report.bytesWritten().isEmpty()) {
+      return List.of(nodes, goals, time);
+    }
+    return List.of(nodes, goals, "voxbeam: store: " + bytes(report.bytesWritten().getAsLong()) + " written", time);
+  }
+
+  /** Bytes in binary units, one decimal above a KiB: {@code 512 B}, {@code 14.2 KiB}. */
+  static String bytes(long count) {
+    if (count < 1024) {
+      return count + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = count;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+}
