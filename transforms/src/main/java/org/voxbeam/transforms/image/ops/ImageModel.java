@@ -14,7 +14,7 @@ import org.voxbeam.kernel.value.Value;
 /**
  * VoxLogicA's "model": the image whose geometry the nullary image makers ({@code tt},
  * {@code ff}, {@code constant}, {@code bconstant}, {@code border}, {@code x}, {@code y},
- * {@code z}) take. In VoxLogicA-1 the model is what the program loads before anything runs;
+ * {@code z}) take. In VoxLogicA-1 the model is the image the program loads;
  * VoxLogicA-2 remembers the last image any kernel saw, in a process-wide variable. VoxBeam passes
  * the model as data instead: the engine hands each maker the images the program loads (as the
  * named argument {@link #ARGUMENT}, which is not an ImgQL name and so never collides with a
