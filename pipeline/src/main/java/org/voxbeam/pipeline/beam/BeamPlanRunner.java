@@ -16,6 +16,7 @@ import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
 import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
@@ -99,7 +100,7 @@ public final class BeamPlanRunner implements AutoCloseable {
    */
   public LoweredPlan lower(Pipeline pipeline, Plan plan) {
     Instant started = Instant.now();
-    StagePlan stages = new StagePlanner(evaluator, settings()).plan(plan, lease.store());
+    StagePlan stages = new StagePlanner(evaluator, settings()).plan(ImageModelBinding.bind(plan), lease.store());
     long building = System.nanoTime();
     var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
     LOG.info(

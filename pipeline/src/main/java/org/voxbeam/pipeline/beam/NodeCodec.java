@@ -15,12 +15,14 @@ import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
 import org.voxbeam.kernel.node.VoxNode;
+import org.voxbeam.pipeline.execution.ModelBoundNode;
 
 /**
  * Turns a node into one line of canonical JSON and back, so that tasks carry the nodes they
  * compute as plain strings: a worker on another machine needs neither the plan file nor Java
  * serialization of the node model. The node's claimed id travels with it and is kept as is, so
- * any {@link Node} implementation survives the trip.
+ * any {@link Node} implementation survives the trip; a {@link ModelBoundNode} keeps its model
+ * sources.
  */
 final class NodeCodec {
   private NodeCodec() {}
@@ -42,6 +44,9 @@ final class NodeCodec {
     fields.put("kwargs", new JsonArray(kwargs));
     fields.put("attrs", node.attrs());
     fields.put("output_kind", JsonValue.of(node.outputKind()));
+    if (node instanceof ModelBoundNode bound) {
+      fields.put("model_sources", ids(bound.modelSources()));
+    }
     return CanonicalJson.write(new JsonObject(fields));
   }
 
@@ -56,7 +61,7 @@ final class NodeCodec {
       List<JsonValue> items = ((JsonArray) pair).items();
       kwargs.add(new Kwarg(((JsonString) items.get(0)).value(), new NodeId(((JsonString) items.get(1)).value())));
     }
-    return new VoxNode(
+    Node node = new VoxNode(
         new NodeId(string(fields, "id")),
         kind(string(fields, "kind")),
         string(fields, "operator"),
@@ -64,6 +69,22 @@ final class NodeCodec {
         kwargs,
         (JsonObject) fields.get("attrs").orElseThrow(),
         string(fields, "output_kind"));
+    if (fields.get("model_sources").isEmpty()) {
+      return node;
+    }
+    List<NodeId> sources = new ArrayList<>();
+    for (JsonValue source : array(fields, "model_sources")) {
+      sources.add(new NodeId(((JsonString) source).value()));
+    }
+    return new ModelBoundNode(node, sources);
+  }
+
+  private static JsonArray ids(List<NodeId> ids) {
+    List<JsonValue> out = new ArrayList<>(ids.size());
+    for (NodeId id : ids) {
+      out.add(JsonValue.of(id.hex()));
+    }
+    return new JsonArray(out);
   }
 
   private static List<JsonValue> array(JsonObject fields, String name) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Arguments;
+import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.value.BooleanValue;
@@ -26,6 +27,7 @@ import org.voxbeam.pipeline.lang.LetExpression;
 import org.voxbeam.pipeline.lang.NumberLiteral;
 import org.voxbeam.pipeline.lang.SliceExpression;
 import org.voxbeam.pipeline.lang.StringLiteral;
+import org.voxbeam.transforms.image.ops.ImageModel;
 import org.voxbeam.transforms.python.PythonNumbers;
 
 /**
@@ -34,15 +36,23 @@ import org.voxbeam.transforms.python.PythonNumbers;
  * an operator (bare names by namespace order); literals are Python values; {@code for},
  * {@code filter} and {@code fold} inside a body run eagerly over their sequence.
  *
+ * <p>The image makers ({@code tt}, {@code x} …) get the {@link ItemModel} of the evaluation.
+ *
  * <p>Operator failures surface as {@link OperatorException}s carrying the operator's message.
  */
 final class BodyInterpreter {
   private static final String DEFAULT = "default.";
 
   private final OperatorRegistry registry;
+  private final ItemModel model;
 
-  BodyInterpreter(OperatorRegistry registry) {
+  /**
+   * An interpreter for one evaluation of a body (one item), with that evaluation's model for the
+   * image makers the body calls.
+   */
+  BodyInterpreter(OperatorRegistry registry, ItemModel model) {
     this.registry = registry;
+    this.model = model;
   }
 
   Value evaluate(Expression expression, Map<String, Binding> scope) {
@@ -105,7 +115,16 @@ final class BodyInterpreter {
   }
 
   private Value apply(String operatorName, Arguments arguments) {
-    return registry.resolve(operatorName, List.of()).apply(arguments);
+    Operator operator = registry.resolve(operatorName, List.of());
+    String qualified = operator.name().qualified();
+    if (ImageModel.isMaker(qualified)) {
+      return operator.apply(model.current().map(m -> m.attachTo(arguments)).orElse(arguments));
+    }
+    Value result = operator.apply(arguments);
+    if (ImageModel.isLoader(qualified)) {
+      model.loaded(result);
+    }
+    return result;
   }
 
   private List<Value> evaluateAll(List<Expression> expressions, Map<String, Binding> scope) {

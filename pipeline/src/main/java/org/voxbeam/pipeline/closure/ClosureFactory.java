@@ -19,10 +19,10 @@ import org.voxbeam.pipeline.lang.ImgqlParser;
  * captured user functions are rebuilt with their own captures.
  */
 public final class ClosureFactory {
-  private final BodyInterpreter interpreter;
+  private final OperatorRegistry registry;
 
   public ClosureFactory(OperatorRegistry registry) {
-    this.interpreter = new BodyInterpreter(registry);
+    this.registry = registry;
   }
 
   /**
@@ -42,7 +42,7 @@ public final class ClosureFactory {
       environment.put(function.getKey(), userFunction(function.getKey(), function.getValue(), inputs, node.id()));
     }
     Expression body = parse(spec.body(), node.id());
-    return new ClosureFunction(node.id(), spec.parameter(), body, environment, interpreter);
+    return new ClosureFunction(node.id(), spec.parameter(), body, environment, registry);
   }
 
   private UserFunction userFunction(

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.OperatorException;
+import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.FunctionValue;
@@ -21,19 +22,19 @@ final class ClosureFunction implements FunctionValue {
   private final String parameter;
   private final Expression body;
   private final Map<String, Binding> environment;
-  private final BodyInterpreter interpreter;
+  private final OperatorRegistry registry;
 
   ClosureFunction(
       NodeId node,
       String parameter,
       Expression body,
       Map<String, Binding> environment,
-      BodyInterpreter interpreter) {
+      OperatorRegistry registry) {
     this.node = node;
     this.parameter = parameter;
     this.body = body;
     this.environment = Map.copyOf(environment);
-    this.interpreter = interpreter;
+    this.registry = registry;
   }
 
   @Override
@@ -49,7 +50,7 @@ final class ClosureFunction implements FunctionValue {
     Map<String, Binding> scope = new HashMap<>(environment);
     scope.put(parameter, new Binding.Bound(arguments.get(0)));
     try {
-      return interpreter.evaluate(body, scope);
+      return new BodyInterpreter(registry, ItemModel.startingIn(scope, parameter)).evaluate(body, scope);
     } catch (OperatorException | UnknownOperatorException e) {
       return failure(e.getMessage());
     }

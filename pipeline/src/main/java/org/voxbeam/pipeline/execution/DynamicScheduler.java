@@ -66,7 +66,7 @@ public final class DynamicScheduler {
    */
   public RunResult run(Plan plan, ExecutionListener listener) {
     Instant start = Instant.now();
-    RunGraph graph = RunGraph.plan(plan, store, evaluator);
+    RunGraph graph = RunGraph.plan(ImageModelBinding.bind(plan), store, evaluator);
     listener.onRunPlanned(graph.toCompute, graph.size() - graph.toCompute);
     Execution execution = new Execution(plan, graph, listener);
     execution.runToCompletion();

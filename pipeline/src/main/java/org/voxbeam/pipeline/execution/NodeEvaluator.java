@@ -21,6 +21,7 @@ import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.closure.ClosureFactory;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
+import org.voxbeam.transforms.image.ops.ImageModel;
 
 /**
  * Computes one node from the values of its inputs; shared by every executor (the in-process
@@ -78,7 +79,7 @@ public final class NodeEvaluator {
         case CLOSURE:
           return closures.create(node, inputs);
         default:
-          return operatorOf(node).apply(arguments(node, inputs));
+          return operatorOf(node).apply(withModel(node, arguments(node, inputs), inputs));
       }
     } catch (OperatorException | UnknownOperatorException | ImgqlSyntaxException e) {
       return failure(node, e.getMessage());
@@ -99,6 +100,18 @@ public final class NodeEvaluator {
       }
     }
     return Optional.empty();
+  }
+
+  /** A maker's arguments plus the program's model, the first image its loads produced. */
+  private static Arguments withModel(Node node, Arguments arguments, Function<NodeId, Value> inputs) {
+    if (!(node instanceof ModelBoundNode bound)) {
+      return arguments;
+    }
+    List<Value> loaded = new ArrayList<>(bound.modelSources().size());
+    for (NodeId source : bound.modelSources()) {
+      loaded.add(inputs.apply(source));
+    }
+    return ImageModel.of(loaded).map(model -> model.attachTo(arguments)).orElse(arguments);
   }
 
   private static Arguments arguments(Node node, Function<NodeId, Value> inputs) {

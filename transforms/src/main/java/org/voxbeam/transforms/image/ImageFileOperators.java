@@ -16,33 +16,29 @@ import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorName;
 import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.value.BytesValue;
-import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.image.io.ImageFormatException;
-import org.voxbeam.transforms.image.ops.BaseImage;
 import org.voxbeam.transforms.library.SimpleOperator;
 
 /**
  * Image loading and saving under the names programs use: SimpleITK's {@code ReadImage} and
  * {@code WriteImage} ({@code simpleitk} namespace) and {@code load} ({@code default}), which
- * VoxLogicA-1 programs use for images and VoxLogicA-2 for small data files. A loaded image
- * becomes the run's base image, so {@code tt} and friends work right after a load.
+ * VoxLogicA-1 programs use for images and VoxLogicA-2 for small data files. The images these
+ * load are the program's {@link org.voxbeam.transforms.image.ops.ImageModel}, which the engine
+ * passes to {@code tt} and the other image makers.
  */
 public final class ImageFileOperators implements OperatorLibrary {
   private final ImageFiles files = new ImageFiles();
-  private final BaseImage base;
   private final FileAccess access;
 
   /**
-   * @param base the base image loads set, for {@code tt}, {@code x} and the other image makers
    * @param access which files programs may read and write
    */
-  public ImageFileOperators(BaseImage base, FileAccess access) {
-    this.base = base;
+  public ImageFileOperators(FileAccess access) {
     this.access = access;
   }
 
@@ -60,11 +56,7 @@ public final class ImageFileOperators implements OperatorLibrary {
 
   private Value readImage(Path file) {
     try {
-      Value value = files.read(file);
-      if (value instanceof ImageValue image) {
-        base.remember(image.geometry());
-      }
-      return value;
+      return files.read(file);
     } catch (ImageFormatException e) {
       throw new OperatorException("ReadImage failed: " + e.getMessage());
     } catch (IOException e) {

@@ -17,13 +17,13 @@ import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.image.ops.BaseImage;
 import org.voxbeam.transforms.image.ops.Channels;
 import org.voxbeam.transforms.image.ops.ConnectedComponents;
 import org.voxbeam.transforms.image.ops.Coordinates;
 import org.voxbeam.transforms.image.ops.CrossCorrelation;
 import org.voxbeam.transforms.image.ops.Extract;
 import org.voxbeam.transforms.image.ops.Gradient;
+import org.voxbeam.transforms.image.ops.ImageModel;
 import org.voxbeam.transforms.image.ops.Morphology;
 import org.voxbeam.transforms.image.ops.Otsu;
 import org.voxbeam.transforms.image.ops.Pointwise;
@@ -38,18 +38,12 @@ import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
  * The image half of VoxLogicA-2's {@code vox1} namespace, plus the infix operators that work on
  * both scalars and images ({@code +}, {@code <=}, …: an image operand selects the voxel-wise
  * kernel, scalars keep the float semantics of {@link Vox1ScalarOperators}, sequences broadcast).
- * Every operator given an image remembers its geometry as the run's base image, which the
- * nullary constructors ({@code tt}, {@code constant}, {@code border}, {@code x} …) use; those are
- * impure, because their node id does not say which geometry they were built on.
+ * The nullary constructors ({@code tt}, {@code constant}, {@code border}, {@code x} …) build
+ * images of the program's {@link ImageModel}, which the engine passes to them; they are impure,
+ * because their node id does not say which geometry they were built on.
  */
 public final class Vox1ImageOperators implements OperatorLibrary {
   private static final String NS = "vox1";
-  private final BaseImage base;
-
-  public Vox1ImageOperators(BaseImage base) {
-    this.base = base;
-  }
-
   @Override
   public List<Operator> operators() {
     List<Operator> ops = new ArrayList<>();
@@ -68,16 +62,16 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("not", 1, "Voxel-wise boolean negation", a -> Pointwise.not(image(a, 0, "not"))));
     ops.add(logical("and", true));
     ops.add(logical("or", false));
-    ops.add(nullary("tt", 0, "Boolean true image", a -> Coordinates.filledMask(base.require(), true)));
-    ops.add(nullary("ff", 0, "Boolean false image", a -> Coordinates.filledMask(base.require(), false)));
+    ops.add(nullary("tt", 0, "Boolean true image", a -> Coordinates.filledMask(ImageModel.require(a, "tt"), true)));
+    ops.add(nullary("ff", 0, "Boolean false image", a -> Coordinates.filledMask(ImageModel.require(a, "ff"), false)));
     ops.add(nullary("bconstant", 1, "Boolean constant image filled with a given value",
-        a -> Coordinates.filledMask(base.require(), PythonNumbers.truthy(a.get(0)))));
+        a -> Coordinates.filledMask(ImageModel.require(a, "bconstant"), PythonNumbers.truthy(a.get(0)))));
     ops.add(nullary("constant", 1, "Numeric constant image filled with a given value",
-        a -> Coordinates.constant(base.require(), number(a, 0))));
-    ops.add(nullary("border", 0, "True on image border voxels", a -> Coordinates.border(base.require())));
-    ops.add(nullary("x", 0, "x-coordinate image", a -> Coordinates.coordinate(base.require(), 0)));
-    ops.add(nullary("y", 0, "y-coordinate image", a -> Coordinates.coordinate(base.require(), 1)));
-    ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(base.require(), 2)));
+        a -> Coordinates.constant(ImageModel.require(a, "constant"), number(a, 0))));
+    ops.add(nullary("border", 0, "True on image border voxels", a -> Coordinates.border(ImageModel.require(a, "border"))));
+    ops.add(nullary("x", 0, "x-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "x"), 0)));
+    ops.add(nullary("y", 0, "y-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "y"), 1)));
+    ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "z"), 2)));
     ops.add(op("dt", 1, "Signed Maurer distance transform", a -> SignedDistance.of(image(a, 0, "dt"))));
     ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
     ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
@@ -146,30 +140,17 @@ public final class Vox1ImageOperators implements OperatorLibrary {
   }
 
   private SimpleOperator op(String name, int arity, String description, Function<Arguments, Value> kernel) {
-    return new SimpleOperator(new OperatorName(NS, name), Arity.exactly(arity), Purity.PURE, description, args -> {
-      rememberFirstImage(args.positional());
-      return kernel.apply(args);
-    });
+    return new SimpleOperator(new OperatorName(NS, name), Arity.exactly(arity), Purity.PURE, description, kernel);
   }
 
   private SimpleOperator nullary(String name, int arity, String description, Function<Arguments, Value> kernel) {
     return new SimpleOperator(new OperatorName(NS, name), Arity.exactly(arity), Purity.IMPURE, description, kernel);
   }
 
-  private void rememberFirstImage(List<Value> values) {
-    for (Value value : values) {
-      if (value instanceof ImageValue image) {
-        base.remember(image.geometry());
-        return;
-      }
-    }
-  }
-
   private SimpleOperator arithmetic(String symbol, DoubleBinaryOperator scalar, DoubleBinaryOperator voxel) {
     return op(symbol, 2, "Voxel-wise or scalar " + symbol + " (element-wise over sequences)",
         a -> PythonNumbers.broadcast(a.get(0), a.get(1), (l, r) -> {
           if (l instanceof ImageValue || r instanceof ImageValue) {
-            rememberFirstImage(List.of(l, r));
             return Pointwise.arithmetic(l, r, voxel, symbol);
           }
           return new NumberValue(scalar.applyAsDouble(PythonNumbers.toDouble(l), PythonNumbers.toDouble(r)));
@@ -180,7 +161,6 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     return op(symbol, 2, "Scalar or voxel-wise " + symbol,
         a -> PythonNumbers.broadcast(a.get(0), a.get(1), (l, r) -> {
           if (l instanceof ImageValue || r instanceof ImageValue) {
-            rememberFirstImage(List.of(l, r));
             return Pointwise.compare(l, r, comparison, symbol);
           }
           return BooleanValue.of(comparison.test(PythonNumbers.toDouble(l), PythonNumbers.toDouble(r)));

@@ -8,9 +8,10 @@ import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.transforms.defaults.HigherOrderOperators;
 import org.voxbeam.transforms.defaults.ScalarOperators;
 import org.voxbeam.transforms.defaults.SequenceOperators;
+import org.voxbeam.transforms.files.FileSystemOperators;
 import org.voxbeam.transforms.image.ImageFileOperators;
+import org.voxbeam.transforms.image.OverlayOperator;
 import org.voxbeam.transforms.image.Vox1ImageOperators;
-import org.voxbeam.transforms.image.ops.BaseImage;
 import org.voxbeam.transforms.strings.StringsOperators;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
@@ -19,8 +20,8 @@ public final class StandardLibrary {
   private StandardLibrary() {}
 
   /**
-   * The libraries VoxBeam ships, for callers that add their own operators. Each call gets its
-   * own base image (VoxLogicA's "model"), shared by the image and image-file operators.
+   * The libraries VoxBeam ships, for callers that add their own operators. They hold no state
+   * between calls, so one registry serves any number of concurrent runs.
    */
   public static List<OperatorLibrary> libraries() {
     return libraries(FileAccess.UNRESTRICTED);
@@ -28,15 +29,16 @@ public final class StandardLibrary {
 
   /** The shipped libraries, with file operators confined by {@code access}. */
   public static List<OperatorLibrary> libraries(FileAccess access) {
-    BaseImage base = new BaseImage();
     return List.of(
         new ScalarOperators(),
         new SequenceOperators(),
         new HigherOrderOperators(),
         new StringsOperators(),
         new Vox1ScalarOperators(),
-        new Vox1ImageOperators(base),
-        new ImageFileOperators(base, access));
+        new Vox1ImageOperators(),
+        new OverlayOperator(),
+        new FileSystemOperators(access),
+        new ImageFileOperators(access));
   }
 
   /** A registry of the shipped operators. */

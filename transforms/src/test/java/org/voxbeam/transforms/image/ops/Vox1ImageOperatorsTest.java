@@ -3,14 +3,17 @@ package org.voxbeam.transforms.image.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voxbeam.transforms.image.TestImages.dims;
 import static org.voxbeam.transforms.image.TestImages.values;
 import static org.voxbeam.transforms.library.OperatorFixture.apply;
 import static org.voxbeam.transforms.library.OperatorFixture.num;
 import static org.voxbeam.transforms.library.OperatorFixture.seq;
+import static org.voxbeam.transforms.library.OperatorFixture.str;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.operator.Arguments;
@@ -161,20 +164,47 @@ class Vox1ImageOperatorsTest {
   void gradientAndCoordinatesAtBordersAndCorners() {
     OperatorRegistry registry = StandardLibrary.registry();
     ImageValue ramp = TestImages.randomUint8(new Random(1), 1, 4, 3, 2);
-    registry.require("vox1.abs").apply(Arguments.of(List.of(ramp)));
-    double[] x = values((ImageValue) registry.require("vox1.x").apply(Arguments.of(List.of())));
-    double[] z = values((ImageValue) registry.require("vox1.z").apply(Arguments.of(List.of())));
-    double[] border = values((ImageValue) registry.require("vox1.border").apply(Arguments.of(List.of())));
+    Arguments onRamp = new ImageModel(ramp).attachTo(Arguments.of(List.of()));
+    double[] x = values((ImageValue) registry.require("vox1.x").apply(onRamp));
+    double[] z = values((ImageValue) registry.require("vox1.z").apply(onRamp));
+    double[] border = values((ImageValue) registry.require("vox1.border").apply(onRamp));
     assertEquals(3.0, x[3]);
     assertEquals(1.0, z[12]);
     assertEquals(24, border.length);
     assertEquals(24, Arrays.stream(border).sum(), "with 2 slices in z every voxel is on the border");
-    ImageValue xImage = (ImageValue) registry.require("vox1.x").apply(Arguments.of(List.of()));
+    ImageValue xImage = (ImageValue) registry.require("vox1.x").apply(onRamp);
     double[] g = values((ImageValue) registry.require("vox1.gradient").apply(Arguments.of(List.of(
         registry.require("vox1.*").apply(Arguments.of(List.of(xImage, num(2))))))));
     assertEquals(1.0, g[0], 1e-6, "corner: one-sided (2 - 0) / 2");
     assertEquals(2.0, g[1], 1e-6, "inside: (4 - 0) / 2");
     assertEquals(1.0, g[3], 1e-6, "far corner: (6 - 4) / 2");
+  }
+
+  @Test
+  void makersFollowTheModelTheyAreGivenAndNameTheFixWithoutOne() {
+    OperatorRegistry registry = StandardLibrary.registry();
+    ImageValue small = TestImages.randomUint8(new Random(2), 1, 4, 3, 2);
+    ImageValue large = TestImages.randomUint8(new Random(3), 1, 5, 5, 5);
+    registry.require("vox1.abs").apply(Arguments.of(List.of(large)));
+    ImageValue constant = (ImageValue) registry.require("vox1.constant")
+        .apply(new ImageModel(small).attachTo(Arguments.of(List.of(num(7)))));
+    assertEquals(small.geometry(), constant.geometry(), "no memory of images other operators saw");
+    assertArrayEquals(new double[24], Arrays.stream(values(constant)).map(v -> v - 7).toArray());
+    String message = assertThrows(OperatorException.class,
+        () -> registry.require("vox1.tt").apply(Arguments.of(List.of()))).getMessage();
+    assertTrue(message.startsWith("No model loaded: tt builds an image"), message);
+    assertTrue(message.contains("load an image (ReadImage or load)"), message);
+  }
+
+  @Test
+  void theModelIsTheFirstLoadedImageAndLoadsMustAgreeInSize() {
+    ImageValue a = TestImages.randomUint8(new Random(4), 1, 4, 3, 2);
+    ImageValue b = TestImages.randomUint8(new Random(5), 1, 4, 3, 2);
+    ImageValue other = TestImages.randomUint8(new Random(6), 1, 3, 3, 2);
+    assertEquals(Optional.of(new ImageModel(a)), ImageModel.of(List.of(str("notes.txt"), a, b)));
+    assertEquals(Optional.empty(), ImageModel.of(List.of(str("notes.txt"))));
+    String message = assertThrows(OperatorException.class, () -> ImageModel.of(List.of(a, other))).getMessage();
+    assertTrue(message.contains("differ in size (4×3×2 and 3×3×2)"), message);
   }
 
   @Test
