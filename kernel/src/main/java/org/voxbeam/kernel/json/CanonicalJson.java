@@ -86,7 +86,7 @@ public final class CanonicalJson {
       return;
     }
     if (sortKeys) {
-      entries.sort((a, b) -> compareCodePoints(a.getKey(), b.getKey()));
+      entries.sort((a, b) -> PythonStringOrder.INSTANCE.compare(a.getKey(), b.getKey()));
     }
     out.append('{');
     for (int i = 0; i < entries.size(); i++) {
@@ -112,22 +112,6 @@ public final class CanonicalJson {
     if (indent >= 0) {
       out.append('\n').append(" ".repeat(indent * depth));
     }
-  }
-
-  /** Python compares strings by code point; UTF-16 order differs above U+FFFF. */
-  static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 
   static void appendString(StringBuilder out, String value) {

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.voxbeam.kernel.json.PythonStringOrder;
 import org.voxbeam.kernel.operator.OperatorException;
 
 /**
@@ -43,25 +43,9 @@ public record DirectoryListing(Path root, String pattern, boolean recursive, boo
     } catch (IOException | UncheckedIOException e) {
       throw new OperatorException("dir failed to list " + root + ": " + e.getMessage());
     }
-    out.sort(CODE_POINT_ORDER);
+    out.sort(PythonStringOrder.INSTANCE);
     return out;
   }
-
-  /** Python compares strings by code point; Java's {@code compareTo} by UTF-16 unit. */
-  static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
-  };
 
   private static List<String> names(Path relative) {
     List<String> names = new ArrayList<>(relative.getNameCount());

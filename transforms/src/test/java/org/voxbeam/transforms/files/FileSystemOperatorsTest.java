@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.json.PythonStringOrder;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorException;
@@ -96,7 +97,7 @@ class FileSystemOperatorsTest {
   @Test
   void codePointOrderIsPythonsNotUtf16s() {
     List<String> names = new ArrayList<>(List.of("\uFB01", "\uD83D\uDE00", "a"));
-    names.sort(DirectoryListing.CODE_POINT_ORDER);
+    names.sort(PythonStringOrder.INSTANCE);
     assertEquals(List.of("a", "\uFB01", "\uD83D\uDE00"), names);
   }
 
