@@ -1,5 +1,6 @@
 package org.voxbeam.benchmarks;
 
+import org.voxbeam.benchmarks.beam.BeamCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
 import org.voxbeam.benchmarks.store.StoreCommand;
 import picocli.CommandLine;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
     name = "voxbeam-benchmarks",
     mixinStandardHelpOptions = true,
     description = "Measures VoxBeam components against baselines run in the same process.",
-    subcommands = {SchedulerCommand.class, StoreCommand.class})
+    subcommands = {SchedulerCommand.class, StoreCommand.class, BeamCommand.class})
 public final class BenchmarkMain implements Runnable {
   @Spec CommandSpec spec;
 
@@ -26,6 +27,6 @@ public final class BenchmarkMain implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler or store");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: scheduler, store or beam");
   }
 }

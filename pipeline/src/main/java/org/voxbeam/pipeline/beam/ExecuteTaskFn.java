@@ -12,6 +12,8 @@ import java.util.stream.IntStream;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
@@ -32,13 +34,20 @@ import org.voxbeam.transforms.library.StandardLibrary;
  * results in batches and at the end of each bundle, and emits one {@link NodeSummary} per node.
  *
  * <p>The store is opened once per worker JVM and shared by every instance on the same directory
- * ({@link SharedStores}). A bundle's summaries become visible downstream only once the bundle has
- * finished, that is, after its results were committed; that is what lets the next stage wait on
- * them. Failures are values: a failing node's error is committed like any result, and its
+ * ({@link SharedStores}). Its second output, {@link #DONE}, never carries an element: it becomes
+ * complete once every bundle of the stage has finished, that is, after every result was committed,
+ * and the next stage's grouping waits for it (see {@link BeamLowering}). Failures are values: a failing node's error is committed like any result, and its
  * dependents, here or in later stages, fail with it as their cause.
  */
-final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
+final class ExecuteTaskFn extends DoFn<KV<Integer, Iterable<StageTask>>, NodeSummary> {
   private static final long serialVersionUID = 1L;
+
+  /** One summary per node. */
+  static final TupleTag<NodeSummary> SUMMARIES = new TupleTag<>("summaries");
+
+  /** Complete when the stage is: what the next stage's barrier waits on. Always empty. */
+  static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
+
   private static final Logger LOG = LoggerFactory.getLogger(ExecuteTaskFn.class);
   private static final String ENGINE_VERSION = "voxbeam-0.1";
 
@@ -74,7 +83,14 @@ final class ExecuteTaskFn extends DoFn<StageTask, NodeSummary> {
   }
 
   @ProcessElement
-  public void processElement(@Element StageTask task, OutputReceiver<NodeSummary> out) {
+  public void processElement(@Element KV<Integer, Iterable<StageTask>> group, MultiOutputReceiver outputs) {
+    OutputReceiver<NodeSummary> out = outputs.get(SUMMARIES);
+    for (StageTask task : group.getValue()) {
+      execute(task, out);
+    }
+  }
+
+  private void execute(StageTask task, OutputReceiver<NodeSummary> out) {
     long began = System.nanoTime();
     ResultStore store = lease.store();
     confirmStored(task, store, out);
