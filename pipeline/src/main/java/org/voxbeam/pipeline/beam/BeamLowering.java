@@ -21,6 +21,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * by key; executed by {@link ExecuteTaskFn}. The summaries of all stages are flattened into one
  * collection. A pipeline has a handful of transforms per stage, never one per node.
  *
+ * <p>A fan-out stage (see {@link FanOutOperator}) has three steps, each behind a grouping: expand
+ * each {@code map}/{@code for_loop}/{@code filter} node's sequence into one element per item
+ * ({@link ExpandItemsFn}); compute and commit each item ({@link ExecuteItemFn}), the items spread
+ * over workers by the grouping; once every item is committed, assemble each node's value from its
+ * children ({@link AssembleFanOutFn}).
+ *
  * <p>The {@link GroupByKey} is the barrier between stages. In a batch pipeline it emits a key's
  * group only once all of its input is complete, and its input includes the previous stage's
  * completion output, which is complete only when every bundle of that stage has finished, that
@@ -31,6 +37,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public final class BeamLowering {
   private static final KvCoder<Integer, StageTask> KEYED_TASKS = KvCoder.of(VarIntCoder.of(), StageTaskCoder.of());
+  private static final KvCoder<Integer, ItemTask> KEYED_ITEMS = KvCoder.of(VarIntCoder.of(), ItemTaskCoder.of());
 
   private final StoreSpec store;
   private final int commitBatchSize;
@@ -50,32 +57,50 @@ public final class BeamLowering {
     this.levelThreads = levelThreads;
   }
 
-  /** Adds the stages of {@code plan} to {@code pipeline}; returns every node's summary. */
+  /** Adds the stages of {@code plan} to {@code pipeline}; returns every node's and item's summary. */
   public PCollection<NodeSummary> apply(Pipeline pipeline, StagePlan plan) {
     List<PCollection<NodeSummary>> all = new ArrayList<>();
     PCollection<KV<Integer, StageTask>> previousDone = null;
     for (Stage stage : plan.stages()) {
       String name = "Stage " + stage.index();
-      PCollection<KV<Integer, StageTask>> tasks =
-          pipeline.apply(name + " tasks", Create.of(keyed(stage.tasks())).withCoder(KEYED_TASKS));
-      if (previousDone != null) {
-        tasks = PCollectionList.of(tasks).and(previousDone).apply(name + " after stage " + (stage.index() - 1), Flatten.pCollections());
+      PCollection<KV<Integer, StageTask>> tasks = tasksAfter(pipeline, name + " tasks", stage, previousDone);
+      PCollectionTuple outputs;
+      if (stage.fanOut()) {
+        PCollectionTuple items =
+            tasks
+                .apply(name + " barrier", GroupByKey.create())
+                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store)))
+                .setCoder(KEYED_ITEMS)
+                .apply(name + " spreads items", GroupByKey.create())
+                .apply(name + " runs items", ParDo.of(new ExecuteItemFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+        all.add(items.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
+        outputs =
+            tasksAfter(pipeline, name + " nodes", stage, items.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS))
+                .apply(name + " items done", GroupByKey.create())
+                .apply(name + " assembles", ParDo.of(new AssembleFanOutFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+      } else {
+        outputs =
+            tasks
+                .apply(name + " barrier", GroupByKey.create())
+                .apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
       }
-      PCollectionTuple outputs =
-          tasks
-              .apply(name + " barrier", GroupByKey.create())
-              .apply(
-                  name + " runs",
-                  ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads))
-                      .withOutputTags(ExecuteTaskFn.SUMMARIES, TupleTagList.of(ExecuteTaskFn.DONE)));
-      PCollection<NodeSummary> summaries = outputs.get(ExecuteTaskFn.SUMMARIES).setCoder(NodeSummaryCoder.of());
-      previousDone = outputs.get(ExecuteTaskFn.DONE).setCoder(KEYED_TASKS);
-      all.add(summaries);
+      all.add(outputs.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
+      previousDone = outputs.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS);
     }
     if (all.isEmpty()) {
       return pipeline.apply("No stages", Create.empty(NodeSummaryCoder.of()));
     }
     return PCollectionList.of(all).apply("All summaries", Flatten.pCollections());
+  }
+
+  /** The stage's tasks keyed by index, complete only once {@code done} is (when there is one). */
+  private static PCollection<KV<Integer, StageTask>> tasksAfter(
+      Pipeline pipeline, String name, Stage stage, PCollection<KV<Integer, StageTask>> done) {
+    PCollection<KV<Integer, StageTask>> tasks = pipeline.apply(name, Create.of(keyed(stage.tasks())).withCoder(KEYED_TASKS));
+    if (done == null) {
+      return tasks;
+    }
+    return PCollectionList.of(tasks).and(done).apply(name + " wait", Flatten.pCollections());
   }
 
   private static List<KV<Integer, StageTask>> keyed(List<StageTask> tasks) {
