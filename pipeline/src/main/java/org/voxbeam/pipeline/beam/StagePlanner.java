@@ -39,6 +39,10 @@ import org.voxbeam.pipeline.plan.PlanException;
  *   <li><b>Group.</b> Within a band, nodes linked by an input are one connected piece and must run
  *       in the same task, inputs first; unrelated pieces are packed greedily, in order, into
  *       about {@code tasksPerStage} tasks of similar size.
+ *   <li><b>Fan out.</b> A level holding {@code map}, {@code for_loop} or {@code filter} nodes cuts
+ *       its band: the levels before it, then a fan-out stage of those nodes alone (one task each;
+ *       their items become elements at run time, see {@link FanOutOperator}), then the rest of the
+ *       band, that level's other nodes included.
  * </ol>
  */
 public final class StagePlanner {
