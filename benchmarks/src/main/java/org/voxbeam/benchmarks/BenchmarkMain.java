@@ -1,5 +1,6 @@
 package org.voxbeam.benchmarks;
 
+import org.voxbeam.benchmarks.beam.BeamCommand;
 import org.voxbeam.benchmarks.images.ImagesCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
@@ -18,7 +19,13 @@ import picocli.CommandLine.Spec;
     name = "voxbeam-benchmarks",
     mixinStandardHelpOptions = true,
     description = "Measures VoxBeam components against baselines run in the same process.",
-    subcommands = {SchedulerCommand.class, StoreCommand.class, ImagesCommand.class, LimitedRamCommand.class})
+    subcommands = {
+      SchedulerCommand.class,
+      StoreCommand.class,
+      BeamCommand.class,
+      ImagesCommand.class,
+      LimitedRamCommand.class
+    })
 public final class BenchmarkMain implements Runnable {
   @Spec CommandSpec spec;
 
@@ -29,6 +36,6 @@ public final class BenchmarkMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a benchmark: scheduler, store, images or limited-ram");
+        spec.commandLine(), "name a benchmark: scheduler, store, beam, images or limited-ram");
   }
 }

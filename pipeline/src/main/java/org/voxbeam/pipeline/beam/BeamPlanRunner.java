@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -64,8 +63,8 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getCacheMb() < 0) {
       throw new IllegalArgumentException("--cacheMb must not be negative, got " + options.getCacheMb());
     }
-    if (options.getRunner() == DirectRunner.class && options.getThreads() > 0) {
-      options.as(DirectOptions.class).setTargetParallelism(options.getThreads());
+    if (options.getRunner() == DirectRunner.class) {
+      DirectRunnerDefaults.apply(options, options.getThreads());
     }
     return new BeamPlanRunner(options, new StoreSpec(options.getStore(), options.getCacheMb() << 20));
   }

@@ -23,11 +23,23 @@ public record BeamRunMetrics(long computed, long cached, long failed) {
   static final String CACHED = "cached";
   static final String FAILED = "failed";
 
+  /** Prefix of the counters of fan-out items (see {@link FanOutOperator}), kept apart from nodes. */
+  static final String ITEM = "item_";
+
   /**
    * The counters of a finished run. Attempted values are used, since not every runner reports
    * committed ones; a run that finished without retries has the same numbers either way.
    */
   public static BeamRunMetrics of(PipelineResult result) {
+    return of(result, "");
+  }
+
+  /** The counters of the items of {@code map}, {@code for_loop} and {@code filter} nodes. */
+  public static BeamRunMetrics itemsOf(PipelineResult result) {
+    return of(result, ITEM);
+  }
+
+  private static BeamRunMetrics of(PipelineResult result, String prefix) {
     MetricQueryResults query =
         result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build());
     long computed = 0;
@@ -35,7 +47,11 @@ public record BeamRunMetrics(long computed, long cached, long failed) {
     long failed = 0;
     for (MetricResult<Long> counter : query.getCounters()) {
       long value = counter.getAttempted();
-      switch (counter.getName().getName()) {
+      String name = counter.getName().getName();
+      if (!name.startsWith(prefix) || (prefix.isEmpty() && name.startsWith(ITEM))) {
+        continue;
+      }
+      switch (name.substring(prefix.length())) {
         case COMPUTED:
           computed += value;
           break;

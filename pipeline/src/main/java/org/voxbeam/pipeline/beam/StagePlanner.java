@@ -39,6 +39,10 @@ import org.voxbeam.pipeline.plan.PlanException;
  *   <li><b>Group.</b> Within a band, nodes linked by an input are one connected piece and must run
  *       in the same task, inputs first; unrelated pieces are packed greedily, in order, into
  *       about {@code tasksPerStage} tasks of similar size.
+ *   <li><b>Fan out.</b> A level holding {@code map}, {@code for_loop} or {@code filter} nodes cuts
+ *       its band: the levels before it, then a fan-out stage of those nodes alone (one task each;
+ *       their items become elements at run time, see {@link FanOutOperator}), then the rest of the
+ *       band, that level's other nodes included.
  * </ol>
  */
 public final class StagePlanner {
@@ -78,9 +82,28 @@ public final class StagePlanner {
         helpers++;
       }
     }
-    for (int first = 0; first < levels; first += band) {
-      int last = Math.min(levels, first + band) - 1;
-      stages.add(stage(stages.size(), first, last, order, position, primitiveInputs, level));
+    boolean[] fanOut = new boolean[order.size()];
+    boolean[] fanOutLevel = new boolean[Math.max(levels, 0)];
+    for (int i = 0; i < order.size(); i++) {
+      fanOut[i] = FanOutOperator.of(order.get(i)).isPresent();
+      if (fanOut[i]) {
+        fanOutLevel[level[i]] = true;
+      }
+    }
+    for (Segment segment : segments(levels, band, fanOutLevel)) {
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < order.size(); i++) {
+        if (level[i] >= segment.first() && level[i] <= segment.last() && fanOut[i] == segment.fanOut()) {
+          members.add(i);
+        }
+      }
+      if (members.isEmpty()) {
+        continue;
+      }
+      stages.add(
+          segment.fanOut()
+              ? fanOutStage(stages.size(), segment.first(), members, order, position)
+              : stage(stages.size(), segment.first(), segment.last(), members, order, position, primitiveInputs, level));
     }
     if (!needed.stored.isEmpty()) {
       List<String> storedIds = new ArrayList<>(needed.stored.size());
@@ -223,20 +246,53 @@ public final class StagePlanner {
     return level;
   }
 
+  /** Levels {@code [first, last]} of the nodes of one kind: fan-out nodes, or all others. */
+  private record Segment(int first, int last, boolean fanOut) {}
+
+  /**
+   * Cuts the levels into bands of {@code band} levels, and a band at each level holding fan-out
+   * nodes: the band's levels before it, then a fan-out stage for that level's fan-out nodes, then
+   * the rest of the band, that level's other nodes included (they do not read the fan-out nodes of
+   * their own level).
+   */
+  private static List<Segment> segments(int levels, int band, boolean[] fanOutLevel) {
+    List<Segment> segments = new ArrayList<>();
+    for (int first = 0; first < levels; first += band) {
+      int last = Math.min(levels, first + band) - 1;
+      int start = first;
+      for (int level = first; level <= last; level++) {
+        if (fanOutLevel[level]) {
+          if (start < level) {
+            segments.add(new Segment(start, level - 1, false));
+          }
+          segments.add(new Segment(level, level, true));
+          start = level;
+        }
+      }
+      segments.add(new Segment(start, last, false));
+    }
+    return segments;
+  }
+
+  /** One task per fan-out node: the node and the constants and closures it needs. */
+  private static Stage fanOutStage(
+      int index, int level, List<Integer> members, List<Node> order, Map<NodeId, Integer> position) {
+    List<StageTask> tasks = new ArrayList<>(members.size());
+    for (int member : members) {
+      tasks.add(task(index, tasks.size(), List.of(member), order, position));
+    }
+    return new Stage(index, level, level, tasks, true);
+  }
+
   private Stage stage(
       int index,
       int firstLevel,
       int lastLevel,
+      List<Integer> members,
       List<Node> order,
       Map<NodeId, Integer> position,
       int[][] primitiveInputs,
       int[] level) {
-    List<Integer> members = new ArrayList<>();
-    for (int i = 0; i < order.size(); i++) {
-      if (level[i] >= firstLevel && level[i] <= lastLevel) {
-        members.add(i);
-      }
-    }
     Pieces pieces = new Pieces(order.size());
     for (int member : members) {
       for (int input : primitiveInputs[member]) {
@@ -262,7 +318,7 @@ public final class StagePlanner {
     if (!current.isEmpty()) {
       tasks.add(task(index, tasks.size(), current, order, position));
     }
-    return new Stage(index, firstLevel, lastLevel, tasks);
+    return new Stage(index, firstLevel, lastLevel, tasks, false);
   }
 
   /** A task computing {@code members} (positions in topological order, so already sorted). */
@@ -297,7 +353,7 @@ public final class StagePlanner {
   private List<Stage> withStoredChecks(List<Stage> stages, List<String> storedIds) {
     int chunk = Math.max(1, (storedIds.size() + settings.tasksPerStage() - 1) / settings.tasksPerStage());
     List<StageTask> checks = new ArrayList<>();
-    Stage first = stages.isEmpty() ? new Stage(0, 0, 0, List.of()) : stages.get(0);
+    Stage first = stages.isEmpty() ? new Stage(0, 0, 0, List.of(), false) : stages.get(0);
     for (int from = 0; from < storedIds.size(); from += chunk) {
       List<String> ids = storedIds.subList(from, Math.min(storedIds.size(), from + chunk));
       checks.add(new StageTask(0, first.tasks().size() + checks.size(), List.of(), List.of(), ids));
@@ -305,7 +361,7 @@ public final class StagePlanner {
     List<StageTask> tasks = new ArrayList<>(first.tasks());
     tasks.addAll(checks);
     List<Stage> result = new ArrayList<>(stages);
-    Stage merged = new Stage(0, first.firstLevel(), first.lastLevel(), tasks);
+    Stage merged = new Stage(0, first.firstLevel(), first.lastLevel(), tasks, first.fanOut());
     if (stages.isEmpty()) {
       result.add(merged);
     } else {

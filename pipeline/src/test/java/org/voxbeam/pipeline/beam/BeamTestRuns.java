@@ -42,8 +42,8 @@ final class BeamTestRuns {
     return TestPipeline.fromOptions(options).enableAbandonedNodeEnforcement(false);
   }
 
-  /** A finished Beam run: what the driver reports and what the runner counted. */
-  record Outcome(RunResult result, BeamRunMetrics metrics) {}
+  /** A finished Beam run: what the driver reports and what the runner counted, nodes and items. */
+  record Outcome(RunResult result, BeamRunMetrics metrics, BeamRunMetrics itemMetrics) {}
 
   /** Lowers {@code plan}, lets {@code assertions} add PAsserts on the summaries, runs, collects. */
   static Outcome run(VoxBeamOptions options, Plan plan, java.util.function.Consumer<LoweredPlan> assertions) {
@@ -53,7 +53,7 @@ final class BeamTestRuns {
       assertions.accept(lowered);
       PipelineResult result = pipeline.run();
       result.waitUntilFinish();
-      return new Outcome(runner.collect(lowered, result), BeamRunMetrics.of(result));
+      return new Outcome(runner.collect(lowered, result), BeamRunMetrics.of(result), BeamRunMetrics.itemsOf(result));
     }
   }
 

@@ -18,6 +18,7 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.pipeline.synthetic.SyntheticPlans;
 import org.voxbeam.transforms.library.StandardLibrary;
 
@@ -44,6 +45,27 @@ class StagePlannerTest {
     }
     assertEquals(10_000, plan.toCompute());
     assertEquals(625, plan.stages().get(0).nodeCount());
+  }
+
+  @Test
+  void aLevelWithAMapGetsAFanOutStageThatCutsItsBand() {
+    Plan plan =
+        Reducer.standard()
+            .reduceText(
+                "n = 2 + 2\n"
+                    + "values = range(0, n)\n"
+                    + "doubled = for i in values do i * 2\n"
+                    + "other = n * 3\n"
+                    + "print \"total\" fold + 0 doubled\n"
+                    + "print \"other\" other\n",
+                "fan-out.imgql");
+    StagePlan oneBand =
+        new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(1, 8)).plan(plan, new InMemoryResultStore());
+    assertEquals(List.of(false, true, false), oneBand.stages().stream().map(Stage::fanOut).toList());
+    Stage fanOut = oneBand.stages().get(1);
+    assertEquals(1, fanOut.tasks().size());
+    assertEquals("default.for_loop", NodeCodec.decode(fanOut.tasks().get(0).compute().get(0)).operator());
+    assertEquals(List.of(false, false, true, false), PLANNER.plan(plan, new InMemoryResultStore()).stages().stream().map(Stage::fanOut).toList());
   }
 
   @Test

@@ -1,0 +1,46 @@
+package org.voxbeam.benchmarks.beam;
+
+import java.util.List;
+import java.util.Map;
+import org.voxbeam.benchmarks.Distribution;
+
+/**
+ * What the Beam benchmark measured for one plan size, over all rounds.
+ *
+ * @param nodes nodes in the plan, the divisor of per-node figures
+ * @param rounds each round's samples, by variant; every round holds every variant
+ */
+record BeamMeasurement(int nodes, List<Map<Variant, Sample>> rounds) {
+  Distribution seconds(Variant variant) {
+    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray()).scaled(1e-9);
+  }
+
+  Distribution microsPerNode(Variant variant) {
+    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray())
+        .scaled(1e-3 / nodes);
+  }
+
+  /** {@code variant}'s time over the same round's in-process time. */
+  Distribution overInProcess(Variant variant) {
+    return Distribution.of(
+        rounds.stream()
+            .mapToDouble(round -> (double) round.get(variant).nanos() / round.get(Variant.IN_PROCESS).nanos())
+            .toArray());
+  }
+
+  Distribution loweringMillis(Variant variant) {
+    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).loweringNanos()).toArray())
+        .scaled(1e-6);
+  }
+
+  Distribution peakHeapMegabytes(Variant variant) {
+    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).peakHeapBytes()).toArray())
+        .scaled(1.0 / (1 << 20));
+  }
+
+  /** Stages and tasks of a Beam variant (the same plan gives the same cut in every round). */
+  String shape(Variant variant) {
+    Sample first = rounds.get(0).get(variant);
+    return variant.isBeam() ? first.stages() + " / " + first.tasks() : "—";
+  }
+}

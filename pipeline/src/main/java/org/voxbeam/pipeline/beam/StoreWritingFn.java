@@ -1,0 +1,146 @@
+package org.voxbeam.pipeline.beam;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.FunctionValue;
+import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.transforms.library.StandardLibrary;
+
+/**
+ * What every {@code DoFn} that computes results shares: the store, opened once per worker JVM
+ * ({@link SharedStores}) in {@code @Setup}; the operator registry; results committed in batches
+ * and at {@code @FinishBundle}; and one {@link NodeSummary} per result with its Beam counter.
+ *
+ * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
+ * carries an element: it is complete once every bundle has finished, that is, after every result
+ * was committed, and the next stage's barrier waits for it (see {@link BeamLowering}).
+ *
+ * @param <InputT> the elements it processes
+ */
+abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(StoreWritingFn.class);
+  private static final String ENGINE_VERSION = "voxbeam-0.1";
+
+  /** One summary per node or item. */
+  static final TupleTag<NodeSummary> SUMMARIES = new TupleTag<>("summaries");
+
+  /** Complete when the stage is: what the next stage's barrier waits on. Always empty. */
+  static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
+
+  private final StoreSpec storeSpec;
+  private final int commitBatchSize;
+  private final Counter computed;
+  private final Counter cached;
+  private final Counter failed;
+
+  private transient StoreLease lease;
+  private transient NodeEvaluator evaluator;
+  private transient List<StoredResult> pending;
+
+  /** @param counterPrefix distinguishes the counters of items from those of nodes */
+  StoreWritingFn(StoreSpec storeSpec, int commitBatchSize, String counterPrefix) {
+    this.storeSpec = storeSpec;
+    this.commitBatchSize = commitBatchSize;
+    this.computed = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.COMPUTED);
+    this.cached = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.CACHED);
+    this.failed = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.FAILED);
+  }
+
+  @Setup
+  public void setup() {
+    lease = SharedStores.acquire(storeSpec);
+    evaluator = new NodeEvaluator(StandardLibrary.registry());
+  }
+
+  @StartBundle
+  public void startBundle() {
+    pending = new ArrayList<>();
+  }
+
+  @FinishBundle
+  public void finishBundle() {
+    commit();
+  }
+
+  @Teardown
+  public void teardown() {
+    if (lease != null) {
+      lease.close();
+    }
+  }
+
+  ResultStore store() {
+    return lease.store();
+  }
+
+  NodeEvaluator evaluator() {
+    return evaluator;
+  }
+
+  /** Queues a computed result for the next commit; functions are rebuilt, never stored. */
+  void stage(NodeId id, String operator, Value value, long nanos) {
+    if (value instanceof FunctionValue) {
+      return;
+    }
+    pending.add(new StoredResult(id, value, new ResultMetadata(operator, Duration.ofNanos(nanos), Instant.now(), ENGINE_VERSION)));
+    if (pending.size() >= commitBatchSize) {
+      commit();
+    }
+  }
+
+  /** Emits the summary of one result and counts it. */
+  void report(OutputReceiver<NodeSummary> out, int stage, NodeId id, NodeOutcome outcome, Value value, long nanos) {
+    switch (outcome) {
+      case CACHED:
+        cached.inc();
+        break;
+      case FAILED:
+        failed.inc();
+        break;
+      default:
+        computed.inc();
+    }
+    out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), nanos, stage));
+  }
+
+  /** Reports the results the planner found in the store; gone ones fail, as in the scheduler. */
+  void confirmStored(StageTask task, OutputReceiver<NodeSummary> out) {
+    if (task.stored().isEmpty()) {
+      return;
+    }
+    StoreBackedValues values = new StoreBackedValues(Map.of(), store(), evaluator);
+    for (String hex : task.stored()) {
+      long start = System.nanoTime();
+      Value value = values.valueOf(new NodeId(hex));
+      report(
+          out, task.stage(), new NodeId(hex), value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, System.nanoTime() - start);
+    }
+  }
+
+  private void commit() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<StoredResult> batch = pending;
+    pending = new ArrayList<>();
+    lease.store().putAll(batch);
+    LOG.debug("committed {} results", batch.size());
+  }
+}
