@@ -16,15 +16,16 @@ import org.voxbeam.pipeline.beam.StagePlan;
 
 /**
  * Follows a running Beam pipeline through the only thing every runner shows while it runs: the
- * {@code voxbeam} counters of each stage's step ({@code Stage N runs}). From them it reports
- * progress and notes when each stage reached its node count, which gives the time per stage to
- * within one polling interval.
+ * {@code voxbeam} node counters of each stage's step that finishes nodes ({@code Stage N runs},
+ * or {@code Stage N assembles} for a stage that fans items out; item counters are not nodes).
+ * From them it reports progress and notes when each stage reached its node count, which gives
+ * the time per stage to within one polling interval.
  *
  * <p>A runner whose {@code run()} returns only when the pipeline is done (Flink and Spark in
  * local mode) is never seen running: it gets no progress and one {@code pipeline} time.
  */
 final class BeamStageClock {
-  private static final Pattern STAGE_STEP = Pattern.compile("Stage (\\d+) runs");
+  private static final Pattern STAGE_STEP = Pattern.compile("Stage (\\d+) (?:runs|assembles)(?:/|$)");
 
   private final List<Stage> stages;
   private final int total;
@@ -49,7 +50,8 @@ final class BeamStageClock {
     long[] reported = new long[stages.size()];
     for (MetricResult<Long> counter : counters(result)) {
       Matcher step = STAGE_STEP.matcher(counter.getKey().stepName());
-      int stage = step.find() ? Integer.parseInt(step.group(1)) : -1;
+      boolean nodes = !counter.getKey().metricName().getName().startsWith(BeamRunMetrics.ITEM);
+      int stage = nodes && step.find() ? Integer.parseInt(step.group(1)) : -1;
       if (stage >= 0 && stage < reported.length) {
         reported[stage] += counter.getAttempted();
       }

@@ -84,7 +84,9 @@ class RunReportCliTest {
     Outcome outcome = cli("--runner=DirectRunner", "--maxStages=2", golden("filter-fold"), "--store", store(), "--json");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(
-        outcome.err().matches("(?s).*voxbeam: time: planning \\d+ ms, stage 1 \\d+ ms, stage 2 \\d+ ms, collecting goals \\d+ ms\n.*"),
+        outcome.err().matches(
+            "(?s).*voxbeam: time: planning \\d+ ms, stage 1 \\d+ ms, stage 2 \\d+ ms, stage 3 \\d+ ms,"
+                + " stage 4 \\d+ ms, collecting goals \\d+ ms\n.*"),
         outcome.err());
     JsonObject report = (JsonObject) ((JsonObject) JsonReader.parse(outcome.out())).get("report").orElseThrow();
     assertEquals(new JsonString("DirectRunner"), report.get("runner").orElseThrow());

@@ -24,7 +24,7 @@ public record BeamRunMetrics(long computed, long cached, long failed) {
   static final String FAILED = "failed";
 
   /** Prefix of the counters of fan-out items (see {@link FanOutOperator}), kept apart from nodes. */
-  static final String ITEM = "item_";
+  public static final String ITEM = "item_";
 
   /**
    * The counters of a finished run. Attempted values are used, since not every runner reports
