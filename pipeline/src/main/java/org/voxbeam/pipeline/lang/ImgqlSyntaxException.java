@@ -42,7 +42,6 @@ public final class ImgqlSyntaxException extends RuntimeException {
   }
 
   private static String format(SourcePosition position, String problem, String lineText) {
-    String caret = " ".repeat(Math.max(position.column() - 1, 0)) + "^";
-    return position + ": error: " + problem + "\n" + lineText + "\n" + caret;
+    return position + ": error: " + problem + "\n" + SourceExcerpt.render(lineText, position.column());
   }
 }

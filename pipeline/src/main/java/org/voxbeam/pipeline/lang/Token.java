@@ -11,8 +11,11 @@ record Token(TokenType type, String text, int offset, int line, int column) {
     return type == TokenType.NAME && text.equals(word);
   }
 
-  /** How the token is shown in an error message. */
+  /** How the token is shown in an error message; a long one (a huge string) is cut. */
   String describe() {
-    return type == TokenType.END ? "end of input" : "'" + text + "'";
+    if (type == TokenType.END) {
+      return "end of input";
+    }
+    return "'" + (text.length() <= 40 ? text : text.substring(0, 40) + "…") + "'";
   }
 }

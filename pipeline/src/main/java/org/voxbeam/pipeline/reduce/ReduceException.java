@@ -2,6 +2,7 @@ package org.voxbeam.pipeline.reduce;
 
 import java.util.List;
 import java.util.Objects;
+import org.voxbeam.pipeline.lang.SourceExcerpt;
 import org.voxbeam.pipeline.lang.SourcePosition;
 
 /**
@@ -51,8 +52,7 @@ public final class ReduceException extends RuntimeException {
     StringBuilder message = new StringBuilder();
     message.append(position).append(": error: ").append(problem);
     if (!lineText.isEmpty()) {
-      message.append('\n').append(lineText);
-      message.append('\n').append(" ".repeat(Math.max(position.column() - 1, 0))).append('^');
+      message.append('\n').append(SourceExcerpt.render(lineText, position.column()));
     }
     for (String line : context) {
       message.append("\n  ").append(line);
