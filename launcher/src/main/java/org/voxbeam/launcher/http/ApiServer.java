@@ -86,6 +86,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.http.maxRequestSize = settings.maxBodyBytes();
+              config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             });
     javalin.before(this::checkRequest);
     for (ApiRoute route : routes) {

@@ -26,6 +26,21 @@ import org.voxbeam.transforms.image.VoxelBlob;
 public final class NiftiCodec {
   private static final int BUFFER = 1 << 16;
 
+  private final long maxImageBytes;
+
+  /** A codec that refuses images taking more than half of this JVM's maximum heap. */
+  public NiftiCodec() {
+    this(Runtime.getRuntime().maxMemory() / 2);
+  }
+
+  /**
+   * @param maxImageBytes the largest voxel data a read may hold; a header promising more (a
+   *     mistake, or a decompression bomb) is refused before anything is allocated
+   */
+  public NiftiCodec(long maxImageBytes) {
+    this.maxImageBytes = maxImageBytes;
+  }
+
   /** Reads {@code file}; the name decides whether it is gzip-compressed. */
   public ImageValue read(Path file) throws IOException {
     boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
@@ -38,9 +53,15 @@ public final class NiftiCodec {
       if (expected > Integer.MAX_VALUE - 8) {
         throw new ImageFormatException(file, "dim", "image of " + expected + " bytes is too large");
       }
-      byte[] voxels = in.readNBytes((int) expected);
-      if (voxels.length < expected) {
-        throw new ImageFormatException(file, "voxel data", "truncated: header promises " + expected + " bytes after vox_offset " + header.voxOffset() + ", file holds " + voxels.length);
+      if (expected > maxImageBytes) {
+        throw new ImageFormatException(
+            file, "dim", "image of " + expected + " bytes needs more memory than this JVM allows (at most "
+                + maxImageBytes + " bytes per image); run it with a larger -Xmx");
+      }
+      byte[] voxels = new byte[(int) expected];
+      int read = in.readNBytes(voxels, 0, voxels.length);
+      if (read < expected) {
+        throw new ImageFormatException(file, "voxel data", "truncated: header promises " + expected + " bytes after vox_offset " + header.voxOffset() + ", file holds " + read);
       }
       return toImage(header, voxels);
     } catch (ZipException e) {

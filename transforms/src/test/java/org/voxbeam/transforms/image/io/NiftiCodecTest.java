@@ -165,6 +165,22 @@ class NiftiCodecTest {
     assertField("gzip stream", truncated);
   }
 
+  @Test
+  void aHeaderPromisingMoreThanTheMemoryBudgetIsRefusedBeforeReading() throws IOException {
+    byte[] huge = NiftiHeader.encode(oblique(List.of(256L, 256L, 256L)), NiftiDataType.UINT8);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(gz)) {
+      out.write(huge);
+      out.write(new byte[1 << 20]);
+    }
+    Path bomb = dir.resolve("bomb.nii.gz");
+    Files.write(bomb, gz.toByteArray());
+    ImageFormatException e =
+        assertThrows(ImageFormatException.class, () -> new NiftiCodec(8L << 20).read(bomb));
+    assertEquals("dim", e.field());
+    assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
+  }
+
   private void assertField(String field, Path file) {
     ImageFormatException e = assertThrows(ImageFormatException.class, () -> codec.read(file));
     assertEquals(field, e.field());
