@@ -12,6 +12,7 @@ import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.pipeline.testing.GoldenExpectations;
 import org.voxbeam.transforms.library.StandardLibrary;
 
@@ -25,6 +26,19 @@ class GoldenProgramsTest {
     List<Path> programs = SharedFixtures.goldenPrograms();
     assertFalse(programs.isEmpty());
     return programs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+  }
+
+  /** The same programs reduced from their ImgQL source by VoxBeam's front end. */
+  @TestFactory
+  Stream<DynamicTest> goldenProgramsRunFromSource() {
+    return SharedFixtures.goldenPrograms().stream()
+        .map(
+            dir ->
+                DynamicTest.dynamicTest(
+                    dir.getFileName().toString(),
+                    () ->
+                        GoldenExpectations.assertMatches(
+                            dir, run(Reducer.standard().reduceFile(dir.resolve("program.imgql")), 4))));
   }
 
   @Test
