@@ -32,7 +32,9 @@ import org.voxbeam.pipeline.plan.PlanException;
  *       and evaluates it, and an input reached through them counts as a direct input.
  *   <li><b>Band.</b> With {@code L} levels and a cap of {@code S} stages, stage {@code k} holds
  *       levels {@code [k·b, (k+1)·b)} with {@code b = ceil(L / S)}. Every input of a node lies in
- *       an earlier stage or in the same band.
+ *       an earlier stage or in the same band. {@code S} is the configured cap, lowered for a small
+ *       plan so that a stage's fixed cost is spread over enough nodes
+ *       (see {@link PlannerSettings#minNodesPerStage()}).
  *   <li><b>Group.</b> Within a band, nodes linked by an input are one connected piece and must run
  *       in the same task, inputs first; unrelated pieces are packed greedily, in order, into
  *       about {@code tasksPerStage} tasks of similar size.
