@@ -59,6 +59,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     requireAtLeast("--threads", options.getThreads(), 0);
     requireAtLeast("--maxStages", options.getMaxStages(), 1);
     requireAtLeast("--tasksPerStage", options.getTasksPerStage(), 0);
+    requireAtLeast("--minNodesPerStage", options.getMinNodesPerStage(), 1);
     requireAtLeast("--commitBatchSize", options.getCommitBatchSize(), 1);
     if (options.getCacheMb() < 0) {
       throw new IllegalArgumentException("--cacheMb must not be negative, got " + options.getCacheMb());
@@ -133,7 +134,7 @@ public final class BeamPlanRunner implements AutoCloseable {
 
   private PlannerSettings settings() {
     int tasksPerStage = options.getTasksPerStage() > 0 ? options.getTasksPerStage() : 4 * threads();
-    return new PlannerSettings(options.getMaxStages(), tasksPerStage);
+    return new PlannerSettings(options.getMaxStages(), tasksPerStage, options.getMinNodesPerStage());
   }
 
   /** Constants and closures: never stored, so the driver evaluates those a goal needs. */

@@ -53,11 +53,9 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
     long began = System.nanoTime();
     ResultStore store = store();
     confirmStored(task, out);
-    List<Node> members = new ArrayList<>(task.compute().size());
-    List<NodeId> ids = new ArrayList<>(task.compute().size());
-    for (String encoded : task.compute()) {
-      Node node = NodeCodec.decode(encoded);
-      members.add(node);
+    List<Node> members = task.compute();
+    List<NodeId> ids = new ArrayList<>(members.size());
+    for (Node node : members) {
       ids.add(node.id());
     }
     Set<NodeId> present = ids.isEmpty() ? Set.of() : store.containsAll(ids);
@@ -127,8 +125,7 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
 
   static Map<NodeId, Node> helpers(StageTask task) {
     Map<NodeId, Node> helpers = new HashMap<>(task.helpers().size() * 2);
-    for (String encoded : task.helpers()) {
-      Node node = NodeCodec.decode(encoded);
+    for (Node node : task.helpers()) {
       helpers.put(node.id(), node);
     }
     return helpers;

@@ -23,7 +23,7 @@ record FanOutCall(Node node, FanOutOperator operator, StoreBackedValues values) 
     if (task.compute().size() != 1) {
       throw new IllegalArgumentException("a fan-out task holds exactly one node, got " + task.compute().size());
     }
-    Node node = NodeCodec.decode(task.compute().get(0));
+    Node node = task.compute().get(0);
     FanOutOperator operator =
         FanOutOperator.of(node).orElseThrow(() -> new IllegalArgumentException(node.operator() + " does not fan out"));
     return new FanOutCall(node, operator, new StoreBackedValues(ExecuteTaskFn.helpers(task), store, evaluator));

@@ -1,19 +1,16 @@
 package org.voxbeam.pipeline.beam;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.node.NodeKind;
 import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.store.ResultStore;
@@ -35,7 +32,9 @@ import org.voxbeam.pipeline.plan.PlanException;
  *       and evaluates it, and an input reached through them counts as a direct input.
  *   <li><b>Band.</b> With {@code L} levels and a cap of {@code S} stages, stage {@code k} holds
  *       levels {@code [k·b, (k+1)·b)} with {@code b = ceil(L / S)}. Every input of a node lies in
- *       an earlier stage or in the same band.
+ *       an earlier stage or in the same band. {@code S} is the configured cap, lowered for a small
+ *       plan so that a stage's fixed cost is spread over enough nodes
+ *       (see {@link PlannerSettings#minNodesPerStage()}).
  *   <li><b>Group.</b> Within a band, nodes linked by an input are one connected piece and must run
  *       in the same task, inputs first; unrelated pieces are packed greedily, in order, into
  *       about {@code tasksPerStage} tasks of similar size.
@@ -63,52 +62,44 @@ public final class StagePlanner {
    */
   public StagePlan plan(Plan plan, ResultStore store) {
     Needed needed = prune(plan, store);
-    List<Node> order = topologicalOrder(needed.toCompute);
-    Map<NodeId, Integer> position = new HashMap<>(order.size() * 2);
-    for (int i = 0; i < order.size(); i++) {
-      position.put(order.get(i).id(), i);
-    }
-    int[][] primitiveInputs = primitiveInputs(order, position);
-    int[] level = levels(order, primitiveInputs);
+    Subgraph graph = Subgraph.of(needed.toCompute);
+    int[][] primitiveInputs = primitiveInputs(graph);
+    int[] level = levels(graph, primitiveInputs);
     int levels = Arrays.stream(level).max().orElse(-1) + 1;
-    int band = Math.max(1, (levels + settings.maxStages() - 1) / settings.maxStages());
-    List<Stage> stages = new ArrayList<>();
     int primitives = 0;
-    int helpers = 0;
-    for (Node node : order) {
-      if (node.kind() == NodeKind.PRIMITIVE) {
+    for (int i = 0; i < graph.size(); i++) {
+      if (graph.isPrimitive(i)) {
         primitives++;
-      } else {
-        helpers++;
       }
     }
-    boolean[] fanOut = new boolean[order.size()];
+    int helpers = graph.size() - primitives;
+    int stageCap = settings.stageCap(primitives);
+    int band = Math.max(1, (levels + stageCap - 1) / stageCap);
+    boolean[] fanOut = new boolean[graph.size()];
     boolean[] fanOutLevel = new boolean[Math.max(levels, 0)];
-    for (int i = 0; i < order.size(); i++) {
-      fanOut[i] = FanOutOperator.of(order.get(i)).isPresent();
+    for (int i = 0; i < graph.size(); i++) {
+      fanOut[i] = FanOutOperator.of(graph.nodes().get(i)).isPresent();
       if (fanOut[i]) {
         fanOutLevel[level[i]] = true;
       }
     }
+    TaskBuilder tasks = new TaskBuilder(graph);
+    List<Stage> stages = new ArrayList<>();
     for (Segment segment : segments(levels, band, fanOutLevel)) {
-      List<Integer> members = new ArrayList<>();
-      for (int i = 0; i < order.size(); i++) {
-        if (level[i] >= segment.first() && level[i] <= segment.last() && fanOut[i] == segment.fanOut()) {
-          members.add(i);
-        }
-      }
-      if (members.isEmpty()) {
+      int[] members =
+          IntStream.range(0, graph.size())
+              .filter(i -> level[i] >= segment.first() && level[i] <= segment.last() && fanOut[i] == segment.fanOut())
+              .toArray();
+      if (members.length == 0) {
         continue;
       }
       stages.add(
           segment.fanOut()
-              ? fanOutStage(stages.size(), segment.first(), members, order, position)
-              : stage(stages.size(), segment.first(), segment.last(), members, order, position, primitiveInputs, level));
+              ? fanOutStage(stages.size(), segment.first(), members, tasks)
+              : stage(stages.size(), segment.first(), segment.last(), members, tasks, primitiveInputs, level));
     }
     if (!needed.stored.isEmpty()) {
-      List<String> storedIds = new ArrayList<>(needed.stored.size());
-      needed.stored.forEach(id -> storedIds.add(id.hex()));
-      stages = withStoredChecks(stages, storedIds);
+      stages = withStoredChecks(stages, new ArrayList<>(needed.stored));
     }
     StagePlan result = new StagePlan(stages, needed.total, primitives, needed.stored.size(), helpers);
     LOG.info(
@@ -121,7 +112,7 @@ public final class StagePlanner {
   private record Needed(List<Node> toCompute, Set<NodeId> stored, int total) {}
 
   private Needed prune(Plan plan, ResultStore store) {
-    Set<NodeId> seen = new LinkedHashSet<>();
+    Set<NodeId> seen = new HashSet<>();
     for (Goal goal : plan.goals()) {
       seen.add(goal.id());
     }
@@ -164,76 +155,35 @@ public final class StagePlanner {
     }
   }
 
-  /** Kahn's algorithm over the nodes to compute; inputs outside the set are ready already. */
-  private static List<Node> topologicalOrder(List<Node> nodes) {
-    Map<NodeId, Integer> index = new HashMap<>(nodes.size() * 2);
-    for (int i = 0; i < nodes.size(); i++) {
-      index.put(nodes.get(i).id(), i);
-    }
-    int[] pending = new int[nodes.size()];
-    List<List<Integer>> consumers = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      consumers.add(new ArrayList<>(2));
-    }
-    for (int i = 0; i < nodes.size(); i++) {
-      for (NodeId dependency : new LinkedHashSet<>(nodes.get(i).dependencies())) {
-        Integer input = index.get(dependency);
-        if (input != null) {
-          pending[i]++;
-          consumers.get(input).add(i);
-        }
-      }
-    }
-    ArrayDeque<Integer> ready = new ArrayDeque<>();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      if (pending[i] == 0) {
-        ready.add(i);
-      }
-    }
-    List<Node> order = new ArrayList<>(nodes.size());
-    while (!ready.isEmpty()) {
-      int next = ready.poll();
-      order.add(nodes.get(next));
-      for (int consumer : consumers.get(next)) {
-        if (--pending[consumer] == 0) {
-          ready.add(consumer);
-        }
-      }
-    }
-    return order;
-  }
-
   /**
    * For each node (by position), the positions of the primitive nodes to compute that it reads,
    * directly or through constants and closures.
    */
-  private static int[][] primitiveInputs(List<Node> order, Map<NodeId, Integer> position) {
-    int[][] inputs = new int[order.size()][];
-    for (int i = 0; i < order.size(); i++) {
-      Set<Integer> found = new LinkedHashSet<>();
-      for (NodeId dependency : order.get(i).dependencies()) {
-        Integer input = position.get(dependency);
-        if (input == null) {
-          continue;
-        }
-        if (order.get(input).kind() == NodeKind.PRIMITIVE) {
-          found.add(input);
-        } else {
-          for (int through : inputs[input]) {
-            found.add(through);
+  private static int[][] primitiveInputs(Subgraph graph) {
+    int[][] inputs = new int[graph.size()][];
+    int[] mark = new int[graph.size()];
+    int[] found = new int[graph.size()];
+    for (int i = 0; i < graph.size(); i++) {
+      int count = 0;
+      for (int input : graph.inputs()[i]) {
+        int[] through = graph.isPrimitive(input) ? new int[] {input} : inputs[input];
+        for (int primitive : through) {
+          if (mark[primitive] != i + 1) {
+            mark[primitive] = i + 1;
+            found[count++] = primitive;
           }
         }
       }
-      inputs[i] = found.stream().mapToInt(Integer::intValue).toArray();
+      inputs[i] = Arrays.copyOf(found, count);
     }
     return inputs;
   }
 
   /** Levels of primitive nodes (see the class comment); -1 for constants and closures. */
-  private static int[] levels(List<Node> order, int[][] primitiveInputs) {
-    int[] level = new int[order.size()];
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i).kind() != NodeKind.PRIMITIVE) {
+  private static int[] levels(Subgraph graph, int[][] primitiveInputs) {
+    int[] level = new int[graph.size()];
+    for (int i = 0; i < graph.size(); i++) {
+      if (!graph.isPrimitive(i)) {
         level[i] = -1;
         continue;
       }
@@ -275,25 +225,17 @@ public final class StagePlanner {
   }
 
   /** One task per fan-out node: the node and the constants and closures it needs. */
-  private static Stage fanOutStage(
-      int index, int level, List<Integer> members, List<Node> order, Map<NodeId, Integer> position) {
-    List<StageTask> tasks = new ArrayList<>(members.size());
+  private static Stage fanOutStage(int index, int level, int[] members, TaskBuilder tasks) {
+    List<StageTask> built = new ArrayList<>(members.length);
     for (int member : members) {
-      tasks.add(task(index, tasks.size(), List.of(member), order, position));
+      built.add(tasks.task(index, built.size(), new int[] {member}));
     }
-    return new Stage(index, level, level, tasks, true);
+    return new Stage(index, level, level, built, true);
   }
 
   private Stage stage(
-      int index,
-      int firstLevel,
-      int lastLevel,
-      List<Integer> members,
-      List<Node> order,
-      Map<NodeId, Integer> position,
-      int[][] primitiveInputs,
-      int[] level) {
-    Pieces pieces = new Pieces(order.size());
+      int index, int firstLevel, int lastLevel, int[] members, TaskBuilder tasks, int[][] primitiveInputs, int[] level) {
+    Pieces pieces = new Pieces(level.length);
     for (int member : members) {
       for (int input : primitiveInputs[member]) {
         if (level[input] >= firstLevel) {
@@ -301,61 +243,33 @@ public final class StagePlanner {
         }
       }
     }
-    Map<Integer, List<Integer>> byPiece = new LinkedHashMap<>();
-    for (int member : members) {
-      byPiece.computeIfAbsent(pieces.find(member), root -> new ArrayList<>()).add(member);
-    }
-    int target = Math.max(1, (members.size() + settings.tasksPerStage() - 1) / settings.tasksPerStage());
-    List<StageTask> tasks = new ArrayList<>();
-    List<Integer> current = new ArrayList<>();
-    for (List<Integer> piece : byPiece.values()) {
-      current.addAll(piece);
-      if (current.size() >= target) {
-        tasks.add(task(index, tasks.size(), current, order, position));
-        current = new ArrayList<>();
+    int[] byPiece = pieces.grouped(members);
+    int target = Math.max(1, (members.length + settings.tasksPerStage() - 1) / settings.tasksPerStage());
+    List<StageTask> built = new ArrayList<>();
+    int from = 0;
+    for (int k = 0; k < byPiece.length; k++) {
+      boolean pieceEnds = k + 1 == byPiece.length || pieces.find(byPiece[k + 1]) != pieces.find(byPiece[k]);
+      if (pieceEnds && k + 1 - from >= target) {
+        built.add(tasks.task(index, built.size(), Arrays.copyOfRange(byPiece, from, k + 1)));
+        from = k + 1;
       }
     }
-    if (!current.isEmpty()) {
-      tasks.add(task(index, tasks.size(), current, order, position));
+    if (from < byPiece.length) {
+      built.add(tasks.task(index, built.size(), Arrays.copyOfRange(byPiece, from, byPiece.length)));
     }
-    return new Stage(index, firstLevel, lastLevel, tasks, false);
-  }
-
-  /** A task computing {@code members} (positions in topological order, so already sorted). */
-  private static StageTask task(
-      int stage, int index, List<Integer> members, List<Node> order, Map<NodeId, Integer> position) {
-    List<String> compute = new ArrayList<>(members.size());
-    Set<Integer> helpers = new LinkedHashSet<>();
-    ArrayDeque<Integer> toVisit = new ArrayDeque<>();
-    for (int member : members) {
-      compute.add(NodeCodec.encode(order.get(member)));
-      toVisit.push(member);
-      while (!toVisit.isEmpty()) {
-        for (NodeId dependency : order.get(toVisit.pop()).dependencies()) {
-          Integer input = position.get(dependency);
-          if (input != null && order.get(input).kind() != NodeKind.PRIMITIVE && helpers.add(input)) {
-            toVisit.push(input);
-          }
-        }
-      }
-    }
-    List<String> encodedHelpers = new ArrayList<>(helpers.size());
-    for (int helper : helpers) {
-      encodedHelpers.add(NodeCodec.encode(order.get(helper)));
-    }
-    return new StageTask(stage, index, compute, encodedHelpers, List.of());
+    return new Stage(index, firstLevel, lastLevel, built, false);
   }
 
   /**
    * Adds the stored results the walk stopped at to the first stage, as tasks that only confirm
    * them, so that a run over a full store still reports every goal's node as read from the store.
    */
-  private List<Stage> withStoredChecks(List<Stage> stages, List<String> storedIds) {
+  private List<Stage> withStoredChecks(List<Stage> stages, List<NodeId> storedIds) {
     int chunk = Math.max(1, (storedIds.size() + settings.tasksPerStage() - 1) / settings.tasksPerStage());
     List<StageTask> checks = new ArrayList<>();
     Stage first = stages.isEmpty() ? new Stage(0, 0, 0, List.of(), false) : stages.get(0);
     for (int from = 0; from < storedIds.size(); from += chunk) {
-      List<String> ids = storedIds.subList(from, Math.min(storedIds.size(), from + chunk));
+      List<NodeId> ids = storedIds.subList(from, Math.min(storedIds.size(), from + chunk));
       checks.add(new StageTask(0, first.tasks().size() + checks.size(), List.of(), List.of(), ids));
     }
     List<StageTask> tasks = new ArrayList<>(first.tasks());
@@ -400,6 +314,36 @@ public final class StagePlanner {
       if (rootA != rootB) {
         parent[rootA] = rootB;
       }
+    }
+
+    /**
+     * {@code members} reordered piece by piece, pieces in the order of their first member and
+     * members in their original order within a piece (a stable counting sort by piece).
+     */
+    int[] grouped(int[] members) {
+      int[] pieceOfRoot = new int[parent.length];
+      Arrays.fill(pieceOfRoot, -1);
+      int pieceCount = 0;
+      int[] piece = new int[members.length];
+      for (int k = 0; k < members.length; k++) {
+        int root = find(members[k]);
+        if (pieceOfRoot[root] < 0) {
+          pieceOfRoot[root] = pieceCount++;
+        }
+        piece[k] = pieceOfRoot[root];
+      }
+      int[] start = new int[pieceCount + 1];
+      for (int p : piece) {
+        start[p + 1]++;
+      }
+      for (int p = 0; p < pieceCount; p++) {
+        start[p + 1] += start[p];
+      }
+      int[] grouped = new int[members.length];
+      for (int k = 0; k < members.length; k++) {
+        grouped[start[piece[k]]++] = members[k];
+      }
+      return grouped;
     }
   }
 }

@@ -1,14 +1,15 @@
 package org.voxbeam.pipeline.beam;
 
-import java.io.Serializable;
 import java.util.List;
+import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.node.NodeId;
 
 /**
  * One element of a stage: a group of nodes one {@code DoFn} call executes together, so that a
  * pipeline carries many nodes per element and few transforms per plan.
  *
- * <p>The nodes travel inside the task as canonical JSON ({@link NodeCodec}); nodes of earlier
- * stages are not carried, their results are read from the store by id.
+ * <p>The nodes travel inside the task in a compact binary form ({@link StageTaskCoder}); nodes of
+ * earlier stages are not carried, their results are read from the store by id.
  *
  * @param stage the stage this task belongs to
  * @param index the task's position within its stage, for logs
@@ -17,10 +18,7 @@ import java.util.List;
  *     task that needs one evaluates it itself
  * @param stored ids the planner found in the store; the task only confirms and reports them
  */
-public record StageTask(int stage, int index, List<String> compute, List<String> helpers, List<String> stored)
-    implements Serializable {
-  private static final long serialVersionUID = 1L;
-
+public record StageTask(int stage, int index, List<Node> compute, List<Node> helpers, List<NodeId> stored) {
   public StageTask {
     compute = List.copyOf(compute);
     helpers = List.copyOf(helpers);

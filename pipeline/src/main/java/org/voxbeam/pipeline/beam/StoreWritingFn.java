@@ -126,11 +126,11 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
       return;
     }
     StoreBackedValues values = new StoreBackedValues(Map.of(), store(), evaluator);
-    for (String hex : task.stored()) {
+    for (NodeId id : task.stored()) {
       long start = System.nanoTime();
-      Value value = values.valueOf(new NodeId(hex));
+      Value value = values.valueOf(id);
       report(
-          out, task.stage(), new NodeId(hex), value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, System.nanoTime() - start);
+          out, task.stage(), id, value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED, value, System.nanoTime() - start);
     }
   }
 

@@ -34,6 +34,14 @@ public interface VoxBeamOptions extends PipelineOptions {
 
   void setMaxStages(int value);
 
+  @Description(
+      "Nodes to compute per stage below which a plan gets fewer stages than --maxStages (1: always"
+          + " --maxStages): a stage has a fixed cost that a small plan does not repay.")
+  @Default.Integer(PlannerSettings.DEFAULT_MIN_NODES_PER_STAGE)
+  int getMinNodesPerStage();
+
+  void setMinNodesPerStage(int value);
+
   @Description("Tasks a stage of independent nodes is packed into (0: four per thread).")
   @Default.Integer(0)
   int getTasksPerStage();

@@ -25,12 +25,14 @@ import org.voxbeam.transforms.library.StandardLibrary;
 final class BeamTestRuns {
   private BeamTestRuns() {}
 
+  /** Options that cut even a tiny plan into up to {@code maxStages} stages, to test stage boundaries. */
   static VoxBeamOptions options(Path store, int maxStages, int tasksPerStage) {
     VoxBeamOptions options = PipelineOptionsFactory.create().as(VoxBeamOptions.class);
     options.setRunner(DirectRunner.class);
     options.setStore(store.toString());
     options.setThreads(2);
     options.setMaxStages(maxStages);
+    options.setMinNodesPerStage(1);
     options.setTasksPerStage(tasksPerStage);
     options.setCommitBatchSize(64);
     options.as(DirectOptions.class).setEnforceImmutability(false);

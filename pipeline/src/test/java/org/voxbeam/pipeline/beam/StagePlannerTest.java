@@ -25,7 +25,7 @@ import org.voxbeam.transforms.library.StandardLibrary;
 /** The planner's documented behaviour on its worst cases: a long chain, one wide level, a lattice. */
 class StagePlannerTest {
   private static final StagePlanner PLANNER =
-      new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(16, 8));
+      new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(16, 8, 1));
 
   @Test
   void aLongChainBecomesOneTaskPerStage() {
@@ -60,11 +60,11 @@ class StagePlannerTest {
                     + "print \"other\" other\n",
                 "fan-out.imgql");
     StagePlan oneBand =
-        new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(1, 8)).plan(plan, new InMemoryResultStore());
+        new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(1, 8, 1)).plan(plan, new InMemoryResultStore());
     assertEquals(List.of(false, true, false), oneBand.stages().stream().map(Stage::fanOut).toList());
     Stage fanOut = oneBand.stages().get(1);
     assertEquals(1, fanOut.tasks().size());
-    assertEquals("default.for_loop", NodeCodec.decode(fanOut.tasks().get(0).compute().get(0)).operator());
+    assertEquals("default.for_loop", fanOut.tasks().get(0).compute().get(0).operator());
     assertEquals(List.of(false, false, true, false), PLANNER.plan(plan, new InMemoryResultStore()).stages().stream().map(Stage::fanOut).toList());
   }
 
@@ -100,9 +100,19 @@ class StagePlannerTest {
     for (Stage stage : plan.stages()) {
       assertEquals(1, stage.tasks().size(), "a band of anti-diagonals is connected");
     }
-    StagePlan thin = new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(200, 8)).plan(lattice, new InMemoryResultStore());
+    StagePlan thin = new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(200, 8, 1)).plan(lattice, new InMemoryResultStore());
     assertEquals(2 * side - 1, thin.stages().size());
     assertEquals(8, thin.stages().get(side - 1).tasks().size(), "one anti-diagonal has independent nodes");
+  }
+
+  @Test
+  void aSmallPlanGetsFewerStagesThanTheCap() {
+    Plan plan = SyntheticPlans.additions(10_000, 1_000, 7).generate();
+    StagePlanner adaptive = new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(8, 8, 4_000));
+    assertEquals(3, adaptive.plan(plan, new InMemoryResultStore()).stages().size(), "9,000 nodes, one stage per 4,000");
+    assertEquals(9, PLANNER.plan(plan, new InMemoryResultStore()).stages().size(), "no minimum: one stage per level");
+    StagePlanner bounded = new StagePlanner(new NodeEvaluator(StandardLibrary.registry()), new PlannerSettings(2, 8, 1_000));
+    assertEquals(2, bounded.plan(plan, new InMemoryResultStore()).stages().size(), "the cap still bounds the stages");
   }
 
   @Test
@@ -126,6 +136,6 @@ class StagePlannerTest {
   }
 
   private static List<NodeId> helperIds(StageTask task) {
-    return task.helpers().stream().map(NodeCodec::decode).map(node -> node.id()).toList();
+    return task.helpers().stream().map(node -> node.id()).toList();
   }
 }
