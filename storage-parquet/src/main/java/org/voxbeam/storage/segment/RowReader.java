@@ -6,7 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
 import java.util.stream.LongStream;
@@ -39,18 +44,41 @@ public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
   private static final List<ColumnDescriptor> COLUMNS = SegmentSchema.RESULT.getColumns();
   private static final MessageColumnIO COLUMN_IO = new ColumnIOFactory().getColumnIO(SegmentSchema.RESULT);
+  private static final Map<ColumnDescriptor, Integer> ORDINALS = ordinals();
+  /** Pages need statistics objects; column readers never look at them. */
+  private static final Statistics<?>[] NO_STATISTICS =
+      COLUMNS.stream().map(column -> Statistics.createStats(column.getPrimitiveType())).toArray(Statistics<?>[]::new);
 
   private RowReader() {}
+
+  private static Map<ColumnDescriptor, Integer> ordinals() {
+    Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      ordinals.put(COLUMNS.get(c), c);
+    }
+    return ordinals;
+  }
 
   /** Row {@code row} of {@code segment}, whose pages {@code pages} maps. */
   public static Group read(Path segment, PageMap pages, int row) throws IOException {
     if (row < 0 || row >= pages.rowCount() || pages.columns() != COLUMNS.size()) {
       throw new IOException("row " + row + " is not in segment " + segment);
     }
+    int[] dataPages = new int[COLUMNS.size()];
+    List<Extent> extents = new ArrayList<>(2 * COLUMNS.size());
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      dataPages[c] = pages.page(c, row);
+      extents.add(new Extent(pages.offset(dataPages[c]), pages.size(dataPages[c])));
+      long dictionary = pages.dictionaryOffset(c);
+      if (dictionary >= 0) {
+        extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
+      }
+    }
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+      Spans spans = Spans.read(channel, extents);
       OneRowPages store = new OneRowPages(row);
       for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = columnPages(channel, pages, c, row);
+        store.readers[c] = columnPages(spans, pages, c, dataPages[c]);
       }
       return COLUMN_IO.getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP).read();
     } catch (RuntimeException e) {
@@ -58,11 +86,11 @@ public final class RowReader {
     }
   }
 
-  private static OnePage columnPages(FileChannel channel, PageMap pages, int column, long row) throws IOException {
+  private static OnePage columnPages(Spans spans, PageMap pages, int column, int index) throws IOException {
     DictionaryPage dictionary = null;
     long dictionaryOffset = pages.dictionaryOffset(column);
     if (dictionaryOffset >= 0) {
-      Page page = Page.read(channel, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
+      Page page = Page.parse(spans, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
       if (page.header.getType() != PageType.DICTIONARY_PAGE) {
         throw new IOException("no dictionary page at " + dictionaryOffset);
       }
@@ -72,8 +100,7 @@ public final class RowReader {
           page.header.getDictionary_page_header().getNum_values(),
           CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
     }
-    int index = pages.page(column, row);
-    Page page = Page.read(channel, pages.offset(index), pages.size(index));
+    Page page = Page.parse(spans, pages.offset(index), pages.size(index));
     if (page.header.getType() != PageType.DATA_PAGE) {
       throw new IOException("page at " + pages.offset(index) + " is a " + page.header.getType() + ", not a version 1 data page");
     }
@@ -84,29 +111,81 @@ public final class RowReader {
         page.header.getUncompressed_page_size(),
         pages.firstRow(index),
         pages.rows(column, index),
-        Statistics.createStats(COLUMNS.get(column).getPrimitiveType()),
+        NO_STATISTICS[column],
         CONVERTER.getEncoding(header.getRepetition_level_encoding()),
         CONVERTER.getEncoding(header.getDefinition_level_encoding()),
         CONVERTER.getEncoding(header.getEncoding()));
     return new OnePage(dictionary, data);
   }
 
-  /** A page read from the file: its header and its (uncompressed) content. */
-  private record Page(PageHeader header, BytesInput data) {
-    static Page read(FileChannel channel, long offset, int size) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(size);
-      while (buffer.hasRemaining()) {
-        if (channel.read(buffer, offset + buffer.position()) < 0) {
-          throw new IOException("segment ends inside the page at " + offset);
+  /** A byte range of the file. */
+  private record Extent(long offset, int size) {
+    long end() {
+      return offset + size;
+    }
+  }
+
+  /**
+   * The bytes of a set of extents, read with one positioned read per run of extents that lie
+   * close together: the pages of sparse columns (nulls for most rows) are a few dozen bytes each
+   * and adjacent, so a row's 34 columns take a handful of reads, not 34.
+   */
+  private record Spans(long[] offsets, byte[][] bytes) {
+    /** Extents closer than this are read together; reading the gap is cheaper than a call. */
+    private static final int GAP = 16 * 1024;
+
+    static Spans read(FileChannel channel, List<Extent> extents) throws IOException {
+      extents.sort(Comparator.comparingLong(Extent::offset));
+      List<Extent> merged = new ArrayList<>();
+      Extent current = extents.get(0);
+      for (Extent next : extents.subList(1, extents.size())) {
+        if (next.offset() - current.end() <= GAP) {
+          current = new Extent(current.offset(), (int) (Math.max(current.end(), next.end()) - current.offset()));
+        } else {
+          merged.add(current);
+          current = next;
         }
       }
-      ByteArrayInputStream in = new ByteArrayInputStream(buffer.array());
+      merged.add(current);
+      long[] offsets = new long[merged.size()];
+      byte[][] bytes = new byte[merged.size()][];
+      for (int i = 0; i < merged.size(); i++) {
+        offsets[i] = merged.get(i).offset();
+        bytes[i] = readFully(channel, merged.get(i));
+      }
+      return new Spans(offsets, bytes);
+    }
+
+    private static byte[] readFully(FileChannel channel, Extent extent) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(extent.size());
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, extent.offset() + buffer.position()) < 0) {
+          throw new IOException("segment ends inside the pages at " + extent.offset());
+        }
+      }
+      return buffer.array();
+    }
+
+    /** The span holding the extent that starts at {@code offset}. */
+    int spanOf(long offset) {
+      int i = Arrays.binarySearch(offsets, offset);
+      return i >= 0 ? i : -i - 2;
+    }
+  }
+
+  /** A page: its header and its (uncompressed) content. */
+  private record Page(PageHeader header, BytesInput data) {
+    static Page parse(Spans spans, long offset, int size) throws IOException {
+      int span = spans.spanOf(offset);
+      byte[] bytes = spans.bytes()[span];
+      int start = (int) (offset - spans.offsets()[span]);
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes, start, size);
       PageHeader header = Util.readPageHeader(in);
       int headerSize = size - in.available();
       if (header.getCompressed_page_size() != size - headerSize) {
         throw new IOException("page at " + offset + " does not match the offset index");
       }
-      return new Page(header, BytesInput.from(buffer.array(), headerSize, size - headerSize));
+      return new Page(header, BytesInput.from(bytes, start + headerSize, size - headerSize));
     }
   }
 
@@ -151,7 +230,7 @@ public final class RowReader {
 
     @Override
     public PageReader getPageReader(ColumnDescriptor descriptor) {
-      return readers[COLUMNS.indexOf(descriptor)];
+      return readers[ORDINALS.get(descriptor)];
     }
 
     @Override
