@@ -40,6 +40,11 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * blobs (see {@link StoreLayout}), with an in-memory index of where each result is and a
  * Caffeine cache of decoded results in front.
  *
+ * <p><b>Reads.</b> The index says which segment and row hold a result, and whether the row
+ * references a blob. A first read decodes that one row, through the segment's {@link PageMap}
+ * (kept since the segment was indexed); {@code contains} of a result without a blob reads
+ * nothing at all.
+ *
  * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once.
  * Each {@link #putAll} writes one new segment (temporary file, then an atomic rename), so
  * writers never touch each other's files; readers pick up segments committed by other processes

@@ -13,6 +13,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.hadoop.metadata.IndexReference;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -99,10 +100,8 @@ public final class SegmentFiles {
       Path target = layout.segments().resolve(name);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (Files.isDirectory(layout.segments())) {
-          throw e;
-        }
+      } catch (NoSuchFileException e) {
+        // segments/ is missing (a fresh store), or was until another thread made it just now.
         Files.createDirectories(layout.segments());
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       }
@@ -122,16 +121,14 @@ public final class SegmentFiles {
   }
 
   /**
-   * Opens a writer on {@code temporary}, creating {@code tmp/} if it is missing (the first commit,
-   * or {@code gc} removed it).
+   * Opens a writer on {@code temporary}, creating {@code tmp/} if it is missing (a fresh store,
+   * or {@code gc} removed it). Directories are not created on every commit: that was two system
+   * calls per segment.
    */
   private static ParquetWriter<Group> newWriter(StoreLayout layout, Path temporary) throws IOException {
     try {
       return writerFor(temporary);
-    } catch (IOException e) {
-      if (Files.isDirectory(layout.tmp())) {
-        throw e;
-      }
+    } catch (NoSuchFileException e) {
       Files.createDirectories(layout.tmp());
       return writerFor(temporary);
     }
