@@ -29,7 +29,9 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.index.ResultIndex;
+import org.voxbeam.storage.segment.PageMap;
 import org.voxbeam.storage.segment.RowCodec;
+import org.voxbeam.storage.segment.RowReader;
 import org.voxbeam.storage.segment.SegmentFiles;
 import org.voxbeam.storage.segment.SegmentSchema;
 
@@ -37,6 +39,11 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * The persistent result store: a directory of immutable Parquet segments and content-addressed
  * blobs (see {@link StoreLayout}), with an in-memory index of where each result is and a
  * Caffeine cache of decoded results in front.
+ *
+ * <p><b>Reads.</b> The index says which segment and row hold a result, and whether the row
+ * references a blob. A first read decodes that one row, through the segment's {@link PageMap}
+ * (kept since the segment was indexed); {@code contains} of a result without a blob reads
+ * nothing at all.
  *
  * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once.
  * Each {@link #putAll} writes one new segment (temporary file, then an atomic rename), so
@@ -60,7 +67,7 @@ public final class ParquetResultStore implements ResultStore {
   private final BlobStore blobs;
   private final RowCodec codec;
   private final ResultIndex index = new ResultIndex();
-  private final List<Path> segments = new ArrayList<>();
+  private final List<IndexedSegment> segments = new ArrayList<>();
   private final Set<String> knownSegments = new HashSet<>();
   private final LoadingCache<Integer, List<Group>> segmentRows;
   private final boolean verifyBlobs;
@@ -151,24 +158,52 @@ public final class ParquetResultStore implements ResultStore {
     return present;
   }
 
-  /** Whether {@code id} has a successful row whose blob, if any, is still there. */
+  /**
+   * Whether {@code id} has a successful row whose blob, if any, is still there. Only rows with a
+   * blob are read.
+   */
   private boolean usable(NodeId id) {
     ResultIndex.Location location = index.get(id);
     if (location == null || location.failed()) {
       return false;
     }
+    if (!location.hasBlob()) {
+      return true;
+    }
     try {
-      Group row = segmentRows.get(location.segment()).get(location.row());
-      Optional<BlobRef> blob = RowCodec.blobOf(row);
+      Optional<BlobRef> blob = RowCodec.blobOf(row(location));
       return blob.isEmpty() || blobs.exists(blob.get());
     } catch (CompletionException | UncheckedIOException e) {
       return false;
     }
   }
 
+  /**
+   * The row at {@code location}: read alone through the segment's page map, or from the whole
+   * decoded segment for a segment without one.
+   */
+  private Group row(ResultIndex.Location location) {
+    IndexedSegment segment;
+    synchronized (this) {
+      segment = segments.get(location.segment());
+    }
+    if (segment.pages().isEmpty()) {
+      return segmentRows.get(location.segment()).get(location.row());
+    }
+    try {
+      return RowReader.read(segment.path(), segment.pages().get(), location.row());
+    } catch (NoSuchFileException e) {
+      reindex();
+      throw new UncheckedIOException("segment " + segment.path() + " was compacted away; index rebuilt", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void putAll(Collection<StoredResult> batch) {
     List<Group> rows = new ArrayList<>();
+    List<NodeId> ids = new ArrayList<>();
     List<StoredResult> written = new ArrayList<>();
     Set<NodeId> superseding = new HashSet<>();
     for (StoredResult result : batch) {
@@ -180,16 +215,16 @@ public final class ParquetResultStore implements ResultStore {
       if (existing != null && !existing.failed()) {
         superseding.add(result.id());
       }
-      rows.addAll(codec.encode(result));
+      codec.encode(result, rows, ids);
       written.add(result);
     }
     if (rows.isEmpty()) {
       return;
     }
-    Path segment = SegmentFiles.write(layout, rows);
+    SegmentFiles.Written segment = SegmentFiles.commit(layout, rows);
     synchronized (this) {
-      if (knownSegments.add(segment.getFileName().toString())) {
-        register(segment, rows, superseding);
+      if (knownSegments.add(segment.path().getFileName().toString())) {
+        register(new IndexedSegment(segment.path(), segment.pages()), rows, ids, superseding);
       }
     }
     // A written value with a payload holds it on the heap; caching it would pin a copy of what is
@@ -208,7 +243,7 @@ public final class ParquetResultStore implements ResultStore {
     if (location == null) {
       return null;
     }
-    Group row = segmentRows.get(location.segment()).get(location.row());
+    Group row = row(location);
     if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
       throw new StoreException("index points " + id + " at a row of another id");
     }
@@ -256,9 +291,13 @@ public final class ParquetResultStore implements ResultStore {
         continue;
       }
       try {
-        List<Group> rows = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION);
+        SegmentFiles.Read read = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION, true);
         knownSegments.add(segment.getFileName().toString());
-        register(segment, rows, Set.of());
+        List<NodeId> ids = new ArrayList<>(read.rows().size());
+        for (Group row : read.rows()) {
+          ids.add(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)));
+        }
+        register(new IndexedSegment(segment, read.pages()), read.rows(), ids, Set.of());
         found = true;
       } catch (NoSuchFileException vanished) {
         LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
@@ -273,17 +312,19 @@ public final class ParquetResultStore implements ResultStore {
    * Indexes the rows of a segment. Rows of {@code superseding} ids replace the row indexed so
    * far (a success whose blob went missing); otherwise the index keeps the better row.
    */
-  private synchronized void register(Path segment, List<Group> rows, Set<NodeId> superseding) {
+  private synchronized void register(
+      IndexedSegment segment, List<Group> rows, List<NodeId> ids, Set<NodeId> superseding) {
     int ordinal = segments.size();
     segments.add(segment);
     for (int i = 0; i < rows.size(); i++) {
       Group row = rows.get(i);
-      NodeId id = new NodeId(row.getString(SegmentSchema.NODE_ID, 0));
+      NodeId id = ids.get(i);
       boolean failed = RowCodec.status(row) == ResultStatus.FAILED;
+      boolean hasBlob = RowCodec.hasBlob(row);
       if (superseding.contains(id)) {
-        index.replace(id, ordinal, i, failed);
+        index.replace(id, ordinal, i, failed, hasBlob);
       } else {
-        index.put(id, ordinal, i, failed);
+        index.put(id, ordinal, i, failed, hasBlob);
       }
     }
   }
@@ -291,7 +332,7 @@ public final class ParquetResultStore implements ResultStore {
   private List<Group> readSegment(int ordinal) {
     Path path;
     synchronized (this) {
-      path = segments.get(ordinal);
+      path = segments.get(ordinal).path();
     }
     try {
       return SegmentFiles.read(path, SegmentSchema.RESULT);
@@ -318,7 +359,7 @@ public final class ParquetResultStore implements ResultStore {
 
   /** Segment files this store has indexed, oldest first. */
   public synchronized List<Path> segmentFiles() {
-    return List.copyOf(segments);
+    return segments.stream().map(IndexedSegment::path).toList();
   }
 
   /** Hit, miss and load statistics of the decoded-result cache. */
@@ -354,4 +395,10 @@ public final class ParquetResultStore implements ResultStore {
     results.cleanUp();
     segmentRows.cleanUp();
   }
+
+  /**
+   * A segment as the index knows it: its file and, if its rows can be read one at a time, its
+   * page map (otherwise it is decoded whole, through the segment cache).
+   */
+  private record IndexedSegment(Path path, Optional<PageMap> pages) {}
 }

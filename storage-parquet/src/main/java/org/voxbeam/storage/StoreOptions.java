@@ -4,7 +4,8 @@ package org.voxbeam.storage;
  * How a store behaves in this process.
  *
  * @param cacheBytes memory budget of the decoded-result cache
- * @param segmentCacheRows how many decoded segment rows to keep for point lookups
+ * @param segmentCacheRows how many decoded rows to keep of segments that are read whole (those
+ *     without a page map, written by another tool); page-mapped segments are read a row at a time
  * @param verifyBlobsOnRead re-hash blob content while it is read, failing the read if it no
  *     longer matches its name
  */

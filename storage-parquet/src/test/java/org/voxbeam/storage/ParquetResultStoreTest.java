@@ -36,6 +36,30 @@ class ParquetResultStoreTest {
   }
 
   @Test
+  void concurrentFirstCommitsRecreateMissingDirectories() throws Exception {
+    try (ParquetResultStore store = open()) {
+      Files.deleteIfExists(store.layout().tmp());
+      Files.deleteIfExists(store.layout().segments());
+      List<Thread> writers = new java.util.ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      for (int t = 0; t < 4; t++) {
+        StoredResult result = result("first-" + t, new IntegerValue(t));
+        Thread writer = new Thread(() -> store.putAll(List.of(result)));
+        writer.setUncaughtExceptionHandler((thread, e) -> failures.add(e));
+        writers.add(writer);
+      }
+      writers.forEach(Thread::start);
+      for (Thread writer : writers) {
+        writer.join();
+      }
+      assertEquals(List.of(), failures);
+      for (int t = 0; t < 4; t++) {
+        assertEquals(new IntegerValue(t), store.get(id("first-" + t)).orElseThrow().value());
+      }
+    }
+  }
+
+  @Test
   void resultsSurviveReopening() {
     StoredResult number = result("n", new NumberValue(32.0));
     StoredResult sequence =

@@ -22,6 +22,7 @@ public final class ResultIndex {
   private int[] segment;
   private int[] row;
   private boolean[] failed;
+  private boolean[] blob;
   private boolean[] used;
   private int size;
 
@@ -29,23 +30,28 @@ public final class ResultIndex {
     allocate(1 << 12);
   }
 
-  /** A location in the store. */
-  public record Location(int segment, int row, boolean failed) {}
+  /**
+   * A location in the store.
+   *
+   * @param hasBlob whether the row references a blob, whose presence decides if it is usable
+   */
+  public record Location(int segment, int row, boolean failed, boolean hasBlob) {}
 
   /**
    * Records a row, keeping the better of two rows for the same id: a success beats a failure,
    * and between equals the first recorded stays.
    */
-  public void put(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure) {
-    insert(id, segmentOrdinal, rowOrdinal, isFailure, false);
+  public void put(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob) {
+    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, false);
   }
 
   /** Records a row for {@code id} in place of whatever row was recorded before. */
-  public void replace(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure) {
-    insert(id, segmentOrdinal, rowOrdinal, isFailure, true);
+  public void replace(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob) {
+    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, true);
   }
 
-  private void insert(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean overwrite) {
+  private void insert(
+      NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob, boolean overwrite) {
     long h = high(id);
     long l = low(id);
     long stamp = lock.writeLock();
@@ -58,7 +64,8 @@ public final class ResultIndex {
         if (overwrite || (failed[slot] && !isFailure)) {
           segment[slot] = segmentOrdinal;
           row[slot] = rowOrdinal;
-          failed[slot] = false;
+          failed[slot] = isFailure;
+          blob[slot] = hasBlob;
         }
         return;
       }
@@ -68,6 +75,7 @@ public final class ResultIndex {
       segment[slot] = segmentOrdinal;
       row[slot] = rowOrdinal;
       failed[slot] = isFailure;
+      blob[slot] = hasBlob;
       size++;
     } finally {
       lock.unlockWrite(stamp);
@@ -107,10 +115,11 @@ public final class ResultIndex {
         int[] segments = segment;
         int[] rows = row;
         boolean[] failures = failed;
-        if (slot >= segments.length || slot >= rows.length || slot >= failures.length) {
+        boolean[] blobs = blob;
+        if (slot >= segments.length || slot >= rows.length || slot >= failures.length || slot >= blobs.length) {
           return null;
         }
-        return new Location(segments[slot], rows[slot], failures[slot]);
+        return new Location(segments[slot], rows[slot], failures[slot], blobs[slot]);
       }
     }
     return null;
@@ -151,6 +160,7 @@ public final class ResultIndex {
     int[] oldSegment = segment;
     int[] oldRow = row;
     boolean[] oldFailed = failed;
+    boolean[] oldBlob = blob;
     boolean[] oldUsed = used;
     allocate(capacity);
     for (int i = 0; i < oldHigh.length; i++) {
@@ -162,6 +172,7 @@ public final class ResultIndex {
         segment[slot] = oldSegment[i];
         row[slot] = oldRow[i];
         failed[slot] = oldFailed[i];
+        blob[slot] = oldBlob[i];
       }
     }
   }
@@ -172,6 +183,7 @@ public final class ResultIndex {
     segment = new int[capacity];
     row = new int[capacity];
     failed = new boolean[capacity];
+    blob = new boolean[capacity];
     used = new boolean[capacity];
   }
 

@@ -58,6 +58,19 @@ public final class RowCodec {
     return rows;
   }
 
+  /**
+   * Appends the rows of {@code result} to {@code rows} and their ids, in the same order, to
+   * {@code ids}, so that indexing them needs no second look at the rows.
+   */
+  public void encode(StoredResult result, List<Group> rows, List<NodeId> ids) {
+    int first = rows.size();
+    encode(result.id(), result.value(), result.metadata(), rows);
+    ids.add(result.id());
+    for (int i = first + 1; i < rows.size(); i++) {
+      ids.add(new NodeId(rows.get(i).getString(SegmentSchema.NODE_ID, 0)));
+    }
+  }
+
   private void encode(NodeId id, Value value, ResultMetadata metadata, List<Group> rows) {
     Group row = groups.newGroup();
     rows.add(row);
@@ -305,6 +318,11 @@ public final class RowCodec {
       }
     }
     return children;
+  }
+
+  /** Whether a row references a blob; needs only the {@code blob_sha256} column. */
+  public static boolean hasBlob(Group row) {
+    return row.getFieldRepetitionCount("blob_sha256") > 0;
   }
 
   /** The blob a row references, if any. */

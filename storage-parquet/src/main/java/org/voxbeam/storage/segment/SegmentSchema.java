@@ -67,10 +67,11 @@ public final class SegmentSchema {
           }
           """);
 
-  /** The columns needed to index a segment: id and status. */
+  /** The columns needed to index a segment: id, status and whether the row references a blob. */
   public static final MessageType INDEX_PROJECTION =
       MessageTypeParser.parseMessageType(
-          "message voxbeam_result { required binary node_id (STRING); required binary status (STRING); }");
+          "message voxbeam_result { required binary node_id (STRING); required binary status (STRING);"
+              + " optional binary blob_sha256 (STRING); }");
 
   /** The columns {@code stats} needs. */
   public static final MessageType STATS_PROJECTION =

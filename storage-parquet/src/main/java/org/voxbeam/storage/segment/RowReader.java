@@ -1,0 +1,246 @@
+package org.voxbeam.storage.segment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PrimitiveIterator;
+import java.util.stream.LongStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.PageHeader;
+import org.apache.parquet.format.PageType;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+
+/**
+ * Reads one row of a segment: for each column, only the data page holding the row (and the
+ * column's dictionary page, if it has one), located through the segment's {@link PageMap}, with
+ * one positioned read each. Parquet's own record assembly then skips to the row inside those
+ * pages. This is what makes a first lookup cheap: no footer to parse and no other row decoded.
+ */
+public final class RowReader {
+  private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
+  private static final List<ColumnDescriptor> COLUMNS = SegmentSchema.RESULT.getColumns();
+  private static final MessageColumnIO COLUMN_IO = new ColumnIOFactory().getColumnIO(SegmentSchema.RESULT);
+  private static final Map<ColumnDescriptor, Integer> ORDINALS = ordinals();
+  /** Pages need statistics objects; column readers never look at them. */
+  private static final Statistics<?>[] NO_STATISTICS =
+      COLUMNS.stream().map(column -> Statistics.createStats(column.getPrimitiveType())).toArray(Statistics<?>[]::new);
+
+  private RowReader() {}
+
+  private static Map<ColumnDescriptor, Integer> ordinals() {
+    Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      ordinals.put(COLUMNS.get(c), c);
+    }
+    return ordinals;
+  }
+
+  /** Row {@code row} of {@code segment}, whose pages {@code pages} maps. */
+  public static Group read(Path segment, PageMap pages, int row) throws IOException {
+    if (row < 0 || row >= pages.rowCount() || pages.columns() != COLUMNS.size()) {
+      throw new IOException("row " + row + " is not in segment " + segment);
+    }
+    int[] dataPages = new int[COLUMNS.size()];
+    List<Extent> extents = new ArrayList<>(2 * COLUMNS.size());
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      dataPages[c] = pages.page(c, row);
+      extents.add(new Extent(pages.offset(dataPages[c]), pages.size(dataPages[c])));
+      long dictionary = pages.dictionaryOffset(c);
+      if (dictionary >= 0) {
+        extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
+      }
+    }
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+      Spans spans = Spans.read(channel, extents);
+      OneRowPages store = new OneRowPages(row);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        store.readers[c] = columnPages(spans, pages, c, dataPages[c]);
+      }
+      return COLUMN_IO.getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP).read();
+    } catch (RuntimeException e) {
+      throw new IOException("row " + row + " of " + segment + " is unreadable: " + e.getMessage(), e);
+    }
+  }
+
+  private static OnePage columnPages(Spans spans, PageMap pages, int column, int index) throws IOException {
+    DictionaryPage dictionary = null;
+    long dictionaryOffset = pages.dictionaryOffset(column);
+    if (dictionaryOffset >= 0) {
+      Page page = Page.parse(spans, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
+      if (page.header.getType() != PageType.DICTIONARY_PAGE) {
+        throw new IOException("no dictionary page at " + dictionaryOffset);
+      }
+      dictionary = new DictionaryPage(
+          page.data,
+          page.header.getUncompressed_page_size(),
+          page.header.getDictionary_page_header().getNum_values(),
+          CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
+    }
+    Page page = Page.parse(spans, pages.offset(index), pages.size(index));
+    if (page.header.getType() != PageType.DATA_PAGE) {
+      throw new IOException("page at " + pages.offset(index) + " is a " + page.header.getType() + ", not a version 1 data page");
+    }
+    DataPageHeader header = page.header.getData_page_header();
+    DataPage data = new DataPageV1(
+        page.data,
+        header.getNum_values(),
+        page.header.getUncompressed_page_size(),
+        pages.firstRow(index),
+        pages.rows(column, index),
+        NO_STATISTICS[column],
+        CONVERTER.getEncoding(header.getRepetition_level_encoding()),
+        CONVERTER.getEncoding(header.getDefinition_level_encoding()),
+        CONVERTER.getEncoding(header.getEncoding()));
+    return new OnePage(dictionary, data);
+  }
+
+  /** A byte range of the file. */
+  private record Extent(long offset, int size) {
+    long end() {
+      return offset + size;
+    }
+  }
+
+  /**
+   * The bytes of a set of extents, read with one positioned read per run of extents that lie
+   * close together: the pages of sparse columns (nulls for most rows) are a few dozen bytes each
+   * and adjacent, so a row's 34 columns take a handful of reads, not 34.
+   */
+  private record Spans(long[] offsets, byte[][] bytes) {
+    /** Extents closer than this are read together; reading the gap is cheaper than a call. */
+    private static final int GAP = 16 * 1024;
+
+    static Spans read(FileChannel channel, List<Extent> extents) throws IOException {
+      extents.sort(Comparator.comparingLong(Extent::offset));
+      List<Extent> merged = new ArrayList<>();
+      Extent current = extents.get(0);
+      for (Extent next : extents.subList(1, extents.size())) {
+        if (next.offset() - current.end() <= GAP) {
+          current = new Extent(current.offset(), (int) (Math.max(current.end(), next.end()) - current.offset()));
+        } else {
+          merged.add(current);
+          current = next;
+        }
+      }
+      merged.add(current);
+      long[] offsets = new long[merged.size()];
+      byte[][] bytes = new byte[merged.size()][];
+      for (int i = 0; i < merged.size(); i++) {
+        offsets[i] = merged.get(i).offset();
+        bytes[i] = readFully(channel, merged.get(i));
+      }
+      return new Spans(offsets, bytes);
+    }
+
+    private static byte[] readFully(FileChannel channel, Extent extent) throws IOException {
+      ByteBuffer buffer = ByteBuffer.allocate(extent.size());
+      while (buffer.hasRemaining()) {
+        if (channel.read(buffer, extent.offset() + buffer.position()) < 0) {
+          throw new IOException("segment ends inside the pages at " + extent.offset());
+        }
+      }
+      return buffer.array();
+    }
+
+    /** The span holding the extent that starts at {@code offset}. */
+    int spanOf(long offset) {
+      int i = Arrays.binarySearch(offsets, offset);
+      return i >= 0 ? i : -i - 2;
+    }
+  }
+
+  /** A page: its header and its (uncompressed) content. */
+  private record Page(PageHeader header, BytesInput data) {
+    static Page parse(Spans spans, long offset, int size) throws IOException {
+      int span = spans.spanOf(offset);
+      byte[] bytes = spans.bytes()[span];
+      int start = (int) (offset - spans.offsets()[span]);
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes, start, size);
+      PageHeader header = Util.readPageHeader(in);
+      int headerSize = size - in.available();
+      if (header.getCompressed_page_size() != size - headerSize) {
+        throw new IOException("page at " + offset + " does not match the offset index");
+      }
+      return new Page(header, BytesInput.from(bytes, start + headerSize, size - headerSize));
+    }
+  }
+
+  /** The pages of one column that a one-row read needs. */
+  private static final class OnePage implements PageReader {
+    private final DictionaryPage dictionary;
+    private DataPage data;
+    private final long valueCount;
+
+    OnePage(DictionaryPage dictionary, DataPage data) {
+      this.dictionary = dictionary;
+      this.data = data;
+      this.valueCount = data.getValueCount();
+    }
+
+    @Override
+    public DictionaryPage readDictionaryPage() {
+      return dictionary;
+    }
+
+    @Override
+    public long getTotalValueCount() {
+      return valueCount;
+    }
+
+    @Override
+    public DataPage readPage() {
+      DataPage page = data;
+      data = null;
+      return page;
+    }
+  }
+
+  /** A row group view holding one row, so that Parquet's column readers skip to it. */
+  private static final class OneRowPages implements PageReadStore {
+    private final long row;
+    private final PageReader[] readers = new PageReader[COLUMNS.size()];
+
+    OneRowPages(long row) {
+      this.row = row;
+    }
+
+    @Override
+    public PageReader getPageReader(ColumnDescriptor descriptor) {
+      return readers[ORDINALS.get(descriptor)];
+    }
+
+    @Override
+    public long getRowCount() {
+      return 1;
+    }
+
+    @Override
+    public Optional<PrimitiveIterator.OfLong> getRowIndexes() {
+      return Optional.of(LongStream.of(row).iterator());
+    }
+  }
+}
