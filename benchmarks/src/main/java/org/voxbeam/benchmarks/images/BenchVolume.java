@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
-import org.voxbeam.transforms.image.VoxelBlob;
+import org.voxbeam.kernel.value.InMemoryBlob;
 
 /**
  * A volume the image benchmark runs on: the image, its voxels as a plain array for the baseline,
@@ -54,7 +54,7 @@ record BenchVolume(String name, ImageValue image, byte[] voxels, int threshold) 
     long s = side;
     ImageGeometry geometry = new ImageGeometry(List.of(s, s, s), List.of(1.0, 1.0, 1.0), List.of(0.0, 0.0, 0.0),
         List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
-    return new BenchVolume("synthetic " + side + "³", new ImageValue(geometry, DType.UINT8, VoxelBlob.adopt(voxels)),
+    return new BenchVolume("synthetic " + side + "³", new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)),
         voxels, 127);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
-import org.voxbeam.transforms.image.VoxelBlob;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.transforms.image.io.ImageFiles;
 
 /**
@@ -53,7 +53,7 @@ final class SyntheticVolume {
             List.of(1.0, 1.0, 1.0),
             List.of(0.0, 0.0, 0.0),
             List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
-    new ImageFiles().write(file, new ImageValue(geometry, DType.UINT8, VoxelBlob.adopt(voxels)));
+    new ImageFiles().write(file, new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)));
   }
 
   /** How many voxels v satisfy {@code factor * v > threshold}. */

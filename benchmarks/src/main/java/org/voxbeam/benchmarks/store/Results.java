@@ -9,6 +9,7 @@ import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.NumberValue;
 
 /**
@@ -41,6 +42,6 @@ final class Results {
   }
 
   static StoredResult bytes(NodeId id, byte[] content) {
-    return new StoredResult(id, new BytesValue(new ByteArrayBlob(content)), METADATA);
+    return new StoredResult(id, new BytesValue(InMemoryBlob.adopt(content)), METADATA);
   }
 }

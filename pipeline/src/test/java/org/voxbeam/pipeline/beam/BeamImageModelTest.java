@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.image.VoxelBlob;
 import org.voxbeam.transforms.image.io.ImageFiles;
 
 /**
@@ -30,7 +30,7 @@ class BeamImageModelTest {
     new ImageFiles().write(image, new ImageValue(
         new ImageGeometry(List.of(6L, 5L, 4L), List.of(1.0, 1.0, 1.0), List.of(0.0, 0.0, 0.0),
             List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0)),
-        DType.UINT8, VoxelBlob.adopt(new byte[120])));
+        DType.UINT8, InMemoryBlob.adopt(new byte[120])));
     Plan plan = Reducer.standard().reduceText("import \"vox1\"\nimport \"simpleitk\"\n"
         + "img = ReadImage(\"" + image + "\")\n"
         + "print \"loaded\" volume(img >= 0)\n"

@@ -23,12 +23,12 @@ import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.image.VoxelBlob;
 import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.library.StandardLibrary;
 
@@ -57,7 +57,7 @@ class ImageModelTest {
         List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
     byte[] voxels = new byte[size[0] * size[1] * size[2]];
     Path file = dir.resolve(name);
-    new ImageFiles().write(file, new ImageValue(geometry, DType.UINT8, VoxelBlob.adopt(voxels)));
+    new ImageFiles().write(file, new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)));
     return file;
   }
 

@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 
 /**
  * A {@code float32} image being computed, written straight into the little-endian bytes that
@@ -32,6 +33,6 @@ public final class Float32Output {
 
   /** The finished image; the output must not be written afterwards. */
   public ImageValue toValue() {
-    return new ImageValue(geometry, DType.FLOAT32, VoxelBlob.adopt(bytes));
+    return new ImageValue(geometry, DType.FLOAT32, InMemoryBlob.adopt(bytes));
   }
 }

@@ -7,6 +7,7 @@ import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 
 /**
  * An image opened for computation: geometry, element type and the voxels as a little-endian
@@ -19,7 +20,7 @@ public record Voxels(ImageGeometry geometry, DType dtype, Grid grid, ByteBuffer 
   /** Opens an image value's voxels. */
   public static Voxels of(ImageValue image) {
     ByteBuffer buffer;
-    if (image.voxels() instanceof VoxelBlob blob) {
+    if (image.voxels() instanceof InMemoryBlob blob) {
       buffer = blob.view();
     } else {
       try {
@@ -33,7 +34,7 @@ public record Voxels(ImageGeometry geometry, DType dtype, Grid grid, ByteBuffer 
 
   /** A 0/1 {@code uint8} image over {@code geometry} that adopts {@code mask}. */
   public static ImageValue mask(ImageGeometry geometry, byte[] mask) {
-    return new ImageValue(geometry, DType.UINT8, VoxelBlob.adopt(mask));
+    return new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(mask));
   }
 
   public int voxelCount() {

@@ -5,6 +5,7 @@ import java.util.Random;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 
 /** Small seeded random images for property tests, and readers of image values. */
 public final class TestImages {
@@ -33,7 +34,7 @@ public final class TestImages {
     for (int i = 0; i < out.length; i++) {
       out[i] = (byte) random.nextInt(bound);
     }
-    return new ImageValue(g, DType.UINT8, VoxelBlob.adopt(out));
+    return new ImageValue(g, DType.UINT8, InMemoryBlob.adopt(out));
   }
 
   public static double[] values(ImageValue image) {

@@ -16,7 +16,8 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageValue;
-import org.voxbeam.transforms.image.VoxelBlob;
+import org.voxbeam.kernel.value.InMemoryBlob;
+import org.voxbeam.transforms.image.Voxels;
 
 /**
  * Reads and writes single-file NIfTI-1 images ({@code .nii}, and {@code .nii.gz} through gzip).
@@ -77,7 +78,7 @@ public final class NiftiCodec {
       swapInPlace(voxels, stored.byteSize());
     }
     if (!header.scaled()) {
-      return new ImageValue(header.geometry(), stored, VoxelBlob.adopt(voxels));
+      return new ImageValue(header.geometry(), stored, InMemoryBlob.adopt(voxels));
     }
     return scale(header, voxels);
   }
@@ -90,43 +91,18 @@ public final class NiftiCodec {
     DType stored = header.type().dtype();
     DType target = stored == DType.FLOAT64 ? DType.FLOAT64 : DType.FLOAT32;
     int n = (int) header.geometry().voxelCount();
-    ByteBuffer in = ByteBuffer.wrap(voxels).order(ByteOrder.LITTLE_ENDIAN);
+    Voxels in = Voxels.of(new ImageValue(header.geometry(), stored, InMemoryBlob.adopt(voxels)));
     byte[] out = new byte[n * target.byteSize()];
     ByteBuffer o = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
-      double v = header.slope() * storedValue(in, stored, i) + header.intercept();
+      double v = header.slope() * in.get(i) + header.intercept();
       if (target == DType.FLOAT64) {
         o.putDouble(i * 8, v);
       } else {
         o.putFloat(i * 4, (float) v);
       }
     }
-    return new ImageValue(header.geometry(), target, VoxelBlob.adopt(out));
-  }
-
-  private static double storedValue(ByteBuffer in, DType type, int i) {
-    switch (type) {
-      case UINT8:
-        return in.get(i) & 0xff;
-      case INT8:
-        return in.get(i);
-      case INT16:
-        return in.getShort(i * 2);
-      case UINT16:
-        return in.getShort(i * 2) & 0xffff;
-      case INT32:
-        return in.getInt(i * 4);
-      case UINT32:
-        return in.getInt(i * 4) & 0xffffffffL;
-      case INT64:
-        return in.getLong(i * 8);
-      case FLOAT32:
-        return in.getFloat(i * 4);
-      case FLOAT64:
-        return in.getDouble(i * 8);
-      default:
-        throw new IllegalStateException("no NIfTI storage for " + type);
-    }
+    return new ImageValue(header.geometry(), target, InMemoryBlob.adopt(out));
   }
 
   private static void swapInPlace(byte[] data, int width) {

@@ -21,9 +21,9 @@ import javax.imageio.ImageIO;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.ColourImage;
-import org.voxbeam.transforms.image.VoxelBlob;
 import org.voxbeam.transforms.image.Voxels;
 
 /**
@@ -95,7 +95,7 @@ public final class PngCodec {
         }
       }
     }
-    return new ImageValue(geometry, type, VoxelBlob.adopt(out));
+    return new ImageValue(geometry, type, InMemoryBlob.adopt(out));
   }
 
   static ImageGeometry planeGeometry(long width, long height) {

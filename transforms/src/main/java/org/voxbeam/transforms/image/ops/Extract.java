@@ -5,8 +5,8 @@ import java.util.List;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.transforms.image.Grid;
-import org.voxbeam.transforms.image.VoxelBlob;
 import org.voxbeam.transforms.image.Voxels;
 
 /**
@@ -55,7 +55,7 @@ public final class Extract {
         }
       }
     }
-    return new ImageValue(geometry(g, kept, span, start), image.dtype(), VoxelBlob.adopt(out));
+    return new ImageValue(geometry(g, kept, span, start), image.dtype(), InMemoryBlob.adopt(out));
   }
 
   private static ImageGeometry geometry(ImageGeometry g, List<Integer> kept, long[] span, long[] start) {

@@ -4,9 +4,9 @@ import java.util.function.DoubleBinaryOperator;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.Float32Output;
-import org.voxbeam.transforms.image.VoxelBlob;
 import org.voxbeam.transforms.image.Voxels;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
@@ -33,7 +33,7 @@ public final class Pointwise {
       for (int i = 0; i < n; i++) {
         d.put(i, op.applyAsDouble(l.get(i), r.get(i)));
       }
-      return new ImageValue(shape.geometry(), DType.FLOAT64, VoxelBlob.adopt(out));
+      return new ImageValue(shape.geometry(), DType.FLOAT64, InMemoryBlob.adopt(out));
     }
     Float32Output out = new Float32Output(shape.geometry());
     for (int i = 0; i < n; i++) {
@@ -110,7 +110,7 @@ public final class Pointwise {
     for (int i = 0; i < n; i++) {
       Voxels.put(o, image.dtype(), i, Math.abs(v.get(i)));
     }
-    return new ImageValue(image.geometry(), image.dtype(), VoxelBlob.adopt(out));
+    return new ImageValue(image.geometry(), image.dtype(), InMemoryBlob.adopt(out));
   }
 
   /** Zeroes the voxels of {@code image} where {@code mask} is false, keeping the voxel type. */
@@ -129,7 +129,7 @@ public final class Pointwise {
         }
       }
     }
-    return new ImageValue(image.geometry(), image.dtype(), VoxelBlob.adopt(out));
+    return new ImageValue(image.geometry(), image.dtype(), InMemoryBlob.adopt(out));
   }
 
   /** One side of a voxel-wise operator: an opened image or a constant. */

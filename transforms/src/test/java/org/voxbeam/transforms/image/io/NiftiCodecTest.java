@@ -21,7 +21,7 @@ import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
-import org.voxbeam.transforms.image.VoxelBlob;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.transforms.image.Voxels;
 
 class NiftiCodecTest {
@@ -68,7 +68,7 @@ class NiftiCodecTest {
             Voxels.put(b, type, i, random.nextGaussian() * 100);
           }
         }
-        ImageValue image = new ImageValue(g, type, VoxelBlob.adopt(data));
+        ImageValue image = new ImageValue(g, type, InMemoryBlob.adopt(data));
         for (String name : List.of("a.nii", "a.nii.gz")) {
           Path file = dir.resolve(type + "-" + size.size() + name);
           codec.write(file, image);

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.ColourImage;
-import org.voxbeam.transforms.image.VoxelBlob;
 
 class PngCodecTest {
   private final ImageFiles files = new ImageFiles();
@@ -53,13 +53,13 @@ class PngCodecTest {
     Path garbage = dir.resolve("garbage.png");
     Files.write(garbage, new byte[] {1, 2, 3});
     assertEquals("signature", assertThrows(ImageFormatException.class, () -> files.read(garbage)).field());
-    ImageValue floats = new ImageValue(PngCodec.planeGeometry(2, 2), DType.FLOAT32, VoxelBlob.adopt(new byte[16]));
+    ImageValue floats = new ImageValue(PngCodec.planeGeometry(2, 2), DType.FLOAT32, InMemoryBlob.adopt(new byte[16]));
     assertEquals("voxel type", assertThrows(ImageFormatException.class, () -> files.write(dir.resolve("f.png"), floats)).field());
   }
 
   private static ImageValue random(Random random, DType type) {
     byte[] data = new byte[7 * 5 * type.byteSize()];
     random.nextBytes(data);
-    return new ImageValue(PngCodec.planeGeometry(7, 5), type, VoxelBlob.adopt(data));
+    return new ImageValue(PngCodec.planeGeometry(7, 5), type, InMemoryBlob.adopt(data));
   }
 }

@@ -21,6 +21,7 @@ import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.TestImages;
@@ -213,7 +214,7 @@ class Vox1ImageOperatorsTest {
     for (int i = 0; i < 40; i++) {
       two[i] = (byte) (i < 25 ? 10 + i % 3 : 200 + i % 5);
     }
-    ImageValue image = new ImageValue(TestImages.geometry(8, 5), DType.UINT8, org.voxbeam.transforms.image.VoxelBlob.adopt(two));
+    ImageValue image = new ImageValue(TestImages.geometry(8, 5), DType.UINT8, InMemoryBlob.adopt(two));
     ImageValue all = (ImageValue) apply("vox1.>=", image, num(0));
     double[] otsu = values((ImageValue) apply("vox1.otsu", image, all, num(64)));
     for (int i = 0; i < 40; i++) {
