@@ -10,6 +10,7 @@ public enum DType {
   UINT32("uint32", 4),
   INT32("int32", 4),
   INT64("int64", 8),
+  UINT64("uint64", 8),
   FLOAT32("float32", 4),
   FLOAT64("float64", 8);
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Operator;
+import org.voxbeam.kernel.operator.UnavailableOperator;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 
 /** Health, version, the primitive catalogue and the OpenAPI document itself. */
@@ -55,6 +56,7 @@ final class SystemRoutes {
                             "namespace", op.name().namespace(),
                             "arity", op.arity().toString(),
                             "purity", op.purity().name().toLowerCase(java.util.Locale.ROOT),
+                            "available", !(op instanceof UnavailableOperator),
                             "description", op.description()))
             .toList();
     JsonBodies.send(context, 200, JsonBodies.object("primitives", new JsonArray(items)));

@@ -93,11 +93,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     return collect(lowered, result);
   }
 
-  /**
-   * Plans {@code plan} against the store and adds its stages to {@code pipeline}.
-   *
-   * @throws org.voxbeam.pipeline.plan.PlanException if a node names an unknown operator
-   */
+  /** Plans {@code plan} against the store and adds its stages to {@code pipeline}. */
   public LoweredPlan lower(Pipeline pipeline, Plan plan) {
     Instant started = Instant.now();
     StagePlan stages = new StagePlanner(evaluator, settings()).plan(ImageModelBinding.bind(plan), lease.store());

@@ -12,12 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.Purity;
-import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.plan.PlanException;
 
 /**
  * Cuts the part of a plan a run needs into a bounded number of stages of independent tasks, so
@@ -55,11 +53,7 @@ public final class StagePlanner {
     this.settings = settings;
   }
 
-  /**
-   * Plans a run of {@code plan}'s goals against what {@code store} holds now.
-   *
-   * @throws PlanException if a node to compute names an operator that does not exist
-   */
+  /** Plans a run of {@code plan}'s goals against what {@code store} holds now. */
   public StagePlan plan(Plan plan, ResultStore store) {
     Needed needed = prune(plan, store);
     Subgraph graph = Subgraph.of(needed.toCompute);
@@ -123,7 +117,7 @@ public final class StagePlanner {
       List<NodeId> reusable = new ArrayList<>();
       for (NodeId id : level) {
         Node node = plan.nodes().get(id);
-        if (NodeEvaluator.isStored(node) && purity(plan, node) == Purity.PURE) {
+        if (NodeEvaluator.isStored(node) && evaluator.purityOf(node) == Purity.PURE) {
           reusable.add(id);
         }
       }
@@ -147,13 +141,6 @@ public final class StagePlanner {
     return new Needed(toCompute, stored, seen.size());
   }
 
-  private Purity purity(Plan plan, Node node) {
-    try {
-      return evaluator.operatorOf(node).purity();
-    } catch (UnknownOperatorException e) {
-      throw new PlanException(plan.source(), node.id(), e.getMessage());
-    }
-  }
 
   /**
    * For each node (by position), the positions of the primitive nodes to compute that it reads,

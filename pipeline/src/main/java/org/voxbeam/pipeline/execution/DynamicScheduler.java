@@ -60,9 +60,8 @@ public final class DynamicScheduler {
   }
 
   /**
-   * Materializes every goal of {@code plan}.
-   *
-   * @throws org.voxbeam.pipeline.plan.PlanException if the plan names an unknown operator
+   * Materializes every goal of {@code plan}. A node that cannot be computed — its operator
+   * fails, or the registry has none — fails alone, with its dependents; other goals complete.
    */
   public RunResult run(Plan plan, ExecutionListener listener) {
     Instant start = Instant.now();

@@ -16,6 +16,7 @@ import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
@@ -56,6 +57,15 @@ public final class NodeEvaluator {
   /** The operator a primitive node applies, or the reason there is none. */
   public Operator operatorOf(Node node) {
     return registry.require(node.operator());
+  }
+
+  /**
+   * Whether a stored result of {@code node} may be reused. A node whose operator the registry
+   * lacks (a plan written by another engine, say) is treated as impure: it is never read from
+   * the store, so it runs and fails at that node, and the goals that do not need it complete.
+   */
+  public Purity purityOf(Node node) {
+    return registry.find(node.operator()).map(Operator::purity).orElse(Purity.IMPURE);
   }
 
   /**

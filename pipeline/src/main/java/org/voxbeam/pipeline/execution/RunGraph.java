@@ -10,11 +10,9 @@ import java.util.Set;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.Purity;
-import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.plan.PlanException;
 
 /**
  * The part of a plan one run needs, found by walking down from the goals and stopping at nodes
@@ -94,11 +92,7 @@ final class RunGraph {
     return nodes.length;
   }
 
-  /**
-   * Plans a run of {@code plan}'s goals against {@code store}.
-   *
-   * @throws PlanException if a node to compute names an operator that does not exist
-   */
+  /** Plans a run of {@code plan}'s goals against {@code store}. */
   static RunGraph plan(Plan plan, ResultStore store, NodeEvaluator evaluator) {
     Set<NodeId> goalIds = new LinkedHashSet<>();
     for (Goal goal : plan.goals()) {
@@ -112,7 +106,7 @@ final class RunGraph {
       List<NodeId> reusable = new ArrayList<>();
       for (NodeId id : level) {
         Node node = plan.nodes().get(id);
-        if (NodeEvaluator.isStored(node) && purity(plan, node, evaluator) == Purity.PURE) {
+        if (NodeEvaluator.isStored(node) && evaluator.purityOf(node) == Purity.PURE) {
           reusable.add(id);
         }
       }
@@ -134,13 +128,5 @@ final class RunGraph {
       level = next;
     }
     return new RunGraph(order, stored, goalIds);
-  }
-
-  private static Purity purity(Plan plan, Node node, NodeEvaluator evaluator) {
-    try {
-      return evaluator.operatorOf(node).purity();
-    } catch (UnknownOperatorException e) {
-      throw new PlanException(plan.source(), node.id(), e.getMessage());
-    }
   }
 }

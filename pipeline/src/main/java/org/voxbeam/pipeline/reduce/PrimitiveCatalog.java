@@ -9,20 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.NamespaceOrder;
+import org.voxbeam.kernel.operator.Operator;
+import org.voxbeam.kernel.operator.OperatorName;
+import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
- * The primitives VoxLogicA-2 declares, by namespace, and the ImgQL libraries some namespaces
+ * The primitives a program can name, by namespace, and the ImgQL libraries some namespaces
  * export on import. Name resolution follows VoxLogicA-2's registry: a qualified name must match
  * exactly; a bare name is looked up in {@code default}, then in imported namespaces in import
  * order, then in every other namespace alphabetically.
  *
- * <p>The catalog describes VoxLogicA-2, not what VoxBeam can execute: a program using an image
- * primitive VoxBeam lacks still reduces to VoxLogicA-2's plan, and fails only at that node.
+ * <p>The catalog is the operator registry itself, so what the reducer resolves and what the
+ * executor runs are one list. It covers VoxLogicA-2's whole catalog: primitives VoxBeam does
+ * not run are registered as {@link org.voxbeam.kernel.operator.UnavailableOperator}s, so a
+ * program using one still reduces to VoxLogicA-2's plan and fails only at that node.
  */
 public final class PrimitiveCatalog {
-  private static final String SIGNATURES = "primitives.tsv";
   private static final Map<String, String> LIBRARIES = Map.of("vox1", "vox1.imgql");
 
   private final Map<String, Map<String, PrimitiveSignature>> byNamespace;
@@ -31,30 +35,26 @@ public final class PrimitiveCatalog {
     this.byNamespace = byNamespace;
   }
 
-  /** VoxLogicA-2's primitives, as shipped with VoxBeam. */
+  /** The primitives of VoxBeam's standard library, which covers VoxLogicA-2's. */
   public static PrimitiveCatalog voxLogicA2() {
-    return parse(resource(SIGNATURES));
+    return Standard.INSTANCE;
   }
 
-  /** A catalog from tab-separated lines {@code namespace name min max}, {@code *} for no limit. */
-  static PrimitiveCatalog parse(String table) {
+  /** The names and argument counts of {@code registry}'s operators. */
+  public static PrimitiveCatalog of(OperatorRegistry registry) {
     Map<String, Map<String, PrimitiveSignature>> byNamespace = new TreeMap<>();
-    for (String line : table.split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] fields = line.split("\t");
-      if (fields.length != 4) {
-        throw new IllegalArgumentException("bad primitive catalog line: " + line);
-      }
-      int min = Integer.parseInt(fields[2]);
-      Arity arity =
-          fields[3].equals("*") ? Arity.atLeast(min) : Arity.between(min, Integer.parseInt(fields[3]));
+    for (Operator operator : registry.operators()) {
+      OperatorName name = operator.name();
       byNamespace
-          .computeIfAbsent(fields[0], ns -> new LinkedHashMap<>())
-          .put(fields[1], new PrimitiveSignature(fields[0], fields[1], arity));
+          .computeIfAbsent(name.namespace(), ns -> new LinkedHashMap<>())
+          .put(name.name(), new PrimitiveSignature(name.namespace(), name.name(), operator.arity()));
     }
     return new PrimitiveCatalog(byNamespace);
+  }
+
+  /** Built once: the standard library's registry holds a few hundred operators. */
+  private static final class Standard {
+    static final PrimitiveCatalog INSTANCE = of(StandardLibrary.registry());
   }
 
   /** Whether {@code import "namespace"} names a known namespace. */

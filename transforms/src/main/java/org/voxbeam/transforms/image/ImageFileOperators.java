@@ -16,7 +16,6 @@ import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorName;
 import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.value.BytesValue;
-import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
@@ -25,10 +24,10 @@ import org.voxbeam.transforms.image.io.ImageFormatException;
 import org.voxbeam.transforms.library.SimpleOperator;
 
 /**
- * Image loading and saving under the names programs use: SimpleITK's {@code ReadImage} and
- * {@code WriteImage} ({@code simpleitk} namespace) and {@code load} ({@code default}), which
- * VoxLogicA-1 programs use for images and VoxLogicA-2 for small data files. The images these
- * load are the program's {@link org.voxbeam.transforms.image.ops.ImageModel}, which the engine
+ * {@code default.load}, which VoxLogicA-1 programs use for images and VoxLogicA-2 for small data
+ * files: an image for image file names, lines for text, bytes otherwise. SimpleITK's
+ * {@code ReadImage} and {@code WriteImage} live with the {@code simpleitk} namespace. The images
+ * programs load are their {@link org.voxbeam.transforms.image.ops.ImageModel}, which the engine
  * passes to {@code tt} and the other image makers.
  */
 public final class ImageFileOperators implements OperatorLibrary {
@@ -45,10 +44,6 @@ public final class ImageFileOperators implements OperatorLibrary {
   @Override
   public List<Operator> operators() {
     return List.of(
-        new SimpleOperator(new OperatorName("simpleitk", "ReadImage"), Arity.atLeast(1), Purity.PURE,
-            "Read a NIfTI (.nii, .nii.gz) or PNG image", args -> readImage(path(args, 0, "ReadImage"))),
-        new SimpleOperator(new OperatorName("simpleitk", "WriteImage"), Arity.atLeast(2), Purity.IMPURE,
-            "Write an image as NIfTI or PNG, by file name", this::writeImage),
         new SimpleOperator(new OperatorName("default", "load"), Arity.exactly(1), Purity.PURE,
             "Load an image, a text/CSV file as lines, another file as bytes, or pass a sequence through",
             this::load));
@@ -58,19 +53,9 @@ public final class ImageFileOperators implements OperatorLibrary {
     try {
       return files.read(file);
     } catch (ImageFormatException e) {
-      throw new OperatorException("ReadImage failed: " + e.getMessage());
+      throw new OperatorException("load failed: " + e.getMessage());
     } catch (IOException e) {
-      throw new OperatorException("ReadImage failed: " + file + ": " + e.getMessage());
-    }
-  }
-
-  private Value writeImage(Arguments args) {
-    Path file = path(args, 1, "WriteImage");
-    try {
-      files.write(file, args.get(0));
-      return NullValue.INSTANCE;
-    } catch (IOException e) {
-      throw new OperatorException("WriteImage failed: " + e.getMessage());
+      throw new OperatorException("load failed: " + file + ": " + e.getMessage());
     }
   }
 

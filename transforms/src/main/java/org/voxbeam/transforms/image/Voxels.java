@@ -41,73 +41,28 @@ public record Voxels(ImageGeometry geometry, DType dtype, Grid grid, ByteBuffer 
     return grid.voxelCount();
   }
 
-  /** Voxel {@code i} (x fastest) as a double, exactly for every supported type. */
+  /** Voxel {@code i} (x fastest) as a double, exactly up to 2^53 for every supported type. */
   public double get(int i) {
-    switch (dtype) {
-      case BOOL:
-      case UINT8:
-        return buffer.get(i) & 0xff;
-      case INT8:
-        return buffer.get(i);
-      case UINT16:
-        return buffer.getShort(i * 2) & 0xffff;
-      case INT16:
-        return buffer.getShort(i * 2);
-      case UINT32:
-        return buffer.getInt(i * 4) & 0xffffffffL;
-      case INT32:
-        return buffer.getInt(i * 4);
-      case INT64:
-        return buffer.getLong(i * 8);
-      case FLOAT32:
-        return buffer.getFloat(i * 4);
-      case FLOAT64:
-        return buffer.getDouble(i * 8);
-      default:
-        throw new IllegalStateException("unknown voxel type " + dtype);
-    }
-  }
-
-  /** Stores {@code value} as element {@code i} of a little-endian buffer of {@code type}. */
-  public static void put(ByteBuffer out, DType type, int i, double value) {
-    switch (type) {
-      case BOOL:
-      case UINT8:
-      case INT8:
-        out.put(i, (byte) (long) value);
-        break;
-      case UINT16:
-      case INT16:
-        out.putShort(i * 2, (short) (long) value);
-        break;
-      case UINT32:
-      case INT32:
-        out.putInt(i * 4, (int) (long) value);
-        break;
-      case INT64:
-        out.putLong(i * 8, (long) value);
-        break;
-      case FLOAT32:
-        out.putFloat(i * 4, (float) value);
-        break;
-      case FLOAT64:
-        out.putDouble(i * 8, value);
-        break;
-      default:
-        throw new IllegalStateException("unknown voxel type " + type);
-    }
+    return switch (dtype) {
+      case BOOL, UINT8 -> buffer.get(i) & 0xff;
+      case INT8 -> buffer.get(i);
+      case UINT16 -> buffer.getShort(i * 2) & 0xffff;
+      case INT16 -> buffer.getShort(i * 2);
+      case UINT32 -> buffer.getInt(i * 4) & 0xffffffffL;
+      case INT32 -> buffer.getInt(i * 4);
+      case INT64 -> buffer.getLong(i * 8);
+      case UINT64 -> PixelCast.unsignedToDouble(buffer.getLong(i * 8));
+      case FLOAT32 -> buffer.getFloat(i * 4);
+      case FLOAT64 -> buffer.getDouble(i * 8);
+    };
   }
 
   /** Whether voxel {@code i} is true: non-zero, as a mask reads it. */
   public boolean isSet(int i) {
-    switch (dtype) {
-      case BOOL:
-      case UINT8:
-      case INT8:
-        return buffer.get(i) != 0;
-      default:
-        return get(i) != 0.0;
-    }
+    return switch (dtype) {
+      case BOOL, UINT8, INT8 -> buffer.get(i) != 0;
+      default -> get(i) != 0.0;
+    };
   }
 
   /** The voxels as a 0/1 byte array, for kernels that visit mask voxels many times. */

@@ -12,6 +12,7 @@ import org.voxbeam.transforms.files.FileSystemOperators;
 import org.voxbeam.transforms.image.ImageFileOperators;
 import org.voxbeam.transforms.image.OverlayOperator;
 import org.voxbeam.transforms.image.Vox1ImageOperators;
+import org.voxbeam.transforms.simpleitk.SimpleItkLibrary;
 import org.voxbeam.transforms.strings.StringsOperators;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
@@ -38,7 +39,9 @@ public final class StandardLibrary {
         new Vox1ImageOperators(),
         new OverlayOperator(),
         new FileSystemOperators(access),
-        new ImageFileOperators(access));
+        new ImageFileOperators(access),
+        new SimpleItkLibrary(access),
+        new PeerRuntimeOperators());
   }
 
   /** A registry of the shipped operators. */

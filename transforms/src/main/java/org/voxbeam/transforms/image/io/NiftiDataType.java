@@ -16,7 +16,8 @@ public enum NiftiDataType {
   INT8(256, 8, DType.INT8),
   UINT16(512, 16, DType.UINT16),
   UINT32(768, 32, DType.UINT32),
-  INT64(1024, 64, DType.INT64);
+  INT64(1024, 64, DType.INT64),
+  UINT64(1280, 64, DType.UINT64);
 
   private final short code;
   private final short bitpix;

@@ -7,6 +7,7 @@ import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.Float32Output;
+import org.voxbeam.transforms.image.PixelCast;
 import org.voxbeam.transforms.image.Voxels;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
@@ -108,7 +109,7 @@ public final class Pointwise {
     byte[] out = new byte[n * image.dtype().byteSize()];
     java.nio.ByteBuffer o = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
-      Voxels.put(o, image.dtype(), i, Math.abs(v.get(i)));
+      PixelCast.put(o, image.dtype(), i, Math.abs(v.get(i)));
     }
     return new ImageValue(image.geometry(), image.dtype(), InMemoryBlob.adopt(out));
   }

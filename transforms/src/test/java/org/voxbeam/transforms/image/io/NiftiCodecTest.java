@@ -22,6 +22,7 @@ import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
+import org.voxbeam.transforms.image.PixelCast;
 import org.voxbeam.transforms.image.Voxels;
 
 class NiftiCodecTest {
@@ -65,7 +66,7 @@ class NiftiCodecTest {
         if (type == DType.FLOAT32 || type == DType.FLOAT64) {
           ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
           for (int i = 0; i < g.voxelCount(); i++) {
-            Voxels.put(b, type, i, random.nextGaussian() * 100);
+            PixelCast.put(b, type, i, random.nextGaussian() * 100);
           }
         }
         ImageValue image = new ImageValue(g, type, InMemoryBlob.adopt(data));
