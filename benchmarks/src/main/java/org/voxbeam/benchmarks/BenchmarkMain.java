@@ -2,6 +2,7 @@ package org.voxbeam.benchmarks;
 
 import org.voxbeam.benchmarks.beam.BeamCommand;
 import org.voxbeam.benchmarks.images.ImagesCommand;
+import org.voxbeam.benchmarks.kernels.KernelsCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
 import org.voxbeam.benchmarks.store.StoreCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       StoreCommand.class,
       BeamCommand.class,
       ImagesCommand.class,
+      KernelsCommand.class,
       LimitedRamCommand.class
     })
 public final class BenchmarkMain implements Runnable {
@@ -36,6 +38,6 @@ public final class BenchmarkMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a benchmark: scheduler, store, beam, images or limited-ram");
+        spec.commandLine(), "name a benchmark: scheduler, store, beam, images, kernels or limited-ram");
   }
 }
