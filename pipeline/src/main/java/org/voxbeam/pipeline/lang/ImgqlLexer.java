@@ -31,8 +31,8 @@ final class ImgqlLexer {
               + "]*)");
   private static final Pattern NAME =
       Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(?:\\.[a-zA-Z_][a-zA-Z0-9_]*)?");
-  private static final Pattern STRING = Pattern.compile("\"[^\\n]*?(?<!\\\\)(?:\\\\\\\\)*?\"");
-  private static final Pattern SKIPPED = Pattern.compile("(?:[ \\t\\f\\r\\n]+|//[^\\n]*)+");
+  private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\f\\r\\n]+");
+  private static final Pattern COMMENT = Pattern.compile("//[^\\n]*");
   private static final List<String> FOLD_NAMES = List.of("max", "min");
 
   private final String text;
@@ -56,6 +56,23 @@ final class ImgqlLexer {
       lookahead = lex();
     }
     return lookahead;
+  }
+
+  /**
+   * The next token where only a name may stand (a parameter, a {@code let}, {@code for} or
+   * {@code filter} variable), without consuming it. There VoxLogicA-2's contextual lexer does
+   * not consider operators, so {@code _} and {@code _x} are names, not the operator {@code _}:
+   * {@code let _ = WriteImage(img, path) in ...} binds {@code _}.
+   */
+  Token peekName() {
+    if (lookahead == null || lookahead.is(TokenType.OPERATOR)) {
+      lookahead = null;
+      skipIgnored();
+      if (position < text.length() && !matches(DOLLAR_NAME) && matches(NAME)) {
+        lookahead = token(TokenType.NAME, matcher.group());
+      }
+    }
+    return peek();
   }
 
   /** Consumes and returns the next token. */
@@ -128,8 +145,9 @@ final class ImgqlLexer {
     if (matches(NAME)) {
       return token(TokenType.NAME, matcher.group());
     }
-    if (matches(STRING)) {
-      return token(TokenType.STRING, matcher.group());
+    int stringEnd = stringEnd();
+    if (stringEnd > 0) {
+      return token(TokenType.STRING, text.substring(position, stringEnd));
     }
     char c = text.charAt(position);
     TokenType punctuation =
@@ -149,10 +167,39 @@ final class ImgqlLexer {
     throw error(bad, what);
   }
 
+  /**
+   * Skips whitespace and comments one run at a time. A single regular expression for "any
+   * number of either" recurses once per repetition in {@code java.util.regex}, and overflows the
+   * stack on a few hundred comment lines; this loop takes constant stack whatever the input.
+   */
   private void skipIgnored() {
-    if (position < text.length() && matches(SKIPPED)) {
+    while (position < text.length() && (matches(WHITESPACE) || matches(COMMENT))) {
       position = matcher.end();
     }
+  }
+
+  /**
+   * Where the string literal at {@code position} ends (after its closing quote), or -1 if there
+   * is none. Lark's {@code ESCAPED_STRING}: the first quote on the same line that follows an even
+   * number of backslashes closes it. Scanned by hand because the regular expression form
+   * recurses once per escaped backslash and so overflows on a long enough literal.
+   */
+  private int stringEnd() {
+    if (text.charAt(position) != '"') {
+      return -1;
+    }
+    int backslashes = 0;
+    for (int i = position + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == '"' && backslashes % 2 == 0) {
+        return i + 1;
+      }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
+    return -1;
   }
 
   private boolean matches(Pattern pattern) {

@@ -105,7 +105,7 @@ public final class ImgqlParser {
   }
 
   private String identifier() {
-    Token token = lexer.peek();
+    Token token = lexer.peekName();
     if (token.is(TokenType.NAME) || token.is(TokenType.DOLLAR_NAME)) {
       return lexer.next().text();
     }
