@@ -117,6 +117,12 @@ final class ImgqlLexer {
         new SourcePosition(source, token.line(), token.column()), problem, lineText(token.offset()));
   }
 
+  /** A syntax error located at {@code position}, a position in this text. */
+  ImgqlSyntaxException error(SourcePosition position, String problem) {
+    int line = Math.min(Math.max(position.line(), 1), lineStarts.length);
+    return new ImgqlSyntaxException(position, problem, lineText(lineStarts[line - 1]));
+  }
+
   SourcePosition positionOf(Token token) {
     return new SourcePosition(source, token.line(), token.column());
   }

@@ -51,7 +51,7 @@ public final class ImgqlParser {
    */
   public static Expression parseExpression(String text, String source) {
     ImgqlParser parser = new ImgqlParser(text, source);
-    Expression expression = parser.expression();
+    Expression expression = parser.bounded(parser.expression(), new SourcePosition(source, 1, 1));
     parser.expect(TokenType.END, "end of the expression");
     return expression;
   }
@@ -66,7 +66,7 @@ public final class ImgqlParser {
     if (first.isName("print") || first.isName("save")) {
       lexer.next();
       String argument = stringContent(expect(TokenType.STRING, "a string"));
-      Expression expression = expression();
+      Expression expression = bounded(expression(), position);
       return first.isName("print")
           ? new Command.Print(position, argument, expression)
           : new Command.Save(position, argument, expression);
@@ -101,7 +101,22 @@ public final class ImgqlParser {
       expect(TokenType.RIGHT_PAREN, "',' or ')'");
     }
     expect(TokenType.EQUAL, parameters.isEmpty() ? "'(' or '='" : "'='");
-    return new Command.Declaration(position, name, parameters, expression());
+    return new Command.Declaration(position, name, parameters, bounded(expression(), position));
+  }
+
+  /**
+   * {@code expression}, if its tree is at most {@link #MAX_DEPTH} deep. Operator chains are
+   * parsed in a loop, so only the finished tree tells how deep they nest.
+   */
+  private Expression bounded(Expression expression, SourcePosition command) {
+    SyntaxDepth.beyond(expression, MAX_DEPTH, command)
+        .ifPresent(
+            at -> {
+              throw lexer.error(
+                  at, "expression nested more than " + MAX_DEPTH
+                      + " levels deep (operator chains count one level per operator)");
+            });
+    return expression;
   }
 
   private String identifier() {

@@ -29,6 +29,11 @@ final class PlanBuilder {
     return node.id();
   }
 
+  /** How many distinct nodes the plan holds so far. */
+  int size() {
+    return nodes.size();
+  }
+
   void addGoal(Goal.Operation operation, NodeId id, String name) {
     goals.add(new Goal(operation, id, name));
   }
