@@ -69,7 +69,10 @@ public final class PlanValidator {
     return new Plan(source, byId, goals);
   }
 
-  /** Iterative depth-first search with three colours; a grey successor closes a cycle. */
+  /**
+   * Iterative depth-first search with three colours; a grey successor closes a cycle. Each
+   * node's dependencies are listed once, when it is entered, so a node of n arguments costs n.
+   */
   private static void rejectCycles(String source, Map<NodeId, Node> byId) {
     Map<NodeId, Integer> colour = new HashMap<>(byId.size() * 2);
     final int grey = 1;
@@ -79,16 +82,19 @@ public final class PlanValidator {
         continue;
       }
       List<NodeId> path = new ArrayList<>();
+      List<List<NodeId>> pending = new ArrayList<>();
       List<Integer> cursor = new ArrayList<>();
       path.add(root);
+      pending.add(byId.get(root).dependencies());
       cursor.add(0);
       colour.put(root, grey);
       while (!path.isEmpty()) {
         int top = path.size() - 1;
-        List<NodeId> dependencies = byId.get(path.get(top)).dependencies();
+        List<NodeId> dependencies = pending.get(top);
         int next = cursor.get(top);
         if (next == dependencies.size()) {
           colour.put(path.remove(top), black);
+          pending.remove(top);
           cursor.remove(top);
           continue;
         }
@@ -98,6 +104,7 @@ public final class PlanValidator {
         if (state == null) {
           colour.put(dependency, grey);
           path.add(dependency);
+          pending.add(byId.get(dependency).dependencies());
           cursor.add(0);
         } else if (state == grey) {
           throw new PlanException(source, dependency, "is part of a cycle: " + describeCycle(path, dependency));
