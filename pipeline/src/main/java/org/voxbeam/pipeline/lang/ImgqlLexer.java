@@ -1,7 +1,9 @@
 package org.voxbeam.pipeline.lang;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 final class ImgqlLexer {
 
   private static final String SYMBOLS = "#;:_'.|!$%&/^=*\\-+<>?@~\\\\";
+  private static final String SYMBOL_SET = "#;:_'.|!$%&/^=*-+<>?@~\\";
 
   private static final Pattern DOLLAR_NAME = Pattern.compile("\\$[a-z][a-z0-9_]*");
   private static final Pattern NUMBER =
@@ -31,13 +34,14 @@ final class ImgqlLexer {
               + "]*)");
   private static final Pattern NAME =
       Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(?:\\.[a-zA-Z_][a-zA-Z0-9_]*)?");
-  private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\f\\r\\n]+");
-  private static final Pattern COMMENT = Pattern.compile("//[^\\n]*");
   private static final List<String> FOLD_NAMES = List.of("max", "min");
 
   private final String text;
   private final String source;
-  private final Matcher matcher;
+  private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+  private Matcher matcher;
+  private int lineCursor;
+  private int consumed;
   private final int[] lineStarts;
   private int position;
   private Token lookahead;
@@ -46,7 +50,6 @@ final class ImgqlLexer {
   ImgqlLexer(String text, String source) {
     this.text = text;
     this.source = source;
-    this.matcher = DOLLAR_NAME.matcher(text);
     this.lineStarts = lineStarts(text);
   }
 
@@ -81,7 +84,13 @@ final class ImgqlLexer {
     lookahead = null;
     position = token.offset() + token.text().length();
     previous = token;
+    consumed++;
     return token;
+  }
+
+  /** How many tokens have been consumed so far. */
+  int consumed() {
+    return consumed;
   }
 
   /** The last token consumed, or an end token before the first. */
@@ -101,6 +110,7 @@ final class ImgqlLexer {
         Token token = token(TokenType.NAME, word);
         position += word.length();
         previous = token;
+        consumed++;
         return token;
       }
     }
@@ -132,13 +142,14 @@ final class ImgqlLexer {
     if (position >= text.length()) {
       return token(TokenType.END, "");
     }
-    if (matches(DOLLAR_NAME)) {
+    char first = text.charAt(position);
+    if (first == '$' && matches(DOLLAR_NAME)) {
       return token(TokenType.DOLLAR_NAME, matcher.group());
     }
-    if (matches(NUMBER)) {
+    if (mayStartNumber(first) && matches(NUMBER)) {
       return token(TokenType.NUMBER, matcher.group());
     }
-    if (matches(OPERATOR)) {
+    if (mayStartOperator(first) && matches(OPERATOR)) {
       String operator = matcher.group();
       TokenType type =
           switch (operator) {
@@ -148,7 +159,7 @@ final class ImgqlLexer {
           };
       return token(type, operator);
     }
-    if (matches(NAME)) {
+    if (mayStartName(first) && matches(NAME)) {
       return token(TokenType.NAME, matcher.group());
     }
     int stringEnd = stringEnd();
@@ -173,14 +184,37 @@ final class ImgqlLexer {
     throw error(bad, what);
   }
 
+  // Which terminals can start with a character: the others are not tried, which keeps their
+  // order (and so the lexing) exactly as above while sparing most matcher resets.
+
+  private static boolean mayStartNumber(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
+  }
+
+  private static boolean mayStartOperator(char c) {
+    return (c >= 'A' && c <= 'Z') || SYMBOL_SET.indexOf(c) >= 0;
+  }
+
+  private static boolean mayStartName(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
   /**
-   * Skips whitespace and comments one run at a time. A single regular expression for "any
-   * number of either" recurses once per repetition in {@code java.util.regex}, and overflows the
-   * stack on a few hundred comment lines; this loop takes constant stack whatever the input.
+   * Skips whitespace ({@code [ \t\f\r\n]}) and {@code //} comments, character by character. A
+   * single regular expression for "any number of either" recurses once per repetition in
+   * {@code java.util.regex}, and overflowed the stack on a few hundred comment lines.
    */
   private void skipIgnored() {
-    while (position < text.length() && (matches(WHITESPACE) || matches(COMMENT))) {
-      position = matcher.end();
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n') {
+        position++;
+      } else if (c == '/' && text.startsWith("//", position)) {
+        int end = text.indexOf('\n', position);
+        position = end < 0 ? text.length() : end;
+      } else {
+        return;
+      }
     }
   }
 
@@ -209,7 +243,7 @@ final class ImgqlLexer {
   }
 
   private boolean matches(Pattern pattern) {
-    matcher.usePattern(pattern);
+    matcher = matchers.computeIfAbsent(pattern, p -> p.matcher(text));
     matcher.region(position, text.length());
     return matcher.lookingAt();
   }
@@ -219,7 +253,17 @@ final class ImgqlLexer {
     return new Token(type, lexeme, position, line + 1, position - lineStarts[line] + 1);
   }
 
+  /**
+   * The 0-based line holding {@code offset}. Tokens come in order, so a cursor moving forward
+   * finds it in constant time; an earlier offset (an error quoting a line) searches.
+   */
   private int lineIndex(int offset) {
+    if (offset >= lineStarts[lineCursor]) {
+      while (lineCursor + 1 < lineStarts.length && lineStarts[lineCursor + 1] <= offset) {
+        lineCursor++;
+      }
+      return lineCursor;
+    }
     int index = Arrays.binarySearch(lineStarts, offset);
     return index >= 0 ? index : -index - 2;
   }

@@ -23,6 +23,7 @@ public final class ImgqlParser {
 
   private final ImgqlLexer lexer;
   private int depth;
+  private int commandStart;
 
   private ImgqlParser(String text, String source) {
     this.lexer = new ImgqlLexer(text, source);
@@ -57,6 +58,7 @@ public final class ImgqlParser {
   }
 
   private Command command() {
+    commandStart = lexer.consumed();
     Token first = lexer.peek();
     SourcePosition position = lexer.positionOf(first);
     if (first.isName("let")) {
@@ -109,6 +111,9 @@ public final class ImgqlParser {
    * parsed in a loop, so only the finished tree tells how deep they nest.
    */
   private Expression bounded(Expression expression, SourcePosition command) {
+    if (lexer.consumed() - commandStart <= MAX_DEPTH) {
+      return expression; // every node of a tree consumes a token of its own
+    }
     SyntaxDepth.beyond(expression, MAX_DEPTH, command)
         .ifPresent(
             at -> {

@@ -35,7 +35,7 @@ public final class SourceDecoder {
       throw error(
           bytes, 0, source,
           String.format(
-              "the file starts with a UTF-16 byte-order mark (0x%02X 0x%02X)",
+              "the file starts with a UTF-16 byte-order mark (0x%02X 0x%02X at byte offset 0)",
               bytes[0] & 0xFF, bytes[1] & 0xFF));
     }
     CharsetDecoder decoder =

@@ -35,6 +35,46 @@ public final class PlanValidator {
       List<Goal> goals,
       IdMismatchPolicy idPolicy,
       Consumer<String> warnings) {
+    Plan plan = validateStructure(source, nodes, goals);
+    for (Node node : nodes) {
+      NodeId content = node.contentId();
+      if (!content.equals(node.id())) {
+        String problem = "id does not match the node's content, which hashes to " + content;
+        if (idPolicy == IdMismatchPolicy.REJECT) {
+          throw new PlanException(source, node.id(), problem);
+        }
+        warnings.accept(new PlanException(source, node.id(), problem).getMessage());
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * Validates and builds a plan of nodes whose ids this process computed from their content
+   * ({@link org.voxbeam.kernel.node.VoxNode#of}) and that come in dependency order, as the
+   * reducer builds them: one pass checks that every dependency came before its node, which
+   * rules out missing nodes and cycles alike, and nothing is hashed again.
+   *
+   * @throws PlanException naming the first problem and the node it concerns
+   */
+  public static Plan validateComputed(String source, List<? extends Node> nodes, List<Goal> goals) {
+    Map<NodeId, Node> byId = new LinkedHashMap<>(nodes.size() * 2);
+    for (Node node : nodes) {
+      for (NodeId dependency : node.dependencies()) {
+        if (!byId.containsKey(dependency)) {
+          throw new PlanException(
+              source, node.id(), "depends on node " + dependency + ", which does not come before it");
+        }
+      }
+      if (byId.putIfAbsent(node.id(), node) != null) {
+        throw new PlanException(source, node.id(), "duplicate node id");
+      }
+    }
+    checkGoals(source, byId, goals);
+    return new Plan(source, byId, goals);
+  }
+
+  private static Plan validateStructure(String source, List<? extends Node> nodes, List<Goal> goals) {
     Map<NodeId, Node> byId = new LinkedHashMap<>(nodes.size() * 2);
     for (Node node : nodes) {
       if (byId.putIfAbsent(node.id(), node) != null) {
@@ -49,24 +89,18 @@ public final class PlanValidator {
         }
       }
     }
+    checkGoals(source, byId, goals);
+    rejectCycles(source, byId);
+    return new Plan(source, byId, goals);
+  }
+
+  private static void checkGoals(String source, Map<NodeId, Node> byId, List<Goal> goals) {
     for (Goal goal : goals) {
       if (!byId.containsKey(goal.id())) {
         throw new PlanException(
             source, goal.id(), "goal '" + goal.name() + "' names a node that is not in the plan");
       }
     }
-    rejectCycles(source, byId);
-    for (Node node : nodes) {
-      NodeId content = node.contentId();
-      if (!content.equals(node.id())) {
-        String problem = "id does not match the node's content, which hashes to " + content;
-        if (idPolicy == IdMismatchPolicy.REJECT) {
-          throw new PlanException(source, node.id(), problem);
-        }
-        warnings.accept(new PlanException(source, node.id(), problem).getMessage());
-      }
-    }
-    return new Plan(source, byId, goals);
   }
 
   /**
