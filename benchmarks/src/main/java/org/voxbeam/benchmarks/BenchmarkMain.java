@@ -1,6 +1,7 @@
 package org.voxbeam.benchmarks;
 
 import org.voxbeam.benchmarks.beam.BeamCommand;
+import org.voxbeam.benchmarks.frontend.FrontendCommand;
 import org.voxbeam.benchmarks.images.ImagesCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
       StoreCommand.class,
       BeamCommand.class,
       ImagesCommand.class,
-      LimitedRamCommand.class
+      LimitedRamCommand.class,
+      FrontendCommand.class
     })
 public final class BenchmarkMain implements Runnable {
   @Spec CommandSpec spec;
@@ -36,6 +38,6 @@ public final class BenchmarkMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a benchmark: scheduler, store, beam, images or limited-ram");
+        spec.commandLine(), "name a benchmark: scheduler, store, beam, images, limited-ram or frontend");
   }
 }

@@ -129,6 +129,23 @@ class HttpBadInputTest {
     assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
   }
 
+  /** The server runs with the default limits; a submission may lower them, never raise them. */
+  @Test
+  void runLimitsAreAtMostTheServers() throws Exception {
+    String program = "\"program\": \"print \\\"a\\\" 1 + 2\\nprint \\\"b\\\" 3 * 4\"";
+    HttpResponse<String> above = post("/runs", "{" + program + ", \"limits\": {\"max_voxels\": 268435457}}");
+    assertError(above, 400, "invalid_run");
+    assertTrue(above.body().contains("268435456"), above.body());
+    assertError(post("/runs", "{" + program + ", \"limits\": {\"max_plan_nodes\": \"many\"}}"), 400, "invalid_run");
+    assertError(post("/runs", "{" + program + ", \"limits\": {\"max_plan_nodes\": 0}}"), 400, "invalid_run");
+    assertError(post("/runs", "{" + program + ", \"limits\": {\"max_ram\": 1}}"), 400, "invalid_run");
+    assertError(post("/runs", "{" + program + ", \"limits\": [1]}"), 400, "invalid_run");
+    HttpResponse<String> small = post("/runs", "{" + program + ", \"limits\": {\"max_plan_nodes\": 4}}");
+    assertError(small, 400, "invalid_program");
+    assertTrue(small.body().contains("the plan grows past 4 nodes"), small.body());
+    assertEquals(202, post("/runs", "{" + program + ", \"limits\": {\"max_plan_nodes\": 100, \"max_decompressed_mb\": 1}}").statusCode());
+  }
+
   @Test
   void unknownRoutesAndMethodsAreNamed() throws Exception {
     assertError(get("/nothing/here"), 404, "no_such_route");
