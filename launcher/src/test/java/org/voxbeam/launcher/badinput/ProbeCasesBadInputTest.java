@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,23 @@ class ProbeCasesBadInputTest {
     Path png = HostileImages.hugePng(dir.resolve("huge.png"), 30_000, 30_000);
     CliOutcome outcome = run("png.imgql", "import \"simpleitk\"\nprint \"v\" ReadImage(\"" + png + "\")\n");
     assertImageRefused(outcome, "huge.png", "900000000 voxels exceed the limit", "--max-voxels");
+  }
+
+  @Test
+  void limitsComeFromOptionsAndTheEnvironmentAndBadValuesAreNamed() throws IOException {
+    Path program = dir.resolve("chain.imgql");
+    Files.writeString(program, HostilePrograms.declarationChain(100));
+    CliOutcome.run("plan", program.toString(), "--max-plan-nodes", "0")
+        .assertRefused("--max-plan-nodes must be at least 1")
+        .assertOneLine();
+    CliOutcome.run(Map.of("VOXBEAM_MAX_PLAN_NODES", "8"), "plan", program.toString())
+        .assertRefused("chain.imgql:", "the plan grows past 8 nodes");
+    CliOutcome.run(Map.of("VOXBEAM_MAX_VOXELS", "lots"), "plan", program.toString())
+        .assertRefused("VOXBEAM_MAX_VOXELS")
+        .assertOneLine();
+    CliOutcome overridden =
+        CliOutcome.run(Map.of("VOXBEAM_MAX_PLAN_NODES", "8"), "plan", program.toString(), "--max-plan-nodes", "500");
+    assertEquals(0, overridden.exitCode(), overridden.err());
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.testing.HostileImages;
 import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
@@ -179,6 +180,21 @@ class NiftiCodecTest {
         assertThrows(ImageFormatException.class, () -> new NiftiCodec(8L << 20).read(bomb));
     assertEquals("dim", e.field());
     assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
+  }
+
+  @Test
+  void aGzipBombIsRefusedByItsHeaderOrWhileInflating() throws IOException {
+    Path bomb = HostileImages.niftiGzipBomb(dir.resolve("bomb.nii.gz"), 512, 512, 512);
+    ImageFormatException voxels =
+        assertThrows(ImageFormatException.class, () -> new NiftiCodec(new ImageLimits(1 << 20, 1L << 40)).read(bomb));
+    assertEquals("dim", voxels.field());
+    assertTrue(voxels.getMessage().contains("134217728 voxels exceed the limit of 1048576"), voxels.getMessage());
+    ImageFormatException bytes =
+        assertThrows(ImageFormatException.class, () -> new NiftiCodec(new ImageLimits(1L << 40, 64L << 20)).read(bomb));
+    assertEquals("dim", bytes.field());
+    assertTrue(bytes.getMessage().contains("134218080 bytes of decompressed data exceed the limit of 67108864"), bytes.getMessage());
+    Path small = HostileImages.niftiGzipBomb(dir.resolve("small.nii.gz"), 64, 64, 64);
+    assertEquals(64 * 64 * 64, new NiftiCodec(new ImageLimits(1 << 18, 1 << 20)).read(small).geometry().voxelCount());
   }
 
   private void assertField(String field, Path file) {
