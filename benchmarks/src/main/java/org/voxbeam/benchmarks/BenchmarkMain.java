@@ -38,6 +38,7 @@ public final class BenchmarkMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a benchmark: scheduler, store, beam, images, limited-ram or frontend");
+        spec.commandLine(),
+        "name a benchmark: scheduler, store, beam, images, limited-ram or frontend");
   }
 }

@@ -85,8 +85,8 @@ final class BeamExecution {
     addUnlessGiven(arguments, "store", store.toString());
     addUnlessGiven(arguments, "cacheMb", Long.toString(cacheBytes >> 20));
     addUnlessGiven(arguments, "maxVoxels", Long.toString(settings.limits().maxVoxels()));
-    addUnlessGiven(
-        arguments, "maxDecompressedMb", Long.toString(Math.max(1, settings.limits().maxDecompressedBytes() >> 20)));
+    long decompressedMegabytes = Math.max(1, settings.limits().maxDecompressedBytes() >> 20);
+    addUnlessGiven(arguments, "maxDecompressedMb", Long.toString(decompressedMegabytes));
     if (settings.threads() > 0) {
       addUnlessGiven(arguments, "threads", Integer.toString(settings.threads()));
     }

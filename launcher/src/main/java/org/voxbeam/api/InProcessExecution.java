@@ -30,9 +30,7 @@ final class InProcessExecution {
       options = options.withThreads(settings.threads());
     }
     OperatorRegistry operators =
-        settings
-            .operators()
-            .orElseGet(() -> StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images()));
+        settings.operators().orElseGet(() -> standardOperators(settings));
     NodeCounter counter = new NodeCounter(settings.progress());
     Instant started = Instant.now();
     RunResult result = new DynamicScheduler(new NodeEvaluator(operators), store, options).run(plan, counter);
@@ -43,6 +41,11 @@ final class InProcessExecution {
         List.of(
             new StageTime("planning", Duration.between(started, planned)),
             new StageTime("execution", Duration.between(planned, finished))));
+  }
+
+  /** The standard library, reading image files within the run's limits. */
+  private static OperatorRegistry standardOperators(RunSettings settings) {
+    return StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images());
   }
 
   /** Turns the scheduler's per-node events into cumulative {@link Progress}. */

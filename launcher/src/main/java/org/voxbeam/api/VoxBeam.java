@@ -87,10 +87,15 @@ public final class VoxBeam implements AutoCloseable {
     return plan(file, policy, warnings, Limits.DEFAULTS);
   }
 
-  /** As {@link #plan(Path, IdMismatchPolicy, Consumer)}, reducing a program within {@code limits}. */
+  /**
+   * As {@link #plan(Path, IdMismatchPolicy, Consumer)}, reducing a program within {@code limits}.
+   */
   public static Plan plan(
       Path file, IdMismatchPolicy policy, Consumer<String> warnings, Limits limits) {
-    return isProgram(file) ? program(file, limits) : new PlanJsonReader(policy, warnings).read(file);
+    if (isProgram(file)) {
+      return program(file, limits);
+    }
+    return new PlanJsonReader(policy, warnings).read(file);
   }
 
   /**

@@ -20,13 +20,14 @@ final class LimitOptions {
       names = "--max-decompressed-mb",
       paramLabel = "MB",
       defaultValue = "1024",
-      description = "Most data one image file may hold once decompressed, in MB (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most data one image file may hold once decompressed, in MB (default: ${DEFAULT-VALUE}).")
   long maxDecompressedMegabytes;
 
   @Option(
       names = "--max-plan-nodes",
       paramLabel = "N",
-      defaultValue = "1000000",
+      defaultValue = "500000",
       description = "Most nodes the plan of a program may have (default: ${DEFAULT-VALUE}).")
   long maxPlanNodes;
 
@@ -35,7 +36,8 @@ final class LimitOptions {
     positive("--max-decompressed-mb", maxDecompressedMegabytes);
     positive("--max-plan-nodes", maxPlanNodes);
     if (maxDecompressedMegabytes > Long.MAX_VALUE >> 20) {
-      throw new InvalidInputException("--max-decompressed-mb is too large: " + maxDecompressedMegabytes);
+      throw new InvalidInputException(
+          "--max-decompressed-mb is too large: " + maxDecompressedMegabytes);
     }
     return new Limits(maxVoxels, maxDecompressedMegabytes << 20, maxPlanNodes);
   }

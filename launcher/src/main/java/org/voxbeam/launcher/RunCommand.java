@@ -72,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Limits limits = limitOptions.limits();
     RunSettings settings =
-        RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments).withLimits(limits);
+        RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments)
+            .withLimits(limits);
     if (threads != null) {
       settings = settings.withThreads(threads);
     }

@@ -43,34 +43,55 @@ public final class FrontendCommand implements Callable<Integer> {
       split = ",",
       defaultValue =
           "declarations:1000,declarations:10000,declarations:30000,declarations:100000,"
-              + "doubling:16,doubling:20,definitions:20000,comments:600,comments:100000,prints:100000",
-      description = "Shapes (declarations, doubling, definitions, comments, prints) and sizes (default: ${DEFAULT-VALUE}).")
+              + "doubling:16,doubling:20,definitions:20000,comments:600,comments:100000,"
+              + "prints:100000",
+      description =
+          "Shapes (declarations, doubling, definitions, comments, prints) and sizes"
+              + " (default: ${DEFAULT-VALUE}).")
   List<String> cases;
 
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Timed rounds per case, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--timeout-s", paramLabel = "S", defaultValue = "120",
+  @Option(
+      names = "--timeout-s",
+      paramLabel = "S",
+      defaultValue = "120",
       description = "Give up on a round after this many seconds (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--label", defaultValue = "this build", description = "What is measured, for the report title.")
+  @Option(
+      names = "--label",
+      defaultValue = "this build",
+      description = "What is measured, for the report title.")
   String label;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Also write the Markdown report to this file.")
   Path output;
 
   @Override
   public Integer call() throws IOException {
     Report report =
         new Report("Front end: " + label)
-            .paragraph(String.format(Locale.ROOT,
-                "%d timed rounds after one warm-up; median (min–max). The baseline hashes every node of"
-                    + " the plan again (canonical JSON and SHA-256, as its id is computed); the ratio is"
-                    + " reduction time over baseline time in the same round. A round that exceeds %d s or"
-                    + " fails ends its case.", repeats, timeoutSeconds));
-    MarkdownTable table = new MarkdownTable("program", "characters", "plan nodes", "reduce ms", "baseline ms", "× baseline");
+            .paragraph(
+                String.format(
+                    Locale.ROOT,
+                    "%d timed rounds after one warm-up; median (min–max). The baseline hashes every"
+                        + " node of the plan again (canonical JSON and SHA-256, as its id is"
+                        + " computed); the ratio is reduction time over baseline time in the same"
+                        + " round. A round that exceeds %d s or fails ends its case.",
+                    repeats,
+                    timeoutSeconds));
+    MarkdownTable table =
+        new MarkdownTable(
+            "program", "characters", "plan nodes", "reduce ms", "baseline ms", "× baseline");
     for (String spec : cases) {
       String[] parts = spec.split(":");
       ProgramShape shape = ProgramShape.named(parts[0]);
@@ -94,10 +115,12 @@ public final class FrontendCommand implements Callable<Integer> {
       try {
         plan = reduceWithin(program);
       } catch (TimeoutException e) {
-        table.row(shape.label(size), program.length(), "—", "> " + timeoutSeconds * 1000, "—", "—");
+        String over = "> " + timeoutSeconds * 1000;
+        table.row(shape.label(size), program.length(), "—", over, "—", "—");
         return;
       } catch (ExecutionException e) {
-        table.row(shape.label(size), program.length(), "—", "failed: " + e.getCause().getClass().getSimpleName(), "—", "—");
+        String failed = "failed: " + e.getCause().getClass().getSimpleName();
+        table.row(shape.label(size), program.length(), "—", failed, "—", "—");
         return;
       }
       double reduced = (System.nanoTime() - start) / 1e6;

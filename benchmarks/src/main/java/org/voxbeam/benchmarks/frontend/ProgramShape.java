@@ -24,7 +24,7 @@ enum ProgramShape {
     String program(int size) {
       StringBuilder program = new StringBuilder("f0(x) = x + 1\n");
       for (int i = 1; i <= size; i++) {
-        program.append('f').append(i).append("(x) = f").append(i - 1).append("(x) + f").append(i - 1).append("(x)\n");
+        program.append("f" + i + "(x) = f" + (i - 1) + "(x) + f" + (i - 1) + "(x)\n");
       }
       return program.append("print \"r\" f").append(size).append("(1)\n").toString();
     }
@@ -44,7 +44,8 @@ enum ProgramShape {
   COMMENTS("comment lines") {
     @Override
     String program(int size) {
-      return "// a comment line of some length, as programs have them\n".repeat(size) + "print \"x\" 1\n";
+      String line = "// a comment line of some length, as programs have them\n";
+      return line.repeat(size) + "print \"x\" 1\n";
     }
   },
   /** {@code size} prints of distinct sums. */

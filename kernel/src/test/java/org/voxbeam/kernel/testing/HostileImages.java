@@ -38,7 +38,8 @@ public final class HostileImages {
       first.write(new byte[4]);
       out.write(gzip(first.toByteArray()));
       for (long written = 0; written < dataBytes; written += MEBIBYTE) {
-        out.write(written + MEBIBYTE <= dataBytes ? member : gzip(new byte[(int) (dataBytes - written)]));
+        boolean whole = written + MEBIBYTE <= dataBytes;
+        out.write(whole ? member : gzip(new byte[(int) (dataBytes - written)]));
       }
     }
     return file;
@@ -52,14 +53,18 @@ public final class HostileImages {
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
       ByteBuffer ihdr = ByteBuffer.allocate(13);
-      ihdr.putInt(width).putInt(height).put((byte) 8).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+      ihdr.putInt(width).putInt(height);
+      ihdr.put(new byte[] {8, 0, 0, 0, 0}); // 8-bit grey, deflate, adaptive filters, no interlace
       chunk(out, "IHDR", ihdr.array());
       ByteArrayOutputStream idat = new ByteArrayOutputStream();
       byte[] row = new byte[width + 1];
-      try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED), 1 << 16)) {
+      Deflater fast = new Deflater(Deflater.BEST_SPEED);
+      try (DeflaterOutputStream deflate = new DeflaterOutputStream(idat, fast, 1 << 16)) {
         for (int y = 0; y < height; y++) {
           deflate.write(row);
         }
+      } finally {
+        fast.end();
       }
       chunk(out, "IDAT", idat.toByteArray());
       chunk(out, "IEND", new byte[0]);
@@ -71,7 +76,8 @@ public final class HostileImages {
   private static byte[] niftiHeader(int x, int y, int z) {
     ByteBuffer header = ByteBuffer.allocate(348).order(ByteOrder.LITTLE_ENDIAN);
     header.putInt(0, 348);
-    header.putShort(40, (short) 3).putShort(42, (short) x).putShort(44, (short) y).putShort(46, (short) z);
+    header.putShort(40, (short) 3).putShort(42, (short) x);
+    header.putShort(44, (short) y).putShort(46, (short) z);
     for (int i = 48; i < 56; i += 2) {
       header.putShort(i, (short) 1);
     }

@@ -35,7 +35,8 @@ public final class HostilePrograms {
   public static String doublingChain(int depth) {
     StringBuilder program = new StringBuilder("f0(x) = x + 1\n");
     for (int i = 1; i <= depth; i++) {
-      program.append('f').append(i).append("(x) = f").append(i - 1).append("(x) + f").append(i - 1).append("(x)\n");
+      program.append('f').append(i).append("(x) = f").append(i - 1)
+          .append("(x) + f").append(i - 1).append("(x)\n");
     }
     return program.append("print \"r\" f").append(depth).append("(1)\n").toString();
   }
@@ -120,20 +121,22 @@ public final class HostilePrograms {
       String other = functions.get(random.nextInt(functions.size()));
       switch (random.nextInt(6)) {
         case 0 -> program.append("// note ").append(i).append('\n');
-        case 1 -> program.append(declare(values, i)).append(function).append('(').append(value).append(")\n");
+        case 1 -> program.append(declare(values, i)).append(function + "(" + value + ")\n");
         case 2 -> {
-          program.append('f').append(i).append("(x) = ").append(function).append("(x) + ").append(other).append("(x)\n");
+          program.append("f" + i + "(x) = " + function + "(x) + " + other + "(x)\n");
           functions.add("f" + i);
         }
-        case 3 -> program.append(declare(values, i)).append("let y = ").append(value).append(" in y * 2\n");
-        case 4 -> program.append(declare(values, i)).append("for k in range(0, 3) do k + ").append(value).append('\n');
+        case 3 -> program.append(declare(values, i)).append("let y = " + value + " in y * 2\n");
+        case 4 -> program.append(declare(values, i)).append("for k in range(0, 3) do k + " + value)
+            .append('\n');
         default -> {
           int depth = random.nextInt(40);
-          program.append(declare(values, i)).append("(".repeat(depth)).append(value).append(")".repeat(depth)).append('\n');
+          program.append(declare(values, i))
+              .append("(".repeat(depth)).append(value).append(")".repeat(depth)).append('\n');
         }
       }
     }
-    return program.append("print \"r\" ").append(values.get(values.size() - 1)).append('\n').toString();
+    return program.append("print \"r\" " + values.get(values.size() - 1) + "\n").toString();
   }
 
   private static String declare(List<String> values, int index) {

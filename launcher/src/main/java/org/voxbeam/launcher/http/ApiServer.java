@@ -52,7 +52,8 @@ public final class ApiServer implements AutoCloseable {
     ParquetResultStore store =
         voxbeam.persistentStore().orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));
     DataRoots roots = new DataRoots(settings.dataRoots());
-    OperatorRegistry registry = StandardLibrary.registry(roots.asFileAccess(), runSettings.limits().images());
+    OperatorRegistry registry =
+        StandardLibrary.registry(roots.asFileAccess(), runSettings.limits().images());
     this.runs = new RunRegistry(voxbeam, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());

@@ -1,6 +1,7 @@
 package org.voxbeam.launcher.http;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.voxbeam.api.Limits;
@@ -16,6 +17,8 @@ import org.voxbeam.kernel.json.JsonValue;
  */
 final class RunLimits {
   private static final String FIELD = "limits";
+  private static final List<String> KEYS =
+      List.of("max_voxels", "max_decompressed_mb", "max_plan_nodes");
 
   private RunLimits() {}
 
@@ -28,8 +31,8 @@ final class RunLimits {
       throw invalid("\"limits\" must be an object");
     }
     for (String key : limits.members().keySet()) {
-      if (!key.equals("max_voxels") && !key.equals("max_decompressed_mb") && !key.equals("max_plan_nodes")) {
-        throw invalid("unknown limit \"" + key + "\" (known: max_voxels, max_decompressed_mb, max_plan_nodes)");
+      if (!KEYS.contains(key)) {
+        throw invalid("unknown limit \"" + key + "\" (known: " + String.join(", ", KEYS) + ")");
       }
     }
     Map<String, JsonValue> members = limits.members();
@@ -46,7 +49,8 @@ final class RunLimits {
       return ceiling;
     }
     if (!(value instanceof JsonInteger integer) || integer.value().signum() <= 0) {
-      throw invalid("\"limits." + key + "\" must be a positive integer, got " + CanonicalJson.write(value));
+      throw invalid(
+          "\"limits." + key + "\" must be a positive integer, got " + CanonicalJson.write(value));
     }
     if (integer.value().compareTo(BigInteger.valueOf(ceiling / unit)) > 0) {
       throw invalid(

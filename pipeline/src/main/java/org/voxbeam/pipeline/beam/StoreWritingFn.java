@@ -61,7 +61,8 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
    * @param counterPrefix distinguishes the counters of items from those of nodes
    * @param images how large the images the operators read may be
    */
-  StoreWritingFn(StoreSpec storeSpec, int commitBatchSize, String counterPrefix, ImageLimits images) {
+  StoreWritingFn(
+      StoreSpec storeSpec, int commitBatchSize, String counterPrefix, ImageLimits images) {
     this.storeSpec = storeSpec;
     this.images = images;
     this.commitBatchSize = commitBatchSize;

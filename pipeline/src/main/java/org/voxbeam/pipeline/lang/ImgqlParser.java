@@ -1,7 +1,9 @@
 package org.voxbeam.pipeline.lang;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,12 +39,35 @@ public final class ImgqlParser {
    * @throws ImgqlSyntaxException if the text is not a valid program
    */
   public static Program parseProgram(String text, String source) {
-    ImgqlParser parser = new ImgqlParser(text, source);
     List<Command> commands = new ArrayList<>();
-    while (!parser.lexer.peek().is(TokenType.END)) {
-      commands.add(parser.command());
-    }
+    commands(text, source).forEachRemaining(commands::add);
     return new Program(source, commands);
+  }
+
+  /**
+   * The commands of a program, parsed one at a time as they are asked for, so that a consumer
+   * working through a very long program holds only the command at hand, and stops reading
+   * where it stops.
+   *
+   * @throws ImgqlSyntaxException from {@code hasNext} or {@code next}, at the first invalid
+   *     command
+   */
+  public static Iterator<Command> commands(String text, String source) {
+    ImgqlParser parser = new ImgqlParser(text, source);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !parser.lexer.peek().is(TokenType.END);
+      }
+
+      @Override
+      public Command next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return parser.command();
+      }
+    };
   }
 
   /**

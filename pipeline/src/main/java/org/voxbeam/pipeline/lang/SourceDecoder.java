@@ -50,7 +50,8 @@ public final class SourceDecoder {
       int offset = in.position();
       throw error(
           bytes, offset, source,
-          String.format("byte 0x%02X at byte offset %d is not UTF-8", bytes[offset] & 0xFF, offset));
+          String.format(
+              "byte 0x%02X at byte offset %d is not UTF-8", bytes[offset] & 0xFF, offset));
     }
     decoder.flush(out);
     String text = out.flip().toString();

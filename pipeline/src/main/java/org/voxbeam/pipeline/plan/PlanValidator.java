@@ -63,7 +63,8 @@ public final class PlanValidator {
       for (NodeId dependency : node.dependencies()) {
         if (!byId.containsKey(dependency)) {
           throw new PlanException(
-              source, node.id(), "depends on node " + dependency + ", which does not come before it");
+              source, node.id(),
+              "depends on node " + dependency + ", which does not come before it");
         }
       }
       if (byId.putIfAbsent(node.id(), node) != null) {
@@ -74,7 +75,8 @@ public final class PlanValidator {
     return new Plan(source, byId, goals);
   }
 
-  private static Plan validateStructure(String source, List<? extends Node> nodes, List<Goal> goals) {
+  private static Plan validateStructure(
+      String source, List<? extends Node> nodes, List<Goal> goals) {
     Map<NodeId, Node> byId = new LinkedHashMap<>(nodes.size() * 2);
     for (Node node : nodes) {
       if (byId.putIfAbsent(node.id(), node) != null) {

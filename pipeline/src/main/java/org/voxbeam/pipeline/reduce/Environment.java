@@ -56,7 +56,8 @@ final class Environment {
    */
   Environment declare(String name, Binding binding) {
     if (locals != null || version != declarations.size()) {
-      throw new IllegalStateException("declaring '" + name + "' on an environment that is not the newest");
+      throw new IllegalStateException(
+          "declaring '" + name + "' on an environment that is not the newest");
     }
     declarations.add(name, binding);
     return new Environment(declarations, version + 1, null);

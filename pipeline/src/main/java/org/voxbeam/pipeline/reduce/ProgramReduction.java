@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,15 +69,20 @@ final class ProgramReduction {
     sources.add(sourceName, text);
     root.file().ifPresent(seenFiles::add);
     this.diagnostics = new Diagnostics(sources, root, new SourcePosition(sourceName, 1, 1));
-    this.expressions = new ExpressionReducer(catalog, plan, importedNamespaces, diagnostics, maxPlanNodes);
+    this.expressions =
+        new ExpressionReducer(catalog, plan, importedNamespaces, diagnostics, maxPlanNodes);
   }
 
-  Plan run(Program program) {
+  /**
+   * Reduces the program's commands as they come: an import's commands run before the next
+   * command of the file that imported it. The root program is read lazily, so a plan limit
+   * crossed early in a huge program stops the reading there too.
+   */
+  Plan run(Iterator<Command> commands) {
     Environment env = seedProgramVariables();
     Deque<Queued> queue = new ArrayDeque<>();
-    program.commands().forEach(command -> queue.addLast(new Queued(command, root)));
-    while (!queue.isEmpty()) {
-      Queued next = queue.removeFirst();
+    while (!queue.isEmpty() || commands.hasNext()) {
+      Queued next = queue.isEmpty() ? new Queued(commands.next(), root) : queue.removeFirst();
       diagnostics.enter(next.frame(), next.command().position());
       env = reduceCommand(env, next, queue);
     }

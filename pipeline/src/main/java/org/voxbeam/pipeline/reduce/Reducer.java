@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.voxbeam.pipeline.lang.ImgqlParser;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
-import org.voxbeam.pipeline.lang.Program;
 import org.voxbeam.pipeline.lang.SourceDecoder;
 import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.plan.Plan;
@@ -29,7 +28,7 @@ import org.voxbeam.pipeline.plan.Plan;
  */
 public final class Reducer {
   /** The plan size a reducer allows unless told otherwise. */
-  public static final long DEFAULT_MAX_PLAN_NODES = 1_000_000;
+  public static final long DEFAULT_MAX_PLAN_NODES = 500_000;
 
   private static final long STACK_BYTES = 512L << 20;
 
@@ -49,7 +48,8 @@ public final class Reducer {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     if (maxPlanNodes < 1) {
-      throw new IllegalArgumentException("the plan node limit must be positive, got " + maxPlanNodes);
+      throw new IllegalArgumentException(
+          "the plan node limit must be positive, got " + maxPlanNodes);
     }
     this.maxPlanNodes = maxPlanNodes;
   }
@@ -91,16 +91,16 @@ public final class Reducer {
    * @param sourceName the name used in positions and for the {@code $}-variables
    */
   public Plan reduceText(String text, String sourceName) {
-    return reduce(SourceDecoder.withoutByteOrderMark(text), sourceName, ImportFrame.root(Optional.empty(), Path.of("")));
+    ImportFrame root = ImportFrame.root(Optional.empty(), Path.of(""));
+    return reduce(SourceDecoder.withoutByteOrderMark(text), sourceName, root);
   }
 
   private Plan reduce(String text, String sourceName, ImportFrame root) {
     return onOwnStack(
         () -> {
-          Program program = ImgqlParser.parseProgram(text, sourceName);
           ProgramReduction reduction =
               new ProgramReduction(catalog, workingDirectory, root, sourceName, text, maxPlanNodes);
-          return reduction.run(program);
+          return reduction.run(ImgqlParser.commands(text, sourceName));
         });
   }
 

@@ -52,11 +52,13 @@ class FrontEndStressTest {
   void aChainOfDefinitionsReducesAndADeeperOneIsALocatedError() {
     Plan plan = reduce(HostilePrograms.definitionChain(20_000));
     assertEquals(1, plan.goals().size());
-    ReduceException deeper =
-        assertThrows(ReduceException.class, () -> reduce(HostilePrograms.definitionChain(scale(30_000, 200_000))));
+    String deep = HostilePrograms.definitionChain(scale(30_000, 200_000));
+    ReduceException deeper = assertThrows(ReduceException.class, () -> reduce(deep));
     assertTrue(deeper.getMessage().startsWith("stress.imgql:"), deeper.getMessage());
-    assertTrue(deeper.problem().contains("nest more than " + ExpressionReducer.MAX_DEPTH), deeper.problem());
-    assertTrue(deeper.context().size() <= CallStack.SHOWN + 1, "call chain lines: " + deeper.context().size());
+    String problem = deeper.problem();
+    assertTrue(problem.contains("nest more than " + ExpressionReducer.MAX_DEPTH), problem);
+    int lines = deeper.context().size();
+    assertTrue(lines <= CallStack.SHOWN + 1, "call chain lines: " + lines);
   }
 
   @Test
@@ -90,12 +92,13 @@ class FrontEndStressTest {
 
   @Test
   void aPlanPastItsNodeLimitIsALocatedErrorNamingTheLimit() {
+    Reducer small = Reducer.standard().withMaxPlanNodes(1_000);
+    String prints = HostilePrograms.prints(2_000);
     ReduceException error =
-        assertThrows(
-            ReduceException.class,
-            () -> Reducer.standard().withMaxPlanNodes(1_000).reduceText(HostilePrograms.prints(2_000), "stress.imgql"));
+        assertThrows(ReduceException.class, () -> small.reduceText(prints, "stress.imgql"));
     assertTrue(error.getMessage().startsWith("stress.imgql:"), error.getMessage());
-    assertTrue(error.problem().contains("1000 nodes") && error.problem().contains("--max-plan-nodes"), error.problem());
+    assertTrue(error.problem().contains("1000 nodes"), error.problem());
+    assertTrue(error.problem().contains("--max-plan-nodes"), error.problem());
     assertEquals(2_000, reduce(HostilePrograms.prints(2_000)).goals().size());
   }
 
@@ -103,24 +106,29 @@ class FrontEndStressTest {
   void aClosureCarryingExponentiallyManyFunctionsIsALocatedError() {
     StringBuilder program = new StringBuilder("f0(x) = x\nf1(x) = x + 1\n");
     for (int i = 2; i <= 40; i++) {
-      program.append('f').append(i).append("(x) = f").append(i - 1).append("(x) + f").append(i - 2).append("(x)\n");
+      program.append("f" + i + "(x) = f" + (i - 1) + "(x) + f" + (i - 2) + "(x)\n");
     }
     program.append("print \"r\" for i in range(0, 2) do f40(i)\n");
     ReduceException error = assertThrows(ReduceException.class, () -> reduce(program.toString()));
     assertTrue(error.getMessage().startsWith("stress.imgql:42:"), error.getMessage());
-    assertTrue(error.problem().contains(ClosureBuilder.MAX_FUNCTIONS + " user functions"), error.problem());
+    String problem = error.problem();
+    assertTrue(problem.contains(ClosureBuilder.MAX_FUNCTIONS + " user functions"), problem);
   }
 
   @Test
   void importsNestedTooDeeplyAreALocatedError() throws IOException {
     int files = ProgramReduction.MAX_IMPORT_DEPTH + 2;
     for (int i = 0; i < files; i++) {
-      Files.writeString(dir.resolve("lib" + i + ".imgql"), "import \"lib" + (i + 1) + ".imgql\"\nv" + i + " = 1\n");
+      String source = "import \"lib" + (i + 1) + ".imgql\"\nv" + i + " = 1\n";
+      Files.writeString(dir.resolve("lib" + i + ".imgql"), source);
     }
     Files.writeString(dir.resolve("lib" + files + ".imgql"), "v = 1\n");
+    Reducer reducer = new Reducer(PrimitiveCatalog.voxLogicA2(), dir);
     ReduceException error =
-        assertThrows(ReduceException.class, () -> new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("lib0.imgql")));
-    assertTrue(error.problem().contains("imports nest more than " + ProgramReduction.MAX_IMPORT_DEPTH), error.problem());
+        assertThrows(ReduceException.class, () -> reducer.reduceFile(Path.of("lib0.imgql")));
+    assertTrue(
+        error.problem().contains("imports nest more than " + ProgramReduction.MAX_IMPORT_DEPTH),
+        error.problem());
   }
 
   @Test
