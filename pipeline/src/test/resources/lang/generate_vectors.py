@@ -1,13 +1,17 @@
 """Regenerates lark-vectors.json: ImgQL sources and how VoxLogicA-2's own parser reads them.
 
-Run with VoxLogicA-2's `voxlogica/parser.py` importable as `voxparser` (and lark installed):
-    python3 generate_vectors.py > lark-vectors.json
+Run with VoxLogicA-2's `voxlogica/parser.py` importable as `voxparser` (and lark installed),
+giving the root of a VoxLogicA-2 checkout so that every program of its gallery and its tests
+is a vector too (named by its path there):
+    python3 generate_vectors.py VOXLOGICA2_CHECKOUT > lark-vectors.json
 Each vector holds the source and either the commands printed back in VoxLogicA-2's canonical
 syntax (and how each declaration body reads back once printed, or null where the printed form
 does not parse) or the 1-based line of the parse error. The random part is seeded, so the file is stable.
 """
 import json
+import pathlib
 import random
+import sys
 
 import voxparser
 
@@ -32,6 +36,18 @@ HAND_WRITTEN = [
     "x = y\n(z)", "x = y\n[0]", "x = y\n-1", "x = y\n- 1", "x = a [0]", "x = -a + -b",
     "x = a+b*c/d-e", "x = a <= b", "x = !(a && b)", "x = @a", "x = a @ b",
     "x = fold + 0 xs ys", "x = let a = 1 in a\n+ 2", "é = 1", "x = 3\tif", "x=1\r\ny=2",
+    # `_` is both a name and an operator; where only a name may stand it is a name.
+    "x = let _ = WriteImage(img, \"a.nii\") in 1", "x = let _ = 1 in let _ = 2 in 3",
+    "x = let _ = 1 in _", "x = let _a = 1 in _a", "x = let __ = 1 in 2", "x = let _1 = 1 in 2",
+    "x = let _.a = 1 in 2", "x = let A_b = 1 in A_b", "x = let AB_ = 1 in 2", "f(_) = 1",
+    "f(a, _) = a", "f(_x) = _x", "f(_, _) = 1", "x = for _ in xs do 1",
+    "x = filter _i in xs do _i", "x = _", "x = _ + 1", "x = a _ b", "x = _(1)", "x = _[0]",
+    "_ = 3", "let _ = 3", "_x = 3", "let _x = 3", "let _ = 1 in 2", "x = let _ + 1 in 2",
+    "x = let _ = 1 in 2 // _\nprint \"_\" _(x)",
+    # literals the lexer scans by hand: escaped quotes and backslash runs
+    "x = \"\\\\\\\\\"", "x = \"a\\\\\\\"b\"", "x = \"\\\"\\\"\"", "x = \"a\nb\"", "x = \"\"",
+    # comments and blank lines in runs
+    "// a\n// b\n\n// c\nx = 1 // d\n// e", "x = 1 //", "x = 1\n//\n//\n",
 ]
 
 WORDS = ["a", "b", "xs", "img", "f", "g", "near", "Inside", "vox1.near", "$stem", "max", "do_it"]
@@ -96,21 +112,31 @@ def reparse(printed):
     return program.commands[0].expression.to_syntax()
 
 
-def vector(source):
+def vector(source, name=None):
+    named = {} if name is None else {"name": name}
     try:
         program = voxparser.parse_program_content(source, source_name="vector")
         bodies = [c.expression.to_syntax() for c in program.commands
                   if isinstance(c, voxparser.Declaration)]
-        return {"source": source, "commands": [command_syntax(c) for c in program.commands],
+        return {**named, "source": source, "commands": [command_syntax(c) for c in program.commands],
                 "reparsed": [reparse(b) for b in bodies]}
     except Exception as error:  # the parser raises ProgramParseError with a line
-        return {"source": source, "error_line": getattr(error, "line", None)}
+        return {**named, "source": source, "error_line": getattr(error, "line", None)}
+
+
+def checkout_programs(root):
+    """The gallery's and the tests' programs of a VoxLogicA-2 checkout, by relative path."""
+    root = pathlib.Path(root)
+    files = sorted(root.glob("doc/gallery/programs/**/*.imgql")) + sorted(root.glob("tests/**/*.imgql"))
+    return [(str(f.relative_to(root)), f.read_text(encoding="utf-8")) for f in files]
 
 
 def main():
     r = random.Random(20261124)
-    sources = HAND_WRITTEN + [rand_program(r) for _ in range(600)]
-    print(json.dumps([vector(s) for s in sources], indent=1, ensure_ascii=True))
+    vectors = [vector(s) for s in HAND_WRITTEN + [rand_program(r) for _ in range(600)]]
+    if len(sys.argv) > 1:
+        vectors += [vector(source, name) for name, source in checkout_programs(sys.argv[1])]
+    print(json.dumps(vectors, indent=1, ensure_ascii=True))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package org.voxbeam.benchmarks;
 
 import org.voxbeam.benchmarks.beam.BeamCommand;
+import org.voxbeam.benchmarks.frontend.FrontendCommand;
 import org.voxbeam.benchmarks.images.ImagesCommand;
 import org.voxbeam.benchmarks.kernels.KernelsCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       BeamCommand.class,
       ImagesCommand.class,
       KernelsCommand.class,
-      LimitedRamCommand.class
+      LimitedRamCommand.class,
+      FrontendCommand.class
     })
 public final class BenchmarkMain implements Runnable {
   @Spec CommandSpec spec;
@@ -38,6 +40,7 @@ public final class BenchmarkMain implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a benchmark: scheduler, store, beam, images, kernels or limited-ram");
+        spec.commandLine(),
+        "name a benchmark: scheduler, store, beam, images, kernels, limited-ram or frontend");
   }
 }

@@ -20,7 +20,7 @@ import org.voxbeam.storage.StoreException;
 
 /**
  * Runs a plan as a Beam pipeline. The runner's own options are passed to Beam untouched; the
- * store directory, its cache and the thread count become the matching {@link VoxBeamOptions}
+ * store directory, its cache, the image limits and the thread count become the matching {@link VoxBeamOptions}
  * unless the caller set those directly.
  *
  * <p>The pipeline is lowered, run and collected through {@link BeamPlanRunner}'s split API so
@@ -41,7 +41,7 @@ final class BeamExecution {
   }
 
   private Execution execute(Path store, long cacheBytes, Plan plan, RunSettings settings) {
-    VoxBeamOptions options = options(settings.runner(), store, cacheBytes, settings.threads());
+    VoxBeamOptions options = options(settings.runner(), store, cacheBytes, settings);
     try (BeamPlanRunner beam = BeamPlanRunner.open(options)) {
       Instant started = Instant.now();
       Pipeline pipeline = Pipeline.create(options);
@@ -78,14 +78,17 @@ final class BeamExecution {
     }
   }
 
-  private VoxBeamOptions options(String runner, Path store, long cacheBytes, int threads) {
+  private VoxBeamOptions options(String runner, Path store, long cacheBytes, RunSettings settings) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--runner=" + runner);
     arguments.addAll(beamArguments);
     addUnlessGiven(arguments, "store", store.toString());
     addUnlessGiven(arguments, "cacheMb", Long.toString(cacheBytes >> 20));
-    if (threads > 0) {
-      addUnlessGiven(arguments, "threads", Integer.toString(threads));
+    addUnlessGiven(arguments, "maxVoxels", Long.toString(settings.limits().maxVoxels()));
+    long decompressedMegabytes = Math.max(1, settings.limits().maxDecompressedBytes() >> 20);
+    addUnlessGiven(arguments, "maxDecompressedMb", Long.toString(decompressedMegabytes));
+    if (settings.threads() > 0) {
+      addUnlessGiven(arguments, "threads", Integer.toString(settings.threads()));
     }
     VoxBeamOptions options;
     try {

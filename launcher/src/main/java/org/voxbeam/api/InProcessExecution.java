@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.execution.DynamicScheduler;
@@ -28,7 +29,8 @@ final class InProcessExecution {
     if (settings.threads() > 0) {
       options = options.withThreads(settings.threads());
     }
-    OperatorRegistry operators = settings.operators().orElseGet(StandardLibrary::registry);
+    OperatorRegistry operators =
+        settings.operators().orElseGet(() -> standardOperators(settings));
     NodeCounter counter = new NodeCounter(settings.progress());
     Instant started = Instant.now();
     RunResult result = new DynamicScheduler(new NodeEvaluator(operators), store, options).run(plan, counter);
@@ -39,6 +41,11 @@ final class InProcessExecution {
         List.of(
             new StageTime("planning", Duration.between(started, planned)),
             new StageTime("execution", Duration.between(planned, finished))));
+  }
+
+  /** The standard library, reading image files within the run's limits. */
+  private static OperatorRegistry standardOperators(RunSettings settings) {
+    return StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images());
   }
 
   /** Turns the scheduler's per-node events into cumulative {@link Progress}. */

@@ -11,6 +11,7 @@ import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.pipeline.execution.RunStats;
+import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
@@ -83,16 +84,36 @@ public final class VoxBeam implements AutoCloseable {
 
   /** As {@link #plan(Path)}, with a policy for plan nodes whose id does not match their content. */
   public static Plan plan(Path file, IdMismatchPolicy policy, Consumer<String> warnings) {
-    return isProgram(file) ? program(file) : new PlanJsonReader(policy, warnings).read(file);
+    return plan(file, policy, warnings, Limits.DEFAULTS);
+  }
+
+  /**
+   * As {@link #plan(Path, IdMismatchPolicy, Consumer)}, reducing a program within {@code limits}.
+   */
+  public static Plan plan(
+      Path file, IdMismatchPolicy policy, Consumer<String> warnings, Limits limits) {
+    if (isProgram(file)) {
+      return program(file, limits);
+    }
+    return new PlanJsonReader(policy, warnings).read(file);
   }
 
   /**
    * The plan of the ImgQL program in {@code file}, whatever its name; imports resolve against
    * the file's directory.
+   *
+   * @throws InvalidInputException if the file cannot be read or is not UTF-8 text
    */
   public static Plan program(Path file) {
+    return program(file, Limits.DEFAULTS);
+  }
+
+  /** As {@link #program(Path)}, refusing a plan larger than {@code limits} allow. */
+  public static Plan program(Path file, Limits limits) {
     try {
-      return Reducer.standard().reduceFile(file);
+      return reducer(limits).reduceFile(file);
+    } catch (SourceEncodingException e) {
+      throw new InvalidInputException(e.getMessage());
     } catch (IOException e) {
       throw new InvalidInputException("cannot read program " + file + ": " + e.getMessage());
     }
@@ -103,7 +124,16 @@ public final class VoxBeam implements AutoCloseable {
    * against the working directory.
    */
   public static Plan program(String source, String name) {
-    return Reducer.standard().reduceText(source, name);
+    return program(source, name, Limits.DEFAULTS);
+  }
+
+  /** As {@link #program(String, String)}, refusing a plan larger than {@code limits} allow. */
+  public static Plan program(String source, String name, Limits limits) {
+    return reducer(limits).reduceText(source, name);
+  }
+
+  private static Reducer reducer(Limits limits) {
+    return Reducer.standard().withMaxPlanNodes(limits.maxPlanNodes());
   }
 
   /** Whether {@code file} is an ImgQL program, by its {@code .imgql} suffix. */

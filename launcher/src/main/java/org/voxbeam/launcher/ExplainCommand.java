@@ -22,10 +22,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
   @Mixin StoreLocation storeLocation;
+  @Mixin LimitOptions limitOptions;
 
   @Override
   public Integer call() {
-    Plan plan = planOptions.load();
+    Plan plan = planOptions.load(limitOptions.limits());
     PlanExplanation explanation;
     try (VoxBeam voxbeam = storeLocation.open()) {
       explanation = PlanExplanation.of(plan, voxbeam.store());

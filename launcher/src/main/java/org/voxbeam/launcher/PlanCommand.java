@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.voxbeam.api.VoxBeam;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plan", description = "Reduce an ImgQL program and write its plan as JSON, DOT or Mermaid.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin LimitOptions limitOptions;
 
   @Parameters(index = "0", paramLabel = "PROGRAM", description = "An ImgQL program (.imgql).")
   Path program;
@@ -45,7 +47,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    format.selected().write(VoxBeam.program(program), output, spec);
+    format.selected().write(VoxBeam.program(program, limitOptions.limits()), output, spec);
     return ExitCodes.OK;
   }
 }

@@ -3,6 +3,7 @@ package org.voxbeam.launcher;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.Limits;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
@@ -24,8 +25,13 @@ final class PlanOptions {
       description = "Warn, instead of failing, when a node's id does not match its content.")
   boolean allowIdMismatch;
 
+  /** The plan, a program reduced within the default limits. */
   Plan load() {
+    return load(Limits.DEFAULTS);
+  }
+
+  Plan load(Limits limits) {
     IdMismatchPolicy policy = allowIdMismatch ? IdMismatchPolicy.WARN : IdMismatchPolicy.REJECT;
-    return VoxBeam.plan(plan, policy, warning -> LOG.warn("{}", warning));
+    return VoxBeam.plan(plan, policy, warning -> LOG.warn("{}", warning), limits);
   }
 }

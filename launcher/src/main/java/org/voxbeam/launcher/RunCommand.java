@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.Limits;
 import org.voxbeam.api.RunReport;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
@@ -44,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin PlanOptions planOptions;
   @Mixin StoreLocation storeLocation;
   @Mixin ProgressOptions progressOptions;
+  @Mixin LimitOptions limitOptions;
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
@@ -68,11 +70,14 @@ final class RunCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new InvalidInputException("--threads must be at least 1, got " + threads);
     }
-    RunSettings settings = RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments);
+    Limits limits = limitOptions.limits();
+    RunSettings settings =
+        RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments)
+            .withLimits(limits);
     if (threads != null) {
       settings = settings.withThreads(threads);
     }
-    Plan plan = planOptions.load();
+    Plan plan = planOptions.load(limits);
     PrintWriter err = spec.commandLine().getErr();
     RunReport report;
     try (VoxBeam voxbeam = storeLocation.open();

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreLocation storeLocation;
+  @Mixin LimitOptions limitOptions;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
@@ -58,7 +59,10 @@ final class ServeCommand implements Callable<Integer> {
     if (token != null && !token.isBlank()) {
       settings = settings.withToken(token);
     }
-    RunSettings runs = RunSettings.inProcess().withThreads(threads == null ? 0 : threads);
+    RunSettings runs =
+        RunSettings.inProcess()
+            .withThreads(threads == null ? 0 : threads)
+            .withLimits(limitOptions.limits());
     try (VoxBeam voxbeam = storeLocation.openPersistentVoxBeam();
         ApiServer server = new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {
       int bound = server.start();

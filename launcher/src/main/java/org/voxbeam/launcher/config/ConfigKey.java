@@ -20,7 +20,15 @@ public enum ConfigKey {
   SERVER_PORT("server.port", "VOXBEAM_PORT", "--port", ValueKind.PORT),
   SERVER_TOKEN("server.token", "VOXBEAM_TOKEN", "--token", ValueKind.TEXT),
   SERVER_DATA_ROOTS("server.data-roots", "VOXBEAM_DATA_ROOTS", "--data-root", ValueKind.TEXT),
-  SERVER_MAX_BODY_KB("server.max-body-kb", "VOXBEAM_MAX_BODY_KB", "--max-body-kb", ValueKind.POSITIVE_INTEGER);
+  SERVER_MAX_BODY_KB("server.max-body-kb", "VOXBEAM_MAX_BODY_KB", "--max-body-kb", ValueKind.POSITIVE_INTEGER),
+  LIMITS_MAX_VOXELS(
+      "limits.max-voxels", "VOXBEAM_MAX_VOXELS", "--max-voxels", ValueKind.POSITIVE_INTEGER),
+  LIMITS_MAX_DECOMPRESSED_MB(
+      "limits.max-decompressed-mb", "VOXBEAM_MAX_DECOMPRESSED_MB", "--max-decompressed-mb",
+      ValueKind.POSITIVE_INTEGER),
+  LIMITS_MAX_PLAN_NODES(
+      "limits.max-plan-nodes", "VOXBEAM_MAX_PLAN_NODES", "--max-plan-nodes",
+      ValueKind.POSITIVE_INTEGER);
 
   /** Keys under this prefix are Beam pipeline options, passed to the runner untouched. */
   public static final String RUNNER_PREFIX = "runner.";

@@ -40,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
    * @param voxbeam the engine and its persistent store: results are read from it, runs execute
    *     through it
    * @param runSettings how submitted plans run; the server replaces the operators with the
-   *     standard library whose file operators are confined to the data roots
+   *     standard library whose file operators are confined to the data roots, and its limits are
+   *     the most a submission may ask for
    * @param version the version reported by {@code /version}
    * @throws IOException if a data root does not exist
    * @throws IllegalArgumentException if {@code voxbeam} has no persistent store
@@ -51,11 +52,12 @@ public final class ApiServer implements AutoCloseable {
     ParquetResultStore store =
         voxbeam.persistentStore().orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));
     DataRoots roots = new DataRoots(settings.dataRoots());
-    OperatorRegistry registry = StandardLibrary.registry(roots.asFileAccess());
-    this.runs = new RunRegistry(voxbeam, runSettings.withOperators(registry), roots, PARALLEL_RUNS, QUEUED_RUNS);
+    OperatorRegistry registry =
+        StandardLibrary.registry(roots.asFileAccess(), runSettings.limits().images());
+    this.runs = new RunRegistry(voxbeam, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
-    all.addAll(new RunRoutes(runs, new ServerPrograms(roots)).routes());
+    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits()).routes());
     all.addAll(new ResultRoutes(voxbeam, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.api.RunReport;
+import org.voxbeam.api.Limits;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.pipeline.execution.GoalFiles;
@@ -22,6 +23,7 @@ import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent
@@ -54,13 +56,17 @@ final class RunRegistry implements AutoCloseable {
             parallelRuns, parallelRuns, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueLength));
   }
 
-  SubmittedRun submit(Plan plan) {
+  /**
+   * Queues {@code plan} to run within {@code limits}, with the standard operators confined to
+   * the data roots.
+   */
+  SubmittedRun submit(Plan plan, Limits limits) {
     SubmittedRun run = new SubmittedRun(UUID.randomUUID().toString());
     synchronized (runs) {
       runs.put(run.id(), run);
     }
     try {
-      pool.execute(() -> execute(run, plan));
+      pool.execute(() -> execute(run, plan, limits));
     } catch (RejectedExecutionException e) {
       synchronized (runs) {
         runs.remove(run.id());
@@ -76,10 +82,15 @@ final class RunRegistry implements AutoCloseable {
     }
   }
 
-  private void execute(SubmittedRun run, Plan plan) {
+  private void execute(SubmittedRun run, Plan plan, Limits limits) {
     run.started();
     try {
-      RunReport report = voxbeam.run(plan, settings.withProgress(run));
+      RunSettings runSettings =
+          settings
+              .withLimits(limits)
+              .withOperators(StandardLibrary.registry(dataRoots.asFileAccess(), limits.images()))
+              .withProgress(run);
+      RunReport report = voxbeam.run(plan, runSettings);
       List<String> refused = save(report.result());
       refused.forEach(reason -> LOG.warn("run {}: {}", run.id(), reason));
       run.finished(report, refused);

@@ -3,6 +3,7 @@ package org.voxbeam.launcher.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import org.voxbeam.api.Limits;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonString;
@@ -22,10 +23,12 @@ final class RunRoutes {
 
   private final RunRegistry registry;
   private final ServerPrograms programs;
+  private final Limits serverLimits;
 
-  RunRoutes(RunRegistry registry, ServerPrograms programs) {
+  RunRoutes(RunRegistry registry, ServerPrograms programs, Limits serverLimits) {
     this.registry = registry;
     this.programs = programs;
+    this.serverLimits = serverLimits;
   }
 
   List<ApiRoute> routes() {
@@ -36,13 +39,14 @@ final class RunRoutes {
 
   private void submit(Context context) {
     JsonObject body = JsonBodies.readObject(context);
-    Plan plan = plan(body);
-    SubmittedRun run = registry.submit(plan);
+    Limits limits = RunLimits.read(body, serverLimits);
+    Plan plan = plan(body, limits);
+    SubmittedRun run = registry.submit(plan, limits);
     context.header("Location", ApiServer.PREFIX + "/runs/" + run.id());
     JsonBodies.send(context, 202, run.status());
   }
 
-  private Plan plan(JsonObject body) {
+  private Plan plan(JsonObject body, Limits limits) {
     try {
       if (body.get("plan").isPresent() == body.get("program").isPresent()) {
         throw ApiException.badRequest("invalid_run", "give exactly one of \"plan\" and \"program\"");
@@ -55,7 +59,7 @@ final class RunRoutes {
         throw ApiException.badRequest("invalid_run", "\"program\" must be a string of ImgQL source");
       }
       String name = body.getString("name").orElse("request.imgql");
-      return programs.reduce(source.value(), name);
+      return programs.reduce(source.value(), name, limits.maxPlanNodes());
     } catch (PlanException e) {
       throw ApiException.badRequest("invalid_plan", e.getMessage());
     } catch (ImgqlSyntaxException | ReduceException e) {

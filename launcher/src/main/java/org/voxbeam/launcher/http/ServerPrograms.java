@@ -24,7 +24,7 @@ final class ServerPrograms {
     this.reducer = new Reducer(PrimitiveCatalog.voxLogicA2(), roots.primary().orElse(Path.of("")));
   }
 
-  Plan reduce(String source, String name) {
+  Plan reduce(String source, String name, long maxPlanNodes) {
     Program program = ImgqlParser.parseProgram(source, name);
     for (Command command : program.commands()) {
       if (command instanceof Command.Import imported
@@ -35,7 +35,7 @@ final class ServerPrograms {
             imported.position() + ": import \"" + imported.target() + "\" is outside the server's data roots");
       }
     }
-    return reducer.reduceText(source, name);
+    return reducer.withMaxPlanNodes(maxPlanNodes).reduceText(source, name);
   }
 
   /** The reducer's rule: a namespace is a bare word; anything with a dot or slash is a file. */

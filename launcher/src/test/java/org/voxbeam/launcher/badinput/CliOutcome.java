@@ -45,6 +45,17 @@ record CliOutcome(int exitCode, String out, String err) {
     return this;
   }
 
+  /**
+   * A located error: one message line, then the offending source line and a caret under the
+   * column, nothing more.
+   */
+  CliOutcome assertOneLineAndCaret() {
+    String[] lines = err.strip().split("\n");
+    assertEquals(3, lines.length, err);
+    assertTrue(lines[2].strip().equals("^"), err);
+    return this;
+  }
+
   /** The first line of standard error is the whole message: one line, starting "error:" or the file name. */
   CliOutcome assertOneLine() {
     assertFalse(err.strip().contains("\n"), err);

@@ -11,7 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,17 +44,19 @@ class ImageFileBadInputTest {
   }
 
   /** Runs a program reading {@code file} with {@code reader}, and a goal that does not. */
-  private CliOutcome read(String reader, Path file) throws IOException {
+  private CliOutcome read(String reader, Path file, String... options) throws IOException {
     String path = file.toAbsolutePath().toString().replace('\\', '/');
     Path program = dir.resolve("read.imgql");
     Files.writeString(program,
         "import \"simpleitk\"\nprint \"image\" volume(" + reader + "(\"" + path + "\") > 0)\nprint \"other\" 1 + 1\n");
-    return CliOutcome.run("run", program.toString(), "--store", store.path());
+    List<String> args = new ArrayList<>(List.of("run", program.toString(), "--store", store.path()));
+    args.addAll(List.of(options));
+    return CliOutcome.run(args.toArray(new String[0]));
   }
 
-  private void assertFailsNaming(Path file, String field) throws IOException {
+  private void assertFailsNaming(Path file, String field, String... options) throws IOException {
     for (String reader : new String[] {"load", "ReadImage"}) {
-      CliOutcome outcome = read(reader, file);
+      CliOutcome outcome = read(reader, file, options);
       assertEquals(1, outcome.exitCode(), outcome.out() + outcome.err());
       assertTrue(outcome.out().contains("other=2.0"), outcome.out());
       String line = outcome.out().lines().filter(l -> l.startsWith("image=")).findFirst().orElseThrow();
@@ -113,16 +117,25 @@ class ImageFileBadInputTest {
     assertFailsNaming(write("nifti-named.png", header(4, 3, 2), new byte[24]), "signature");
   }
 
+  /**
+   * Headers promising more than the file holds: with the limits raised past the promise, the
+   * read stops where the data does; with the default limits, at the header.
+   */
   @Test
   void oversizedHeadersAreRefusedBeforeAllocating() throws IOException {
-    assertFailsNaming(write("huge.nii", header(32767, 32767, 32767)), "dim");
-    assertFailsNaming(write("big.nii", header(2000, 2000, 400)), "voxel data");
+    String[] raised = {"--max-voxels", "2000000000", "--max-decompressed-mb", "2000"};
+    assertFailsNaming(write("huge.nii", header(32767, 32767, 32767)), "dim", raised);
+    Path big = write("big.nii", header(2000, 2000, 400));
+    assertFailsNaming(big, "voxel data", raised);
+    assertFailsNaming(big, "dim: 1600000000 voxels exceed the limit of 268435456 voxels per image");
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(gz)) {
       out.write(header(1200, 1200, 1000));
       out.write(new byte[1 << 20]);
     }
-    assertFailsNaming(write("claims.nii.gz", gz.toByteArray()), "voxel data");
+    Path claims = write("claims.nii.gz", gz.toByteArray());
+    assertFailsNaming(claims, "voxel data", raised);
+    assertFailsNaming(claims, "dim: 1440000000 voxels exceed the limit");
   }
 
   @Test

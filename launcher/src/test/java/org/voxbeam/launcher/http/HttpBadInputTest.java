@@ -129,6 +129,29 @@ class HttpBadInputTest {
     assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
   }
 
+  /** The server runs with the default limits; a submission may lower them, never raise them. */
+  @Test
+  void runLimitsAreAtMostTheServers() throws Exception {
+    HttpResponse<String> above = submitWithLimits("{\"max_voxels\": 268435457}");
+    assertError(above, 400, "invalid_run");
+    assertTrue(above.body().contains("268435456"), above.body());
+    assertError(submitWithLimits("{\"max_plan_nodes\": \"many\"}"), 400, "invalid_run");
+    assertError(submitWithLimits("{\"max_plan_nodes\": 0}"), 400, "invalid_run");
+    assertError(submitWithLimits("{\"max_ram\": 1}"), 400, "invalid_run");
+    assertError(submitWithLimits("[1]"), 400, "invalid_run");
+    HttpResponse<String> small = submitWithLimits("{\"max_plan_nodes\": 4}");
+    assertError(small, 400, "invalid_program");
+    assertTrue(small.body().contains("the plan grows past 4 nodes"), small.body());
+    HttpResponse<String> lower =
+        submitWithLimits("{\"max_plan_nodes\": 100, \"max_decompressed_mb\": 1}");
+    assertEquals(202, lower.statusCode(), lower.body());
+  }
+
+  private HttpResponse<String> submitWithLimits(String limits) throws Exception {
+    String program = "\"program\": \"print \\\"a\\\" 1 + 2\\nprint \\\"b\\\" 3 * 4\"";
+    return post("/runs", "{" + program + ", \"limits\": " + limits + "}");
+  }
+
   @Test
   void unknownRoutesAndMethodsAreNamed() throws Exception {
     assertError(get("/nothing/here"), 404, "no_such_route");

@@ -10,6 +10,7 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * Last step of a fan-out stage: once every item's result is committed, builds each fan-out node's
@@ -20,8 +21,8 @@ import org.voxbeam.pipeline.execution.NodeOutcome;
 final class AssembleFanOutFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>>> {
   private static final long serialVersionUID = 1L;
 
-  AssembleFanOutFn(StoreSpec storeSpec, int commitBatchSize) {
-    super(storeSpec, commitBatchSize, "");
+  AssembleFanOutFn(StoreSpec storeSpec, int commitBatchSize, ImageLimits images) {
+    super(storeSpec, commitBatchSize, "", images);
   }
 
   @ProcessElement

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
@@ -21,6 +22,7 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
@@ -38,11 +40,14 @@ public final class BeamPlanRunner implements AutoCloseable {
   private final VoxBeamOptions options;
   private final StoreSpec storeSpec;
   private final StoreLease lease;
-  private final NodeEvaluator evaluator = new NodeEvaluator(StandardLibrary.registry());
+  private final NodeEvaluator evaluator;
+  private final ImageLimits images;
 
   private BeamPlanRunner(VoxBeamOptions options, StoreSpec storeSpec) {
     this.options = options;
     this.storeSpec = storeSpec;
+    this.images = new ImageLimits(options.getMaxVoxels(), options.getMaxDecompressedMb() << 20);
+    this.evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
     this.lease = SharedStores.acquire(storeSpec);
   }
 
@@ -98,7 +103,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     Instant started = Instant.now();
     StagePlan stages = new StagePlanner(evaluator, settings()).plan(ImageModelBinding.bind(plan), lease.store());
     long building = System.nanoTime();
-    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
+    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads(), images).apply(pipeline, stages);
     LOG.info(
         "built a pipeline of {} stages, {} tasks, in {} ms",
         stages.stages().size(), stages.taskCount(), Duration.ofNanos(System.nanoTime() - building).toMillis());

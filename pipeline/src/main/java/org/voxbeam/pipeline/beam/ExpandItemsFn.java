@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
@@ -20,18 +22,20 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
   private static final long serialVersionUID = 1L;
 
   private final StoreSpec storeSpec;
+  private final ImageLimits images;
 
   private transient StoreLease lease;
   private transient NodeEvaluator evaluator;
 
-  ExpandItemsFn(StoreSpec storeSpec) {
+  ExpandItemsFn(StoreSpec storeSpec, ImageLimits images) {
     this.storeSpec = storeSpec;
+    this.images = images;
   }
 
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry());
+    evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
   }
 
   @ProcessElement

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
@@ -20,6 +21,7 @@ import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
@@ -45,6 +47,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
 
   private final StoreSpec storeSpec;
+  private final ImageLimits images;
   private final int commitBatchSize;
   private final Counter computed;
   private final Counter cached;
@@ -54,9 +57,14 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   private transient NodeEvaluator evaluator;
   private transient List<StoredResult> pending;
 
-  /** @param counterPrefix distinguishes the counters of items from those of nodes */
-  StoreWritingFn(StoreSpec storeSpec, int commitBatchSize, String counterPrefix) {
+  /**
+   * @param counterPrefix distinguishes the counters of items from those of nodes
+   * @param images how large the images the operators read may be
+   */
+  StoreWritingFn(
+      StoreSpec storeSpec, int commitBatchSize, String counterPrefix, ImageLimits images) {
     this.storeSpec = storeSpec;
+    this.images = images;
     this.commitBatchSize = commitBatchSize;
     this.computed = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.COMPUTED);
     this.cached = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.CACHED);
@@ -66,7 +74,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry());
+    evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
   }
 
   @StartBundle

@@ -54,6 +54,18 @@ public interface VoxBeamOptions extends PipelineOptions {
 
   void setCacheMb(long value);
 
+  @Description("Most voxels of one image read from a file.")
+  @Default.Long(1L << 28)
+  long getMaxVoxels();
+
+  void setMaxVoxels(long value);
+
+  @Description("Most data one image file may hold once decompressed, in MB.")
+  @Default.Long(1024)
+  long getMaxDecompressedMb();
+
+  void setMaxDecompressedMb(long value);
+
   @Description("Results per store commit; a bundle also commits what it holds when it finishes.")
   @Default.Integer(1024)
   int getCommitBatchSize();

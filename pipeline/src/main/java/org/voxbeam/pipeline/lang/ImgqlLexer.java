@@ -1,7 +1,9 @@
 package org.voxbeam.pipeline.lang;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -15,6 +17,7 @@ import java.util.stream.IntStream;
 final class ImgqlLexer {
 
   private static final String SYMBOLS = "#;:_'.|!$%&/^=*\\-+<>?@~\\\\";
+  private static final String SYMBOL_SET = "#;:_'.|!$%&/^=*-+<>?@~\\";
 
   private static final Pattern DOLLAR_NAME = Pattern.compile("\\$[a-z][a-z0-9_]*");
   private static final Pattern NUMBER =
@@ -31,13 +34,14 @@ final class ImgqlLexer {
               + "]*)");
   private static final Pattern NAME =
       Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(?:\\.[a-zA-Z_][a-zA-Z0-9_]*)?");
-  private static final Pattern STRING = Pattern.compile("\"[^\\n]*?(?<!\\\\)(?:\\\\\\\\)*?\"");
-  private static final Pattern SKIPPED = Pattern.compile("(?:[ \\t\\f\\r\\n]+|//[^\\n]*)+");
   private static final List<String> FOLD_NAMES = List.of("max", "min");
 
   private final String text;
   private final String source;
-  private final Matcher matcher;
+  private final Map<Pattern, Matcher> matchers = new IdentityHashMap<>();
+  private Matcher matcher;
+  private int lineCursor;
+  private int consumed;
   private final int[] lineStarts;
   private int position;
   private Token lookahead;
@@ -46,7 +50,6 @@ final class ImgqlLexer {
   ImgqlLexer(String text, String source) {
     this.text = text;
     this.source = source;
-    this.matcher = DOLLAR_NAME.matcher(text);
     this.lineStarts = lineStarts(text);
   }
 
@@ -58,13 +61,36 @@ final class ImgqlLexer {
     return lookahead;
   }
 
+  /**
+   * The next token where only a name may stand (a parameter, a {@code let}, {@code for} or
+   * {@code filter} variable), without consuming it. There VoxLogicA-2's contextual lexer does
+   * not consider operators, so {@code _} and {@code _x} are names, not the operator {@code _}:
+   * {@code let _ = WriteImage(img, path) in ...} binds {@code _}.
+   */
+  Token peekName() {
+    if (lookahead == null || lookahead.is(TokenType.OPERATOR)) {
+      lookahead = null;
+      skipIgnored();
+      if (position < text.length() && !matches(DOLLAR_NAME) && matches(NAME)) {
+        lookahead = token(TokenType.NAME, matcher.group());
+      }
+    }
+    return peek();
+  }
+
   /** Consumes and returns the next token. */
   Token next() {
     Token token = peek();
     lookahead = null;
     position = token.offset() + token.text().length();
     previous = token;
+    consumed++;
     return token;
+  }
+
+  /** How many tokens have been consumed so far. */
+  int consumed() {
+    return consumed;
   }
 
   /** The last token consumed, or an end token before the first. */
@@ -84,6 +110,7 @@ final class ImgqlLexer {
         Token token = token(TokenType.NAME, word);
         position += word.length();
         previous = token;
+        consumed++;
         return token;
       }
     }
@@ -100,6 +127,12 @@ final class ImgqlLexer {
         new SourcePosition(source, token.line(), token.column()), problem, lineText(token.offset()));
   }
 
+  /** A syntax error located at {@code position}, a position in this text. */
+  ImgqlSyntaxException error(SourcePosition position, String problem) {
+    int line = Math.min(Math.max(position.line(), 1), lineStarts.length);
+    return new ImgqlSyntaxException(position, problem, lineText(lineStarts[line - 1]));
+  }
+
   SourcePosition positionOf(Token token) {
     return new SourcePosition(source, token.line(), token.column());
   }
@@ -109,13 +142,14 @@ final class ImgqlLexer {
     if (position >= text.length()) {
       return token(TokenType.END, "");
     }
-    if (matches(DOLLAR_NAME)) {
+    char first = text.charAt(position);
+    if (first == '$' && matches(DOLLAR_NAME)) {
       return token(TokenType.DOLLAR_NAME, matcher.group());
     }
-    if (matches(NUMBER)) {
+    if (mayStartNumber(first) && matches(NUMBER)) {
       return token(TokenType.NUMBER, matcher.group());
     }
-    if (matches(OPERATOR)) {
+    if (mayStartOperator(first) && matches(OPERATOR)) {
       String operator = matcher.group();
       TokenType type =
           switch (operator) {
@@ -125,11 +159,12 @@ final class ImgqlLexer {
           };
       return token(type, operator);
     }
-    if (matches(NAME)) {
+    if (mayStartName(first) && matches(NAME)) {
       return token(TokenType.NAME, matcher.group());
     }
-    if (matches(STRING)) {
-      return token(TokenType.STRING, matcher.group());
+    int stringEnd = stringEnd();
+    if (stringEnd > 0) {
+      return token(TokenType.STRING, text.substring(position, stringEnd));
     }
     char c = text.charAt(position);
     TokenType punctuation =
@@ -149,14 +184,66 @@ final class ImgqlLexer {
     throw error(bad, what);
   }
 
+  // Which terminals can start with a character: the others are not tried, which keeps their
+  // order (and so the lexing) exactly as above while sparing most matcher resets.
+
+  private static boolean mayStartNumber(char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-';
+  }
+
+  private static boolean mayStartOperator(char c) {
+    return (c >= 'A' && c <= 'Z') || SYMBOL_SET.indexOf(c) >= 0;
+  }
+
+  private static boolean mayStartName(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  /**
+   * Skips whitespace ({@code [ \t\f\r\n]}) and {@code //} comments, character by character. A
+   * single regular expression for "any number of either" recurses once per repetition in
+   * {@code java.util.regex}, and overflowed the stack on a few hundred comment lines.
+   */
   private void skipIgnored() {
-    if (position < text.length() && matches(SKIPPED)) {
-      position = matcher.end();
+    while (position < text.length()) {
+      char c = text.charAt(position);
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n') {
+        position++;
+      } else if (c == '/' && text.startsWith("//", position)) {
+        int end = text.indexOf('\n', position);
+        position = end < 0 ? text.length() : end;
+      } else {
+        return;
+      }
     }
   }
 
+  /**
+   * Where the string literal at {@code position} ends (after its closing quote), or -1 if there
+   * is none. Lark's {@code ESCAPED_STRING}: the first quote on the same line that follows an even
+   * number of backslashes closes it. Scanned by hand because the regular expression form
+   * recurses once per escaped backslash and so overflows on a long enough literal.
+   */
+  private int stringEnd() {
+    if (text.charAt(position) != '"') {
+      return -1;
+    }
+    int backslashes = 0;
+    for (int i = position + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        return -1;
+      }
+      if (c == '"' && backslashes % 2 == 0) {
+        return i + 1;
+      }
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+    }
+    return -1;
+  }
+
   private boolean matches(Pattern pattern) {
-    matcher.usePattern(pattern);
+    matcher = matchers.computeIfAbsent(pattern, p -> p.matcher(text));
     matcher.region(position, text.length());
     return matcher.lookingAt();
   }
@@ -166,7 +253,17 @@ final class ImgqlLexer {
     return new Token(type, lexeme, position, line + 1, position - lineStarts[line] + 1);
   }
 
+  /**
+   * The 0-based line holding {@code offset}. Tokens come in order, so a cursor moving forward
+   * finds it in constant time; an earlier offset (an error quoting a line) searches.
+   */
   private int lineIndex(int offset) {
+    if (offset >= lineStarts[lineCursor]) {
+      while (lineCursor + 1 < lineStarts.length && lineStarts[lineCursor + 1] <= offset) {
+        lineCursor++;
+      }
+      return lineCursor;
+    }
     int index = Arrays.binarySearch(lineStarts, offset);
     return index >= 0 ? index : -index - 2;
   }

@@ -1,7 +1,9 @@
 package org.voxbeam.pipeline.lang;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ public final class ImgqlParser {
 
   private final ImgqlLexer lexer;
   private int depth;
+  private int commandStart;
 
   private ImgqlParser(String text, String source) {
     this.lexer = new ImgqlLexer(text, source);
@@ -36,12 +39,35 @@ public final class ImgqlParser {
    * @throws ImgqlSyntaxException if the text is not a valid program
    */
   public static Program parseProgram(String text, String source) {
-    ImgqlParser parser = new ImgqlParser(text, source);
     List<Command> commands = new ArrayList<>();
-    while (!parser.lexer.peek().is(TokenType.END)) {
-      commands.add(parser.command());
-    }
+    commands(text, source).forEachRemaining(commands::add);
     return new Program(source, commands);
+  }
+
+  /**
+   * The commands of a program, parsed one at a time as they are asked for, so that a consumer
+   * working through a very long program holds only the command at hand, and stops reading
+   * where it stops.
+   *
+   * @throws ImgqlSyntaxException from {@code hasNext} or {@code next}, at the first invalid
+   *     command
+   */
+  public static Iterator<Command> commands(String text, String source) {
+    ImgqlParser parser = new ImgqlParser(text, source);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !parser.lexer.peek().is(TokenType.END);
+      }
+
+      @Override
+      public Command next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return parser.command();
+      }
+    };
   }
 
   /**
@@ -51,12 +77,13 @@ public final class ImgqlParser {
    */
   public static Expression parseExpression(String text, String source) {
     ImgqlParser parser = new ImgqlParser(text, source);
-    Expression expression = parser.expression();
+    Expression expression = parser.bounded(parser.expression(), new SourcePosition(source, 1, 1));
     parser.expect(TokenType.END, "end of the expression");
     return expression;
   }
 
   private Command command() {
+    commandStart = lexer.consumed();
     Token first = lexer.peek();
     SourcePosition position = lexer.positionOf(first);
     if (first.isName("let")) {
@@ -66,7 +93,7 @@ public final class ImgqlParser {
     if (first.isName("print") || first.isName("save")) {
       lexer.next();
       String argument = stringContent(expect(TokenType.STRING, "a string"));
-      Expression expression = expression();
+      Expression expression = bounded(expression(), position);
       return first.isName("print")
           ? new Command.Print(position, argument, expression)
           : new Command.Save(position, argument, expression);
@@ -101,11 +128,29 @@ public final class ImgqlParser {
       expect(TokenType.RIGHT_PAREN, "',' or ')'");
     }
     expect(TokenType.EQUAL, parameters.isEmpty() ? "'(' or '='" : "'='");
-    return new Command.Declaration(position, name, parameters, expression());
+    return new Command.Declaration(position, name, parameters, bounded(expression(), position));
+  }
+
+  /**
+   * {@code expression}, if its tree is at most {@link #MAX_DEPTH} deep. Operator chains are
+   * parsed in a loop, so only the finished tree tells how deep they nest.
+   */
+  private Expression bounded(Expression expression, SourcePosition command) {
+    if (lexer.consumed() - commandStart <= MAX_DEPTH) {
+      return expression; // every node of a tree consumes a token of its own
+    }
+    SyntaxDepth.beyond(expression, MAX_DEPTH, command)
+        .ifPresent(
+            at -> {
+              throw lexer.error(
+                  at, "expression nested more than " + MAX_DEPTH
+                      + " levels deep (operator chains count one level per operator)");
+            });
+    return expression;
   }
 
   private String identifier() {
-    Token token = lexer.peek();
+    Token token = lexer.peekName();
     if (token.is(TokenType.NAME) || token.is(TokenType.DOLLAR_NAME)) {
       return lexer.next().text();
     }

@@ -22,11 +22,33 @@ import org.voxbeam.pipeline.lang.Expression;
  * can be evaluated per item at run time, on any machine, from the plan alone.
  */
 final class ClosureBuilder {
+  /**
+   * Most user functions one closure may carry, counting nested captures. A function is written
+   * out once per path that reaches it, so functions referring to two others each would make the
+   * closure exponentially large; real closures carry a few library functions.
+   */
+  static final int MAX_FUNCTIONS = 1_000;
+
   private static final String CLOSURE_KIND = "closure";
+
+  /** A closure that would carry more than {@link #MAX_FUNCTIONS} functions. */
+  static final class TooManyFunctions extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyFunctions() {
+      super(null, null, false, false);
+    }
+  }
 
   private ClosureBuilder() {}
 
+  /**
+   * The closure node of {@code body} over {@code parameter} in {@code environment}.
+   *
+   * @throws TooManyFunctions if it would carry more than {@link #MAX_FUNCTIONS} functions
+   */
   static VoxNode closure(String parameter, Expression body, Environment environment) {
+    int[] budget = {MAX_FUNCTIONS};
     Set<String> free = FreeVariables.of(body);
     free.remove(parameter);
     List<JsonValue> captureNames = new ArrayList<>();
@@ -41,7 +63,7 @@ final class ClosureBuilder {
         captureNames.add(JsonValue.of(name));
         captureIds.add(value.id());
       } else if (binding.get() instanceof Binding.Function function) {
-        functions.put(name, serialize(name, function, Set.of()));
+        functions.put(name, serialize(name, function, Set.of(), budget));
       }
     }
     Map<String, JsonValue> attrs = new LinkedHashMap<>();
@@ -63,7 +85,11 @@ final class ClosureBuilder {
    * being serialized further out is written without captures, which ends the recursion where
    * VoxLogicA-2 ends it.
    */
-  private static JsonObject serialize(String name, Binding.Function function, Set<String> seen) {
+  private static JsonObject serialize(
+      String name, Binding.Function function, Set<String> seen, int[] budget) {
+    if (--budget[0] < 0) {
+      throw new TooManyFunctions();
+    }
     Map<String, JsonValue> captures = new LinkedHashMap<>();
     Map<String, JsonValue> nested = new LinkedHashMap<>();
     if (!seen.contains(name)) {
@@ -79,7 +105,7 @@ final class ClosureBuilder {
         if (binding.get() instanceof Binding.Value value) {
           captures.put(reference, JsonValue.of(value.id().hex()));
         } else if (binding.get() instanceof Binding.Function inner) {
-          nested.put(reference, serialize(reference, inner, innerSeen));
+          nested.put(reference, serialize(reference, inner, innerSeen, budget));
         }
       }
     }

@@ -29,14 +29,13 @@ final class Diagnostics {
     return commandPosition;
   }
 
-  ReduceException error(SourcePosition position, String problem, List<CallSite> stack) {
-    List<String> context = new ArrayList<>();
-    stack.forEach(site -> context.add(site.describe()));
+  ReduceException error(SourcePosition position, String problem, CallStack stack) {
+    List<String> context = new ArrayList<>(stack.describe());
     context.addAll(frame.describe());
     return new ReduceException(position, problem, sources.lineAt(position), context);
   }
 
   ReduceException error(SourcePosition position, String problem) {
-    return error(position, problem, List.of());
+    return error(position, problem, CallStack.EMPTY);
   }
 }

@@ -1,6 +1,8 @@
 package org.voxbeam.pipeline.reduce;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +32,16 @@ import org.voxbeam.pipeline.lang.StringLiteral;
  * named as VoxLogicA-2's registry resolves it. The order of checks mirrors VoxLogicA-2's reducer,
  * because it decides, for instance, that {@code !x} is always the primitive {@code not_compat}
  * even where a library declares a function called {@code !}.
+ *
+ * <p>Inlining is memoised: a function called again with the same argument nodes (while the same
+ * namespaces are imported) yields the node it yielded the first time, without reducing its body
+ * again. Reduction is deterministic and nodes are hash-consed, so the plan is exactly the one
+ * repeated inlining would build, node for node and in the same order; but a chain of functions
+ * each calling the previous one twice costs linear work instead of exponential.
+ *
+ * <p>Two bounds keep a hostile program from exhausting the machine: the plan may not grow past
+ * {@code maxPlanNodes}, and reduction may not nest deeper than {@link #MAX_DEPTH} levels of
+ * expressions and inlined calls. Both are located errors.
  */
 final class ExpressionReducer {
   private static final Map<String, String> OPERATOR_ALIASES =
@@ -46,27 +58,105 @@ final class ExpressionReducer {
   private static final String SCALAR = "scalar";
   private static final String SEQUENCE = "sequence";
 
+  /**
+   * How deeply expressions and inlined calls may nest while reducing: deep enough for a chain of
+   * 20,000 functions each calling the one before, and bounded so that the reducer's stack (see
+   * {@link Reducer}) always suffices.
+   */
+  static final int MAX_DEPTH = 50_000;
+
+  /** The arguments of one inlined call and how many namespaces were imported then. */
+  private record Inlined(List<NodeId> arguments, int namespaces) {}
+
   private final PrimitiveCatalog catalog;
   private final PlanBuilder plan;
   private final List<String> importedNamespaces;
   private final Diagnostics diagnostics;
+  private final long maxPlanNodes;
+  private final Map<Binding.Function, Map<Inlined, NodeId>> inlined = new IdentityHashMap<>();
+  private int depth;
 
   ExpressionReducer(
       PrimitiveCatalog catalog,
       PlanBuilder plan,
       List<String> importedNamespaces,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics,
+      long maxPlanNodes) {
     this.catalog = catalog;
     this.plan = plan;
     this.importedNamespaces = importedNamespaces;
     this.diagnostics = diagnostics;
+    this.maxPlanNodes = maxPlanNodes;
   }
 
   NodeId constant(JsonValue value) {
-    return plan.add(VoxNode.constant(value));
+    return add(VoxNode.constant(value));
   }
 
-  NodeId reduce(Environment env, Expression expression, List<CallSite> stack) {
+  NodeId reduce(Environment env, Expression expression, CallStack stack) {
+    if (++depth > MAX_DEPTH) {
+      throw diagnostics.error(
+          positionOf(expression),
+          "expressions and function calls nest more than " + MAX_DEPTH
+              + " levels deep; write the computation with less nesting",
+          stack);
+    }
+    try {
+      return reduceNested(env, expression, stack);
+    } finally {
+      depth--;
+    }
+  }
+
+  private NodeId add(VoxNode node) {
+    NodeId id = plan.add(node);
+    if (plan.size() > maxPlanNodes) {
+      throw diagnostics.error(
+          diagnostics.commandPosition(),
+          "the plan grows past " + maxPlanNodes + " nodes, the limit on plan size"
+              + " (raise it with --max-plan-nodes or limits.max-plan-nodes)");
+    }
+    return id;
+  }
+
+  private NodeId closure(
+      String parameter, Expression body, Environment env, SourcePosition at, CallStack stack) {
+    return add(closureNode(parameter, body, env, at, stack));
+  }
+
+  private VoxNode closureNode(
+      String parameter, Expression body, Environment env, SourcePosition at, CallStack stack) {
+    try {
+      return ClosureBuilder.closure(parameter, body, env);
+    } catch (ClosureBuilder.TooManyFunctions e) {
+      throw diagnostics.error(
+          at,
+          "this closure would carry more than " + ClosureBuilder.MAX_FUNCTIONS
+              + " user functions, counting the functions they use",
+          stack);
+    }
+  }
+
+  private SourcePosition positionOf(Expression expression) {
+    if (expression instanceof Call call) {
+      return call.position();
+    }
+    if (expression instanceof LetExpression let) {
+      return let.position();
+    }
+    if (expression instanceof ForExpression loop) {
+      return loop.position();
+    }
+    if (expression instanceof FilterExpression filter) {
+      return filter.position();
+    }
+    if (expression instanceof FoldExpression fold) {
+      return fold.position();
+    }
+    return diagnostics.commandPosition();
+  }
+
+  private NodeId reduceNested(Environment env, Expression expression, CallStack stack) {
     if (expression instanceof NumberLiteral number) {
       return constant(JsonValue.of(number.value()));
     }
@@ -89,14 +179,15 @@ final class ExpressionReducer {
     }
     if (expression instanceof ForExpression loop) {
       NodeId iterable = reduce(env, loop.iterable(), stack);
-      NodeId closure = plan.add(ClosureBuilder.closure(loop.variable(), loop.body(), env));
+      NodeId closure = closure(loop.variable(), loop.body(), env, loop.position(), stack);
       return primitive(
           "for_loop", List.of(iterable, closure), JsonObject.EMPTY, SEQUENCE,
           Optional.of(loop.position()), stack);
     }
     if (expression instanceof FilterExpression filter) {
       NodeId iterable = reduce(env, filter.iterable(), stack);
-      NodeId closure = plan.add(ClosureBuilder.closure(filter.variable(), filter.predicate(), env));
+      NodeId closure =
+          closure(filter.variable(), filter.predicate(), env, filter.position(), stack);
       return primitive(
           "filter", List.of(iterable, closure), JsonObject.EMPTY, SEQUENCE,
           Optional.of(filter.position()), stack);
@@ -112,14 +203,14 @@ final class ExpressionReducer {
     throw new IllegalStateException("unknown expression form " + expression.getClass());
   }
 
-  void checkNotReserved(String name, SourcePosition position, List<CallSite> stack) {
+  void checkNotReserved(String name, SourcePosition position, CallStack stack) {
     if (ProgramVariables.isReserved(name)) {
       throw diagnostics.error(
           position, "'" + name + "' is a built-in program variable and cannot be redefined", stack);
     }
   }
 
-  private NodeId reduceSlice(Environment env, SliceExpression slice, List<CallSite> stack) {
+  private NodeId reduceSlice(Environment env, SliceExpression slice, CallStack stack) {
     NodeId sequence = reduce(env, slice.sequence(), stack);
     NodeId start =
         slice.start().isPresent()
@@ -133,7 +224,7 @@ final class ExpressionReducer {
         "slice", List.of(sequence, start, stop), JsonObject.EMPTY, SEQUENCE, Optional.empty(), stack);
   }
 
-  private NodeId reduceFold(Environment env, FoldExpression fold, List<CallSite> stack) {
+  private NodeId reduceFold(Environment env, FoldExpression fold, CallStack stack) {
     NodeId sequence = reduce(env, fold.sequence(), stack);
     if (!FOLD_OPERATORS.contains(fold.operator())) {
       throw diagnostics.error(
@@ -150,7 +241,7 @@ final class ExpressionReducer {
     return primitive("fold", args, attrs, SCALAR, Optional.of(fold.position()), stack);
   }
 
-  private NodeId reduceCall(Environment env, Call call, List<CallSite> stack) {
+  private NodeId reduceCall(Environment env, Call call, CallStack stack) {
     String name = call.identifier();
     Optional<SourcePosition> at = Optional.of(call.position());
     if (MAP_NAMES.contains(name) && call.arguments().size() == 2) {
@@ -191,14 +282,22 @@ final class ExpressionReducer {
               + " argument(s) but is called with " + args.size(),
           stack);
     }
+    Inlined key = new Inlined(args, importedNamespaces.size());
+    Map<Inlined, NodeId> calls = inlined.computeIfAbsent(function, f -> new HashMap<>());
+    NodeId known = calls.get(key);
+    if (known != null) {
+      return known;
+    }
     Environment body = function.environment();
     for (int i = 0; i < args.size(); i++) {
       body = body.bind(function.parameters().get(i), new Binding.Value(args.get(i)));
     }
-    return reduce(body, function.body(), push(stack, new CallSite(name, call.position())));
+    NodeId result = reduce(body, function.body(), stack.push(new CallSite(name, call.position())));
+    calls.put(key, result);
+    return result;
   }
 
-  private NodeId reduceMap(Environment env, Call call, List<CallSite> stack) {
+  private NodeId reduceMap(Environment env, Call call, CallStack stack) {
     Expression functionArgument = call.arguments().get(0);
     NodeId sequence = reduce(env, call.arguments().get(1), stack);
     if (!(functionArgument instanceof Call reference) || !reference.arguments().isEmpty()) {
@@ -215,7 +314,10 @@ final class ExpressionReducer {
                 + function.parameters().size(),
             stack);
       }
-      closure = ClosureBuilder.closure(function.parameters().get(0), function.body(), function.environment());
+      closure =
+          closureNode(
+              function.parameters().get(0), function.body(), function.environment(),
+              call.position(), stack);
     } else if (binding.isPresent()) {
       throw diagnostics.error(
           reference.position(),
@@ -228,9 +330,9 @@ final class ExpressionReducer {
               reference.position(),
               reference.identifier(),
               List.of(new Call(reference.position(), MAP_ITEM, List.of())));
-      closure = ClosureBuilder.closure(MAP_ITEM, body, env);
+      closure = closureNode(MAP_ITEM, body, env, call.position(), stack);
     }
-    NodeId closureId = plan.add(closure);
+    NodeId closureId = add(closure);
     return primitive(
         call.identifier(), List.of(sequence, closureId), JsonObject.EMPTY, SEQUENCE,
         Optional.of(call.position()), stack);
@@ -242,7 +344,7 @@ final class ExpressionReducer {
       JsonObject attrs,
       String outputKind,
       Optional<SourcePosition> at,
-      List<CallSite> stack) {
+      CallStack stack) {
     SourcePosition position = at.orElseGet(diagnostics::commandPosition);
     PrimitiveSignature signature = resolve(name, position, stack);
     if (!signature.arity().accepts(args.size())) {
@@ -252,11 +354,11 @@ final class ExpressionReducer {
               + " argument(s) but is called with " + args.size(),
           stack);
     }
-    return plan.add(
+    return add(
         VoxNode.of(NodeKind.PRIMITIVE, signature.qualifiedName(), args, List.of(), attrs, outputKind));
   }
 
-  private PrimitiveSignature resolve(String name, SourcePosition position, List<CallSite> stack) {
+  private PrimitiveSignature resolve(String name, SourcePosition position, CallStack stack) {
     String normalized = OPERATOR_ALIASES.getOrDefault(name.strip(), name.strip());
     return catalog
         .resolve(normalized, importedNamespaces)
@@ -269,7 +371,7 @@ final class ExpressionReducer {
                     stack));
   }
 
-  private List<NodeId> reduceAll(Environment env, List<Expression> expressions, List<CallSite> stack) {
+  private List<NodeId> reduceAll(Environment env, List<Expression> expressions, CallStack stack) {
     List<NodeId> ids = new ArrayList<>(expressions.size());
     for (Expression expression : expressions) {
       ids.add(reduce(env, expression, stack));
@@ -282,12 +384,5 @@ final class ExpressionReducer {
       return SEQUENCE;
     }
     return OVERLAY_PRIMITIVES.contains(name) ? "overlay" : SCALAR;
-  }
-
-  private static List<CallSite> push(List<CallSite> stack, CallSite site) {
-    List<CallSite> pushed = new ArrayList<>(stack.size() + 1);
-    pushed.add(site);
-    pushed.addAll(stack);
-    return pushed;
   }
 }

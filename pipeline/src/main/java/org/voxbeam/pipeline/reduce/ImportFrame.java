@@ -39,6 +39,15 @@ record ImportFrame(
     return false;
   }
 
+  /** How many imports led here: 0 for the root. */
+  int depth() {
+    int depth = 0;
+    for (Optional<ImportFrame> frame = parent; frame.isPresent(); frame = frame.get().parent) {
+      depth++;
+    }
+    return depth;
+  }
+
   /** {@code imported from file:line:col} lines, innermost first. */
   List<String> describe() {
     List<String> lines = new ArrayList<>();

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.VoxNode;
 import org.voxbeam.pipeline.plan.Goal;
-import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanValidator;
 
@@ -29,13 +28,17 @@ final class PlanBuilder {
     return node.id();
   }
 
+  /** How many distinct nodes the plan holds so far. */
+  int size() {
+    return nodes.size();
+  }
+
   void addGoal(Goal.Operation operation, NodeId id, String name) {
     goals.add(new Goal(operation, id, name));
   }
 
   Plan build(String source) {
     LOG.debug("reduced {} to {} nodes and {} goals", source, nodes.size(), goals.size());
-    return PlanValidator.validate(
-        source, List.copyOf(nodes.values()), goals, IdMismatchPolicy.REJECT, LOG::warn);
+    return PlanValidator.validateComputed(source, List.copyOf(nodes.values()), goals);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,8 @@ import org.voxbeam.pipeline.lang.Command;
 import org.voxbeam.pipeline.lang.ImgqlParser;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.lang.Program;
+import org.voxbeam.pipeline.lang.SourceDecoder;
+import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.lang.SourcePosition;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
@@ -49,8 +52,16 @@ final class ProgramReduction {
   private final Diagnostics diagnostics;
   private final ExpressionReducer expressions;
 
+  /** How deeply files may import files: far beyond any real program, and bounded. */
+  static final int MAX_IMPORT_DEPTH = 100;
+
   ProgramReduction(
-      PrimitiveCatalog catalog, Path workingDirectory, ImportFrame root, String sourceName, String text) {
+      PrimitiveCatalog catalog,
+      Path workingDirectory,
+      ImportFrame root,
+      String sourceName,
+      String text,
+      long maxPlanNodes) {
     this.catalog = catalog;
     this.workingDirectory = workingDirectory;
     this.root = root;
@@ -58,15 +69,20 @@ final class ProgramReduction {
     sources.add(sourceName, text);
     root.file().ifPresent(seenFiles::add);
     this.diagnostics = new Diagnostics(sources, root, new SourcePosition(sourceName, 1, 1));
-    this.expressions = new ExpressionReducer(catalog, plan, importedNamespaces, diagnostics);
+    this.expressions =
+        new ExpressionReducer(catalog, plan, importedNamespaces, diagnostics, maxPlanNodes);
   }
 
-  Plan run(Program program) {
+  /**
+   * Reduces the program's commands as they come: an import's commands run before the next
+   * command of the file that imported it. The root program is read lazily, so a plan limit
+   * crossed early in a huge program stops the reading there too.
+   */
+  Plan run(Iterator<Command> commands) {
     Environment env = seedProgramVariables();
     Deque<Queued> queue = new ArrayDeque<>();
-    program.commands().forEach(command -> queue.addLast(new Queued(command, root)));
-    while (!queue.isEmpty()) {
-      Queued next = queue.removeFirst();
+    while (!queue.isEmpty() || commands.hasNext()) {
+      Queued next = queue.isEmpty() ? new Queued(commands.next(), root) : queue.removeFirst();
       diagnostics.enter(next.frame(), next.command().position());
       env = reduceCommand(env, next, queue);
     }
@@ -74,10 +90,10 @@ final class ProgramReduction {
   }
 
   private Environment seedProgramVariables() {
-    Environment env = Environment.EMPTY;
+    Environment env = Environment.empty();
     for (Map.Entry<String, String> variable : ProgramVariables.of(sourceName, workingDirectory).bindings().entrySet()) {
       NodeId id = expressions.constant(JsonValue.of(variable.getValue()));
-      env = env.bind(variable.getKey(), new Binding.Value(id));
+      env = env.declare(variable.getKey(), new Binding.Value(id));
     }
     return env;
   }
@@ -85,18 +101,18 @@ final class ProgramReduction {
   private Environment reduceCommand(Environment env, Queued queued, Deque<Queued> queue) {
     Command command = queued.command();
     if (command instanceof Command.Declaration declaration) {
-      expressions.checkNotReserved(declaration.name(), declaration.position(), List.of());
+      expressions.checkNotReserved(declaration.name(), declaration.position(), CallStack.EMPTY);
       if (declaration.parameters().isEmpty()) {
-        NodeId id = expressions.reduce(env, declaration.body(), List.of());
-        return env.bind(declaration.name(), new Binding.Value(id));
+        NodeId id = expressions.reduce(env, declaration.body(), CallStack.EMPTY);
+        return env.declare(declaration.name(), new Binding.Value(id));
       }
-      return env.bind(
+      return env.declare(
           declaration.name(), new Binding.Function(env, declaration.parameters(), declaration.body()));
     }
     if (command instanceof Command.Print print) {
-      plan.addGoal(Goal.Operation.PRINT, expressions.reduce(env, print.expression(), List.of()), print.label());
+      plan.addGoal(Goal.Operation.PRINT, expressions.reduce(env, print.expression(), CallStack.EMPTY), print.label());
     } else if (command instanceof Command.Save save) {
-      plan.addGoal(Goal.Operation.SAVE, expressions.reduce(env, save.expression(), List.of()), save.path());
+      plan.addGoal(Goal.Operation.SAVE, expressions.reduce(env, save.expression(), CallStack.EMPTY), save.path());
     } else if (command instanceof Command.Import anImport) {
       pushFront(queue, importCommands(anImport, queued.frame()));
     }
@@ -142,9 +158,17 @@ final class ProgramReduction {
     if (!seenFiles.add(identity)) {
       return List.of();
     }
+    if (frame.depth() >= MAX_IMPORT_DEPTH) {
+      throw diagnostics.error(
+          anImport.position(),
+          "imports nest more than " + MAX_IMPORT_DEPTH + " files deep");
+    }
     String text;
     try {
-      text = Files.readString(identity);
+      text = SourceDecoder.decode(Files.readAllBytes(identity), display.toString());
+    } catch (SourceEncodingException e) {
+      throw diagnostics.error(
+          anImport.position(), "cannot read imported file '" + display + "': " + e.getMessage());
     } catch (IOException e) {
       throw diagnostics.error(anImport.position(), "cannot read imported file '" + display + "'");
     }

@@ -24,9 +24,9 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.testing.SharedFixtures;
 
 /**
- * The parser against VoxLogicA-2's own: {@code lark-vectors.json} holds hand-written edge cases
- * and random programs with the commands VoxLogicA-2's parser printed back, or the line of its
- * parse error.
+ * The parser against VoxLogicA-2's own: {@code lark-vectors.json} holds hand-written edge cases,
+ * random programs and every program of VoxLogicA-2's gallery and tests (named by their path
+ * there), with the commands VoxLogicA-2's parser printed back, or the line of its parse error.
  */
 class ImgqlParserTest {
 
@@ -37,7 +37,9 @@ class ImgqlParserTest {
         .mapToObj(
             index -> {
               String source = vectors.get(index).getString("source").orElseThrow();
-              String name = "#" + index + " " + source.replace("\n", "\\n");
+              String name =
+                  "#" + index + " "
+                      + vectors.get(index).getString("name").orElse(source.replace("\n", "\\n"));
               return DynamicTest.dynamicTest(name, () -> checkVector(vectors.get(index), source));
             });
   }

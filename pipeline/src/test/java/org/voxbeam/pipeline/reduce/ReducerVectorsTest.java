@@ -24,7 +24,10 @@ import org.voxbeam.pipeline.plan.Plan;
  * Programs beyond the shared goldens, reduced by VoxLogicA-2's own reducer (goals and the ids
  * reachable from them recorded in {@code reducer-vectors.json}): vox1 library functions inside
  * closures, shadowed declarations captured by functions, nested function captures, primitives
- * passed to {@code map}, qualified names, user operators, slices and program variables.
+ * passed to {@code map}, qualified names, user operators, slices and program variables; a
+ * 20-deep chain of functions each calling the previous one twice (memoised inlining must give
+ * the plan repeated inlining gives), repeated calls inside functions and loops, and {@code _}
+ * as a {@code let}, parameter and loop name.
  */
 class ReducerVectorsTest {
 

@@ -21,6 +21,7 @@ import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.image.io.ImageFormatException;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import org.voxbeam.transforms.library.SimpleOperator;
 
 /**
@@ -31,14 +32,23 @@ import org.voxbeam.transforms.library.SimpleOperator;
  * passes to {@code tt} and the other image makers.
  */
 public final class ImageFileOperators implements OperatorLibrary {
-  private final ImageFiles files = new ImageFiles();
+  private final ImageFiles files;
   private final FileAccess access;
 
   /**
    * @param access which files programs may read and write
    */
   public ImageFileOperators(FileAccess access) {
+    this(access, ImageLimits.DEFAULTS);
+  }
+
+  /**
+   * @param access which files programs may read and write
+   * @param limits how large the images read may be
+   */
+  public ImageFileOperators(FileAccess access, ImageLimits limits) {
     this.access = access;
+    this.files = new ImageFiles(limits);
   }
 
   @Override

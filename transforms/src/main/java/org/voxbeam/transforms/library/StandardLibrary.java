@@ -12,6 +12,7 @@ import org.voxbeam.transforms.files.FileSystemOperators;
 import org.voxbeam.transforms.image.ImageFileOperators;
 import org.voxbeam.transforms.image.OverlayOperator;
 import org.voxbeam.transforms.image.Vox1ImageOperators;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import org.voxbeam.transforms.simpleitk.SimpleItkLibrary;
 import org.voxbeam.transforms.strings.StringsOperators;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
@@ -30,6 +31,14 @@ public final class StandardLibrary {
 
   /** The shipped libraries, with file operators confined by {@code access}. */
   public static List<OperatorLibrary> libraries(FileAccess access) {
+    return libraries(access, ImageLimits.DEFAULTS);
+  }
+
+  /**
+   * The shipped libraries, with file operators confined by {@code access} and image files read
+   * within {@code limits}.
+   */
+  public static List<OperatorLibrary> libraries(FileAccess access, ImageLimits limits) {
     return List.of(
         new ScalarOperators(),
         new SequenceOperators(),
@@ -39,8 +48,8 @@ public final class StandardLibrary {
         new Vox1ImageOperators(),
         new OverlayOperator(),
         new FileSystemOperators(access),
-        new ImageFileOperators(access),
-        new SimpleItkLibrary(access),
+        new ImageFileOperators(access, limits),
+        new SimpleItkLibrary(access, limits),
         new PeerRuntimeOperators());
   }
 
@@ -52,6 +61,11 @@ public final class StandardLibrary {
   /** A registry of the shipped operators whose file operators are confined by {@code access}. */
   public static OperatorRegistry registry(FileAccess access) {
     return OperatorRegistry.of(libraries(access).toArray(new OperatorLibrary[0]));
+  }
+
+  /** A registry of the shipped operators, file operators confined and images limited. */
+  public static OperatorRegistry registry(FileAccess access, ImageLimits limits) {
+    return OperatorRegistry.of(libraries(access, limits).toArray(new OperatorLibrary[0]));
   }
 
   /** A registry of the shipped operators plus {@code extra}. */

@@ -13,6 +13,7 @@ import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.image.io.ImageFormatException;
+import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * {@code ReadImage} and {@code WriteImage}: NIfTI-1 and PNG by file name, as SimpleITK picks an
@@ -23,11 +24,12 @@ final class ImageFileFunctions implements FilterFamily {
   /** The ITK image IOs VoxBeam has, as {@code ReadImage}'s {@code imageIO} names them. */
   private static final Set<String> IMAGE_IOS = Set.of("", "NiftiImageIO", "PNGImageIO");
 
-  private final ImageFiles files = new ImageFiles();
+  private final ImageFiles files;
   private final FileAccess access;
 
-  ImageFileFunctions(FileAccess access) {
+  ImageFileFunctions(FileAccess access, ImageLimits limits) {
     this.access = access;
+    this.files = new ImageFiles(limits);
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorName;
 import org.voxbeam.kernel.operator.UnavailableOperator;
+import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * The {@code simpleitk} namespace: every function of SimpleITK's procedural interface, as
@@ -25,9 +26,11 @@ public final class SimpleItkLibrary implements OperatorLibrary {
 
   /**
    * @param access which files {@code ReadImage} and {@code WriteImage} may use
+   * @param limits how large the images {@code ReadImage} reads may be
    */
-  public SimpleItkLibrary(FileAccess access) {
-    this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements());
+  public SimpleItkLibrary(FileAccess access, ImageLimits limits) {
+    this.families =
+        List.of(new ImageFileFunctions(access, limits), new PixelTypes(), new Measurements());
   }
 
   @Override

@@ -11,8 +11,19 @@ import org.voxbeam.kernel.value.Value;
  * {@code .nii}/{@code .nii.gz} for NIfTI-1, {@code .png} for PNG.
  */
 public final class ImageFiles {
-  private final NiftiCodec nifti = new NiftiCodec();
-  private final PngCodec png = new PngCodec();
+  private final NiftiCodec nifti;
+  private final PngCodec png;
+
+  /** Image files read within the default {@link ImageLimits}. */
+  public ImageFiles() {
+    this(ImageLimits.DEFAULTS);
+  }
+
+  /** Image files read within {@code limits}. */
+  public ImageFiles(ImageLimits limits) {
+    this.nifti = new NiftiCodec(limits);
+    this.png = new PngCodec(limits);
+  }
 
   /** Whether {@code file}'s name is one of the supported image formats. */
   public static boolean isImage(Path file) {

@@ -28,10 +28,16 @@ public final class NiftiCodec {
   private static final int BUFFER = 1 << 16;
 
   private final long maxImageBytes;
+  private final ImageLimits limits;
 
-  /** A codec that refuses images taking more than half of this JVM's maximum heap. */
+  /** A codec with the default limits, refusing images taking more than half of the heap. */
   public NiftiCodec() {
-    this(Runtime.getRuntime().maxMemory() / 2);
+    this(ImageLimits.DEFAULTS);
+  }
+
+  /** A codec with {@code limits}, refusing images taking more than half of the heap. */
+  public NiftiCodec(ImageLimits limits) {
+    this(Runtime.getRuntime().maxMemory() / 2, limits);
   }
 
   /**
@@ -39,15 +45,29 @@ public final class NiftiCodec {
    *     mistake, or a decompression bomb) is refused before anything is allocated
    */
   public NiftiCodec(long maxImageBytes) {
+    this(maxImageBytes, ImageLimits.DEFAULTS);
+  }
+
+  private NiftiCodec(long maxImageBytes, ImageLimits limits) {
     this.maxImageBytes = maxImageBytes;
+    this.limits = limits;
   }
 
   /** Reads {@code file}; the name decides whether it is gzip-compressed. */
   public ImageValue read(Path file) throws IOException {
     boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
-        InputStream in = gzip ? new GZIPInputStream(raw, BUFFER) : raw) {
+        InputStream in =
+            new BoundedStream(gzip ? new GZIPInputStream(raw, BUFFER) : raw, limits, file)) {
       NiftiHeader header = NiftiHeader.parse(file, in.readNBytes(NiftiHeader.SIZE));
+      long voxelCount = header.geometry().voxelCount();
+      if (voxelCount > limits.maxVoxels()) {
+        throw limits.tooManyVoxels(file, "dim", voxelCount);
+      }
+      long total = header.voxOffset() + header.dataBytes();
+      if (total > limits.maxDecompressedBytes()) {
+        throw limits.tooManyBytes(file, "dim", total);
+      }
       long gap = header.voxOffset() - NiftiHeader.SIZE;
       in.skipNBytes(gap);
       long expected = header.dataBytes();

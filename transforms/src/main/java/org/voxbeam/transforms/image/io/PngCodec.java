@@ -5,6 +5,7 @@ import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.imageio.IIOException;
@@ -33,11 +35,30 @@ import org.voxbeam.transforms.image.Voxels;
  * reads it.
  */
 public final class PngCodec {
+  private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  private static final int IHDR_END = 26;
 
-  /** Reads {@code file}: an {@link ImageValue} for grey pictures, a colour mapping otherwise. */
+  private final ImageLimits limits;
+
+  /** A codec with the default limits. */
+  public PngCodec() {
+    this(ImageLimits.DEFAULTS);
+  }
+
+  public PngCodec(ImageLimits limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Reads {@code file}: an {@link ImageValue} for grey pictures, a colour mapping otherwise. The
+   * size in the {@code IHDR} chunk is checked against the limits before anything is decoded.
+   */
   public Value read(Path file) throws IOException {
     BufferedImage picture;
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      in.mark(IHDR_END);
+      checkHeader(file, in.readNBytes(IHDR_END));
+      in.reset();
       picture = ImageIO.read(in);
     } catch (IIOException e) {
       throw new ImageFormatException(file, "PNG stream", String.valueOf(e.getMessage()), e);
@@ -68,6 +89,37 @@ public final class PngCodec {
     }
     return new ColourImage(channels.get(0), channels.get(1), channels.get(2),
         bands > 3 ? Optional.of(channels.get(3)) : Optional.empty()).toValue();
+  }
+
+  /**
+   * Refuses a picture whose {@code IHDR} promises more pixels, or more raw sample bytes, than
+   * the limits allow. A file that is not a PNG passes here and is refused by the decoder.
+   */
+  private void checkHeader(Path file, byte[] head) throws ImageFormatException {
+    if (head.length < IHDR_END
+        || !Arrays.equals(head, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)
+        || head[12] != 'I' || head[13] != 'H' || head[14] != 'D' || head[15] != 'R') {
+      return;
+    }
+    ByteBuffer ihdr = ByteBuffer.wrap(head);
+    long width = Integer.toUnsignedLong(ihdr.getInt(16));
+    long height = Integer.toUnsignedLong(ihdr.getInt(20));
+    long pixels = width * height;
+    if (pixels > limits.maxVoxels()) {
+      throw limits.tooManyVoxels(file, "IHDR", pixels);
+    }
+    int bitDepth = head[24];
+    int samples =
+        switch (head[25]) {
+          case 2 -> 3;
+          case 4 -> 2;
+          case 6 -> 4;
+          default -> 1;
+        };
+    long bytes = pixels * samples * Math.max(1, bitDepth / 8);
+    if (bytes > limits.maxDecompressedBytes()) {
+      throw limits.tooManyBytes(file, "IHDR", bytes);
+    }
   }
 
   private static BufferedImage expandPalette(BufferedImage indexed) {

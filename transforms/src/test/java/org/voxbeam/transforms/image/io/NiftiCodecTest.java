@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.testing.HostileImages;
 import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
@@ -180,6 +181,24 @@ class NiftiCodecTest {
         assertThrows(ImageFormatException.class, () -> new NiftiCodec(8L << 20).read(bomb));
     assertEquals("dim", e.field());
     assertTrue(e.getMessage().contains("-Xmx"), e.getMessage());
+  }
+
+  @Test
+  void aGzipBombIsRefusedByItsHeaderOrWhileInflating() throws IOException {
+    Path bomb = HostileImages.niftiGzipBomb(dir.resolve("bomb.nii.gz"), 512, 512, 512);
+    NiftiCodec fewVoxels = new NiftiCodec(new ImageLimits(1 << 20, 1L << 40));
+    ImageFormatException voxels = assertThrows(ImageFormatException.class, () -> fewVoxels.read(bomb));
+    assertEquals("dim", voxels.field());
+    String tooMany = "134217728 voxels exceed the limit of 1048576";
+    assertTrue(voxels.getMessage().contains(tooMany), voxels.getMessage());
+    NiftiCodec fewBytes = new NiftiCodec(new ImageLimits(1L << 40, 64L << 20));
+    ImageFormatException bytes = assertThrows(ImageFormatException.class, () -> fewBytes.read(bomb));
+    assertEquals("dim", bytes.field());
+    String tooLarge = "134218080 bytes of decompressed data exceed the limit of 67108864";
+    assertTrue(bytes.getMessage().contains(tooLarge), bytes.getMessage());
+    Path small = HostileImages.niftiGzipBomb(dir.resolve("small.nii.gz"), 64, 64, 64);
+    ImageValue read = new NiftiCodec(new ImageLimits(1 << 18, 1 << 20)).read(small);
+    assertEquals(64 * 64 * 64, read.geometry().voxelCount());
   }
 
   private void assertField(String field, Path file) {

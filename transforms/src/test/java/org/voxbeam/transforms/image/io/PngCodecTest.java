@@ -3,6 +3,7 @@ package org.voxbeam.transforms.image.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.testing.HostileImages;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
@@ -61,5 +63,20 @@ class PngCodecTest {
     byte[] data = new byte[7 * 5 * type.byteSize()];
     random.nextBytes(data);
     return new ImageValue(PngCodec.planeGeometry(7, 5), type, InMemoryBlob.adopt(data));
+  }
+
+  @Test
+  void aPictureOverTheLimitsIsRefusedByItsHeaderBeforeDecoding() throws IOException {
+    Path huge = HostileImages.hugePng(dir.resolve("wide.png"), 20_000, 20_000);
+    PngCodec fewPixels = new PngCodec(new ImageLimits(1 << 20, 1L << 40));
+    ImageFormatException pixels = assertThrows(ImageFormatException.class, () -> fewPixels.read(huge));
+    assertEquals("IHDR", pixels.field());
+    String tooMany = "400000000 voxels exceed the limit of 1048576";
+    assertTrue(pixels.getMessage().contains(tooMany), pixels.getMessage());
+    Path small = HostileImages.hugePng(dir.resolve("small.png"), 300, 200);
+    PngCodec fewBytes = new PngCodec(new ImageLimits(1 << 20, 50_000));
+    assertThrows(ImageFormatException.class, () -> fewBytes.read(small));
+    ImageValue read = (ImageValue) new PngCodec(new ImageLimits(60_000, 60_000)).read(small);
+    assertEquals(60_000, read.geometry().voxelCount());
   }
 }

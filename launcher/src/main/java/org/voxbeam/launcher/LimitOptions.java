@@ -1,0 +1,50 @@
+package org.voxbeam.launcher;
+
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.Limits;
+import picocli.CommandLine.Option;
+
+/**
+ * The resource limits a command applies, shared by commands as a mixin; each has a
+ * configuration key and an environment variable ({@code limits.*}, {@code VOXBEAM_MAX_*}).
+ */
+final class LimitOptions {
+  @Option(
+      names = "--max-voxels",
+      paramLabel = "N",
+      defaultValue = "268435456",
+      description = "Most voxels of one image read from a file (default: ${DEFAULT-VALUE}).")
+  long maxVoxels;
+
+  @Option(
+      names = "--max-decompressed-mb",
+      paramLabel = "MB",
+      defaultValue = "1024",
+      description =
+          "Most data one image file may hold once decompressed, in MB (default: ${DEFAULT-VALUE}).")
+  long maxDecompressedMegabytes;
+
+  @Option(
+      names = "--max-plan-nodes",
+      paramLabel = "N",
+      defaultValue = "500000",
+      description = "Most nodes the plan of a program may have (default: ${DEFAULT-VALUE}).")
+  long maxPlanNodes;
+
+  Limits limits() {
+    positive("--max-voxels", maxVoxels);
+    positive("--max-decompressed-mb", maxDecompressedMegabytes);
+    positive("--max-plan-nodes", maxPlanNodes);
+    if (maxDecompressedMegabytes > Long.MAX_VALUE >> 20) {
+      throw new InvalidInputException(
+          "--max-decompressed-mb is too large: " + maxDecompressedMegabytes);
+    }
+    return new Limits(maxVoxels, maxDecompressedMegabytes << 20, maxPlanNodes);
+  }
+
+  private static void positive(String option, long value) {
+    if (value < 1) {
+      throw new InvalidInputException(option + " must be at least 1, got " + value);
+    }
+  }
+}
