@@ -14,6 +14,7 @@ import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.reduce.DeclarationGoals;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
@@ -91,8 +92,19 @@ public final class VoxBeam implements AutoCloseable {
    * the file's directory.
    */
   public static Plan program(Path file) {
+    return program(file, DeclarationGoals.NONE);
+  }
+
+  /**
+   * The plan of the ImgQL program in {@code file}, with {@code goals} of its declarations
+   * besides its own {@code print} and {@code save} goals (VoxLogicA-2's gallery programs print
+   * nothing and are read by evaluating their declarations).
+   *
+   * @throws org.voxbeam.pipeline.reduce.ReduceException also if a named declaration does not exist
+   */
+  public static Plan program(Path file, DeclarationGoals goals) {
     try {
-      return Reducer.standard().reduceFile(file);
+      return Reducer.standard().withDeclarationGoals(goals).reduceFile(file);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read program " + file + ": " + e.getMessage());
     }

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,9 +49,17 @@ final class ProgramReduction {
   private final Set<Path> seenFiles = new HashSet<>();
   private final Diagnostics diagnostics;
   private final ExpressionReducer expressions;
+  private final DeclarationGoals declarationGoals;
+  private final Map<String, NodeId> declared = new LinkedHashMap<>();
 
   ProgramReduction(
-      PrimitiveCatalog catalog, Path workingDirectory, ImportFrame root, String sourceName, String text) {
+      PrimitiveCatalog catalog,
+      Path workingDirectory,
+      ImportFrame root,
+      String sourceName,
+      String text,
+      DeclarationGoals declarationGoals) {
+    this.declarationGoals = declarationGoals;
     this.catalog = catalog;
     this.workingDirectory = workingDirectory;
     this.root = root;
@@ -70,6 +79,7 @@ final class ProgramReduction {
       diagnostics.enter(next.frame(), next.command().position());
       env = reduceCommand(env, next, queue);
     }
+    declarationGoals.addTo(plan, declared, sourceName);
     return plan.build(sourceName);
   }
 
@@ -88,6 +98,7 @@ final class ProgramReduction {
       expressions.checkNotReserved(declaration.name(), declaration.position(), List.of());
       if (declaration.parameters().isEmpty()) {
         NodeId id = expressions.reduce(env, declaration.body(), List.of());
+        declared.put(declaration.name(), id);
         return env.bind(declaration.name(), new Binding.Value(id));
       }
       return env.bind(

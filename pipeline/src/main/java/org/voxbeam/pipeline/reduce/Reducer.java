@@ -20,14 +20,25 @@ import org.voxbeam.pipeline.plan.Plan;
 public final class Reducer {
   private final PrimitiveCatalog catalog;
   private final Path workingDirectory;
+  private final DeclarationGoals declarationGoals;
 
   /**
    * @param catalog the primitives names resolve to
    * @param workingDirectory where relative file names are read from, and the {@code $cwd}
    */
   public Reducer(PrimitiveCatalog catalog, Path workingDirectory) {
+    this(catalog, workingDirectory, DeclarationGoals.NONE);
+  }
+
+  private Reducer(PrimitiveCatalog catalog, Path workingDirectory, DeclarationGoals declarationGoals) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.declarationGoals = Objects.requireNonNull(declarationGoals, "declarationGoals");
+  }
+
+  /** This reducer, also making {@code goals} of the program's declarations. */
+  public Reducer withDeclarationGoals(DeclarationGoals goals) {
+    return new Reducer(catalog, workingDirectory, goals);
   }
 
   /** A reducer over VoxLogicA-2's primitives, relative to the process's working directory. */
@@ -63,7 +74,8 @@ public final class Reducer {
 
   private Plan reduce(String text, String sourceName, ImportFrame root) {
     Program program = ImgqlParser.parseProgram(text, sourceName);
-    ProgramReduction reduction = new ProgramReduction(catalog, workingDirectory, root, sourceName, text);
+    ProgramReduction reduction =
+        new ProgramReduction(catalog, workingDirectory, root, sourceName, text, declarationGoals);
     return reduction.run(program);
   }
 
