@@ -21,7 +21,6 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * Runs a plan as an Apache Beam batch pipeline on whichever runner the options name, and
@@ -38,10 +37,11 @@ public final class BeamPlanRunner implements AutoCloseable {
   private final VoxBeamOptions options;
   private final StoreSpec storeSpec;
   private final StoreLease lease;
-  private final NodeEvaluator evaluator = new NodeEvaluator(StandardLibrary.registry());
+  private final NodeEvaluator evaluator;
 
   private BeamPlanRunner(VoxBeamOptions options, StoreSpec storeSpec) {
     this.options = options;
+    this.evaluator = WorkerOperators.evaluator(options);
     this.storeSpec = storeSpec;
     this.lease = SharedStores.acquire(storeSpec);
   }
@@ -64,6 +64,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getCacheMb() < 0) {
       throw new IllegalArgumentException("--cacheMb must not be negative, got " + options.getCacheMb());
     }
+    WorkerOperators.files(options);
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.apply(options, options.getThreads());
     }

@@ -6,7 +6,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * First step of a fan-out stage: reads each fan-out node's sequence (committed by an earlier
@@ -31,7 +30,13 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry());
+  }
+
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    if (evaluator == null) {
+      evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
+    }
   }
 
   @ProcessElement

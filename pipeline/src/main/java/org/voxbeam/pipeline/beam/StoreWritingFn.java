@@ -20,11 +20,11 @@ import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * What every {@code DoFn} that computes results shares: the store, opened once per worker JVM
- * ({@link SharedStores}) in {@code @Setup}; the operator registry; results committed in batches
+ * ({@link SharedStores}) in {@code @Setup}; the operator registry, built from the run's options at
+ * the first bundle ({@link WorkerOperators}); results committed in batches
  * and at {@code @FinishBundle}; and one {@link NodeSummary} per result with its Beam counter.
  *
  * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
@@ -66,11 +66,13 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry());
   }
 
   @StartBundle
-  public void startBundle() {
+  public void startBundle(StartBundleContext context) {
+    if (evaluator == null) {
+      evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
+    }
     pending = new ArrayList<>();
   }
 
