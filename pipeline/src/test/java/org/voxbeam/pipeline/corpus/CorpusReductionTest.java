@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
@@ -26,6 +29,22 @@ class CorpusReductionTest {
   @TestFactory
   Stream<DynamicTest> everyProgramReducesToVoxLogicA2sGoalsAndNodeIds() {
     return Corpus.programs().stream().map(program -> DynamicTest.dynamicTest(program.name(), () -> check(program)));
+  }
+
+  @Test
+  void everyProgramOfTheCorpusHasVoxLogicA2sVerdictAndExpectations() throws Exception {
+    Path root = Path.of(CorpusReductionTest.class.getResource("/org/voxbeam/pipeline/corpus").toURI());
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(root)) {
+      files = walk.filter(p -> p.toString().endsWith(".imgql")).map(p -> root.relativize(p).toString()).sorted().toList();
+    }
+    assertEquals(29, files.size(), "VoxLogicA-2's gallery and tests hold 29 programs");
+    assertEquals(files, Corpus.programs().stream().map(Corpus.Program::name).toList());
+    for (Corpus.Program program : Corpus.programs()) {
+      if (program.refusal().isEmpty()) {
+        program.expectations();
+      }
+    }
   }
 
   private static void check(Corpus.Program program) {
