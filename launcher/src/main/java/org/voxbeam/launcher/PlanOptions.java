@@ -31,7 +31,8 @@ final class PlanOptions {
 
   @Option(
       names = "--declarations",
-      description = "Also print every parameterless declaration of the program, in declaration order.")
+      description =
+          "Also print every parameterless declaration of the program, in declaration order.")
   boolean declarations;
 
   @Option(

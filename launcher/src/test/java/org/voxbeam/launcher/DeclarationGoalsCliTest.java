@@ -20,7 +20,8 @@ import org.voxbeam.kernel.testing.SharedFixtures;
  */
 class DeclarationGoalsCliTest {
   /** VoxLogicA-2's gallery program intro-arithmetic, as it ships. */
-  private static final String PROGRAM = "a = 7\nb = 5\nc = a * b - 3\na_times_b_minus_3 = c\nis_gt_20 = c > 20\n";
+  private static final String PROGRAM =
+      "a = 7\nb = 5\nc = a * b - 3\na_times_b_minus_3 = c\nis_gt_20 = c > 20\n";
 
   @TempDir Path dir;
   private Path program;
@@ -50,24 +51,34 @@ class DeclarationGoalsCliTest {
   void declarationsPrintsEveryDeclarationInOrder() {
     Outcome outcome = cli("run", program.toString(), "--declarations", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
-    assertEquals(lines("a=7.0", "b=5.0", "c=32.0", "a_times_b_minus_3=32.0", "is_gt_20=True"), outcome.out());
+    assertEquals(
+        lines("a=7.0", "b=5.0", "c=32.0", "a_times_b_minus_3=32.0", "is_gt_20=True"),
+        outcome.out());
   }
 
   @Test
   void goalPrintsTheNamedDeclarations() {
-    Outcome outcome = cli("run", program.toString(), "--goal", "is_gt_20", "--goal", "c", "--in-memory");
+    Outcome outcome =
+        cli("run", program.toString(), "--goal", "is_gt_20", "--goal", "c", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(lines("is_gt_20=True", "c=32.0"), outcome.out());
   }
 
   @Test
   void badSelectionsAreRefusedWithOneLine() {
-    assertRefused(cli("run", program.toString(), "--goal", "d", "--in-memory"),
-        "intro-arithmetic.imgql:1:1", "no parameterless declaration named 'd'", "a, b, c, a_times_b_minus_3, is_gt_20");
-    assertRefused(cli("run", program.toString(), "--goal", "c", "--declarations", "--in-memory"),
+    assertRefused(
+        cli("run", program.toString(), "--goal", "d", "--in-memory"),
+        "intro-arithmetic.imgql:1:1",
+        "no parameterless declaration named 'd'",
+        "a, b, c, a_times_b_minus_3, is_gt_20");
+    assertRefused(
+        cli("run", program.toString(), "--goal", "c", "--declarations", "--in-memory"),
         "either --declarations or --goal");
     Path plan = SharedFixtures.golden().resolve("programs/filter-fold/plan.json");
-    assertRefused(cli("run", plan.toString(), "--declarations", "--in-memory"), "need an ImgQL program", "plan.json");
+    assertRefused(
+        cli("run", plan.toString(), "--declarations", "--in-memory"),
+        "need an ImgQL program",
+        "plan.json");
   }
 
   private static void assertRefused(Outcome outcome, String... mentions) {

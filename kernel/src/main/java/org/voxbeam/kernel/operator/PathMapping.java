@@ -44,7 +44,9 @@ public record PathMapping(String base, List<Rewrite> rewrites) implements FileAc
 
   public PathMapping {
     List<Rewrite> sorted = new ArrayList<>(rewrites);
-    sorted.sort(Comparator.comparingInt((Rewrite r) -> Path.of(r.from()).normalize().getNameCount()).reversed());
+    sorted.sort(
+        Comparator.comparingInt((Rewrite r) -> Path.of(r.from()).normalize().getNameCount())
+            .reversed());
     rewrites = List.copyOf(sorted);
   }
 

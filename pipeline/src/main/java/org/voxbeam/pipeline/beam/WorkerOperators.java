@@ -26,7 +26,9 @@ final class WorkerOperators {
   static PathMapping files(VoxBeamOptions options) {
     List<String> rewrites = options.getMapPath() == null ? List.of() : options.getMapPath();
     return new PathMapping(
-        options.getFileBase() == null || options.getFileBase().isBlank() ? null : options.getFileBase(),
+        options.getFileBase() == null || options.getFileBase().isBlank()
+            ? null
+            : options.getFileBase(),
         rewrites.stream().map(PathMapping.Rewrite::parse).toList());
   }
 }

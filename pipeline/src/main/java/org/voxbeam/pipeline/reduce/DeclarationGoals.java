@@ -55,8 +55,11 @@ public record DeclarationGoals(boolean all, List<String> names) {
       if (id == null) {
         throw new ReduceException(
             new SourcePosition(sourceName, 1, 1),
-            "no parameterless declaration named '" + name + "' to print (declared: "
-                + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet())) + ")",
+            "no parameterless declaration named '"
+                + name
+                + "' to print (declared: "
+                + (declared.isEmpty() ? "none" : String.join(", ", declared.keySet()))
+                + ")",
             "",
             List.of());
       }

@@ -30,7 +30,8 @@ public final class Reducer {
     this(catalog, workingDirectory, DeclarationGoals.NONE);
   }
 
-  private Reducer(PrimitiveCatalog catalog, Path workingDirectory, DeclarationGoals declarationGoals) {
+  private Reducer(
+      PrimitiveCatalog catalog, Path workingDirectory, DeclarationGoals declarationGoals) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     this.declarationGoals = Objects.requireNonNull(declarationGoals, "declarationGoals");

@@ -83,21 +83,32 @@ class CorpusRunTest {
     Map<String, String> fails = program.texts("fails");
     Map<String, String> checks = program.texts("checks");
     Map<String, String> agreement = program.texts("agreement");
-    JsonObject handValues = (JsonObject) program.expectations().get("values").orElse(JsonObject.EMPTY);
+    JsonObject handValues =
+        (JsonObject) program.expectations().get("values").orElse(JsonObject.EMPTY);
     List<JsonObject> voxlogica2 = program.values();
     CorpusChecks.Context context = new CorpusChecks.Context(fixture, program, plan, inProcess);
     for (int g = 0; g < inProcess.size(); g++) {
       GoalResult goal = inProcess.get(g);
-      String key = g < own ? goal.goal().operation().wireName() + " " + goal.goal().name() : goal.goal().name();
+      String key =
+          g < own
+              ? goal.goal().operation().wireName() + " " + goal.goal().name()
+              : goal.goal().name();
       Value value = goal.value();
       String text = GoalValues.text(value);
       if (!text.equals(GoalValues.text(onBeam.get(g).value()))) {
-        problems.add(key + ": the DirectRunner gives " + GoalValues.text(onBeam.get(g).value()) + ", in process " + text);
+        problems.add(
+            key
+                + ": the DirectRunner gives "
+                + GoalValues.text(onBeam.get(g).value())
+                + ", in process "
+                + text);
       }
       if (value instanceof ErrorValue error) {
         String cause = error.rootCause().message();
-        Optional<String> procedure = waiting.keySet().stream()
-            .filter(p -> cause.contains("simpleitk." + p + UNSUPPORTED)).findFirst();
+        Optional<String> procedure =
+            waiting.keySet().stream()
+                .filter(p -> cause.contains("simpleitk." + p + UNSUPPORTED))
+                .findFirst();
         if (procedure.isPresent()) {
           waitedFor.add(procedure.get());
         } else if (!fails.containsKey(key) || !error.describe().contains(fails.get(key))) {
@@ -117,8 +128,8 @@ class CorpusRunTest {
           problems.add(key + ": VoxLogicA-2 gives " + repr + ", VoxBeam " + text);
         }
       }
-      for (Optional<JsonObject> reference : List.of(
-          References.itk(program.name(), key), References.numpy(program.name(), key))) {
+      for (Optional<JsonObject> reference :
+          List.of(References.itk(program.name(), key), References.numpy(program.name(), key))) {
         if (reference.isPresent()) {
           referenced = true;
           GoalValues.compare(reference.get(), value).forEach(p -> problems.add(key + ": " + p));
@@ -133,7 +144,8 @@ class CorpusRunTest {
       }
       if (checks.containsKey(key)) {
         referenced = true;
-        CorpusChecks.run(checks.get(key), context, key, value).forEach(p -> problems.add(key + ": " + p));
+        CorpusChecks.run(checks.get(key), context, key, value)
+            .forEach(p -> problems.add(key + ": " + p));
       }
       if (!referenced && !agreement.containsKey(key)) {
         problems.add(key + " has no reference: give it one in expectations.json");
@@ -147,8 +159,10 @@ class CorpusRunTest {
     }
     unsupported.removeAll(waiting.keySet());
     if (!unsupported.isEmpty()) {
-      problems.add("the program uses SimpleITK procedures VoxBeam does not run yet: " + unsupported
-          + "; list them as waiting");
+      problems.add(
+          "the program uses SimpleITK procedures VoxBeam does not run yet: "
+              + unsupported
+              + "; list them as waiting");
     }
     assertTrue(waiting.keySet().containsAll(waitedFor));
     assertTrue(problems.isEmpty(), program.name() + ":\n  " + String.join("\n  ", problems));
@@ -162,12 +176,17 @@ class CorpusRunTest {
     Set<String> names = new TreeSet<>();
     for (Node node : plan.nodes().values()) {
       names.add(node.operator());
-      IDENTIFIER.matcher(CanonicalJson.write(node.attrs())).results().forEach(m -> names.add(m.group()));
+      IDENTIFIER
+          .matcher(CanonicalJson.write(node.attrs()))
+          .results()
+          .forEach(m -> names.add(m.group()));
     }
     Set<String> unsupported = new TreeSet<>();
     for (String name : names) {
-      String procedure = name.startsWith("simpleitk.") ? name.substring("simpleitk.".length()) : name;
-      REGISTRY.find("simpleitk." + procedure)
+      String procedure =
+          name.startsWith("simpleitk.") ? name.substring("simpleitk.".length()) : name;
+      REGISTRY
+          .find("simpleitk." + procedure)
           .filter(UnavailableOperator.class::isInstance)
           .ifPresent(operator -> unsupported.add(procedure));
     }

@@ -27,23 +27,29 @@ import org.voxbeam.pipeline.reduce.Reducer;
  * VoxLogicA-2 could run the program.
  */
 public final class Corpus {
-  /** The working directory VoxLogicA-2 reduced the programs in; it decides the {@code $cwd} node. */
+  /** The working directory VoxLogicA-2 reduced the programs in: it decides the $cwd node. */
   public static final Path WORKING_DIRECTORY = Path.of("/corpus");
 
-  private static final JsonObject VOXLOGICA2 = (JsonObject) JsonReader.parse(resource("voxlogica2.json"));
+  private static final JsonObject VOXLOGICA2 =
+      (JsonObject) JsonReader.parse(resource("voxlogica2.json"));
   private static final JsonObject EXPECTATIONS =
-      (JsonObject) ((JsonObject) JsonReader.parse(resource("expectations.json"))).get("programs").orElseThrow();
+      (JsonObject)
+          ((JsonObject) JsonReader.parse(resource("expectations.json")))
+              .get("programs")
+              .orElseThrow();
 
   /** What a program still waits for when it waits for the parser, not for a procedure. */
   public static final String GRAMMAR = "grammar: ";
 
   private Corpus() {}
 
-  /** One program: its corpus path (also its name when reduced), source and VoxLogicA-2's verdict. */
+  /** A program: its corpus path (also its name when reduced), source, VoxLogicA-2's verdict. */
   public record Program(String name, String source, JsonObject voxlogica2) {
     /** VoxLogicA-2's refusal message, if it refused the program. */
     public Optional<String> refusal() {
-      return voxlogica2.getString("refused").map(kind -> voxlogica2.getString("message").orElse(kind));
+      return voxlogica2
+          .getString("refused")
+          .map(kind -> voxlogica2.getString("message").orElse(kind));
     }
 
     /** The line VoxLogicA-2's parser stopped at, for a parse refusal. */
@@ -74,14 +80,17 @@ public final class Corpus {
 
     /** How the corpus test checks this program's goals ({@code expectations.json}). */
     public JsonObject expectations() {
-      return (JsonObject) EXPECTATIONS.get(name).orElseThrow(
-          () -> new AssertionError(name + " has no entry in expectations.json"));
+      return (JsonObject)
+          EXPECTATIONS
+              .get(name)
+              .orElseThrow(() -> new AssertionError(name + " has no entry in expectations.json"));
     }
 
     /** An entry of {@link #expectations()} that maps names to text. */
     public Map<String, String> texts(String key) {
       Map<String, String> out = new java.util.LinkedHashMap<>();
-      ((JsonObject) expectations().get(key).orElse(JsonObject.EMPTY)).members()
+      ((JsonObject) expectations().get(key).orElse(JsonObject.EMPTY))
+          .members()
           .forEach((k, v) -> out.put(k, ((JsonString) v).value()));
       return out;
     }
@@ -93,7 +102,10 @@ public final class Corpus {
 
     /** How many goals are the program's own print and save commands (they come first). */
     public int ownGoalCount() {
-      return new Reducer(PrimitiveCatalog.voxLogicA2(), WORKING_DIRECTORY).reduceText(source, name).goals().size();
+      return new Reducer(PrimitiveCatalog.voxLogicA2(), WORKING_DIRECTORY)
+          .reduceText(source, name)
+          .goals()
+          .size();
     }
 
     /** The plan VoxBeam reduces the program to, every declaration a goal, as VoxLogicA-2 did. */
@@ -112,13 +124,18 @@ public final class Corpus {
   /** Every program, in path order. */
   public static List<Program> programs() {
     List<Program> programs = new ArrayList<>();
-    VOXLOGICA2.members().forEach((name, verdict) ->
-        programs.add(new Program(name, resource(name), (JsonObject) verdict)));
+    VOXLOGICA2
+        .members()
+        .forEach(
+            (name, verdict) ->
+                programs.add(new Program(name, resource(name), (JsonObject) verdict)));
     return programs;
   }
 
   public static Program program(String name) {
-    return programs().stream().filter(p -> p.name().equals(name)).findFirst()
+    return programs().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no corpus program " + name));
   }
 

@@ -26,7 +26,8 @@ public final class CorpusChecks {
   private CorpusChecks() {}
 
   /** What a check may look at: the files, the program, its plan and every goal's result. */
-  public record Context(CorpusFixture fixture, Corpus.Program program, Plan plan, List<GoalResult> goals) {
+  public record Context(
+      CorpusFixture fixture, Corpus.Program program, Plan plan, List<GoalResult> goals) {
     /** The value of the declaration {@code name} (the last goal of that name). */
     Value declared(String name) {
       for (int g = goals.size() - 1; g >= 0; g--) {
@@ -45,16 +46,24 @@ public final class CorpusChecks {
       case "dataset images" -> datasetImages(context, value, problems);
       case "percentile ranks" -> percentileRanks(context, value, problems);
       case "segmentation masks" -> segmentationMasks(context, value, problems);
-      case "volumes of segmentations" -> volumes(context.declared("segmentations"), value, problems);
+      case "volumes of segmentations" ->
+          volumes(context.declared("segmentations"), value, problems);
       case "volumes of result" -> volumes(context.declared("result"), value, problems);
-      case "written smooth image" -> writtenImage(context, "output/sitk-smooth/smoothed_chris_t1.nii.gz",
-          context.declared("smooth"), problems);
+      case "written smooth image" ->
+          writtenImage(
+              context,
+              "output/sitk-smooth/smoothed_chris_t1.nii.gz",
+              context.declared("smooth"),
+              problems);
       default -> problems.add("unknown check '" + check + "'");
     }
     return problems;
   }
 
-  /** The FLAIR volumes of the dataset, as {@code dir(root, "*_flair.nii.gz", true, true)} lists them, from the first. */
+  /**
+   * The FLAIR volumes of the dataset, as {@code dir(root, "*_flair.nii.gz", true, true)} lists
+   * them, from the first.
+   */
   private static void datasetPaths(Context context, Value value, List<String> problems) {
     List<Path> files = context.fixture().flairVolumes();
     List<Value> items = items(value, problems);
@@ -65,7 +74,8 @@ public final class CorpusChecks {
     for (int i = 0; i < items.size(); i++) {
       String expected = realPath(files.get(i));
       if (!(items.get(i) instanceof StringValue s) || !s.value().equals(expected)) {
-        problems.add("path " + i + " is " + GoalValues.text(items.get(i)) + ", expected " + expected);
+        problems.add(
+            "path " + i + " is " + GoalValues.text(items.get(i)) + ", expected " + expected);
       }
     }
   }
@@ -76,7 +86,8 @@ public final class CorpusChecks {
     List<Value> items = items(value, problems);
     for (int i = 0; i < items.size(); i++) {
       RawNifti file = RawNifti.read(files.get(i));
-      if (!(items.get(i) instanceof ImageValue image) || image.dtype() != DType.UINT8
+      if (!(items.get(i) instanceof ImageValue image)
+          || image.dtype() != DType.UINT8
           || !Arrays.equals(bytes(image), file.voxels())) {
         problems.add("image " + i + " is not the voxels of " + files.get(i).getFileName());
       }
@@ -117,7 +128,8 @@ public final class CorpusChecks {
         }
       }
       if (brain == 0 || wrong > 0) {
-        problems.add("rank image " + i + ": " + wrong + " wrong ranks among " + brain + " brain voxels");
+        problems.add(
+            "rank image " + i + ": " + wrong + " wrong ranks among " + brain + " brain voxels");
       }
     }
   }
@@ -128,9 +140,11 @@ public final class CorpusChecks {
     List<Value> items = items(value, problems);
     for (int i = 0; i < items.size(); i++) {
       RawNifti file = RawNifti.read(files.get(i));
-      if (!(items.get(i) instanceof ImageValue image) || image.dtype() != DType.UINT8
+      if (!(items.get(i) instanceof ImageValue image)
+          || image.dtype() != DType.UINT8
           || image.geometry().voxelCount() != file.voxels().length) {
-        problems.add("segmentation " + i + " is not a uint8 mask over " + files.get(i).getFileName());
+        problems.add(
+            "segmentation " + i + " is not a uint8 mask over " + files.get(i).getFileName());
         continue;
       }
       byte[] mask = bytes(image);
@@ -157,13 +171,21 @@ public final class CorpusChecks {
         set += voxel != 0 ? 1 : 0;
       }
       if (!(volumes.get(i) instanceof NumberValue n) || n.value() != set) {
-        problems.add("volume " + i + " is " + GoalValues.text(volumes.get(i)) + ", the mask has " + set + " voxels");
+        problems.add(
+            "volume "
+                + i
+                + " is "
+                + GoalValues.text(volumes.get(i))
+                + ", the mask has "
+                + set
+                + " voxels");
       }
     }
   }
 
   /** The program wrote {@code relative} under the fixture, holding {@code expected}. */
-  private static void writtenImage(Context context, String relative, Value expected, List<String> problems) {
+  private static void writtenImage(
+      Context context, String relative, Value expected, List<String> problems) {
     Path file = context.fixture().base().resolve(relative);
     if (!Files.isRegularFile(file)) {
       problems.add(relative + " was not written");
@@ -172,7 +194,8 @@ public final class CorpusChecks {
     try {
       Value written = new ImageFiles().read(file);
       if (!GoalValues.text(written).equals(GoalValues.text(expected))) {
-        problems.add(relative + " holds " + GoalValues.text(written) + ", not " + GoalValues.text(expected));
+        problems.add(
+            relative + " holds " + GoalValues.text(written) + ", not " + GoalValues.text(expected));
       }
     } catch (IOException e) {
       problems.add(relative + " cannot be read: " + e.getMessage());

@@ -61,13 +61,16 @@ public final class CorpusFixture {
   /** The dataset's FLAIR volumes, in the order {@code dir} lists them. */
   public List<Path> flairVolumes() {
     try (Stream<Path> files = Files.walk(base.resolve(DATASET))) {
-      return files.filter(p -> p.getFileName().toString().endsWith("_flair.nii.gz")).sorted().toList();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("_flair.nii.gz"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** How operators find the programs' files: against the base, the other dataset names rewritten. */
+  /** How operators find the programs' files: from the base, other dataset names rewritten. */
   public PathMapping files() {
     PathMapping mapping = PathMapping.relativeTo(base);
     for (String name : OTHER_DATASET_NAMES) {

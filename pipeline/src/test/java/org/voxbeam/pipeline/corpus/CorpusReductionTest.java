@@ -28,15 +28,21 @@ class CorpusReductionTest {
 
   @TestFactory
   Stream<DynamicTest> everyProgramReducesToVoxLogicA2sGoalsAndNodeIds() {
-    return Corpus.programs().stream().map(program -> DynamicTest.dynamicTest(program.name(), () -> check(program)));
+    return Corpus.programs().stream()
+        .map(program -> DynamicTest.dynamicTest(program.name(), () -> check(program)));
   }
 
   @Test
   void everyProgramOfTheCorpusHasVoxLogicA2sVerdictAndExpectations() throws Exception {
-    Path root = Path.of(CorpusReductionTest.class.getResource("/org/voxbeam/pipeline/corpus").toURI());
+    Path root =
+        Path.of(CorpusReductionTest.class.getResource("/org/voxbeam/pipeline/corpus").toURI());
     List<String> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".imgql")).map(p -> root.relativize(p).toString()).sorted().toList();
+      files =
+          walk.filter(p -> p.toString().endsWith(".imgql"))
+              .map(p -> root.relativize(p).toString())
+              .sorted()
+              .toList();
     }
     assertEquals(29, files.size(), "VoxLogicA-2's gallery and tests hold 29 programs");
     assertEquals(files, Corpus.programs().stream().map(Corpus.Program::name).toList());
@@ -49,8 +55,11 @@ class CorpusReductionTest {
 
   private static void check(Corpus.Program program) {
     if (program.refusal().isPresent()) {
-      RuntimeException refused = assertThrows(RuntimeException.class, program::reduce,
-          "VoxLogicA-2 refuses it: " + program.refusal().get());
+      RuntimeException refused =
+          assertThrows(
+              RuntimeException.class,
+              program::reduce,
+              "VoxLogicA-2 refuses it: " + program.refusal().get());
       if (program.refusedLine().isPresent()) {
         ImgqlSyntaxException syntax = (ImgqlSyntaxException) refused;
         assertEquals(program.refusedLine().get(), syntax.position().line(), syntax.getMessage());
@@ -60,16 +69,26 @@ class CorpusReductionTest {
       return;
     }
     if (program.waitingGrammar().isPresent()) {
-      ImgqlSyntaxException waiting = assertThrows(ImgqlSyntaxException.class, program::reduce,
-          program.name() + " parses now: remove '" + program.waitingGrammar().get() + "' from its waiting list");
+      ImgqlSyntaxException waiting =
+          assertThrows(
+              ImgqlSyntaxException.class,
+              program::reduce,
+              program.name()
+                  + " parses now: remove '"
+                  + program.waitingGrammar().get()
+                  + "' from its waiting list");
       assertTrue(waiting.getMessage().contains("error:"), waiting.getMessage());
       return;
     }
     Plan plan = program.reduce();
-    List<String> goals = plan.goals().stream()
-        .map(goal -> goal.operation().wireName() + " " + goal.name() + " " + goal.id().hex())
-        .toList();
+    List<String> goals =
+        plan.goals().stream()
+            .map(goal -> goal.operation().wireName() + " " + goal.name() + " " + goal.id().hex())
+            .toList();
     assertEquals(program.goals(), goals, "goals");
-    assertEquals(program.nodes(), plan.nodes().keySet().stream().map(NodeId::hex).sorted().toList(), "nodes");
+    assertEquals(
+        program.nodes(),
+        plan.nodes().keySet().stream().map(NodeId::hex).sorted().toList(),
+        "nodes");
   }
 }

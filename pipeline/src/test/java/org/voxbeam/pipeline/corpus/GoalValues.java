@@ -44,8 +44,19 @@ public final class GoalValues {
     }
     if (value instanceof ImageValue image) {
       ImageGeometry g = image.geometry();
-      return "<image " + image.dtype().numpyName() + " " + g.size() + " " + g.spacing() + " " + g.origin() + " "
-          + g.direction() + " " + Long.toUnsignedString(fingerprint(image)) + ">";
+      return "<image "
+          + image.dtype().numpyName()
+          + " "
+          + g.size()
+          + " "
+          + g.spacing()
+          + " "
+          + g.origin()
+          + " "
+          + g.direction()
+          + " "
+          + Long.toUnsignedString(fingerprint(image))
+          + ">";
     }
     if (value instanceof SequenceValue sequence) {
       StringJoiner out = new StringJoiner(", ", "[", "]");
@@ -54,7 +65,10 @@ public final class GoalValues {
     }
     if (value instanceof MappingValue mapping) {
       StringJoiner out = new StringJoiner(", ", "{", "}");
-      mapping.entries().forEach((key, item) -> out.add(PythonText.repr(new StringValue(key)) + ": " + text(item)));
+      mapping
+          .entries()
+          .forEach(
+              (key, item) -> out.add(PythonText.repr(new StringValue(key)) + ": " + text(item)));
       return out.toString();
     }
     return PythonText.repr(value);
@@ -78,7 +92,10 @@ public final class GoalValues {
     return sum;
   }
 
-  /** Problems with {@code actual} against a reference ({@code {"value": …}} or {@code {"image": …}}), none if it matches. */
+  /**
+   * Problems with {@code actual} against a reference ({@code {"value": …}} or
+   * {@code {"image": …}}); none if it matches.
+   */
   public static List<String> compare(JsonObject reference, Value actual) {
     List<String> problems = new ArrayList<>();
     double tolerance = reference.get("tolerance").map(t -> ((JsonFloat) t).value()).orElse(0.0);
@@ -110,12 +127,15 @@ public final class GoalValues {
     return new MappingValue(entries);
   }
 
-  private static void compareValue(JsonValue expected, Value actual, double tolerance, String path, List<String> problems) {
+  private static void compareValue(
+      JsonValue expected, Value actual, double tolerance, String path, List<String> problems) {
     if (tolerance > 0 && expected instanceof JsonFloat f && actual instanceof NumberValue n) {
       if (!(Math.abs(f.value() - n.value()) <= tolerance * Math.max(1, Math.abs(f.value())))) {
         problems.add(path + ": " + n.value() + " is not within " + tolerance + " of " + f.value());
       }
-    } else if (tolerance > 0 && expected instanceof JsonArray a && actual instanceof SequenceValue s
+    } else if (tolerance > 0
+        && expected instanceof JsonArray a
+        && actual instanceof SequenceValue s
         && a.items().size() == s.items().size()) {
       for (int i = 0; i < s.items().size(); i++) {
         compareValue(a.items().get(i), s.items().get(i), tolerance, path + "[" + i + "]", problems);
@@ -129,7 +149,8 @@ public final class GoalValues {
     }
   }
 
-  private static void compareImage(JsonObject expected, Value actual, double tolerance, List<String> problems) {
+  private static void compareImage(
+      JsonObject expected, Value actual, double tolerance, List<String> problems) {
     if (!(actual instanceof ImageValue image)) {
       problems.add("expected an image, got " + text(actual));
       return;
@@ -140,7 +161,8 @@ public final class GoalValues {
     }
     List<JsonValue> geometry = ((JsonArray) expected.get("geometry").orElseThrow()).items();
     ImageGeometry g = image.geometry();
-    List<List<Double>> actualParts = List.of(doubles(g.size()), g.spacing(), g.origin(), g.direction());
+    List<List<Double>> actualParts =
+        List.of(doubles(g.size()), g.spacing(), g.origin(), g.direction());
     String[] names = {"size", "spacing", "origin", "direction"};
     for (int part = 0; part < 4; part++) {
       List<JsonValue> want = ((JsonArray) geometry.get(part)).items();

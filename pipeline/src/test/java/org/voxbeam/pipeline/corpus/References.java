@@ -15,9 +15,13 @@ import org.voxbeam.kernel.json.JsonReader;
  * a corpus program and a goal key to {@code {"value": …}} or {@code {"image": …}}.
  */
 public final class References {
-  private static final String ITK = "transforms/src/test/resources/org/voxbeam/transforms/simpleitk/reference/gallery/programs.json";
-  private static final JsonObject ITK_PROGRAMS = programs(JsonReader.parse(read(repositoryFile(ITK))));
-  private static final JsonObject NUMPY_PROGRAMS = programs(JsonReader.parse(Corpus.resource("numpy.json")));
+  private static final String ITK =
+      "transforms/src/test/resources/org/voxbeam/transforms/simpleitk/reference/"
+          + "gallery/programs.json";
+  private static final JsonObject ITK_PROGRAMS =
+      programs(JsonReader.parse(read(repositoryFile(ITK))));
+  private static final JsonObject NUMPY_PROGRAMS =
+      programs(JsonReader.parse(Corpus.resource("numpy.json")));
 
   private References() {}
 
@@ -32,7 +36,10 @@ public final class References {
   }
 
   private static Optional<JsonObject> find(JsonObject programs, String program, String goal) {
-    return programs.get(program).flatMap(goals -> ((JsonObject) goals).get(goal)).map(JsonObject.class::cast);
+    return programs
+        .get(program)
+        .flatMap(goals -> ((JsonObject) goals).get(goal))
+        .map(JsonObject.class::cast);
   }
 
   private static JsonObject programs(Object document) {

@@ -45,13 +45,22 @@ class CatalogParityTest {
     Map<String, Arity> expected = voxLogicA2Primitives();
     assertTrue(expected.size() > 100, "the catalog lost its entries: " + expected.size());
     List<String> problems = new ArrayList<>();
-    expected.forEach((name, arity) -> REGISTRY.find(name).ifPresentOrElse(
-        operator -> {
-          if (!operator.arity().equals(arity)) {
-            problems.add(name + " takes " + operator.arity() + " arguments, VoxLogicA-2 " + arity);
-          }
-        },
-        () -> problems.add(name + " is not registered")));
+    expected.forEach(
+        (name, arity) ->
+            REGISTRY
+                .find(name)
+                .ifPresentOrElse(
+                    operator -> {
+                      if (!operator.arity().equals(arity)) {
+                        problems.add(
+                            name
+                                + " takes "
+                                + operator.arity()
+                                + " arguments, VoxLogicA-2 "
+                                + arity);
+                      }
+                    },
+                    () -> problems.add(name + " is not registered")));
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
@@ -60,13 +69,18 @@ class CatalogParityTest {
     Map<String, Arity> procedures = simpleItkProcedures();
     assertTrue(procedures.size() > 300, "procedures.json lost its entries: " + procedures.size());
     List<String> problems = new ArrayList<>();
-    procedures.forEach((name, arity) -> REGISTRY.find(name).ifPresentOrElse(
-        operator -> {
-          if (!operator.arity().equals(arity)) {
-            problems.add(name + " takes " + operator.arity() + " arguments, SimpleITK " + arity);
-          }
-        },
-        () -> problems.add(name + " is not registered")));
+    procedures.forEach(
+        (name, arity) ->
+            REGISTRY
+                .find(name)
+                .ifPresentOrElse(
+                    operator -> {
+                      if (!operator.arity().equals(arity)) {
+                        problems.add(
+                            name + " takes " + operator.arity() + " arguments, SimpleITK " + arity);
+                      }
+                    },
+                    () -> problems.add(name + " is not registered")));
     assertTrue(problems.isEmpty(), String.join("\n", problems));
   }
 
@@ -81,7 +95,8 @@ class CatalogParityTest {
         unexplained.add(name);
       }
     }
-    assertEquals(Set.of(), unexplained, "registered, but neither VoxLogicA-2's nor a listed extension");
+    assertEquals(
+        Set.of(), unexplained, "registered, but neither VoxLogicA-2's nor a listed extension");
     Set<String> stale = new TreeSet<>(EXTENSIONS);
     stale.removeIf(name -> REGISTRY.find(name).isPresent() && !known.contains(name));
     assertEquals(Set.of(), stale, "listed as extensions, but not registered or not extensions");
@@ -92,7 +107,9 @@ class CatalogParityTest {
     PrimitiveCatalog catalog = PrimitiveCatalog.voxLogicA2();
     for (Operator operator : REGISTRY.operators()) {
       PrimitiveSignature signature =
-          catalog.resolve(operator.name().toString(), List.of()).orElseThrow(() -> new AssertionError(operator.name()));
+          catalog
+              .resolve(operator.name().toString(), List.of())
+              .orElseThrow(() -> new AssertionError(operator.name()));
       assertEquals(operator.arity(), signature.arity(), operator.name().toString());
     }
   }
@@ -120,7 +137,10 @@ class CatalogParityTest {
       JsonObject procedure = (JsonObject) item;
       List<JsonValue> bounds = ((JsonArray) procedure.get("arity").orElseThrow()).items();
       int min = ((JsonInteger) bounds.get(0)).value().intValueExact();
-      int max = bounds.get(1) instanceof JsonNull ? Arity.UNBOUNDED : ((JsonInteger) bounds.get(1)).value().intValueExact();
+      int max =
+          bounds.get(1) instanceof JsonNull
+              ? Arity.UNBOUNDED
+              : ((JsonInteger) bounds.get(1)).value().intValueExact();
       out.put("simpleitk." + procedure.getString("name").orElseThrow(), Arity.between(min, max));
     }
     return out;

@@ -22,7 +22,6 @@ import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.image.Voxels;
 import org.voxbeam.transforms.library.SimpleOperator;
-import org.voxbeam.transforms.python.NumpySum;
 import org.voxbeam.transforms.python.PythonNumbers;
 
 /**
@@ -36,49 +35,88 @@ public final class ArraysOperators implements OperatorLibrary {
   @Override
   public List<Operator> operators() {
     return List.of(
-        op("pixel_accuracy", Arity.exactly(2),
+        op(
+            "pixel_accuracy",
+            Arity.exactly(2),
             "Calculate pixel-wise accuracy between predicted and ground truth images",
             ArraysOperators::pixelAccuracy),
-        op("confusion_matrix", Arity.between(2, 3),
+        op(
+            "confusion_matrix",
+            Arity.between(2, 3),
             "Compute confusion matrix between predicted and ground truth images",
             ConfusionMatrix::of),
-        op("dice_score", Arity.between(2, 3), "Calculate Dice similarity coefficient",
+        op(
+            "dice_score",
+            Arity.between(2, 3),
+            "Calculate Dice similarity coefficient",
             ArraysOperators::diceScore),
-        op("jaccard_index", Arity.between(2, 3), "Calculate Jaccard index (IoU)",
+        op(
+            "jaccard_index",
+            Arity.between(2, 3),
+            "Calculate Jaccard index (IoU)",
             ArraysOperators::jaccardIndex),
-        op("vector_uint32", Arity.exactly(1), "Create a list of uint32-compatible values",
+        op(
+            "vector_uint32",
+            Arity.exactly(1),
+            "Create a list of uint32-compatible values",
             args -> vector(args.get(0), true)),
-        op("vector_double", Arity.exactly(1), "Create a list of double-compatible values",
+        op(
+            "vector_double",
+            Arity.exactly(1),
+            "Create a list of double-compatible values",
             args -> vector(args.get(0), false)),
-        op("count_pixels", Arity.between(1, 2), "Count pixels with specific values in an image",
+        op(
+            "count_pixels",
+            Arity.between(1, 2),
+            "Count pixels with specific values in an image",
             ArraysOperators::countPixels),
-        op("threshold_equal", Arity.between(2, 4),
-            "Create binary mask where values equal threshold", ArraysOperators::thresholdEqual),
-        op("array_stats", Arity.exactly(1), "Compute basic statistics of an image array",
+        op(
+            "threshold_equal",
+            Arity.between(2, 4),
+            "Create binary mask where values equal threshold",
+            ArraysOperators::thresholdEqual),
+        op(
+            "array_stats",
+            Arity.exactly(1),
+            "Compute basic statistics of an image array",
             ArraysOperators::arrayStats),
-        op("compare_arrays", Arity.exactly(2), "Compare two arrays element-wise",
+        op(
+            "compare_arrays",
+            Arity.exactly(2),
+            "Compare two arrays element-wise",
             ArraysOperators::compareArrays));
   }
 
   private static Operator op(
-      String name, Arity arity, String description, java.util.function.Function<Arguments, Value> kernel) {
-    return SimpleOperator.pure(NAMESPACE, name, arity, description, args -> {
-      try {
-        return kernel.apply(args);
-      } catch (OperatorException e) {
-        throw e.getMessage().startsWith(name + " failed: ")
-            ? e
-            : new OperatorException(name + " failed: " + e.getMessage());
-      }
-    });
+      String name,
+      Arity arity,
+      String description,
+      java.util.function.Function<Arguments, Value> kernel) {
+    return SimpleOperator.pure(
+        NAMESPACE,
+        name,
+        arity,
+        description,
+        args -> {
+          try {
+            return kernel.apply(args);
+          } catch (OperatorException e) {
+            throw e.getMessage().startsWith(name + " failed: ")
+                ? e
+                : new OperatorException(name + " failed: " + e.getMessage());
+          }
+        });
   }
 
   private static Value pixelAccuracy(Arguments args) {
     NumpyArray predicted = NumpyArray.of(args.get(0), "pixel_accuracy");
     NumpyArray truth = NumpyArray.of(args.get(1), "pixel_accuracy");
     if (!predicted.shape().equals(truth.shape())) {
-      throw new OperatorException("Shape mismatch: predicted " + predicted.shapeText()
-          + " vs ground_truth " + truth.shapeText());
+      throw new OperatorException(
+          "Shape mismatch: predicted "
+              + predicted.shapeText()
+              + " vs ground_truth "
+              + truth.shapeText());
     }
     long total = predicted.size();
     long correct = 0;
@@ -100,8 +138,11 @@ public final class ArraysOperators implements OperatorLibrary {
       NumpyArray predicted = NumpyArray.of(args.get(0), operator);
       NumpyArray truth = NumpyArray.of(args.get(1), operator);
       if (!predicted.shape().equals(truth.shape())) {
-        throw new OperatorException("operands could not be broadcast together with shapes "
-            + predicted.shapeText() + " " + truth.shapeText());
+        throw new OperatorException(
+            "operands could not be broadcast together with shapes "
+                + predicted.shapeText()
+                + " "
+                + truth.shapeText());
       }
       long label = args.size() > 2 ? pythonInt(args.get(2), "positive_label") : 1;
       double inPredicted = predicted.dtype() == DType.FLOAT32 ? (float) label : label;
@@ -145,7 +186,10 @@ public final class ArraysOperators implements OperatorLibrary {
     List<Value> items = iterate(values);
     List<Value> out = new ArrayList<>(items.size());
     for (Value item : items) {
-      out.add(integers ? new IntegerValue(pythonInt(item, "value")) : new NumberValue(PythonNumbers.toDouble(item)));
+      out.add(
+          integers
+              ? new IntegerValue(pythonInt(item, "value"))
+              : new NumberValue(PythonNumbers.toDouble(item)));
     }
     return new SequenceValue(out);
   }
@@ -207,7 +251,8 @@ public final class ArraysOperators implements OperatorLibrary {
     for (int i = 0; i < out.length; i++) {
       out[i] = voxels.get(i) == threshold ? inside : outside;
     }
-    return new ImageValue(image.geometry(), DType.UINT8, org.voxbeam.kernel.value.InMemoryBlob.adopt(out));
+    return new ImageValue(
+        image.geometry(), DType.UINT8, org.voxbeam.kernel.value.InMemoryBlob.adopt(out));
   }
 
   private static int pixelValue(Arguments args, int index, int fallback, String what) {
@@ -224,7 +269,8 @@ public final class ArraysOperators implements OperatorLibrary {
   private static Value arrayStats(Arguments args) {
     NumpyArray image = NumpyArray.of(args.get(0), "array_stats");
     if (image.size() == 0) {
-      throw new OperatorException("zero-size array to reduction operation minimum which has no identity");
+      throw new OperatorException(
+          "zero-size array to reduction operation minimum which has no identity");
     }
     double[] sorted = NumpyReductions.sorted(image);
     long unique = 0;
@@ -248,7 +294,8 @@ public final class ArraysOperators implements OperatorLibrary {
     NumpyArray first = NumpyArray.of(args.get(0), "compare_arrays");
     NumpyArray second = NumpyArray.of(args.get(1), "compare_arrays");
     if (!first.shape().equals(second.shape())) {
-      throw new OperatorException("Shape mismatch: " + first.shapeText() + " vs " + second.shapeText());
+      throw new OperatorException(
+          "Shape mismatch: " + first.shapeText() + " vs " + second.shapeText());
     }
     int n = first.size();
     DType type = NumpyTypes.promote(first.dtype(), second.dtype());
@@ -307,12 +354,14 @@ public final class ArraysOperators implements OperatorLibrary {
       try {
         return Long.parseLong(s.value().strip().replace("_", ""));
       } catch (NumberFormatException e) {
-        throw new OperatorException("invalid literal for int() with base 10: " + PythonText.repr(s));
+        throw new OperatorException(
+            "invalid literal for int() with base 10: " + PythonText.repr(s));
       }
     }
     throw new OperatorException(
         "int() argument must be a string, a bytes-like object or a real number, not '"
-            + PythonNumbers.typeName(value) + "'");
+            + PythonNumbers.typeName(value)
+            + "'");
   }
 
   /** What Python's {@code for v in values} visits: a list's items, a string's characters. */
@@ -321,7 +370,10 @@ public final class ArraysOperators implements OperatorLibrary {
       return sequence.items();
     }
     if (values instanceof StringValue s) {
-      return s.value().codePoints().<Value>mapToObj(c -> new StringValue(Character.toString(c))).toList();
+      return s.value()
+          .codePoints()
+          .<Value>mapToObj(c -> new StringValue(Character.toString(c)))
+          .toList();
     }
     throw new OperatorException("'" + PythonNumbers.typeName(values) + "' object is not iterable");
   }

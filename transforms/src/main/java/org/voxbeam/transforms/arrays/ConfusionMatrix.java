@@ -49,7 +49,10 @@ final class ConfusionMatrix {
       long fn = row - tp;
       precision[c] = tp + fp > 0 ? (double) tp / (tp + fp) : 0;
       recall[c] = tp + fn > 0 ? (double) tp / (tp + fn) : 0;
-      f1[c] = precision[c] + recall[c] > 0 ? 2 * precision[c] * recall[c] / (precision[c] + recall[c]) : 0;
+      f1[c] =
+          precision[c] + recall[c] > 0
+              ? 2 * precision[c] * recall[c] / (precision[c] + recall[c])
+              : 0;
     }
     List<Value> rows = new ArrayList<>(classes);
     for (long[] counts : cm) {
@@ -77,7 +80,8 @@ final class ConfusionMatrix {
     } else {
       if (predicted.isFloat() || truth.isFloat()) {
         throw new OperatorException(
-            "float labels need num_classes ('numpy.float64' object cannot be interpreted as an integer)");
+            "float labels need num_classes ('numpy.float64' object cannot be interpreted as an"
+                + " integer)");
       }
       classes = (long) Math.max(NumpyReductions.max(predicted), NumpyReductions.max(truth)) + 1;
     }
@@ -93,7 +97,8 @@ final class ConfusionMatrix {
   /** Python's {@code cm[int(label)]} index on an axis of {@code size}. */
   private static int index(double label, int size, int axis) {
     if (Double.isNaN(label) || Double.isInfinite(label)) {
-      throw new OperatorException("cannot convert float " + (Double.isNaN(label) ? "NaN" : "infinity") + " to integer");
+      throw new OperatorException(
+          "cannot convert float " + (Double.isNaN(label) ? "NaN" : "infinity") + " to integer");
     }
     long index = (long) label;
     if (index < -size || index >= size) {

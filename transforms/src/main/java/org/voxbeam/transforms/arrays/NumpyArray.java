@@ -96,10 +96,12 @@ record NumpyArray(List<Long> shape, DType dtype, int size, IntToDoubleFunction e
             operator + " failed: an array holds numbers, not " + PythonNumbers.typeName(leaf));
       }
     }
-    return new NumpyArray(shape, leaves.isEmpty() ? DType.FLOAT64 : dtype, values.length, i -> values[i]);
+    return new NumpyArray(
+        shape, leaves.isEmpty() ? DType.FLOAT64 : dtype, values.length, i -> values[i]);
   }
 
-  private static void flatten(Value value, int depth, List<Long> shape, List<Value> leaves, String operator) {
+  private static void flatten(
+      Value value, int depth, List<Long> shape, List<Value> leaves, String operator) {
     if (!(value instanceof SequenceValue sequence)) {
       if (depth < shape.size()) {
         throw ragged(operator);
@@ -121,7 +123,8 @@ record NumpyArray(List<Long> shape, DType dtype, int size, IntToDoubleFunction e
   }
 
   private static OperatorException ragged(String operator) {
-    return new OperatorException(operator + " failed: the nested lists do not form a rectangular array");
+    return new OperatorException(
+        operator + " failed: the nested lists do not form a rectangular array");
   }
 
   double get(int i) {

@@ -102,7 +102,7 @@ final class NumpyReductions {
     return values;
   }
 
-  /** Whether two neighbours of a sorted array are one unique value ({@code -0.0 == 0.0}, NaNs equal). */
+  /** Whether sorted neighbours are one unique value ({@code -0.0 == 0.0}, NaNs equal). */
   static boolean sameUnique(double previous, double next) {
     return previous == next || (Double.isNaN(previous) && Double.isNaN(next));
   }

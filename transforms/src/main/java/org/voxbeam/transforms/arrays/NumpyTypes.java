@@ -54,7 +54,7 @@ final class NumpyTypes {
     };
   }
 
-  /** {@code np.abs} in {@code type}: the lowest signed value stays itself, unsigned are unchanged. */
+  /** {@code np.abs} in {@code type}: the lowest signed value stays itself, unsigned ones too. */
   static double abs(DType type, double value) {
     return switch (type) {
       case FLOAT32, FLOAT64 -> Math.abs(value);

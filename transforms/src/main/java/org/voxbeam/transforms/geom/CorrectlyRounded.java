@@ -49,7 +49,10 @@ final class CorrectlyRounded {
     BigDecimal term = BigDecimal.ONE;
     BigDecimal sum = BigDecimal.ONE;
     for (int k = 1; term.abs().compareTo(EPSILON) > 0; k++) {
-      term = term.multiply(square, MC).divide(BigDecimal.valueOf((2L * k - 1) * (2L * k)), MC).negate();
+      term =
+          term.multiply(square, MC)
+              .divide(BigDecimal.valueOf((2L * k - 1) * (2L * k)), MC)
+              .negate();
       sum = sum.add(term, MC);
     }
     return sum.doubleValue();

@@ -35,12 +35,24 @@ public final class GeomOperators implements OperatorLibrary {
   @Override
   public List<Operator> operators() {
     return List.of(
-        SimpleOperator.pure(NAMESPACE, "blank", Arity.between(2, 3), "Create a blank 2D canvas",
+        SimpleOperator.pure(
+            NAMESPACE,
+            "blank",
+            Arity.between(2, 3),
+            "Create a blank 2D canvas",
             GeomOperators::blank),
-        SimpleOperator.pure(NAMESPACE, "circle", Arity.exactly(5), "Draw a filled circle on a 2D image",
+        SimpleOperator.pure(
+            NAMESPACE,
+            "circle",
+            Arity.exactly(5),
+            "Draw a filled circle on a 2D image",
             args -> draw(args, "circle", 5)),
-        SimpleOperator.pure(NAMESPACE, "regular_polygon", Arity.exactly(6),
-            "Draw a filled regular polygon on a 2D image", args -> draw(args, "regular_polygon", 6)));
+        SimpleOperator.pure(
+            NAMESPACE,
+            "regular_polygon",
+            Arity.exactly(6),
+            "Draw a filled regular polygon on a 2D image",
+            args -> draw(args, "regular_polygon", 6)));
   }
 
   /** {@code blank(height, width[, value])}: a float32 canvas, unit spacing, at the origin. */
@@ -56,16 +68,21 @@ public final class GeomOperators implements OperatorLibrary {
       throw new OperatorException("blank of " + width + " x " + height + " pixels is too large");
     }
     byte[] bytes = new byte[(int) count * 4];
-    java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer out =
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < count; i++) {
       out.putFloat(i * 4, value);
     }
     ImageGeometry geometry =
-        new ImageGeometry(List.of(width, height), List.of(1.0, 1.0), List.of(0.0, 0.0), List.of(1.0, 0.0, 0.0, 1.0));
+        new ImageGeometry(
+            List.of(width, height),
+            List.of(1.0, 1.0),
+            List.of(0.0, 0.0),
+            List.of(1.0, 0.0, 0.0, 1.0));
     return new ImageValue(geometry, DType.FLOAT32, InMemoryBlob.adopt(bytes));
   }
 
-  /** {@code circle(image, cx, cy, radius, value)} and {@code regular_polygon(..., sides, value)}. */
+  /** {@code circle(image, cx, cy, radius, value)}, {@code regular_polygon(..., sides, value)}. */
   private static Value draw(Arguments args, String name, int count) {
     ImageValue image = asImage(args.get(0));
     long cx = asInt(args.get(1), "cx");
@@ -83,7 +100,8 @@ public final class GeomOperators implements OperatorLibrary {
     } catch (IOException e) {
       throw new OperatorException(name + ": cannot read the image: " + e.getMessage());
     }
-    java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    java.nio.ByteBuffer out =
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
     int width = Math.toIntExact(image.geometry().size().get(0));
     int height = Math.toIntExact(image.geometry().size().get(1));
     for (int y = 0; y < height; y++) {
@@ -148,10 +166,12 @@ public final class GeomOperators implements OperatorLibrary {
 
   private static ImageValue asImage(Value value) {
     if (!(value instanceof ImageValue image)) {
-      throw new OperatorException("image must be a SimpleITK Image, got " + PythonNumbers.typeName(value));
+      throw new OperatorException(
+          "image must be a SimpleITK Image, got " + PythonNumbers.typeName(value));
     }
     if (image.geometry().dimension() != 2) {
-      throw new OperatorException("image must be a 2D image, got dimension " + image.geometry().dimension());
+      throw new OperatorException(
+          "image must be a 2D image, got dimension " + image.geometry().dimension());
     }
     return image;
   }
@@ -164,7 +184,9 @@ public final class GeomOperators implements OperatorLibrary {
     if (value instanceof IntegerValue i) {
       return i.value();
     }
-    if (value instanceof NumberValue n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 0x1p63) {
+    if (value instanceof NumberValue n
+        && n.value() == Math.rint(n.value())
+        && Math.abs(n.value()) < 0x1p63) {
       return (long) n.value();
     }
     String text = value instanceof StringValue s ? s.value() : null;
@@ -175,7 +197,8 @@ public final class GeomOperators implements OperatorLibrary {
         // reported below, as VoxLogicA-2 reports it
       }
     }
-    String shown = value instanceof NumberValue n ? PythonFloats.repr(n.value()) : PythonText.repr(value);
+    String shown =
+        value instanceof NumberValue n ? PythonFloats.repr(n.value()) : PythonText.repr(value);
     throw new OperatorException(name + " must be int-like: " + shown);
   }
 

@@ -53,7 +53,8 @@ import org.voxbeam.transforms.image.Voxels;
  * order, ints and floats apart, floats to the last digit.
  */
 class ArraysOperatorsTest {
-  private static final JsonObject VECTORS = (JsonObject) JsonReader.parse(resource("arrays-vectors.json"));
+  private static final JsonObject VECTORS =
+      (JsonObject) JsonReader.parse(resource("arrays-vectors.json"));
 
   @TestFactory
   Stream<DynamicTest> everyCallGivesVoxLogicA2sResult() {
@@ -62,19 +63,26 @@ class ArraysOperatorsTest {
     inputs.members().forEach((name, array) -> images.put(name, image((JsonObject) array)));
     List<JsonValue> vectors = ((JsonArray) VECTORS.get("vectors").orElseThrow()).items();
     assertTrue(vectors.size() > 30);
-    return vectors.stream().map(item -> {
-      JsonObject vector = (JsonObject) item;
-      String operator = vector.getString("operator").orElseThrow();
-      List<Value> args = new ArrayList<>();
-      for (JsonValue arg : ((JsonArray) vector.get("args").orElseThrow()).items()) {
-        args.add(arg instanceof JsonString s && images.containsKey(s.value()) ? images.get(s.value()) : value(arg));
-      }
-      Value expected = value(vector.get("result").orElseThrow());
-      return DynamicTest.dynamicTest(operator + " " + vector.get("args").orElseThrow(), () -> {
-        Value actual = apply("arrays." + operator, args.toArray(Value[]::new));
-        assertEquals(PythonText.repr(expected), PythonText.repr(actual));
-      });
-    });
+    return vectors.stream()
+        .map(
+            item -> {
+              JsonObject vector = (JsonObject) item;
+              String operator = vector.getString("operator").orElseThrow();
+              List<Value> args = new ArrayList<>();
+              for (JsonValue arg : ((JsonArray) vector.get("args").orElseThrow()).items()) {
+                args.add(
+                    arg instanceof JsonString s && images.containsKey(s.value())
+                        ? images.get(s.value())
+                        : value(arg));
+              }
+              Value expected = value(vector.get("result").orElseThrow());
+              return DynamicTest.dynamicTest(
+                  operator + " " + vector.get("args").orElseThrow(),
+                  () -> {
+                    Value actual = apply("arrays." + operator, args.toArray(Value[]::new));
+                    assertEquals(PythonText.repr(expected), PythonText.repr(actual));
+                  });
+            });
   }
 
   @Test
@@ -92,38 +100,62 @@ class ArraysOperatorsTest {
     assertEquals(DType.UINT8, out.dtype());
     assertEquals(input.geometry(), out.geometry());
     assertEquals(List.of(0.0, 1.0, 1.0, 0.0), voxels(out));
-    ImageValue custom = (ImageValue) apply("arrays.threshold_equal", input, num(7), num(255), num(9));
+    ImageValue custom =
+        (ImageValue) apply("arrays.threshold_equal", input, num(7), num(255), num(9));
     assertEquals(List.of(9.0, 9.0, 9.0, 255.0), voxels(custom));
     OperatorException tooBig =
-        assertThrows(OperatorException.class, () -> apply("arrays.threshold_equal", input, num(7), num(256)));
-    assertTrue(tooBig.getMessage().startsWith("threshold_equal failed: true_value must fit a uint8"), tooBig.getMessage());
+        assertThrows(
+            OperatorException.class,
+            () -> apply("arrays.threshold_equal", input, num(7), num(256)));
+    assertTrue(
+        tooBig.getMessage().startsWith("threshold_equal failed: true_value must fit a uint8"),
+        tooBig.getMessage());
   }
 
   @Test
   void listsAreArraysAsNumpyReadsThem() {
     MappingValue accuracy =
-        (MappingValue) apply("arrays.pixel_accuracy", seq(num(1), num(0), num(1)), seq(num(1), num(1), num(1)));
-    assertEquals("{'accuracy': 0.6666666666666666, 'correct_pixels': 2, 'total_pixels': 3, 'incorrect_pixels': 1}",
+        (MappingValue)
+            apply(
+                "arrays.pixel_accuracy", seq(num(1), num(0), num(1)), seq(num(1), num(1), num(1)));
+    assertEquals(
+        "{'accuracy': 0.6666666666666666, 'correct_pixels': 2, 'total_pixels': 3,"
+            + " 'incorrect_pixels': 1}",
         PythonText.repr(accuracy));
-    OperatorException ragged = assertThrows(OperatorException.class,
-        () -> apply("arrays.array_stats", seq(seq(num(1)), seq(num(1), num(2)))));
+    OperatorException ragged =
+        assertThrows(
+            OperatorException.class,
+            () -> apply("arrays.array_stats", seq(seq(num(1)), seq(num(1), num(2)))));
     assertTrue(ragged.getMessage().contains("rectangular"), ragged.getMessage());
   }
 
   @Test
   void mismatchedShapesAreNamedAsVoxLogicA2NamesThem() {
-    OperatorException e = assertThrows(OperatorException.class,
-        () -> apply("arrays.pixel_accuracy", mask(1, 0, 1, 0), image(DType.UINT8, new double[] {1, 0, 1, 0, 1, 1}, 3, 2)));
-    assertEquals("pixel_accuracy failed: Shape mismatch: predicted (2, 2) vs ground_truth (2, 3)", e.getMessage());
-    OperatorException label = assertThrows(OperatorException.class,
-        () -> apply("arrays.confusion_matrix", mask(1, 0, 1, 0), mask(1, 0, 1, 0), num(1)));
-    assertEquals("confusion_matrix failed: index 1 is out of bounds for axis 0 with size 1", label.getMessage());
+    OperatorException e =
+        assertThrows(
+            OperatorException.class,
+            () ->
+                apply(
+                    "arrays.pixel_accuracy",
+                    mask(1, 0, 1, 0),
+                    image(DType.UINT8, new double[] {1, 0, 1, 0, 1, 1}, 3, 2)));
+    assertEquals(
+        "pixel_accuracy failed: Shape mismatch: predicted (2, 2) vs ground_truth (2, 3)",
+        e.getMessage());
+    OperatorException label =
+        assertThrows(
+            OperatorException.class,
+            () -> apply("arrays.confusion_matrix", mask(1, 0, 1, 0), mask(1, 0, 1, 0), num(1)));
+    assertEquals(
+        "confusion_matrix failed: index 1 is out of bounds for axis 0 with size 1",
+        label.getMessage());
   }
 
   @Test
   void vectorHelpersConvertAsPythonsIntAndFloat() {
     assertEquals("[1, 2, 3]", PythonText.repr(apply("arrays.vector_uint32", str("123"))));
-    OperatorException e = assertThrows(OperatorException.class, () -> apply("arrays.vector_uint32", num(3)));
+    OperatorException e =
+        assertThrows(OperatorException.class, () -> apply("arrays.vector_uint32", num(3)));
     assertTrue(e.getMessage().contains("'float' object is not iterable"), e.getMessage());
     assertFalse(PythonText.repr(apply("arrays.vector_double", seq(num(1)))).contains("'"));
   }
@@ -134,8 +166,11 @@ class ArraysOperatorsTest {
 
   private static ImageValue image(JsonObject array) {
     List<Long> shape = new ArrayList<>();
-    ((JsonArray) array.get("shape").orElseThrow()).items().forEach(v -> shape.add(((JsonInteger) v).value().longValueExact()));
-    DType dtype = DType.valueOf(array.getString("dtype").orElseThrow().toUpperCase(java.util.Locale.ROOT));
+    ((JsonArray) array.get("shape").orElseThrow())
+        .items()
+        .forEach(v -> shape.add(((JsonInteger) v).value().longValueExact()));
+    DType dtype =
+        DType.valueOf(array.getString("dtype").orElseThrow().toUpperCase(java.util.Locale.ROOT));
     List<JsonValue> data = ((JsonArray) array.get("data").orElseThrow()).items();
     double[] values = new double[data.size()];
     for (int i = 0; i < values.length; i++) {
@@ -149,7 +184,8 @@ class ArraysOperatorsTest {
   }
 
   private static ImageValue image(DType dtype, double[] values, long... size) {
-    ByteBuffer bytes = ByteBuffer.allocate(values.length * dtype.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(values.length * dtype.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < values.length; i++) {
       org.voxbeam.transforms.image.PixelCast.put(bytes, dtype, i, values[i]);
     }
@@ -166,7 +202,10 @@ class ArraysOperatorsTest {
         direction.add(i == j ? 1.0 : 0.0);
       }
     }
-    return new ImageValue(new ImageGeometry(extent, spacing, origin, direction), dtype, InMemoryBlob.adopt(bytes.array()));
+    return new ImageValue(
+        new ImageGeometry(extent, spacing, origin, direction),
+        dtype,
+        InMemoryBlob.adopt(bytes.array()));
   }
 
   private static List<Double> voxels(ImageValue image) {

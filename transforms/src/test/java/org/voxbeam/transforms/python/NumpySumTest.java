@@ -51,21 +51,30 @@ class NumpySumTest {
       double[] values = values(generator, seed, length);
       String actual = hex(operation, compute(operation, values, mask(seed, length)));
       if (!expected.equals(actual)) {
-        mismatches.add(operation + " " + generator + " n=" + length + ": " + actual + " != " + expected);
+        mismatches.add(
+            operation + " " + generator + " n=" + length + ": " + actual + " != " + expected);
       }
       if (!expected.equals(hex(operation, sequential(operation, values, mask(seed, length))))) {
         sequentialWouldFail++;
       }
     }
-    assertTrue(mismatches.isEmpty(), mismatches.size() + " of " + vectors.size() + ": " + mismatches);
-    assertTrue(sequentialWouldFail > 100,
-        "the vectors must tell pairwise from sequential summation; only " + sequentialWouldFail + " do");
+    assertTrue(
+        mismatches.isEmpty(), mismatches.size() + " of " + vectors.size() + ": " + mismatches);
+    assertTrue(
+        sequentialWouldFail > 100,
+        "the vectors must tell pairwise from sequential summation; only "
+            + sequentialWouldFail
+            + " do");
   }
 
   @Test
   void aReductionStartsFromPositiveZeroAsNumpysDoes() {
-    assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(NumpySum.sum(new double[] {-0.0}, 1)));
-    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(NumpySum.pairwise(new double[] {-0.0}, 0, 1)));
+    assertEquals(
+        Double.doubleToRawLongBits(0.0),
+        Double.doubleToRawLongBits(NumpySum.sum(new double[] {-0.0}, 1)));
+    assertEquals(
+        Double.doubleToRawLongBits(-0.0),
+        Double.doubleToRawLongBits(NumpySum.pairwise(new double[] {-0.0}, 0, 1)));
     NumpySum.Casting casting = new NumpySum.Casting();
     assertEquals(0.0, casting.sum());
     assertEquals(0, casting.count());
@@ -123,20 +132,22 @@ class NumpySumTest {
       state += GOLDEN_GAMMA;
       long z = mix(state);
       double frac = (z >>> 11) * 0x1.0p-53;
-      out[i] = switch (generator) {
-        case "uniform" -> frac * 2000.0 - 1000.0;
-        case "wide" -> {
-          double v = Math.scalb(1.0 + frac, (int) (z & 63) - 32);
-          yield ((z >>> 6) & 1) != 0 ? -v : v;
-        }
-        case "cancel" -> i % 2 == 0
-            ? Math.scalb(1.0 + frac, 40) * (((z >>> 1) & 1) != 0 ? 1.0 : -1.0)
-            : frac * 1e-3;
-        case "negzero" -> -0.0;
-        case "signedzero" -> (z & 1) != 0 ? -0.0 : 0.0;
-        case "integers" -> (double) ((z >>> 40) - (1L << 23));
-        default -> throw new IllegalArgumentException(generator);
-      };
+      out[i] =
+          switch (generator) {
+            case "uniform" -> frac * 2000.0 - 1000.0;
+            case "wide" -> {
+              double v = Math.scalb(1.0 + frac, (int) (z & 63) - 32);
+              yield ((z >>> 6) & 1) != 0 ? -v : v;
+            }
+            case "cancel" ->
+                i % 2 == 0
+                    ? Math.scalb(1.0 + frac, 40) * (((z >>> 1) & 1) != 0 ? 1.0 : -1.0)
+                    : frac * 1e-3;
+            case "negzero" -> -0.0;
+            case "signedzero" -> (z & 1) != 0 ? -0.0 : 0.0;
+            case "integers" -> (double) ((z >>> 40) - (1L << 23));
+            default -> throw new IllegalArgumentException(generator);
+          };
     }
     return out;
   }
@@ -171,7 +182,8 @@ class NumpySumTest {
     for (double value : values) {
       bytes.putFloat((float) value);
     }
-    return new ImageValue(geometry(values.length), DType.FLOAT32, InMemoryBlob.adopt(bytes.array()));
+    return new ImageValue(
+        geometry(values.length), DType.FLOAT32, InMemoryBlob.adopt(bytes.array()));
   }
 
   private static ImageValue maskImage(boolean[] mask) {
@@ -184,7 +196,10 @@ class NumpySumTest {
 
   private static ImageGeometry geometry(int length) {
     return new ImageGeometry(
-        List.of((long) length, 1L), List.of(1.0, 1.0), List.of(0.0, 0.0), List.of(1.0, 0.0, 0.0, 1.0));
+        List.of((long) length, 1L),
+        List.of(1.0, 1.0),
+        List.of(0.0, 0.0),
+        List.of(1.0, 0.0, 0.0, 1.0));
   }
 
   private static long integer(JsonObject object, String key) {
