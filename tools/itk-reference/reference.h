@@ -167,6 +167,9 @@ public:
 
   void write() const;
 
+  // Where this family writes its files, for a family that also writes files of its own.
+  const std::string & path() const { return directory; }
+
 private:
   void writeBytes(const std::string & file, const std::vector<char> & bytes) const;
 

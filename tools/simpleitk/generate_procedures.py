@@ -86,7 +86,7 @@ def param(name, type_, default=None, **extra):
 
 # Procedures SimpleITK writes by hand (C++ headers and the Python package's extra module).
 HAND_WRITTEN = [
-    {"name": "ReadImage", "brief": "Read an image file into an Image", "arity": [1, None],
+    {"name": "ReadImage", "brief": "Read an image file into an Image", "arity": [1, 3],
      "overloads": [[param("fileName", "string"),
                     param("outputPixelType", "PixelIDValueEnum", "sitkUnknown"),
                     param("imageIO", "string", "")]]},

@@ -15,6 +15,7 @@ import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.reduce.DeclarationGoals;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
@@ -110,8 +111,19 @@ public final class VoxBeam implements AutoCloseable {
 
   /** As {@link #program(Path)}, refusing a plan larger than {@code limits} allow. */
   public static Plan program(Path file, Limits limits) {
+    return program(file, limits, DeclarationGoals.NONE);
+  }
+
+  /**
+   * The plan of the ImgQL program in {@code file}, with {@code goals} of its declarations
+   * besides its own {@code print} and {@code save} goals (VoxLogicA-2's gallery programs print
+   * nothing and are read by evaluating their declarations).
+   *
+   * @throws org.voxbeam.pipeline.reduce.ReduceException also if a named declaration does not exist
+   */
+  public static Plan program(Path file, Limits limits, DeclarationGoals goals) {
     try {
-      return reducer(limits).reduceFile(file);
+      return reducer(limits).withDeclarationGoals(goals).reduceFile(file);
     } catch (SourceEncodingException e) {
       throw new InvalidInputException(e.getMessage());
     } catch (IOException e) {

@@ -6,7 +6,8 @@ import org.voxbeam.kernel.value.NumberValue;
 
 /**
  * VoxLogicA's spatial operators ({@code vox1}) with their scipy counterparts: 26-neighbourhood
- * dilation and erosion, labelling with full connectivity, the signed distance to the contour.
+ * dilation and erosion, labelling with full connectivity, the signed distance to the contour,
+ * the masked mean summed as NumPy sums it.
  */
 final class Vox1Kernels implements KernelSuite {
   private static final String BOX = "np.ones((3, 3, 3), bool)";
@@ -32,6 +33,8 @@ final class Vox1Kernels implements KernelSuite {
         KernelCase.of("dt(m) (signed distance)", registry.require("vox1.dt"),
             in -> List.of(in.mask()),
             "ndi.distance_transform_edt(~m) - ndi.distance_transform_edt(m)"),
+        KernelCase.of("avg(v, m) (NumPy's pairwise mean)", registry.require("vox1.avg"),
+            in -> List.of(in.volume(), in.mask()), "np.mean(v[m], dtype=np.float64)"),
         KernelCase.of("percentiles(v, m, 0.5)", registry.require("vox1.percentiles"),
             in -> List.of(in.volume(), in.mask(), new NumberValue(0.5)), "np.percentile(v[m], 50)"));
   }

@@ -10,7 +10,6 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeOutcome;
-import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * Last step of a fan-out stage: once every item's result is committed, builds each fan-out node's
@@ -21,8 +20,8 @@ import org.voxbeam.transforms.image.io.ImageLimits;
 final class AssembleFanOutFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>>> {
   private static final long serialVersionUID = 1L;
 
-  AssembleFanOutFn(StoreSpec storeSpec, int commitBatchSize, ImageLimits images) {
-    super(storeSpec, commitBatchSize, "", images);
+  AssembleFanOutFn(StoreSpec storeSpec, int commitBatchSize) {
+    super(storeSpec, commitBatchSize, "");
   }
 
   @ProcessElement

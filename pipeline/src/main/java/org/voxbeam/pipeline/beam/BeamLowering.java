@@ -14,7 +14,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * Turns a {@link StagePlan} into Beam transforms. Per stage: the tasks, keyed by their index, as
@@ -43,22 +42,19 @@ public final class BeamLowering {
   private final StoreSpec store;
   private final int commitBatchSize;
   private final int levelThreads;
-  private final ImageLimits images;
 
   /**
    * @param store the store every worker opens
    * @param commitBatchSize results per store commit
    * @param levelThreads threads a task may spread a wide level of independent nodes over
-   * @param images how large the images the workers' operators read may be
    */
-  public BeamLowering(StoreSpec store, int commitBatchSize, int levelThreads, ImageLimits images) {
+  public BeamLowering(StoreSpec store, int commitBatchSize, int levelThreads) {
     if (commitBatchSize < 1 || levelThreads < 1) {
       throw new IllegalArgumentException("commit batch size and threads must be at least 1");
     }
     this.store = store;
     this.commitBatchSize = commitBatchSize;
     this.levelThreads = levelThreads;
-    this.images = images;
   }
 
   /** Adds the stages of {@code plan} to {@code pipeline}; returns every node's and item's summary. */
@@ -73,20 +69,20 @@ public final class BeamLowering {
         PCollectionTuple items =
             tasks
                 .apply(name + " barrier", GroupByKey.create())
-                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store, images)))
+                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store)))
                 .setCoder(KEYED_ITEMS)
                 .apply(name + " spreads items", GroupByKey.create())
-                .apply(name + " runs items", ParDo.of(new ExecuteItemFn(store, commitBatchSize, images)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(name + " runs items", ParDo.of(new ExecuteItemFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
         all.add(items.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
         outputs =
             tasksAfter(pipeline, name + " nodes", stage, items.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS))
                 .apply(name + " items done", GroupByKey.create())
-                .apply(name + " assembles", ParDo.of(new AssembleFanOutFn(store, commitBatchSize, images)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(name + " assembles", ParDo.of(new AssembleFanOutFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
       } else {
         outputs =
             tasks
                 .apply(name + " barrier", GroupByKey.create())
-                .apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads, images)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
       }
       all.add(outputs.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
       previousDone = outputs.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS);

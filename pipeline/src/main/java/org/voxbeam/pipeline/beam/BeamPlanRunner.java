@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
-import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
@@ -22,8 +21,6 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.image.io.ImageLimits;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * Runs a plan as an Apache Beam batch pipeline on whichever runner the options name, and
@@ -41,13 +38,11 @@ public final class BeamPlanRunner implements AutoCloseable {
   private final StoreSpec storeSpec;
   private final StoreLease lease;
   private final NodeEvaluator evaluator;
-  private final ImageLimits images;
 
   private BeamPlanRunner(VoxBeamOptions options, StoreSpec storeSpec) {
     this.options = options;
+    this.evaluator = WorkerOperators.evaluator(options);
     this.storeSpec = storeSpec;
-    this.images = new ImageLimits(options.getMaxVoxels(), options.getMaxDecompressedMb() << 20);
-    this.evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
     this.lease = SharedStores.acquire(storeSpec);
   }
 
@@ -69,6 +64,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getCacheMb() < 0) {
       throw new IllegalArgumentException("--cacheMb must not be negative, got " + options.getCacheMb());
     }
+    WorkerOperators.files(options);
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.apply(options, options.getThreads());
     }
@@ -103,7 +99,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     Instant started = Instant.now();
     StagePlan stages = new StagePlanner(evaluator, settings()).plan(ImageModelBinding.bind(plan), lease.store());
     long building = System.nanoTime();
-    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads(), images).apply(pipeline, stages);
+    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
     LOG.info(
         "built a pipeline of {} stages, {} tasks, in {} ms",
         stages.stages().size(), stages.taskCount(), Duration.ofNanos(System.nanoTime() - building).toMillis());

@@ -9,7 +9,6 @@ import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeOutcome;
-import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * Second step of a fan-out stage: applies the closure to one item and stores the result under
@@ -20,8 +19,8 @@ import org.voxbeam.transforms.image.io.ImageLimits;
 final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemTask>>> {
   private static final long serialVersionUID = 1L;
 
-  ExecuteItemFn(StoreSpec storeSpec, int commitBatchSize, ImageLimits images) {
-    super(storeSpec, commitBatchSize, BeamRunMetrics.ITEM, images);
+  ExecuteItemFn(StoreSpec storeSpec, int commitBatchSize) {
+    super(storeSpec, commitBatchSize, BeamRunMetrics.ITEM);
   }
 
   @ProcessElement

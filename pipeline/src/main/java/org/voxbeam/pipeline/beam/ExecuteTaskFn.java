@@ -17,7 +17,6 @@ import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
-import org.voxbeam.transforms.image.io.ImageLimits;
 
 /**
  * Executes the tasks of a stage on a worker: checks the store by id before computing anything,
@@ -37,8 +36,8 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
 
   private final int levelThreads;
 
-  ExecuteTaskFn(StoreSpec storeSpec, int commitBatchSize, int levelThreads, ImageLimits images) {
-    super(storeSpec, commitBatchSize, "", images);
+  ExecuteTaskFn(StoreSpec storeSpec, int commitBatchSize, int levelThreads) {
+    super(storeSpec, commitBatchSize, "");
     this.levelThreads = levelThreads;
   }
 

@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
-import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.transforms.image.io.ImageLimits;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * First step of a fan-out stage: reads each fan-out node's sequence (committed by an earlier
@@ -22,20 +19,24 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
   private static final long serialVersionUID = 1L;
 
   private final StoreSpec storeSpec;
-  private final ImageLimits images;
 
   private transient StoreLease lease;
   private transient NodeEvaluator evaluator;
 
-  ExpandItemsFn(StoreSpec storeSpec, ImageLimits images) {
+  ExpandItemsFn(StoreSpec storeSpec) {
     this.storeSpec = storeSpec;
-    this.images = images;
   }
 
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
+  }
+
+  @StartBundle
+  public void startBundle(StartBundleContext context) {
+    if (evaluator == null) {
+      evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
+    }
   }
 
   @ProcessElement

@@ -13,7 +13,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
@@ -21,12 +20,11 @@ import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
-import org.voxbeam.transforms.image.io.ImageLimits;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * What every {@code DoFn} that computes results shares: the store, opened once per worker JVM
- * ({@link SharedStores}) in {@code @Setup}; the operator registry; results committed in batches
+ * ({@link SharedStores}) in {@code @Setup}; the operator registry, built from the run's options at
+ * the first bundle ({@link WorkerOperators}); results committed in batches
  * and at {@code @FinishBundle}; and one {@link NodeSummary} per result with its Beam counter.
  *
  * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
@@ -47,7 +45,6 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
 
   private final StoreSpec storeSpec;
-  private final ImageLimits images;
   private final int commitBatchSize;
   private final Counter computed;
   private final Counter cached;
@@ -59,12 +56,9 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
 
   /**
    * @param counterPrefix distinguishes the counters of items from those of nodes
-   * @param images how large the images the operators read may be
    */
-  StoreWritingFn(
-      StoreSpec storeSpec, int commitBatchSize, String counterPrefix, ImageLimits images) {
+  StoreWritingFn(StoreSpec storeSpec, int commitBatchSize, String counterPrefix) {
     this.storeSpec = storeSpec;
-    this.images = images;
     this.commitBatchSize = commitBatchSize;
     this.computed = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.COMPUTED);
     this.cached = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.CACHED);
@@ -74,11 +68,13 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
-    evaluator = new NodeEvaluator(StandardLibrary.registry(FileAccess.UNRESTRICTED, images));
   }
 
   @StartBundle
-  public void startBundle() {
+  public void startBundle(StartBundleContext context) {
+    if (evaluator == null) {
+      evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
+    }
     pending = new ArrayList<>();
   }
 

@@ -1,5 +1,6 @@
 package org.voxbeam.pipeline.beam;
 
+import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -71,4 +72,18 @@ public interface VoxBeamOptions extends PipelineOptions {
   int getCommitBatchSize();
 
   void setCommitBatchSize(int value);
+
+  @Description(
+      "Directory that relative file names of a program (ReadImage, WriteImage, load, dir) resolve"
+          + " against on every worker; default: the worker's working directory.")
+  String getFileBase();
+
+  void setFileBase(String value);
+
+  @Description(
+      "FROM=TO: files a program names under FROM are read from (and written to) TO instead, so a"
+          + " program written for another machine's folders runs unchanged; repeatable.")
+  List<String> getMapPath();
+
+  void setMapPath(List<String> value);
 }

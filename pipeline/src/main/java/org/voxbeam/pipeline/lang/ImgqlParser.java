@@ -65,7 +65,9 @@ public final class ImgqlParser {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return parser.command();
+        Command command = parser.command();
+        parser.requireCommandBoundary();
+        return command;
       }
     };
   }
@@ -106,6 +108,21 @@ public final class ImgqlParser {
       return declaration(position, variableName());
     }
     throw unexpected(first, "a command (a declaration, print, save or import)");
+  }
+
+  /**
+   * Fails unless what follows a command can begin the next one (or ends the program), so that a
+   * command is handed to the reducer only once the parser has seen it end — as VoxLogicA-2's
+   * parser, which reads the whole program first, would refuse {@code x = f 11} at {@code 11}.
+   */
+  private void requireCommandBoundary() {
+    Token next = lexer.peek();
+    if (!next.is(TokenType.END)
+        && !next.is(TokenType.NAME)
+        && !next.is(TokenType.DOLLAR_NAME)
+        && !next.is(TokenType.OPERATOR)) {
+      throw unexpected(next, "a command (a declaration, print, save or import)");
+    }
   }
 
   private String variableName() {

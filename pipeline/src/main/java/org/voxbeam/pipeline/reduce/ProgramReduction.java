@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ final class ProgramReduction {
   private final Set<Path> seenFiles = new HashSet<>();
   private final Diagnostics diagnostics;
   private final ExpressionReducer expressions;
+  private final DeclarationGoals declarationGoals;
+  private final Map<String, NodeId> declared = new LinkedHashMap<>();
 
   /** How deeply files may import files: far beyond any real program, and bounded. */
   static final int MAX_IMPORT_DEPTH = 100;
@@ -61,7 +64,9 @@ final class ProgramReduction {
       ImportFrame root,
       String sourceName,
       String text,
-      long maxPlanNodes) {
+      long maxPlanNodes,
+      DeclarationGoals declarationGoals) {
+    this.declarationGoals = declarationGoals;
     this.catalog = catalog;
     this.workingDirectory = workingDirectory;
     this.root = root;
@@ -86,6 +91,7 @@ final class ProgramReduction {
       diagnostics.enter(next.frame(), next.command().position());
       env = reduceCommand(env, next, queue);
     }
+    declarationGoals.addTo(plan, declared, sourceName);
     return plan.build(sourceName);
   }
 
@@ -104,6 +110,7 @@ final class ProgramReduction {
       expressions.checkNotReserved(declaration.name(), declaration.position(), CallStack.EMPTY);
       if (declaration.parameters().isEmpty()) {
         NodeId id = expressions.reduce(env, declaration.body(), CallStack.EMPTY);
+        declared.put(declaration.name(), id);
         return env.declare(declaration.name(), new Binding.Value(id));
       }
       return env.declare(

@@ -39,16 +39,21 @@ public final class Reducer {
   private final PrimitiveCatalog catalog;
   private final Path workingDirectory;
   private final long maxPlanNodes;
+  private final DeclarationGoals declarationGoals;
 
   /**
    * @param catalog the primitives names resolve to
    * @param workingDirectory where relative file names are read from, and the {@code $cwd}
    */
   public Reducer(PrimitiveCatalog catalog, Path workingDirectory) {
-    this(catalog, workingDirectory, DEFAULT_MAX_PLAN_NODES);
+    this(catalog, workingDirectory, DEFAULT_MAX_PLAN_NODES, DeclarationGoals.NONE);
   }
 
-  private Reducer(PrimitiveCatalog catalog, Path workingDirectory, long maxPlanNodes) {
+  private Reducer(
+      PrimitiveCatalog catalog,
+      Path workingDirectory,
+      long maxPlanNodes,
+      DeclarationGoals declarationGoals) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
     if (maxPlanNodes < 1) {
@@ -56,6 +61,12 @@ public final class Reducer {
           "the plan node limit must be positive, got " + maxPlanNodes);
     }
     this.maxPlanNodes = maxPlanNodes;
+    this.declarationGoals = Objects.requireNonNull(declarationGoals, "declarationGoals");
+  }
+
+  /** This reducer, also making {@code goals} of the program's declarations. */
+  public Reducer withDeclarationGoals(DeclarationGoals goals) {
+    return new Reducer(catalog, workingDirectory, maxPlanNodes, goals);
   }
 
   /** A reducer over VoxLogicA-2's primitives, relative to the process's working directory. */
@@ -68,7 +79,7 @@ public final class Reducer {
    * error at the command that crosses the limit).
    */
   public Reducer withMaxPlanNodes(long nodes) {
-    return new Reducer(catalog, workingDirectory, nodes);
+    return new Reducer(catalog, workingDirectory, nodes, declarationGoals);
   }
 
   /**
@@ -103,7 +114,8 @@ public final class Reducer {
     return onOwnStack(
         () -> {
           ProgramReduction reduction =
-              new ProgramReduction(catalog, workingDirectory, root, sourceName, text, maxPlanNodes);
+              new ProgramReduction(
+                  catalog, workingDirectory, root, sourceName, text, maxPlanNodes, declarationGoals);
           return reduction.run(ImgqlParser.commands(text, sourceName));
         });
   }

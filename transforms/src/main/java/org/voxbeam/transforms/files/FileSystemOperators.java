@@ -65,11 +65,11 @@ public final class FileSystemOperators implements OperatorLibrary {
     }
     Path requested;
     try {
-      requested = Path.of(name).toAbsolutePath().normalize();
+      requested = Path.of(name);
     } catch (InvalidPathException e) {
       throw new OperatorException("dir: not a directory name: " + name);
     }
-    return access.check(requested);
+    return access.check(requested).toAbsolutePath().normalize();
   }
 
   /** Python's {@code str(x)} for the values a program passes as a name or a pattern. */

@@ -5,10 +5,12 @@ import java.util.List;
 import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.transforms.arrays.ArraysOperators;
 import org.voxbeam.transforms.defaults.HigherOrderOperators;
 import org.voxbeam.transforms.defaults.ScalarOperators;
 import org.voxbeam.transforms.defaults.SequenceOperators;
 import org.voxbeam.transforms.files.FileSystemOperators;
+import org.voxbeam.transforms.geom.GeomOperators;
 import org.voxbeam.transforms.image.ImageFileOperators;
 import org.voxbeam.transforms.image.OverlayOperator;
 import org.voxbeam.transforms.image.Vox1ImageOperators;
@@ -50,6 +52,8 @@ public final class StandardLibrary {
         new FileSystemOperators(access),
         new ImageFileOperators(access, limits),
         new SimpleItkLibrary(access, limits),
+        new ArraysOperators(),
+        new GeomOperators(),
         new PeerRuntimeOperators());
   }
 

@@ -4,11 +4,12 @@ import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.transforms.image.Float32Output;
 import org.voxbeam.transforms.image.Voxels;
+import org.voxbeam.transforms.python.NumpySum;
 
 /**
  * Whole-image and masked statistics: {@code min}, {@code max}, {@code volume}, {@code avg},
- * {@code avg0}, {@code percentiles}. Averages read voxels as {@code float32} and sum in
- * {@code float64}, as VoxLogicA-2 casts before {@code numpy.mean}.
+ * {@code avg0}, {@code percentiles}. Averages read voxels as {@code float32} and sum them as
+ * VoxLogicA-2's {@code np.mean(selected, dtype=np.float64)} does, to the bit ({@link NumpySum}).
  */
 public final class Statistics {
   private Statistics() {}
@@ -50,21 +51,20 @@ public final class Statistics {
     Voxels v = Voxels.of(image);
     Voxels m = Voxels.of(mask);
     v.requireSameGrid(m, "avg");
-    double sum = 0.0;
-    long count = 0;
+    NumpySum.Casting sum = new NumpySum.Casting();
     for (int i = 0; i < v.voxelCount(); i++) {
       if (m.isSet(i)) {
-        sum += (float) v.get(i);
-        count++;
+        sum.add((float) v.get(i));
       }
     }
+    long count = sum.count();
     if (count == 0) {
       if (emptyIsZero) {
         return 0.0;
       }
       throw new OperatorException("avg failed: mask selects no voxels");
     }
-    return sum / count;
+    return sum.sum() / count;
   }
 
   /**
