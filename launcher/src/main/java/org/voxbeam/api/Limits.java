@@ -14,7 +14,7 @@ import org.voxbeam.transforms.image.io.ImageLimits;
  */
 public record Limits(long maxVoxels, long maxDecompressedBytes, long maxPlanNodes) {
 
-  /** 2^28 voxels, 1 GiB per file, 500,000 plan nodes. */
+  /** 2^28 voxels, 1 GiB per file, 200,000 plan nodes. */
   public static final Limits DEFAULTS =
       new Limits(
           ImageLimits.DEFAULT_MAX_VOXELS,

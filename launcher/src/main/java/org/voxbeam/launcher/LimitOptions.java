@@ -2,6 +2,8 @@ package org.voxbeam.launcher;
 
 import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.api.Limits;
+import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.transforms.image.io.ImageLimits;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,14 +14,14 @@ final class LimitOptions {
   @Option(
       names = "--max-voxels",
       paramLabel = "N",
-      defaultValue = "268435456",
+      defaultValue = "" + ImageLimits.DEFAULT_MAX_VOXELS,
       description = "Most voxels of one image read from a file (default: ${DEFAULT-VALUE}).")
   long maxVoxels;
 
   @Option(
       names = "--max-decompressed-mb",
       paramLabel = "MB",
-      defaultValue = "1024",
+      defaultValue = "" + (ImageLimits.DEFAULT_MAX_DECOMPRESSED_BYTES >> 20),
       description =
           "Most data one image file may hold once decompressed, in MB (default: ${DEFAULT-VALUE}).")
   long maxDecompressedMegabytes;
@@ -27,7 +29,7 @@ final class LimitOptions {
   @Option(
       names = "--max-plan-nodes",
       paramLabel = "N",
-      defaultValue = "500000",
+      defaultValue = "" + Reducer.DEFAULT_MAX_PLAN_NODES,
       description = "Most nodes the plan of a program may have (default: ${DEFAULT-VALUE}).")
   long maxPlanNodes;
 

@@ -80,7 +80,7 @@ class ProbeCasesBadInputTest {
     String prints = HostilePrograms.prints(2_300_000);
     assertTrue(prints.length() > 50_000_000, "program of " + prints.length() + " characters");
     run("prints.imgql", prints)
-        .assertRefused("prints.imgql:", "500000 nodes", "--max-plan-nodes")
+        .assertRefused("prints.imgql:", "200000 nodes", "--max-plan-nodes")
         .assertOneLineAndCaret();
   }
 

@@ -28,7 +28,7 @@ import org.voxbeam.pipeline.plan.Plan;
  */
 public final class Reducer {
   /** The plan size a reducer allows unless told otherwise. */
-  public static final long DEFAULT_MAX_PLAN_NODES = 500_000;
+  public static final long DEFAULT_MAX_PLAN_NODES = 200_000;
 
   /**
    * The reducer thread's stack: about eight times what the deepest reduction the limits allow
