@@ -28,7 +28,7 @@ public final class SimpleItkLibrary implements OperatorLibrary {
    */
   public SimpleItkLibrary(FileAccess access) {
     this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements(),
-        new Labels(), new DistanceMaps(), new Regions(), new Compositions());
+        new Labels(), new DistanceMaps(), new Regions(), new Compositions(), new Resampling());
   }
 
   @Override
