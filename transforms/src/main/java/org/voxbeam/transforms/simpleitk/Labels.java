@@ -89,7 +89,7 @@ final class Labels implements FilterFamily {
     int objects = 0;
     long background = backgroundKey(image.dtype());
     for (int i = 0; i < n; i++) {
-      long key = orderKey(voxels, i);
+      long key = LabelKeys.of(voxels, i);
       if (key != background) {
         keys[objects++] = key;
       }
@@ -131,26 +131,10 @@ final class Labels implements FilterFamily {
     }
     ImageOutput out = new ImageOutput(image.geometry(), image.dtype());
     for (int i = 0; i < n; i++) {
-      long key = orderKey(voxels, i);
+      long key = LabelKeys.of(voxels, i);
       out.set(i, key == background ? 0 : relabelled[Arrays.binarySearch(labels, 0, distinct, key)]);
     }
     return out.toValue();
-  }
-
-  /** A voxel's label as a {@code long} that sorts as ITK's label type does. */
-  private static long orderKey(Voxels voxels, int i) {
-    ByteBuffer buffer = voxels.buffer();
-    return switch (voxels.dtype()) {
-      case BOOL, UINT8 -> buffer.get(i) & 0xff;
-      case INT8 -> buffer.get(i);
-      case UINT16 -> buffer.getShort(i * 2) & 0xffff;
-      case INT16 -> buffer.getShort(i * 2);
-      case UINT32 -> buffer.getInt(i * 4) & 0xffffffffL;
-      case INT32 -> buffer.getInt(i * 4);
-      case INT64 -> buffer.getLong(i * 8);
-      case UINT64 -> buffer.getLong(i * 8) ^ Long.MIN_VALUE;
-      case FLOAT32, FLOAT64 -> throw new IllegalStateException("labels are integers");
-    };
   }
 
   /** The order key of label 0, the background. */

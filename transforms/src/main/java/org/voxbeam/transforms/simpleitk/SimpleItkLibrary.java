@@ -28,7 +28,8 @@ public final class SimpleItkLibrary implements OperatorLibrary {
    */
   public SimpleItkLibrary(FileAccess access) {
     this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements(),
-        new Labels(), new DistanceMaps(), new Regions(), new Compositions(), new Resampling());
+        new Labels(), new DistanceMaps(), new Regions(), new Compositions(), new Resampling(),
+        new LabelMeasurements());
   }
 
   @Override
