@@ -1,7 +1,9 @@
 // Distance maps: SignedMaurerDistanceMap, configured as SimpleITK's procedure configures it.
 #include "reference.h"
 
+#include "itkDanielssonDistanceMapImageFilter.h"
 #include "itkImageRegionIteratorWithIndex.h"
+#include "itkSignedDanielssonDistanceMapImageFilter.h"
 #include "itkSignedMaurerDistanceMapImageFilter.h"
 
 namespace {
@@ -48,6 +50,43 @@ maurer(Family & family, const std::string & label, const std::string & inputName
              "float arithmetic as ITK's: exact to the bit");
 }
 
+template <typename T, unsigned D>
+void
+danielsson(Family & family, const std::string & label, const std::string & inputName,
+           const typename itk::Image<T, D>::Pointer & input, bool squared, bool spacing)
+{
+  auto filter = itk::DanielssonDistanceMapImageFilter<itk::Image<T, D>, itk::Image<float, D>>::New();
+  filter->SetInput(input);
+  filter->SetInputIsBinary(false);
+  filter->SetSquaredDistance(squared);
+  filter->SetUseImageSpacing(spacing);
+  filter->Update();
+  std::string suffix = label + (squared ? "-squared" : "") + (spacing ? "-spacing" : "");
+  family.add("DanielssonDistanceMap/" + suffix, "DanielssonDistanceMap",
+             { inputName, ref::flag(false), ref::flag(squared), ref::flag(spacing) },
+             family.image("danielsson-" + suffix, filter->GetDistanceMap()), 0.0,
+             "the propagation visits voxels in the order of ITK's reflective iterator");
+}
+
+template <typename T, unsigned D>
+void
+signedDanielsson(Family & family, const std::string & label, const std::string & inputName,
+                 const typename itk::Image<T, D>::Pointer & input, bool insideIsPositive, bool squared, bool spacing)
+{
+  auto filter = itk::SignedDanielssonDistanceMapImageFilter<itk::Image<T, D>, itk::Image<float, D>>::New();
+  filter->SetInput(input);
+  filter->SetInsideIsPositive(insideIsPositive);
+  filter->SetSquaredDistance(squared);
+  filter->SetUseImageSpacing(spacing);
+  filter->Update();
+  std::string suffix = label + (insideIsPositive ? "-inside+" : "-inside-") + (squared ? "-squared" : "") +
+                       (spacing ? "-spacing" : "");
+  family.add("SignedDanielssonDistanceMap/" + suffix, "SignedDanielssonDistanceMap",
+             { inputName, ref::flag(insideIsPositive), ref::flag(squared), ref::flag(spacing) },
+             family.image("signed-danielsson-" + suffix, filter->GetDistanceMap()), 0.0,
+             "distance to the object minus distance to the background dilated by a radius-1 ball");
+}
+
 void
 cases(Family & family)
 {
@@ -86,6 +125,16 @@ cases(Family & family)
   std::string fullName = family.image("full-uint8-3d", full.GetPointer());
   maurer<uint8_t, 3>(family, "full-uint8-3d", fullName, full, false, false, true, 0);
   maurer<uint8_t, 3>(family, "full-uint8-3d", fullName, full, true, true, false, 0);
+
+  danielsson<uint8_t, 3>(family, "uint8-3d", blobName, blob, false, false);
+  danielsson<uint8_t, 3>(family, "uint8-3d", blobName, blob, true, true);
+  danielsson<int16_t, 3>(family, "int16-3d", random3Name, random3, false, true);
+  danielsson<uint32_t, 2>(family, "uint32-2d", ringName, ring, false, true);
+  danielsson<uint8_t, 2>(family, "empty-uint8-2d", emptyName, empty, false, false);
+  signedDanielsson<uint8_t, 3>(family, "uint8-3d", blobName, blob, false, false, false);
+  signedDanielsson<uint8_t, 3>(family, "uint8-3d", blobName, blob, true, true, true);
+  signedDanielsson<uint32_t, 2>(family, "uint32-2d", ringName, ring, false, false, true);
+  signedDanielsson<int16_t, 3>(family, "int16-3d", random3Name, random3, true, false, true);
 
   auto f32 = ref::random<float, 3>(g3, 22, 0.0, 2.0, true);
   std::string f32Name = family.image("float32-3d", f32.GetPointer());
