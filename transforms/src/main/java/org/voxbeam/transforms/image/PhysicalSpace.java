@@ -33,7 +33,8 @@ public final class PhysicalSpace {
     for (int r = 0; r < dimension; r++) {
       origin[r] = geometry.origin().get(r);
       for (int c = 0; c < dimension; c++) {
-        indexToPhysical[r][c] = geometry.direction().get(r * dimension + c) * geometry.spacing().get(c);
+        indexToPhysical[r][c] =
+            geometry.direction().get(r * dimension + c) * geometry.spacing().get(c);
       }
     }
     this.physicalToIndex = invert(indexToPhysical);
@@ -59,7 +60,7 @@ public final class PhysicalSpace {
     return point;
   }
 
-  /** ITK's {@code TransformContinuousIndexToPhysicalPoint}: the index terms summed, then the origin. */
+  /** ITK's {@code TransformContinuousIndexToPhysicalPoint}: index terms summed, then the origin. */
   public double[] pointOfContinuousIndex(double[] index) {
     double[] point = new double[dimension];
     for (int r = 0; r < dimension; r++) {

@@ -92,7 +92,8 @@ final class AxisMaps {
   }
 
   /** A geometry from per-axis sizes and the other components given as arrays. */
-  static ImageGeometry geometry(long[] size, double[] spacing, double[] origin, double[] direction) {
+  static ImageGeometry geometry(
+      long[] size, double[] spacing, double[] origin, double[] direction) {
     List<Long> sizes = new ArrayList<>();
     List<Double> spacings = new ArrayList<>();
     List<Double> origins = new ArrayList<>();

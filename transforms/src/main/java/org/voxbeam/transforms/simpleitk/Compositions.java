@@ -74,7 +74,8 @@ final class Compositions implements FilterFamily {
     long[] destinationIndex = call.integers("destinationIndex", dims);
     if (source != null) {
       for (int s = 0; s < sourceDims; s++) {
-        if (sourceIndex[s] < 0 || sourceIndex[s] + sourceSize[s] > source.geometry().size().get(s)) {
+        long extent = source.geometry().size().get(s);
+        if (sourceIndex[s] < 0 || sourceIndex[s] + sourceSize[s] > extent) {
           throw call.failure("the source region at " + Arrays.toString(sourceIndex) + " of size "
               + Arrays.toString(sourceSize) + " is outside the source image of size "
               + source.geometry().size());

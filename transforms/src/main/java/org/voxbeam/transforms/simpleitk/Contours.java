@@ -19,7 +19,7 @@ import org.voxbeam.transforms.image.Voxels;
 final class Contours {
   private Contours() {}
 
-  /** {@code LabelContour}: border voxels of every non-background label keep it, others are background. */
+  /** {@code LabelContour}: border voxels of the labels keep them, all others are background. */
   static ImageValue label(Voxels in, double background, boolean fullyConnected) {
     double bg = PixelCast.stored(in.dtype(), background);
     double[] values = values(in);
@@ -36,7 +36,8 @@ final class Contours {
    * {@code BinaryContour}: foreground voxels on the border become {@code foreground}, the other
    * foreground voxels {@code background}; every other voxel keeps its value.
    */
-  static ImageValue binary(Voxels in, double foreground, double background, boolean fullyConnected) {
+  static ImageValue binary(
+      Voxels in, double foreground, double background, boolean fullyConnected) {
     double fg = PixelCast.stored(in.dtype(), foreground);
     double bg = PixelCast.stored(in.dtype(), background);
     double[] values = values(in);

@@ -19,8 +19,9 @@ final class DistanceMaps implements FilterFamily {
         "SignedMaurerDistanceMap", call -> MaurerDistance.of(Voxels.of(call.image("image1")),
             call.real("backgroundValue"), call.flag("insideIsPositive"),
             call.flag("squaredDistance"), call.flag("useImageSpacing")),
-        "DanielssonDistanceMap", call -> DanielssonDistance.unsigned(Voxels.of(call.image("image1")),
-            call.flag("useImageSpacing"), call.flag("squaredDistance")),
+        "DanielssonDistanceMap", call -> DanielssonDistance.unsigned(
+            Voxels.of(call.image("image1")), call.flag("useImageSpacing"),
+            call.flag("squaredDistance")),
         "SignedDanielssonDistanceMap", call -> DanielssonDistance.signed(
             Voxels.of(call.image("image1")), call.flag("insideIsPositive"),
             call.flag("useImageSpacing"), call.flag("squaredDistance")));

@@ -259,7 +259,8 @@ final class LabelMeasurements implements FilterFamily {
     double c1 = (length - 1.0) / 2.0;
     double c2 = (2.0 * length - 1.0) / 3.0;
     for (int i = 0; i < dims; i++) {
-      s.moments[i][i] += length * (p[i] * p[i] + c1 * (2.0 * p[i] * scale[i] + c2 * scale[i] * scale[i]));
+      s.moments[i][i] +=
+          length * (p[i] * p[i] + c1 * (2.0 * p[i] * scale[i] + c2 * scale[i] * scale[i]));
       for (int j = i + 1; j < dims; j++) {
         double cm = length * (p[i] * p[j]
             + c1 * (p[i] * scale[j] + scale[i] * p[j] + c2 * scale[i] * scale[j]));

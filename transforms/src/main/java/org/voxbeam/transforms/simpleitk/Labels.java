@@ -28,10 +28,11 @@ final class Labels implements FilterFamily {
         "ConnectedComponent", Labels::connectedComponent,
         "ScalarConnectedComponent", Labels::scalarConnectedComponent,
         "RelabelComponent", Labels::relabelComponent,
-        "LabelContour", call -> Contours.label(
-            Voxels.of(call.image("image1")), call.real("backgroundValue"), call.flag("fullyConnected")),
+        "LabelContour", call -> Contours.label(Voxels.of(call.image("image1")),
+            call.real("backgroundValue"), call.flag("fullyConnected")),
         "BinaryContour", call -> Contours.binary(Voxels.of(call.image("image1")),
-            call.real("foregroundValue"), call.real("backgroundValue"), call.flag("fullyConnected")));
+            call.real("foregroundValue"), call.real("backgroundValue"),
+            call.flag("fullyConnected")));
   }
 
   private static Value connectedComponent(Call call) {

@@ -355,7 +355,8 @@ final class Regions implements FilterFamily {
           boolean first = true;
           for (int oz = 0; oz < f[2]; oz++) {
             for (int oy = 0; oy < f[1]; oy++) {
-              int row = source.index((int) (x * f[0]), (int) (y * f[1] + oy), (int) (z * f[2] + oz));
+              int row = source.index(
+                  (int) (x * f[0]), (int) (y * f[1] + oy), (int) (z * f[2] + oz));
               for (int ox = 0; ox < f[0]; ox++) {
                 double v = in.get(row + ox);
                 sum = first ? v : sum + v;

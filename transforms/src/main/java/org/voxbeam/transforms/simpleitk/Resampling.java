@@ -84,7 +84,6 @@ final class Resampling implements FilterFamily {
     PhysicalSpace from = PhysicalSpace.of(target);
     PhysicalSpace to = PhysicalSpace.of(input.geometry());
     Grid out = Grid.of(target);
-    Grid in = input.grid();
     int dims = target.dimension();
     double lowest = lowest(output);
     double highest = highest(output);
@@ -113,7 +112,7 @@ final class Resampling implements FilterFamily {
             c[axis] = start[axis] + alpha * delta[axis];
           }
           int at = out.index(x, y, z);
-          if (Interpolation.inside(in, c)) {
+          if (sampler.inside(c)) {
             result.set(at, clamp(sampler.at(c), lowest, highest));
           } else if (extrapolate) {
             result.set(at, clamp(sampler.extrapolate(c), lowest, highest));

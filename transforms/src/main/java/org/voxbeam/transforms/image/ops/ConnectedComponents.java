@@ -28,46 +28,48 @@ import org.voxbeam.transforms.image.Voxels;
  */
 public record ConnectedComponents(int[] labels, int count) {
 
-  /** ITK's {@code ConnectedComponentImageFilter} over the non-zero voxels of {@code foreground}. */
+  /**
+   * ITK's {@code ConnectedComponentImageFilter} over the non-zero voxels of {@code foreground}.
+   * Like ITK it works on runs: the foreground runs of each row get provisional labels in raster
+   * order, each run is linked to the overlapping runs of the rows visited before it (with full
+   * connectivity, also the diagonally touching ones), and each component takes the rank of its
+   * first run.
+   */
   public static ConnectedComponents label(Grid grid, byte[] foreground, boolean fullyConnected) {
-    Neighbours neighbours = Neighbours.previous(grid, fullyConnected);
-    int[] labels = new int[grid.voxelCount()];
-    Forest forest = new Forest();
-    int nx = grid.nx();
-    for (int z = 0; z < grid.nz(); z++) {
-      for (int y = 0; y < grid.ny(); y++) {
-        boolean[] rowInside = neighbours.rowInside(grid, y, z);
-        int row = grid.index(0, y, z);
-        for (int x = 0; x < nx; x++) {
-          int i = row + x;
-          if (foreground[i] == 0) {
-            continue;
-          }
-          int label = 0;
-          for (int k = 0; k < neighbours.size(); k++) {
-            int xx = x + neighbours.dx[k];
-            if (!rowInside[k] || xx < 0 || xx >= nx) {
-              continue;
-            }
-            int other = labels[i + neighbours.delta[k]];
-            if (other != 0) {
-              label = label == 0 ? other : forest.union(label, other);
-            }
-          }
-          labels[i] = label == 0 ? forest.add() : label;
+    Runs runs = Runs.of(grid, foreground);
+    Forest forest = new Forest(runs.count);
+    int ny = grid.ny();
+    for (int row = 0; row < runs.rows(); row++) {
+      int y = row % ny;
+      int z = row / ny;
+      if (y > 0) {
+        runs.link(forest, row, row - 1, fullyConnected);
+      }
+      if (z > 0) {
+        int below = row - ny;
+        runs.link(forest, row, below, fullyConnected);
+        if (fullyConnected && y > 0) {
+          runs.link(forest, row, below - 1, true);
+        }
+        if (fullyConnected && y < ny - 1) {
+          runs.link(forest, row, below + 1, true);
         }
       }
     }
-    int[] consecutive = new int[forest.count() + 1];
+    int[] consecutive = new int[runs.count + 1];
     int next = 0;
-    for (int provisional = 1; provisional <= forest.count(); provisional++) {
+    for (int provisional = 1; provisional <= runs.count; provisional++) {
       if (forest.find(provisional) == provisional) {
         consecutive[provisional] = ++next;
       }
     }
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] != 0) {
-        labels[i] = consecutive[forest.find(labels[i])];
+    int[] labels = new int[grid.voxelCount()];
+    int nx = grid.nx();
+    for (int row = 0; row < runs.rows(); row++) {
+      int base = row * nx;
+      for (int k = runs.first[row]; k < runs.first[row + 1]; k++) {
+        int label = consecutive[forest.find(k + 1)];
+        java.util.Arrays.fill(labels, base + runs.start[k], base + runs.end[k], label);
       }
     }
     return new ConnectedComponents(labels, next);
@@ -178,7 +180,8 @@ public record ConnectedComponents(int[] labels, int count) {
     return label(voxels.grid(), voxels.toUint8Mask(), true);
   }
 
-  private static ImageValue select(ImageValue like, ConnectedComponents components, boolean[] keep) {
+  private static ImageValue select(
+      ImageValue like, ConnectedComponents components, boolean[] keep) {
     byte[] out = new byte[components.labels.length];
     for (int i = 0; i < out.length; i++) {
       int label = components.labels[i];
@@ -250,10 +253,94 @@ public record ConnectedComponents(int[] labels, int count) {
     }
   }
 
+  /**
+   * The foreground runs of every row (x from {@code start} to {@code end}, exclusive), in raster
+   * order; row r's runs are {@code first[r]} to {@code first[r + 1]}.
+   */
+  private static final class Runs {
+    final int[] first;
+    int[] start = new int[1024];
+    int[] end = new int[1024];
+    int count;
+
+    private Runs(int rows) {
+      first = new int[rows + 1];
+    }
+
+    static Runs of(Grid grid, byte[] foreground) {
+      int nx = grid.nx();
+      int rows = grid.ny() * grid.nz();
+      Runs runs = new Runs(rows);
+      for (int row = 0; row < rows; row++) {
+        int base = row * nx;
+        int x = 0;
+        while (x < nx) {
+          while (x < nx && foreground[base + x] == 0) {
+            x++;
+          }
+          if (x == nx) {
+            break;
+          }
+          int from = x;
+          while (x < nx && foreground[base + x] != 0) {
+            x++;
+          }
+          runs.add(from, x);
+        }
+        runs.first[row + 1] = runs.count;
+      }
+      return runs;
+    }
+
+    int rows() {
+      return first.length - 1;
+    }
+
+    private void add(int from, int to) {
+      if (count == start.length) {
+        start = java.util.Arrays.copyOf(start, count * 2);
+        end = java.util.Arrays.copyOf(end, count * 2);
+      }
+      start[count] = from;
+      end[count] = to;
+      count++;
+    }
+
+    /** Joins the runs of {@code row} with the runs of {@code other} they touch. */
+    void link(Forest forest, int row, int other, boolean diagonal) {
+      int i = first[row];
+      int j = first[other];
+      int reach = diagonal ? 1 : 0;
+      while (i < first[row + 1] && j < first[other + 1]) {
+        if (start[i] < end[j] + reach && start[j] < end[i] + reach) {
+          forest.union(i + 1, j + 1);
+        }
+        if (end[i] < end[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+    }
+  }
+
   /** Union-find over provisional labels 1..count; a set's root is its smallest label. */
   private static final class Forest {
-    private int[] parent = new int[1024];
+    private int[] parent;
     private int count;
+
+    Forest() {
+      parent = new int[1024];
+    }
+
+    /** A forest of {@code count} singleton labels. */
+    Forest(int count) {
+      parent = new int[count + 2];
+      for (int i = 0; i <= count; i++) {
+        parent[i] = i;
+      }
+      this.count = count;
+    }
 
     int add() {
       if (++count == parent.length) {

@@ -57,14 +57,16 @@ public final class Extract {
       start[axis] = index[axis];
       span[axis] = Math.max(1, size[axis]);
       if (index[axis] < 0 || index[axis] + span[axis] > g.size().get(axis)) {
-        throw new OperatorException("Extract: the region at " + Arrays.toString(Arrays.copyOf(index, dims))
+        throw new OperatorException("Extract: the region at "
+            + Arrays.toString(Arrays.copyOf(index, dims))
             + " of size " + Arrays.toString(Arrays.copyOf(size, dims))
             + " is outside the image of size " + g.size());
       }
     }
     if (kept.size() < 2) {
-      throw new OperatorException("Extract: the extraction size " + Arrays.toString(Arrays.copyOf(size, dims))
-          + " has dimension of " + kept.size() + "; at least two dimensions in size must be non-zero");
+      throw new OperatorException("Extract: the extraction size "
+          + Arrays.toString(Arrays.copyOf(size, dims)) + " has dimension of " + kept.size()
+          + "; at least two dimensions in size must be non-zero");
     }
     ImageGeometry out = geometry(g, kept, span, start, collapse);
     return new ImageValue(out, image.dtype(), InMemoryBlob.adopt(copy(image, span, start)));
@@ -143,7 +145,8 @@ public final class Extract {
       case COLLAPSE_TO_IDENTITY -> identity(n);
       case COLLAPSE_TO_SUBMATRIX -> {
         if (determinant(direction, n) == 0.0) {
-          throw new OperatorException("Extract: invalid submatrix extracted for collapsed direction");
+          throw new OperatorException(
+              "Extract: invalid submatrix extracted for collapsed direction");
         }
         yield direction;
       }

@@ -111,7 +111,8 @@ public final class MaurerDistance {
       byte[] object, boolean insideIsPositive, float[] f) {
     int extent = grid.extent(axis);
     int stride = grid.stride(axis);
-    int[] otherAxes = axis == 0 ? new int[] {1, 2} : axis == 1 ? new int[] {0, 2} : new int[] {0, 1};
+    int[] otherAxes =
+        axis == 0 ? new int[] {1, 2} : axis == 1 ? new int[] {0, 2} : new int[] {0, 1};
     int inner = grid.extent(otherAxes[0]);
     int outer = grid.extent(otherAxes[1]);
     int innerStride = grid.stride(otherAxes[0]);
