@@ -42,22 +42,47 @@ final class AxisMaps {
     int[] my = maps[1];
     int[] mz = maps[2];
     byte[] target = new byte[Math.toIntExact((long) mx.length * my.length * mz.length * width)];
+    int rowBytes = mx.length * width;
+    byte[] constantRow = new byte[rowBytes];
+    for (int at = 0; at < rowBytes; at += width) {
+      System.arraycopy(fill, 0, constantRow, at, width);
+    }
+    int[] run = runs(mx);
     int cursor = 0;
     for (int z : mz) {
       for (int y : my) {
-        boolean row = y != CONSTANT && z != CONSTANT;
-        int base = row ? grid.index(0, y, z) : 0;
-        for (int x : mx) {
-          if (row && x != CONSTANT) {
-            System.arraycopy(source, (base + x) * width, target, cursor, width);
+        if (y == CONSTANT || z == CONSTANT) {
+          System.arraycopy(constantRow, 0, target, cursor, rowBytes);
+          cursor += rowBytes;
+          continue;
+        }
+        int base = grid.index(0, y, z);
+        for (int x = 0; x < mx.length; x += run[x]) {
+          int bytes = run[x] * width;
+          if (mx[x] == CONSTANT) {
+            System.arraycopy(constantRow, 0, target, cursor, bytes);
           } else {
-            System.arraycopy(fill, 0, target, cursor, width);
+            System.arraycopy(source, (base + mx[x]) * width, target, cursor, bytes);
           }
-          cursor += width;
+          cursor += bytes;
         }
       }
     }
     return new ImageValue(out, dtype, InMemoryBlob.adopt(target));
+  }
+
+  /**
+   * For each position of a map, the length of the stretch starting there that one block copy
+   * covers: consecutive input indices, or consecutive constants.
+   */
+  private static int[] runs(int[] map) {
+    int[] run = new int[map.length];
+    for (int x = map.length - 1; x >= 0; x--) {
+      boolean continues = x + 1 < map.length
+          && (map[x] == CONSTANT ? map[x + 1] == CONSTANT : map[x + 1] == map[x] + 1);
+      run[x] = continues ? run[x + 1] + 1 : 1;
+    }
+    return run;
   }
 
   /** The identity map of one axis shifted by {@code start}: output i takes input start + i. */

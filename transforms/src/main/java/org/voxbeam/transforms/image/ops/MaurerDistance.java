@@ -92,16 +92,21 @@ public final class MaurerDistance {
     byte[] out = new byte[in.length];
     int stride = grid.stride(axis);
     int extent = grid.extent(axis);
-    for (int i = 0; i < in.length; i++) {
-      int p = (i / stride) % extent;
-      byte v = in[i];
-      if (p > 0) {
-        v |= in[i - stride];
+    int block = stride * extent;
+    for (int start = 0; start < in.length; start += block) {
+      for (int p = 0; p < extent; p++) {
+        int row = start + p * stride;
+        for (int i = row; i < row + stride; i++) {
+          byte v = in[i];
+          if (p > 0) {
+            v |= in[i - stride];
+          }
+          if (p < extent - 1) {
+            v |= in[i + stride];
+          }
+          out[i] = v;
+        }
       }
-      if (p < extent - 1) {
-        v |= in[i + stride];
-      }
-      out[i] = v;
     }
     return out;
   }
