@@ -61,6 +61,11 @@ final class AxisMaps {
           int bytes = run[x] * width;
           if (mx[x] == CONSTANT) {
             System.arraycopy(constantRow, 0, target, cursor, bytes);
+          } else if (run[x] == 1) {
+            int from = (base + mx[x]) * width;
+            for (int b = 0; b < width; b++) {
+              target[cursor + b] = source[from + b];
+            }
           } else {
             System.arraycopy(source, (base + mx[x]) * width, target, cursor, bytes);
           }

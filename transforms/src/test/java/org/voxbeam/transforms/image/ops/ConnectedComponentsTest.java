@@ -14,7 +14,8 @@ import org.voxbeam.transforms.image.Grid;
  * order of their first voxel.
  */
 class ConnectedComponentsTest {
-  private static final int[][] SHAPES = {{23, 17, 9}, {1, 13, 7}, {31, 1, 5}, {19, 11, 1}, {2, 2, 2}};
+  private static final int[][] SHAPES =
+      {{23, 17, 9}, {1, 13, 7}, {31, 1, 5}, {19, 11, 1}, {2, 2, 2}};
 
   @Test
   void runsLabelAsABreadthFirstSearchDoes() {
@@ -29,7 +30,8 @@ class ConnectedComponentsTest {
         for (boolean full : new boolean[] {false, true}) {
           int[] expected = breadthFirst(grid, mask, full);
           ConnectedComponents actual = ConnectedComponents.label(grid, mask, full);
-          assertArrayEquals(expected, actual.labels(), java.util.Arrays.toString(shape) + " " + full);
+          assertArrayEquals(expected, actual.labels(),
+              java.util.Arrays.toString(shape) + " " + full);
           assertEquals(java.util.Arrays.stream(expected).max().orElse(0), actual.count());
         }
       }

@@ -41,7 +41,8 @@ class Vox1SimpleItkParityTest {
     ImageGeometry g = new ImageGeometry(s,
         dims == 2 ? List.of(0.9, 1.7) : List.of(0.9, 1.7, 1.3),
         dims == 2 ? List.of(-2.0, 5.0) : List.of(-2.0, 5.0, 1.5),
-        dims == 2 ? List.of(1.0, 0.0, 0.0, -1.0) : List.of(1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 1.0));
+        dims == 2 ? List.of(1.0, 0.0, 0.0, -1.0)
+            : List.of(1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 1.0));
     int n = (int) g.voxelCount();
     ByteBuffer bytes = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < n; i++) {
@@ -65,9 +66,11 @@ class Vox1SimpleItkParityTest {
       ImageValue image = round % 2 == 0 ? floatImage(random, 7, 6, 5) : floatImage(random, 9, 8);
       ImageValue mask = asUint8(image);
       ImageValue components = (ImageValue) apply("simpleitk.ConnectedComponent", mask, bool(true));
-      assertArrayEquals(bytes(apply("simpleitk.Cast", components, num(8))), bytes(apply("vox1.lcc", image)));
+      assertArrayEquals(bytes(apply("simpleitk.Cast", components, num(8))),
+          bytes(apply("vox1.lcc", image)));
       assertArrayEquals(bytes(apply("vox1.lcc", image)), bytes(apply("vox1.Lcc", image)));
-      Value distance = apply("simpleitk.SignedMaurerDistanceMap", mask, bool(false), bool(false), bool(true), num(0));
+      Value distance = apply("simpleitk.SignedMaurerDistanceMap",
+          mask, bool(false), bool(false), bool(true), num(0));
       assertArrayEquals(bytes(distance), bytes(apply("vox1.dt", image)), "dt, -0 included");
       double[] m = values(mask);
       long count = java.util.Arrays.stream(m).filter(v -> v != 0).count();
@@ -84,8 +87,8 @@ class Vox1SimpleItkParityTest {
         best = Math.max(best, sizes[l]);
       }
       double[] largest = values((ImageValue) apply("vox1.maxvol", image));
-      ImageValue seeds = floatImage(random, image.geometry().size().stream().mapToInt(Long::intValue).toArray());
-      seeds = new ImageValue(image.geometry(), seeds.dtype(), seeds.voxels());
+      int[] size = image.geometry().size().stream().mapToInt(Long::intValue).toArray();
+      ImageValue seeds = floatImage(random, size);
       double[] seed = values(asUint8(seeds));
       boolean[] reached = new boolean[sizes.length];
       for (int i = 0; i < labels.length; i++) {
@@ -110,10 +113,13 @@ class Vox1SimpleItkParityTest {
     ImageValue slice = (ImageValue) apply("vox1.extract", volume, size, index);
     assertArrayEquals(bytes(apply("simpleitk.Extract", volume, size, index)), bytes(slice));
     assertEquals(List.of(7L, 6L), slice.geometry().size());
-    assertEquals(List.of(-2.0, 5.0), slice.geometry().origin(), "a dropped axis does not move the origin");
+    assertEquals(List.of(-2.0, 5.0), slice.geometry().origin(),
+        "a dropped axis does not move the origin");
     ImageValue plane = floatImage(new Random(43), 9, 8);
-    ImageValue cut = (ImageValue) apply("vox1.extract", plane, seq(num(3), num(2), num(1)), seq(num(1), num(2), num(0)));
-    assertEquals(List.of(3L, 2L), cut.geometry().size(), "a 2D image uses the first two entries, as SimpleITK does");
+    ImageValue cut = (ImageValue) apply("vox1.extract", plane,
+        seq(num(3), num(2), num(1)), seq(num(1), num(2), num(0)));
+    assertEquals(List.of(3L, 2L), cut.geometry().size(),
+        "a 2D image uses the first two entries, as SimpleITK does");
     String message = assertThrows(OperatorException.class,
         () -> apply("vox1.extract", volume, seq(num(1), num(1)), seq(num(0), num(0)))).getMessage();
     assertEquals("extract: size must have length 3, got 2", message);
@@ -123,9 +129,11 @@ class Vox1SimpleItkParityTest {
   void throughNeedsBothImagesInTheSameSpaceAsSimpleItksMaskDoes() {
     ImageValue a = floatImage(new Random(44), 7, 6, 5);
     ImageGeometry g = a.geometry();
-    ImageValue moved = new ImageValue(new ImageGeometry(g.size(), g.spacing(), List.of(0.0, 0.0, 0.0), g.direction()),
-        a.dtype(), a.voxels());
-    String message = assertThrows(OperatorException.class, () -> apply("vox1.through", moved, a)).getMessage();
+    ImageGeometry elsewhere =
+        new ImageGeometry(g.size(), g.spacing(), List.of(0.0, 0.0, 0.0), g.direction());
+    ImageValue moved = new ImageValue(elsewhere, a.dtype(), a.voxels());
+    String message = assertThrows(OperatorException.class,
+        () -> apply("vox1.through", moved, a)).getMessage();
     assertTrue(message.contains("do not occupy the same physical space"), message);
   }
 }
