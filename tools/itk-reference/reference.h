@@ -187,6 +187,17 @@ struct Register
   Register(const char * family, CaseFunction function) { families()[family] = std::move(function); }
 };
 
+// static_cast<T>(value) as the processor computes it at run time. A conversion of a constant
+// the compiler can see is folded at compile time, which saturates out-of-range values where
+// SimpleITK, converting an argument it receives at run time, keeps the processor's result.
+template <typename T>
+T
+runtimeCast(double value)
+{
+  volatile double v = value;
+  return static_cast<T>(v);
+}
+
 // The value as a JSON value: a float or an integer by C++ type.
 template <typename T>
 std::string

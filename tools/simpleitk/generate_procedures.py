@@ -164,6 +164,19 @@ HAND_WRITTEN = [
      "brief": "Image statistics as (min, max, mean, sigma, variance, sum, count)",
      "filter": "StatisticsImageFilter", "pixelTypes": "BasicPixelIDTypeList",
      "overloads": [[image("image")]]},
+    # VoxBeam extensions: SimpleITK has these filters but no procedure for them (their results
+    # come from getters), so VoxLogicA-2 cannot call them; VoxBeam returns every measurement at
+    # once, as a mapping per label.
+    {"name": "LabelStatistics", "arity": [2, 2], "voxbeam": True,
+     "brief": "VoxBeam extension: intensity statistics per label (Count, Minimum, Maximum, Mean,"
+              " Sigma, Variance, Sum, BoundingBox)",
+     "filter": "LabelStatisticsImageFilter", "pixelTypes": "BasicPixelIDTypeList",
+     "overloads": [[image("image"), image("labelImage")]]},
+    {"name": "LabelShapeStatistics", "arity": [1, 2], "voxbeam": True,
+     "brief": "VoxBeam extension: shape measurements per label (NumberOfPixels, PhysicalSize,"
+              " Centroid, BoundingBox, Elongation, ...)",
+     "filter": "LabelShapeStatisticsImageFilter", "pixelTypes": "IntegerPixelIDTypeList",
+     "overloads": [[image("image"), param("backgroundValue", "double", 0.0)]]},
     {"name": "GetPixelIDValueFromString", "brief": "The pixel id of a name such as 'sitkUInt8'",
      "overloads": [[param("enumString", "string")]]},
     {"name": "GetPixelIDValueAsString", "brief": "The name of a pixel id",

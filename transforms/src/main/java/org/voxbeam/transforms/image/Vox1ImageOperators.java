@@ -24,10 +24,10 @@ import org.voxbeam.transforms.image.ops.CrossCorrelation;
 import org.voxbeam.transforms.image.ops.Extract;
 import org.voxbeam.transforms.image.ops.Gradient;
 import org.voxbeam.transforms.image.ops.ImageModel;
+import org.voxbeam.transforms.image.ops.MaurerDistance;
 import org.voxbeam.transforms.image.ops.Morphology;
 import org.voxbeam.transforms.image.ops.Otsu;
 import org.voxbeam.transforms.image.ops.Pointwise;
-import org.voxbeam.transforms.image.ops.SignedDistance;
 import org.voxbeam.transforms.image.ops.Statistics;
 import org.voxbeam.transforms.library.SimpleOperator;
 import org.voxbeam.transforms.python.Comparison;
@@ -72,7 +72,7 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(nullary("x", 0, "x-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "x"), 0)));
     ops.add(nullary("y", 0, "y-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "y"), 1)));
     ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "z"), 2)));
-    ops.add(op("dt", 1, "Signed Maurer distance transform", a -> SignedDistance.of(image(a, 0, "dt"))));
+    ops.add(op("dt", 1, "Signed Maurer distance transform", a -> MaurerDistance.vox1(image(a, 0, "dt"))));
     ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
     ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
         a -> Pointwise.between(number(a, 0), number(a, 0), image(a, 1, "eq_sv"))));
@@ -127,7 +127,7 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("volume", 1, "Number of true (nonzero) voxels", a -> new NumberValue(Statistics.volume(image(a, 0, "volume")))));
     ops.add(op("vol", 1, "Alias for volume", a -> new NumberValue(Statistics.volume(image(a, 0, "vol")))));
     ops.add(op("extract", 3, "Extract a subregion from an image given size and origin index vectors",
-        a -> Extract.of(image(a, 0, "extract"), indexVector(a.get(1), "size"), indexVector(a.get(2), "index"))));
+        a -> Extract.vox1(image(a, 0, "extract"), indexVector(a.get(1), "size"), indexVector(a.get(2), "index"))));
     ops.add(op("maxvol", 1, "Largest connected component mask (ties keep union)",
         a -> ConnectedComponents.largest(image(a, 0, "maxvol"))));
     ops.add(op("percentiles", 3, "Percentile rank image within a mask, with tie-breaking correction factor",

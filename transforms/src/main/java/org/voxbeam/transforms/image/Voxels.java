@@ -65,6 +65,31 @@ public record Voxels(ImageGeometry geometry, DType dtype, Grid grid, ByteBuffer 
     };
   }
 
+  /**
+   * Whether voxel {@code i} is non-zero after ITK's {@code static_cast} to {@code uint8}:
+   * VoxLogicA-2's {@code vox1} kernels cast an image to {@code uint8} before reading it as a
+   * mask, so 0.5 and 256 are false there.
+   */
+  public boolean isSetAsUint8(int i) {
+    return switch (dtype) {
+      case BOOL, UINT8, INT8 -> buffer.get(i) != 0;
+      case UINT16, INT16 -> (buffer.getShort(i * 2) & 0xff) != 0;
+      case UINT32, INT32 -> (buffer.getInt(i * 4) & 0xff) != 0;
+      case UINT64, INT64 -> (buffer.getLong(i * 8) & 0xff) != 0;
+      case FLOAT32, FLOAT64 -> PixelCast.stored(DType.UINT8, get(i)) != 0.0;
+    };
+  }
+
+  /** The voxels as a 0/1 byte array of {@link #isSetAsUint8}, what VoxLogicA-2's masks hold. */
+  public byte[] toUint8Mask() {
+    int n = voxelCount();
+    byte[] mask = new byte[n];
+    for (int i = 0; i < n; i++) {
+      mask[i] = isSetAsUint8(i) ? (byte) 1 : 0;
+    }
+    return mask;
+  }
+
   /** The voxels as a 0/1 byte array, for kernels that visit mask voxels many times. */
   public byte[] toMask() {
     int n = voxelCount();

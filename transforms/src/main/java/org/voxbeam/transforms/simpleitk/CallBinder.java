@@ -113,7 +113,8 @@ final class CallBinder {
       case STRING -> value instanceof StringValue;
       case KERNEL, PIXEL_ID, INTERPOLATOR, ENUM -> isNumber(value) || value instanceof StringValue;
       case NDARRAY -> value instanceof NdArrayValue;
-      case TRANSFORM, MAP -> false;
+      case TRANSFORM -> value instanceof StringValue;
+      case MAP -> false;
     };
   }
 

@@ -30,7 +30,16 @@ public final class SimpleItkLibrary implements OperatorLibrary {
    */
   public SimpleItkLibrary(FileAccess access, ImageLimits limits) {
     this.families =
-        List.of(new ImageFileFunctions(access, limits), new PixelTypes(), new Measurements());
+        List.of(
+            new ImageFileFunctions(access, limits),
+            new PixelTypes(),
+            new Measurements(),
+            new Labels(),
+            new DistanceMaps(),
+            new Regions(),
+            new Compositions(),
+            new Resampling(),
+            new LabelMeasurements());
   }
 
   @Override

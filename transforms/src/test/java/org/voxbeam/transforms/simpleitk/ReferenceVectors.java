@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonBoolean;
@@ -24,6 +26,7 @@ import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
@@ -131,6 +134,13 @@ final class ReferenceVectors {
         case "-Infinity" -> new NumberValue(Double.NEGATIVE_INFINITY);
         default -> new StringValue(s.value());
       };
+    }
+    if (json instanceof JsonObject object) {
+      Map<String, Value> entries = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {
+        entries.put(member.getKey(), value(directory, member.getValue()));
+      }
+      return new MappingValue(entries);
     }
     if (json instanceof JsonArray array) {
       List<Value> items = new ArrayList<>();

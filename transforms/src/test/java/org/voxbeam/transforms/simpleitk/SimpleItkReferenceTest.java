@@ -16,6 +16,7 @@ import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
@@ -96,6 +97,11 @@ class SimpleItkReferenceTest {
       for (int i = 0; i < es.size(); i++) {
         assertValue(c, es.items().get(i), as.items().get(i), path + "[" + i + "]");
       }
+    } else if (expected instanceof MappingValue em) {
+      MappingValue am = assertInstanceOf(MappingValue.class, actual, path);
+      assertEquals(em.entries().keySet(), am.entries().keySet(), path + " keys");
+      em.entries().forEach((key, value) ->
+          assertValue(c, value, am.entries().get(key), path + "[" + key + "]"));
     } else if (expected instanceof NumberValue en) {
       NumberValue an = assertInstanceOf(NumberValue.class, actual, path);
       double tolerance = c.tolerance() * Math.max(1.0, Math.abs(en.value()));

@@ -182,9 +182,16 @@ public final class PngCodec {
     }
   }
 
+  /**
+   * PNG holds one plane: a 2D image, or a volume one slice thick, whose slice ITK's PNG writer
+   * writes as the picture. ITK writes the first slice of a thicker volume and drops the rest;
+   * VoxBeam refuses it instead of losing voxels silently.
+   */
   private static void requirePlane(Path file, ImageValue image) throws ImageFormatException {
-    if (image.geometry().dimension() != 2) {
-      throw new ImageFormatException(file, "dimension", "PNG holds 2D images, got a volume of size " + image.geometry().size());
+    List<Long> size = image.geometry().size();
+    if (size.size() == 3 && size.get(2) != 1) {
+      throw new ImageFormatException(file, "dimension",
+          "PNG holds one plane: a 2D image or a volume one slice thick, got a volume of size " + size);
     }
   }
 

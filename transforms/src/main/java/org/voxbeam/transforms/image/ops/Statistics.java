@@ -34,12 +34,12 @@ public final class Statistics {
     return max;
   }
 
-  /** Number of true voxels. */
+  /** Number of true voxels, after VoxLogicA-2's cast to {@code uint8} (0.5 and 256 are false). */
   public static double volume(ImageValue image) {
     Voxels v = Voxels.of(image);
     long count = 0;
     for (int i = 0; i < v.voxelCount(); i++) {
-      if (v.isSet(i)) {
+      if (v.isSetAsUint8(i)) {
         count++;
       }
     }

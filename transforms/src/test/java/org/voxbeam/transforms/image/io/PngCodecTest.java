@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.testing.HostileImages;
 import org.voxbeam.kernel.value.DType;
+import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.Value;
@@ -57,6 +58,24 @@ class PngCodecTest {
     assertEquals("signature", assertThrows(ImageFormatException.class, () -> files.read(garbage)).field());
     ImageValue floats = new ImageValue(PngCodec.planeGeometry(2, 2), DType.FLOAT32, InMemoryBlob.adopt(new byte[16]));
     assertEquals("voxel type", assertThrows(ImageFormatException.class, () -> files.write(dir.resolve("f.png"), floats)).field());
+  }
+
+  @Test
+  void aVolumeOneSliceThickIsWrittenAsItsPlane() throws IOException {
+    byte[] data = new byte[7 * 5];
+    new Random(9).nextBytes(data);
+    ImageGeometry thin = new ImageGeometry(List.of(7L, 5L, 1L), List.of(1.0, 1.0, 1.0),
+        List.of(0.0, 0.0, 0.0), List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+    Path file = dir.resolve("slice.png");
+    files.write(file, new ImageValue(thin, DType.UINT8, InMemoryBlob.copyOf(data)));
+    ImageValue back = (ImageValue) files.read(file);
+    assertEquals(List.of(7L, 5L), back.geometry().size());
+    assertArrayEquals(data, back.voxels().readAllBytes());
+    ImageGeometry thick = new ImageGeometry(List.of(7L, 5L, 2L), List.of(1.0, 1.0, 1.0),
+        List.of(0.0, 0.0, 0.0), List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+    ImageValue volume = new ImageValue(thick, DType.UINT8, InMemoryBlob.adopt(new byte[70]));
+    assertEquals("dimension",
+        assertThrows(ImageFormatException.class, () -> files.write(dir.resolve("v.png"), volume)).field());
   }
 
   private static ImageValue random(Random random, DType type) {
