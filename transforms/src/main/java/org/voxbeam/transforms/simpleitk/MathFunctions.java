@@ -7,6 +7,7 @@ import org.voxbeam.transforms.simpleitk.pixel.Pixel;
 import org.voxbeam.transforms.simpleitk.pixel.PixelInput;
 import org.voxbeam.transforms.simpleitk.pixel.PixelLoops;
 import org.voxbeam.transforms.simpleitk.pixel.PixelOutput;
+import org.voxbeam.transforms.simpleitk.pixel.SseRounding;
 import org.voxbeam.transforms.simpleitk.pixel.UnaryFunctor;
 
 /**
@@ -56,20 +57,16 @@ final class MathFunctions implements FilterFamily {
     }
   };
 
-  /**
-   * {@code Math::Round}, half-integers up, as ITK computes it on x86-64: the SSE conversion
-   * (round half to even, "integer indefinite" on overflow) of {@code 2x + 0.5}, halved by an
-   * arithmetic shift, in 32 bits for {@code float} and 64 bits for {@code double}.
-   */
+  /** {@code Math::Round}: half-integers up, in 32 bits for float, 64 for double. */
   static final UnaryFunctor ROUND = new UnaryFunctor.InPixelType() {
     @Override
     public float float32(float a) {
-      return roundToEven32(2 * a + 0.5f) >> 1;
+      return SseRounding.roundHalfUp32(a);
     }
 
     @Override
     public double float64(double a) {
-      return roundToEven64(2 * a + 0.5) >> 1;
+      return SseRounding.roundHalfUp64(a);
     }
 
     @Override
@@ -131,18 +128,6 @@ final class MathFunctions implements FilterFamily {
     long foreground = pixel.cast(call.real("foregroundValue"));
     long background = pixel.cast(call.real("backgroundValue"));
     return unary(call, integerOnly((a, p) -> a == foreground ? background : foreground));
-  }
-
-  /** {@code cvtss2si}: to the nearest int32, ties to even; NaN and overflow give the lowest. */
-  private static int roundToEven32(float value) {
-    double rounded = Math.rint(value);
-    return rounded >= -0x1p31 && rounded < 0x1p31 ? (int) rounded : Integer.MIN_VALUE;
-  }
-
-  /** {@code cvtsd2si} with a 64-bit destination. */
-  private static long roundToEven64(double value) {
-    double rounded = Math.rint(value);
-    return rounded >= -0x1p63 && rounded < 0x1p63 ? (long) rounded : Long.MIN_VALUE;
   }
 
   /** The integer arithmetic of a functor ITK instantiates for integer pixels only. */

@@ -28,7 +28,8 @@ public final class SimpleItkLibrary implements OperatorLibrary {
    */
   public SimpleItkLibrary(FileAccess access) {
     this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements(),
-        new Arithmetic(), new MathFunctions(), new Comparisons(), new Intensity());
+        new Arithmetic(), new MathFunctions(), new Comparisons(), new Intensity(),
+        new HistogramThresholds());
   }
 
   @Override
