@@ -49,8 +49,8 @@ public final class Huang implements ThresholdCalculator {
       for (int i = first; i <= threshold; i++) {
         entropy += entry(smu, i - lowMean) * histogram.frequency(i);
       }
-      double highMean = SseRounding.roundHalfUp64((w[last] - w[threshold]) / (s[last] - s[threshold]));
-      int highIndex = histogram.index(highMean);
+      double highMean = (w[last] - w[threshold]) / (s[last] - s[threshold]);
+      int highIndex = histogram.index(SseRounding.roundHalfUp64(highMean));
       if (highIndex >= size) {
         throw new HistogramException("Failed looking up histogram");
       }

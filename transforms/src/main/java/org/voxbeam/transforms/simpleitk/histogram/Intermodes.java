@@ -1,8 +1,8 @@
 package org.voxbeam.transforms.simpleitk.histogram;
 
 /**
- * ITK's {@code IntermodesThresholdCalculator} with its image filter's settings (inter-mode, at most
- * 1,000 smoothings): the histogram is smoothed by a running three-bin mean until it has
+ * ITK's {@code IntermodesThresholdCalculator} with its image filter's settings (inter-mode,
+ * at most 1,000 smoothings): the histogram is smoothed by a running three-bin mean until it has
  * exactly two peaks, and the threshold is the bin halfway between them.
  */
 public final class Intermodes implements ThresholdCalculator {
