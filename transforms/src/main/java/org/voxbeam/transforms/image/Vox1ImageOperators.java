@@ -56,8 +56,10 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(comparison("<=", Comparison.LE, "LessEqual", "GreaterEqual"));
     ops.add(comparison(">", Comparison.GT, "Greater", "Less"));
     ops.add(comparison(">=", Comparison.GE, "GreaterEqual", "LessEqual"));
-    ops.add(op("not_compat", 1, "Boolean not dispatching over scalars and images", a ->
-        a.get(0) instanceof ImageValue image ? sitk("Not", image) : BooleanValue.of(!PythonNumbers.truthy(a.get(0)))));
+    ops.add(op("not_compat", 1, "Boolean not dispatching over scalars and images",
+        a -> a.get(0) instanceof ImageValue image
+            ? sitk("Not", image)
+            : BooleanValue.of(!PythonNumbers.truthy(a.get(0)))));
     ops.add(op("not", 1, "Voxel-wise boolean negation", a -> sitk("Not", image(a, 0, "not"))));
     ops.add(logical("and", true, "And"));
     ops.add(logical("or", false, "Or"));
@@ -73,14 +75,16 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "z"), 2)));
     ops.add(op("dt", 1, "Signed Maurer distance transform", a -> SignedDistance.of(image(a, 0, "dt"))));
     ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
-    ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value", a -> sitk("BinaryThreshold",
-        image(a, 1, "eq_sv"), scalar(a, 0), scalar(a, 0), new NumberValue(1), new NumberValue(0))));
+    ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
+        a -> sitk("BinaryThreshold", image(a, 1, "eq_sv"), scalar(a, 0), scalar(a, 0),
+            new NumberValue(1), new NumberValue(0))));
     ops.add(op("geq_sv", 2, "Mask of voxels greater than or equal to a scalar value",
         a -> sitk("GreaterEqual", image(a, 1, "geq_sv"), scalar(a, 0))));
     ops.add(op("leq_sv", 2, "Mask of voxels less than or equal to a scalar value",
         a -> sitk("LessEqual", image(a, 1, "leq_sv"), scalar(a, 0))));
-    ops.add(op("between", 3, "Mask of voxels within an inclusive scalar range", a -> sitk("BinaryThreshold",
-        image(a, 2, "between"), scalar(a, 0), scalar(a, 1), new NumberValue(1), new NumberValue(0))));
+    ops.add(op("between", 3, "Mask of voxels within an inclusive scalar range",
+        a -> sitk("BinaryThreshold", image(a, 2, "between"), scalar(a, 0), scalar(a, 1),
+            new NumberValue(1), new NumberValue(0))));
     ops.add(op("max", 1, "Maximum voxel value", a -> new NumberValue(Statistics.max(image(a, 0, "max")))));
     ops.add(op("min", 1, "Minimum voxel value", a -> new NumberValue(Statistics.min(image(a, 0, "min")))));
     ops.add(op("abs", 1, "Voxel-wise absolute value", a -> sitk("Abs", image(a, 0, "abs"))));
@@ -131,9 +135,10 @@ public final class Vox1ImageOperators implements OperatorLibrary {
         a -> Statistics.percentiles(image(a, 0, "percentiles"), image(a, 1, "percentiles"), number(a, 2))));
     ops.add(op("lcc", 1, "Connected-component label image (float32)", a -> ConnectedComponents.labelImage(image(a, 0, "lcc"))));
     ops.add(op("Lcc", 1, "Alias for lcc", a -> ConnectedComponents.labelImage(image(a, 0, "Lcc"))));
-    ops.add(op("otsu", 3, "Otsu threshold mask within a given mask region", a -> sitk("OtsuThreshold",
-        image(a, 0, "otsu"), asUInt8(image(a, 1, "otsu")), new NumberValue(0), new NumberValue(1),
-        new NumberValue((int) number(a, 2)), BooleanValue.of(true), new NumberValue(1))));
+    ops.add(op("otsu", 3, "Otsu threshold mask within a given mask region",
+        a -> sitk("OtsuThreshold", image(a, 0, "otsu"), asUInt8(image(a, 1, "otsu")),
+            new NumberValue(0), new NumberValue(1), new NumberValue((int) number(a, 2)),
+            BooleanValue.of(true), new NumberValue(1))));
     return List.copyOf(ops);
   }
 
@@ -163,7 +168,8 @@ public final class Vox1ImageOperators implements OperatorLibrary {
    * Comparisons: SimpleITK's {@code Equal}, {@code Less} … for an image and an image or a scalar
    * (a scalar on the left is compared with the flipped procedure, as VoxLogicA-2 does).
    */
-  private SimpleOperator comparison(String symbol, Comparison comparison, String procedure, String flipped) {
+  private SimpleOperator comparison(
+      String symbol, Comparison comparison, String procedure, String flipped) {
     return op(symbol, 2, "Scalar or voxel-wise " + symbol,
         a -> PythonNumbers.broadcast(a.get(0), a.get(1), (l, r) -> {
           if (l instanceof ImageValue && r instanceof ImageValue) {
@@ -179,7 +185,7 @@ public final class Vox1ImageOperators implements OperatorLibrary {
         }, symbol));
   }
 
-  /** {@code and}/{@code or}: SimpleITK's bitwise {@code And}/{@code Or} when an operand is an image. */
+  /** {@code and}/{@code or}: SimpleITK's bitwise {@code And}/{@code Or} on an image operand. */
   private SimpleOperator logical(String name, boolean and, String procedure) {
     return op(name, 2, "Voxel-wise boolean " + name, a -> {
       if (a.get(0) instanceof ImageValue || a.get(1) instanceof ImageValue) {

@@ -1,6 +1,7 @@
 package org.voxbeam.transforms.simpleitk;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.voxbeam.kernel.value.ImageValue;
@@ -27,52 +28,70 @@ final class Arithmetic implements FilterFamily {
 
   static final BinaryFunctor ADD = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return a + b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] + b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return a + b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] + b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return a + b;
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] + b[i];
+      }
     }
   };
 
   static final BinaryFunctor SUBTRACT = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return a - b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] - b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return a - b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] - b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return a - b;
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] - b[i];
+      }
     }
   };
 
   static final BinaryFunctor MULTIPLY = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return a * b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] * b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return a * b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] * b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return a * b;
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] * b[i];
+      }
     }
   };
 
@@ -82,26 +101,31 @@ final class Arithmetic implements FilterFamily {
    */
   static final BinaryFunctor DIVIDE = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return Math.abs(b) <= FLOAT_ZERO ? Float.MAX_VALUE : a / b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = Math.abs(b[i]) <= FLOAT_ZERO ? Float.MAX_VALUE : a[i] / b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return isZeroDivisor(b) ? Double.MAX_VALUE : a / b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = Math.abs(b[i]) <= DOUBLE_ZERO ? Double.MAX_VALUE : a[i] / b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return b == 0 ? pixel.highest() : pixel.divide(a, b);
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = b[i] == 0 ? pixel.highest() : pixel.divide(a[i], b[i]);
+      }
     }
   };
 
   /** ITK's {@code Modulus}: C++'s {@code %}; a zero divisor gives the type's maximum. */
-  static final BinaryFunctor MODULUS = new IntegerOnly() {
-    @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return b == 0 ? pixel.highest() : pixel.remainder(a, b);
+  static final BinaryFunctor MODULUS = (IntegerOnly) (a, b, out, n, pixel) -> {
+    for (int i = 0; i < n; i++) {
+      out[i] = b[i] == 0 ? pixel.highest() : pixel.remainder(a[i], b[i]);
     }
   };
 
@@ -111,56 +135,75 @@ final class Arithmetic implements FilterFamily {
    */
   static final BinaryFunctor DIVIDE_FLOOR = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return (float) Math.floor((double) a / (double) b);
-    }
-
-    @Override
-    public double float64(double a, double b) {
-      return Math.floor(a / b);
-    }
-
-    @Override
-    public long integer(long a, long b, Pixel pixel) {
-      double quotient = Math.floor(pixel.real(a) / pixel.real(b));
-      if (Double.isInfinite(quotient)) {
-        return quotient > 0 ? pixel.highest() : pixel.lowest();
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = (float) Math.floor((double) a[i] / (double) b[i]);
       }
-      return pixel.cast(quotient);
+    }
+
+    @Override
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = Math.floor(a[i] / b[i]);
+      }
+    }
+
+    @Override
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        double quotient = Math.floor(pixel.real(a[i]) / pixel.real(b[i]));
+        if (Double.isInfinite(quotient)) {
+          out[i] = quotient > 0 ? pixel.highest() : pixel.lowest();
+        } else {
+          out[i] = pixel.cast(quotient);
+        }
+      }
     }
   };
 
   static final BinaryFunctor MAXIMUM = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return a > b ? a : b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] > b[i] ? a[i] : b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return a > b ? a : b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] > b[i] ? a[i] : b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return pixel.less(b, a) ? a : b;
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = pixel.less(b[i], a[i]) ? a[i] : b[i];
+      }
     }
   };
 
   static final BinaryFunctor MINIMUM = new BinaryFunctor.InPixelType() {
     @Override
-    public float float32(float a, float b) {
-      return a < b ? a : b;
+    public void float32(float[] a, float[] b, float[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] < b[i] ? a[i] : b[i];
+      }
     }
 
     @Override
-    public double float64(double a, double b) {
-      return a < b ? a : b;
+    public void float64(double[] a, double[] b, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = a[i] < b[i] ? a[i] : b[i];
+      }
     }
 
     @Override
-    public long integer(long a, long b, Pixel pixel) {
-      return pixel.less(a, b) ? a : b;
+    public void integer(long[] a, long[] b, long[] out, int n, Pixel pixel) {
+      for (int i = 0; i < n; i++) {
+        out[i] = pixel.less(a[i], b[i]) ? a[i] : b[i];
+      }
     }
   };
 
@@ -177,9 +220,23 @@ final class Arithmetic implements FilterFamily {
     return difference * difference;
   };
 
-  static final BinaryFunctor AND = (IntegerOnly) (a, b, pixel) -> a & b;
-  static final BinaryFunctor OR = (IntegerOnly) (a, b, pixel) -> a | b;
-  static final BinaryFunctor XOR = (IntegerOnly) (a, b, pixel) -> a ^ b;
+  static final BinaryFunctor AND = (IntegerOnly) (a, b, out, n, pixel) -> {
+    for (int i = 0; i < n; i++) {
+      out[i] = a[i] & b[i];
+    }
+  };
+
+  static final BinaryFunctor OR = (IntegerOnly) (a, b, out, n, pixel) -> {
+    for (int i = 0; i < n; i++) {
+      out[i] = a[i] | b[i];
+    }
+  };
+
+  static final BinaryFunctor XOR = (IntegerOnly) (a, b, out, n, pixel) -> {
+    for (int i = 0; i < n; i++) {
+      out[i] = a[i] ^ b[i];
+    }
+  };
 
   @Override
   public Map<String, SimpleItkFunction> functions() {
@@ -263,56 +320,52 @@ final class Arithmetic implements FilterFamily {
     Pixel pixel = inputs[0].pixel();
     PixelOutput out = new PixelOutput(first.geometry(), pixel);
     PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
-      for (int i = from; i < to; i++) {
-        if (pixel.isInteger()) {
-          out.integer(i, add ? integerSum(inputs, i) : integerMaximum(inputs, i, pixel));
-        } else if (add) {
-          double sum = 0.0;
+      int block = Math.min(4096, to - from);
+      if (pixel.isInteger()) {
+        long[] x = new long[block];
+        long[] result = new long[block];
+        for (int s = from; s < to; s += block) {
+          int len = Math.min(block, to - s);
+          Arrays.fill(result, 0, len, add ? 0 : pixel.lowest());
           for (PixelInput input : inputs) {
-            sum += input.real(i);
+            input.integers(s, x, len);
+            for (int i = 0; i < len; i++) {
+              result[i] = add ? result[i] + x[i] : pixel.less(result[i], x[i]) ? x[i] : result[i];
+            }
           }
-          out.real(i, sum);
-        } else {
-          out.real(i, realMaximum(inputs, i, pixel));
+          out.integers(s, result, len);
+        }
+      } else if (pixel == Pixel.FLOAT32 && !add) {
+        float[] x = new float[block];
+        float[] result = new float[block];
+        for (int s = from; s < to; s += block) {
+          int len = Math.min(block, to - s);
+          Arrays.fill(result, 0, len, -Float.MAX_VALUE);
+          for (PixelInput input : inputs) {
+            input.float32s(s, x, len);
+            for (int i = 0; i < len; i++) {
+              result[i] = result[i] < x[i] ? x[i] : result[i];
+            }
+          }
+          out.float32s(s, result, len);
+        }
+      } else {
+        double[] x = new double[block];
+        double[] result = new double[block];
+        for (int s = from; s < to; s += block) {
+          int len = Math.min(block, to - s);
+          Arrays.fill(result, 0, len, add ? 0.0 : -Double.MAX_VALUE);
+          for (PixelInput input : inputs) {
+            input.reals(s, x, len);
+            for (int i = 0; i < len; i++) {
+              result[i] = add ? result[i] + x[i] : result[i] < x[i] ? x[i] : result[i];
+            }
+          }
+          out.reals(s, result, len);
         }
       }
     });
     return out.toValue();
-  }
-
-  private static long integerSum(PixelInput[] inputs, int i) {
-    long sum = 0;
-    for (PixelInput input : inputs) {
-      sum += input.integer(i);
-    }
-    return sum;
-  }
-
-  private static long integerMaximum(PixelInput[] inputs, int i, Pixel pixel) {
-    long maximum = pixel.lowest();
-    for (PixelInput input : inputs) {
-      long value = input.integer(i);
-      maximum = pixel.less(maximum, value) ? value : maximum;
-    }
-    return maximum;
-  }
-
-  /** {@code std::max} from {@code NonpositiveMin}, compared in the pixel type. */
-  private static double realMaximum(PixelInput[] inputs, int i, Pixel pixel) {
-    if (pixel == Pixel.FLOAT32) {
-      float maximum = -Float.MAX_VALUE;
-      for (PixelInput input : inputs) {
-        float value = input.float32(i);
-        maximum = maximum < value ? value : maximum;
-      }
-      return maximum;
-    }
-    double maximum = -Double.MAX_VALUE;
-    for (PixelInput input : inputs) {
-      double value = input.float64(i);
-      maximum = maximum < value ? value : maximum;
-    }
-    return maximum;
   }
 
   /** A sequence of images bypasses the operator's check of the first image's pixel type. */
@@ -328,12 +381,12 @@ final class Arithmetic implements FilterFamily {
   @FunctionalInterface
   private interface IntegerOnly extends BinaryFunctor.InPixelType {
     @Override
-    default float float32(float a, float b) {
+    default void float32(float[] a, float[] b, float[] out, int n) {
       throw new IllegalStateException("integer functor on float pixels");
     }
 
     @Override
-    default double float64(double a, double b) {
+    default void float64(double[] a, double[] b, double[] out, int n) {
       throw new IllegalStateException("integer functor on float pixels");
     }
   }

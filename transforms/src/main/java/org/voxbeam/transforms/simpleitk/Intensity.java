@@ -1,9 +1,11 @@
 package org.voxbeam.transforms.simpleitk;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.transforms.simpleitk.pixel.Extremes;
 import org.voxbeam.transforms.simpleitk.pixel.Pixel;
+import org.voxbeam.transforms.simpleitk.pixel.PixelComparison;
 import org.voxbeam.transforms.simpleitk.pixel.PixelInput;
 import org.voxbeam.transforms.simpleitk.pixel.PixelLoops;
 import org.voxbeam.transforms.simpleitk.pixel.PixelOutput;
@@ -56,22 +58,19 @@ final class Intensity implements FilterFamily {
             + " is not supported; the mask must be " + (negated ? "" : "an integer image or ")
             + "8-bit unsigned integer");
       }
-      mask = PixelLoops.compare(Comparisons.NOT_EQUAL, PixelInput.of(mask),
+      mask = PixelLoops.compare(PixelComparison.NOT_EQUAL, PixelInput.of(mask),
           PixelInput.constant(maskPixel, maskingValue), (byte) 1, (byte) 0,
           new PixelOutput(mask.geometry(), Pixel.UINT8));
     }
     PixelInput in = PixelInput.of(image);
-    PixelInput masks = PixelInput.of(mask);
+    ByteBuffer masks = PixelInput.of(mask).bytes();
     PixelInput outside = PixelInput.constant(in.pixel(), call.real("outsideValue"));
-    long masking = Pixel.UINT8.cast(maskingValue);
-    PixelOutput out = new PixelOutput(image.geometry(), in.pixel());
-    PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
-      for (int i = from; i < to; i++) {
-        boolean keep = (masks.integer(i) != masking) != negated;
-        out.copy(i, keep ? in : outside, i);
+    byte masking = (byte) Pixel.UINT8.cast(maskingValue);
+    return PixelLoops.select(in, (from, kept, n) -> {
+      for (int i = 0; i < n; i++) {
+        kept[i] = (masks.get(from + i) != masking) != negated;
       }
-    });
-    return out.toValue();
+    }, outside, new PixelOutput(image.geometry(), in.pixel()));
   }
 
   /**
@@ -112,9 +111,9 @@ final class Intensity implements FilterFamily {
       for (int i = from; i < to; i++) {
         double value = in.real(i);
         if (value < lower) {
-          result.copy(i, low, i);
+          result.copyVoxel(i, low, i);
         } else if (value > upper) {
-          result.copy(i, high, i);
+          result.copyVoxel(i, high, i);
         } else {
           result.cast(i, in, i);
         }
@@ -161,9 +160,9 @@ final class Intensity implements FilterFamily {
       for (int i = from; i < to; i++) {
         double stored = pixel.castReal(in.real(i) * scale + shift);
         if (stored > outMax) {
-          out.copy(i, high, i);
+          out.copyVoxel(i, high, i);
         } else if (stored < outMin) {
-          out.copy(i, low, i);
+          out.copyVoxel(i, low, i);
         } else {
           out.real(i, stored);
         }
@@ -194,10 +193,10 @@ final class Intensity implements FilterFamily {
     PixelOutput out = new PixelOutput(image.geometry(), pixel);
     PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
       for (int i = from; i < to; i++) {
-        if (Comparisons.holds(Comparisons.LESS, in, i, low)) {
-          out.copy(i, below, i);
-        } else if (Comparisons.holds(Comparisons.GREATER, in, i, high)) {
-          out.copy(i, above, i);
+        if (PixelComparison.LESS.holds(in, i, low)) {
+          out.copyVoxel(i, below, i);
+        } else if (PixelComparison.GREATER.holds(in, i, high)) {
+          out.copyVoxel(i, above, i);
         } else {
           out.real(i, in.real(i) * scale + shift);
         }
@@ -242,7 +241,7 @@ final class Intensity implements FilterFamily {
   /** An integer bound exactly (a 64-bit maximum is not a double); a float one as itself. */
   private static void storeBound(PixelOutput out, int i, PixelInput bound, double value) {
     if (out.pixel().isInteger()) {
-      out.copy(i, bound, i);
+      out.copyVoxel(i, bound, i);
     } else {
       out.real(i, value);
     }
@@ -330,15 +329,12 @@ final class Intensity implements FilterFamily {
     PixelInput upper = upperBound == Double.MAX_VALUE ? highest(pixel)
         : PixelInput.constant(pixel, upperBound);
     PixelInput outside = PixelInput.constant(pixel, call.real("outsideValue"));
-    PixelOutput out = new PixelOutput(image.geometry(), pixel);
-    PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
-      for (int i = from; i < to; i++) {
-        boolean inside = Comparisons.holds(Comparisons.GREATER_EQUAL, in, i, lower)
-            && Comparisons.holds(Comparisons.LESS_EQUAL, in, i, upper);
-        out.copy(i, inside ? in : outside, i);
+    return PixelLoops.select(in, (from, kept, n) -> {
+      for (int i = 0; i < n; i++) {
+        kept[i] = PixelComparison.GREATER_EQUAL.holds(in, from + i, lower)
+            && PixelComparison.LESS_EQUAL.holds(in, from + i, upper);
       }
-    });
-    return out.toValue();
+    }, outside, new PixelOutput(image.geometry(), pixel));
   }
 
   /**
@@ -352,7 +348,7 @@ final class Intensity implements FilterFamily {
     Pixel pixel = in.pixel();
     PixelInput low = PixelInput.constant(pixel, lower);
     PixelInput high = PixelInput.constant(pixel, upper);
-    if (Comparisons.holds(Comparisons.GREATER, low, 0, high)) {
+    if (PixelComparison.GREATER.holds(low, 0, high)) {
       throw call.failure("Lower threshold cannot be greater than upper threshold.");
     }
     return PixelLoops.within(in, low, high, inside, outside,

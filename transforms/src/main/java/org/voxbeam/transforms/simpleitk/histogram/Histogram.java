@@ -16,6 +16,10 @@ public final class Histogram {
   private final double[] maxs;
   private final long[] frequencies;
   private final boolean clipBinsAtEnds;
+  private final double lower;
+  private final float interval;
+  /** Whether every bin has positive width, so a value's bin can be computed, then checked. */
+  private final boolean increasing;
   private long total;
 
   private Histogram(int size, double lower, double upper, boolean clipBinsAtEnds) {
@@ -23,7 +27,9 @@ public final class Histogram {
     this.maxs = new double[size];
     this.frequencies = new long[size];
     this.clipBinsAtEnds = clipBinsAtEnds;
+    this.lower = lower;
     float interval = ((float) upper - (float) lower) / (float) size;
+    this.interval = interval;
     for (int j = 0; j < size - 1; j++) {
       mins[j] = lower + (float) j * interval;
       maxs[j] = lower + ((float) j + 1) * interval;
@@ -32,6 +38,11 @@ public final class Histogram {
       mins[size - 1] = lower + ((float) size - 1) * interval;
       maxs[size - 1] = upper;
     }
+    boolean positive = interval > 0 && Float.isFinite(interval);
+    for (int j = 0; j < size && positive; j++) {
+      positive = mins[j] < maxs[j] && (j == 0 || mins[j] == maxs[j - 1]);
+    }
+    this.increasing = positive;
   }
 
   /** An empty histogram of {@code size} bins over [{@code lower}, {@code upper}]. */
@@ -74,6 +85,29 @@ public final class Histogram {
     }
   }
 
+  /** Adds the counts of {@code other}, a histogram with the same bins. */
+  public void merge(Histogram other) {
+    for (int i = 0; i < frequencies.length; i++) {
+      frequencies[i] += other.frequencies[i];
+    }
+    total += other.total;
+  }
+
+  /** An empty histogram with the same bins, to count part of the values in. */
+  public Histogram emptyCopy() {
+    return new Histogram(this);
+  }
+
+  private Histogram(Histogram bins) {
+    this.mins = bins.mins;
+    this.maxs = bins.maxs;
+    this.frequencies = new long[bins.frequencies.length];
+    this.clipBinsAtEnds = bins.clipBinsAtEnds;
+    this.lower = bins.lower;
+    this.interval = bins.interval;
+    this.increasing = bins.increasing;
+  }
+
   /**
    * {@code GetIndex}: the bin {@code value} falls in, or {@link #size()} when the histogram
    * clips it (ITK's "illegal index").
@@ -87,6 +121,24 @@ public final class Histogram {
     if (value >= maxs[end]) {
       return !clipBinsAtEnds || almostEqual(value, maxs[end]) ? size - 1 : size;
     }
+    if (increasing) {
+      int bin = (int) Math.min(end, Math.max(0, (value - lower) / interval));
+      while (bin > 0 && value < mins[bin]) {
+        bin--;
+      }
+      while (bin < end && value >= maxs[bin]) {
+        bin++;
+      }
+      if (mins[bin] <= value && value < maxs[bin]) {
+        return bin;
+      }
+    }
+    return search(value, end);
+  }
+
+  /** ITK's binary search, for the values the bin arithmetic does not place (NaN). */
+  private int search(double value, int last) {
+    int end = last;
     int begin = 0;
     int mid = (end + 1) / 2;
     double median = mins[mid];

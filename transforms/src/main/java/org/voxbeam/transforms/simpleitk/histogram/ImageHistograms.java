@@ -2,6 +2,7 @@ package org.voxbeam.transforms.simpleitk.histogram;
 
 import org.voxbeam.transforms.simpleitk.pixel.Pixel;
 import org.voxbeam.transforms.simpleitk.pixel.PixelInput;
+import org.voxbeam.transforms.simpleitk.pixel.PixelLoops;
 
 /**
  * The histograms ITK's threshold filters build from an image, each with its own rule for the
@@ -50,13 +51,7 @@ public final class ImageHistograms {
         clip = false;
       }
     }
-    Histogram histogram = Histogram.of(bins, lower, upper, clip);
-    for (int i = 0; i < count; i++) {
-      if (counted(mask, maskValue, i)) {
-        histogram.add(image.real(i));
-      }
-    }
-    return histogram;
+    return count(Histogram.of(bins, lower, upper, clip), image, count, mask, maskValue);
   }
 
   /** The histogram of every voxel, over their range computed in the pixel type. */
@@ -111,9 +106,23 @@ public final class ImageHistograms {
     double margin = (range / bins) / MARGINAL_SCALE;
     boolean clip = Double.MAX_VALUE - upper > margin;
     Histogram histogram = Histogram.of(bins, lower, clip ? upper + margin : upper, clip);
-    for (int i = 0; i < count; i++) {
-      histogram.add(image.real(i));
-    }
+    return count(histogram, image, count, null, 0);
+  }
+
+  /** Counts the voxels into {@code histogram}, slabs in parallel (counts add in any order). */
+  private static Histogram count(
+      Histogram histogram, PixelInput image, int count, PixelInput mask, long maskValue) {
+    PixelLoops.forEachRange(count, (from, to) -> {
+      Histogram part = histogram.emptyCopy();
+      for (int i = from; i < to; i++) {
+        if (counted(mask, maskValue, i)) {
+          part.add(image.real(i));
+        }
+      }
+      synchronized (histogram) {
+        histogram.merge(part);
+      }
+    });
     return histogram;
   }
 

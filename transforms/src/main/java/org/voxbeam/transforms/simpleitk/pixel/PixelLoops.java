@@ -4,14 +4,17 @@ import java.util.stream.IntStream;
 import org.voxbeam.kernel.value.ImageValue;
 
 /**
- * Runs functors over every voxel. Each loop is chosen once per call by the pixel type, so the
- * per-voxel work is the functor and two buffer accesses. Large images are split into slabs run
- * on the common fork-join pool: the voxels are independent and the outputs disjoint, and a
+ * Runs functors over every voxel. Voxels are read into primitive arrays a block at a time, the
+ * functor's own loop computes the block, and the block is stored; the lane (float, double,
+ * integer) is chosen once per call by the pixel type. Large images are split into slabs run on
+ * the common fork-join pool: the voxels are independent and the outputs disjoint, and a
  * transcendental functor ({@code exp}, {@code pow}) costs far more than the memory it touches.
  */
 public final class PixelLoops {
   /** Voxels per slab: large enough that scheduling is negligible, small enough to balance. */
   private static final int SLAB = 1 << 16;
+  /** Voxels per block: the primitive arrays of a slab stay in the first-level cache. */
+  private static final int BLOCK = 1 << 12;
 
   private PixelLoops() {}
 
@@ -37,12 +40,52 @@ public final class PixelLoops {
     int n = out.voxelCount();
     if (f instanceof UnaryFunctor.InPixelType inType) {
       requireSame(in.pixel(), out.pixel());
-      forEachRange(n, (from, to) -> inPixelType(inType, in, out, from, to));
+      Pixel pixel = in.pixel();
+      forEachRange(n, (from, to) -> {
+        switch (pixel) {
+          case FLOAT32 -> {
+            float[] a = new float[BLOCK];
+            float[] o = new float[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              in.float32s(s, a, len);
+              inType.float32(a, o, len);
+              out.float32s(s, o, len);
+            }
+          }
+          case FLOAT64 -> {
+            double[] a = new double[BLOCK];
+            double[] o = new double[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              in.float64s(s, a, len);
+              inType.float64(a, o, len);
+              out.float64s(s, o, len);
+            }
+          }
+          default -> {
+            long[] a = new long[BLOCK];
+            long[] o = new long[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              in.integers(s, a, len);
+              inType.integer(a, o, len, pixel);
+              out.integers(s, o, len);
+            }
+          }
+        }
+      });
     } else {
       UnaryFunctor.OnReals real = (UnaryFunctor.OnReals) f;
       forEachRange(n, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          out.real(i, real.apply(in.real(i)));
+        Reals reals = new Reals();
+        double[] a = new double[BLOCK];
+        double[] o = new double[BLOCK];
+        for (int s = from; s < to; s += BLOCK) {
+          int len = Math.min(BLOCK, to - s);
+          reals.load(in, s, a, len);
+          real.apply(a, o, len);
+          reals.store(out, s, o, len);
         }
       });
     }
@@ -55,39 +98,106 @@ public final class PixelLoops {
     int n = out.voxelCount();
     if (f instanceof BinaryFunctor.InPixelType inType) {
       requireSame(a.pixel(), out.pixel());
-      forEachRange(n, (from, to) -> inPixelType(inType, a, b, out, from, to));
+      Pixel pixel = a.pixel();
+      forEachRange(n, (from, to) -> {
+        switch (pixel) {
+          case FLOAT32 -> {
+            float[] x = new float[BLOCK];
+            float[] y = new float[BLOCK];
+            float[] o = new float[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              a.float32s(s, x, len);
+              b.float32s(s, y, len);
+              inType.float32(x, y, o, len);
+              out.float32s(s, o, len);
+            }
+          }
+          case FLOAT64 -> {
+            double[] x = new double[BLOCK];
+            double[] y = new double[BLOCK];
+            double[] o = new double[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              a.float64s(s, x, len);
+              b.float64s(s, y, len);
+              inType.float64(x, y, o, len);
+              out.float64s(s, o, len);
+            }
+          }
+          default -> {
+            long[] x = new long[BLOCK];
+            long[] y = new long[BLOCK];
+            long[] o = new long[BLOCK];
+            for (int s = from; s < to; s += BLOCK) {
+              int len = Math.min(BLOCK, to - s);
+              a.integers(s, x, len);
+              b.integers(s, y, len);
+              inType.integer(x, y, o, len, pixel);
+              out.integers(s, o, len);
+            }
+          }
+        }
+      });
     } else {
       BinaryFunctor.OnReals real = (BinaryFunctor.OnReals) f;
       forEachRange(n, (from, to) -> {
-        for (int i = from; i < to; i++) {
-          out.real(i, real.apply(a.real(i), b.real(i)));
+        Reals reals = new Reals();
+        double[] x = new double[BLOCK];
+        double[] y = new double[BLOCK];
+        double[] o = new double[BLOCK];
+        for (int s = from; s < to; s += BLOCK) {
+          int len = Math.min(BLOCK, to - s);
+          reals.load(a, s, x, len);
+          reals.load(b, s, y, len);
+          real.apply(x, y, o, len);
+          reals.store(out, s, o, len);
         }
       });
     }
     return out.toValue();
   }
 
-  /** {@code out[i] = p(a[i], b[i]) ? foreground : background}, into a {@code uint8} output. */
-  public static ImageValue compare(BinaryPredicate p, PixelInput a, PixelInput b, byte foreground,
-      byte background, PixelOutput out) {
+  /** {@code out[i] = a[i] op b[i] ? yes : no}, into a {@code uint8} output. */
+  public static ImageValue compare(PixelComparison comparison, PixelInput a, PixelInput b,
+      byte yes, byte no, PixelOutput out) {
     requireSame(a.pixel(), b.pixel());
     requireSame(Pixel.UINT8, out.pixel());
+    Pixel pixel = a.pixel();
     forEachRange(out.voxelCount(), (from, to) -> {
-      switch (a.pixel()) {
+      byte[] o = new byte[BLOCK];
+      switch (pixel) {
         case FLOAT32 -> {
-          for (int i = from; i < to; i++) {
-            out.set(i, p.float32(a.float32(i), b.float32(i)) ? foreground : background);
+          float[] x = new float[BLOCK];
+          float[] y = new float[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            a.float32s(s, x, len);
+            b.float32s(s, y, len);
+            comparison.float32(x, y, o, len, yes, no);
+            out.bytes(s, o, len);
           }
         }
         case FLOAT64 -> {
-          for (int i = from; i < to; i++) {
-            out.set(i, p.float64(a.float64(i), b.float64(i)) ? foreground : background);
+          double[] x = new double[BLOCK];
+          double[] y = new double[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            a.float64s(s, x, len);
+            b.float64s(s, y, len);
+            comparison.float64(x, y, o, len, yes, no);
+            out.bytes(s, o, len);
           }
         }
         default -> {
-          Pixel pixel = a.pixel();
-          for (int i = from; i < to; i++) {
-            out.set(i, p.integer(a.integer(i), b.integer(i), pixel) ? foreground : background);
+          long[] x = new long[BLOCK];
+          long[] y = new long[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            a.integers(s, x, len);
+            b.integers(s, y, len);
+            comparison.integer(x, y, o, len, yes, no, pixel);
+            out.bytes(s, o, len);
           }
         }
       }
@@ -106,29 +216,47 @@ public final class PixelLoops {
     requireSame(Pixel.UINT8, out.pixel());
     Pixel pixel = in.pixel();
     forEachRange(out.voxelCount(), (from, to) -> {
+      byte[] o = new byte[BLOCK];
       switch (pixel) {
         case FLOAT32 -> {
           float low = lower.float32(0);
           float high = upper.float32(0);
-          for (int i = from; i < to; i++) {
-            float v = in.float32(i);
-            out.set(i, low <= v && v <= high ? inside : outside);
+          float[] x = new float[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            in.float32s(s, x, len);
+            for (int i = 0; i < len; i++) {
+              o[i] = (low <= x[i]) & (x[i] <= high) ? inside : outside;
+            }
+            out.bytes(s, o, len);
           }
         }
         case FLOAT64 -> {
           double low = lower.float64(0);
           double high = upper.float64(0);
-          for (int i = from; i < to; i++) {
-            double v = in.float64(i);
-            out.set(i, low <= v && v <= high ? inside : outside);
+          double[] x = new double[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            in.float64s(s, x, len);
+            for (int i = 0; i < len; i++) {
+              o[i] = (low <= x[i]) & (x[i] <= high) ? inside : outside;
+            }
+            out.bytes(s, o, len);
           }
         }
         default -> {
-          long low = lower.integer(0);
-          long high = upper.integer(0);
-          for (int i = from; i < to; i++) {
-            long v = in.integer(i);
-            out.set(i, !pixel.less(v, low) && !pixel.less(high, v) ? inside : outside);
+          long flip = pixel == Pixel.UINT64 ? Long.MIN_VALUE : 0;
+          long low = lower.integer(0) ^ flip;
+          long high = upper.integer(0) ^ flip;
+          long[] x = new long[BLOCK];
+          for (int s = from; s < to; s += BLOCK) {
+            int len = Math.min(BLOCK, to - s);
+            in.integers(s, x, len);
+            for (int i = 0; i < len; i++) {
+              long v = x[i] ^ flip;
+              o[i] = (low <= v) & (v <= high) ? inside : outside;
+            }
+            out.bytes(s, o, len);
           }
         }
       }
@@ -136,47 +264,73 @@ public final class PixelLoops {
     return out.toValue();
   }
 
-  private static void inPixelType(
-      UnaryFunctor.InPixelType f, PixelInput in, PixelOutput out, int from, int to) {
-    switch (in.pixel()) {
-      case FLOAT32 -> {
-        for (int i = from; i < to; i++) {
-          out.float32(i, f.float32(in.float32(i)));
+  /**
+   * {@code out[i] = keep(i) ? in[i] : outside}, bit for bit, where {@code keep} says which
+   * voxels of a block keep their value: masking and the threshold filter.
+   */
+  public static ImageValue select(PixelInput in, Selection keep, PixelInput outside,
+      PixelOutput out) {
+    requireSame(in.pixel(), out.pixel());
+    requireSame(in.pixel(), outside.pixel());
+    forEachRange(out.voxelCount(), (from, to) -> {
+      boolean[] kept = new boolean[BLOCK];
+      long[] bits = new long[BLOCK];
+      long fill = outside.bits(0);
+      for (int s = from; s < to; s += BLOCK) {
+        int len = Math.min(BLOCK, to - s);
+        keep.select(s, kept, len);
+        in.bits(s, bits, len);
+        for (int i = 0; i < len; i++) {
+          bits[i] = kept[i] ? bits[i] : fill;
         }
+        out.bits(s, bits, len);
       }
-      case FLOAT64 -> {
-        for (int i = from; i < to; i++) {
-          out.float64(i, f.float64(in.float64(i)));
-        }
-      }
-      default -> {
-        Pixel pixel = in.pixel();
-        for (int i = from; i < to; i++) {
-          out.integer(i, f.integer(in.integer(i), pixel));
-        }
-      }
-    }
+    });
+    return out.toValue();
   }
 
-  private static void inPixelType(
-      BinaryFunctor.InPixelType f, PixelInput a, PixelInput b, PixelOutput out, int from, int to) {
-    switch (a.pixel()) {
-      case FLOAT32 -> {
-        for (int i = from; i < to; i++) {
-          out.float32(i, f.float32(a.float32(i), b.float32(i)));
-        }
+  /** Which voxels of the block {@code [from, from + n)} keep their value. */
+  @FunctionalInterface
+  public interface Selection {
+    void select(int from, boolean[] kept, int n);
+  }
+
+  /**
+   * Block conversions between voxels and {@code double}s; {@code float} voxels go through a
+   * {@code float} block, so they are read and written in bulk.
+   */
+  private static final class Reals {
+    private float[] floats;
+
+    void load(PixelInput in, int from, double[] into, int n) {
+      if (in.pixel() != Pixel.FLOAT32) {
+        in.reals(from, into, n);
+        return;
       }
-      case FLOAT64 -> {
-        for (int i = from; i < to; i++) {
-          out.float64(i, f.float64(a.float64(i), b.float64(i)));
-        }
+      float[] block = floats(n);
+      in.float32s(from, block, n);
+      for (int i = 0; i < n; i++) {
+        into[i] = block[i];
       }
-      default -> {
-        Pixel pixel = a.pixel();
-        for (int i = from; i < to; i++) {
-          out.integer(i, f.integer(a.integer(i), b.integer(i), pixel));
-        }
+    }
+
+    void store(PixelOutput out, int from, double[] values, int n) {
+      if (out.pixel() != Pixel.FLOAT32) {
+        out.reals(from, values, n);
+        return;
       }
+      float[] block = floats(n);
+      for (int i = 0; i < n; i++) {
+        block[i] = (float) values[i];
+      }
+      out.float32s(from, block, n);
+    }
+
+    private float[] floats(int n) {
+      if (floats == null || floats.length < n) {
+        floats = new float[Math.max(n, BLOCK)];
+      }
+      return floats;
     }
   }
 

@@ -69,12 +69,89 @@ public final class PixelOutput {
   }
 
   /** Copies voxel {@code j} of {@code in}, which has this output's pixel type, bit for bit. */
-  public void copy(int i, PixelInput in, int j) {
+  public void copyVoxel(int i, PixelInput in, int j) {
     int size = pixel.size();
     int at = j * in.step() * size;
     for (int b = 0; b < size; b++) {
       bytes[i * size + b] = in.bytes().get(at + b);
     }
+  }
+
+  /** Voxels {@code [from, from + n)} of a {@code float} output. */
+  public void float32s(int from, float[] values, int n) {
+    buffer.asFloatBuffer().put(from, values, 0, n);
+  }
+
+  /** Voxels {@code [from, from + n)} of a {@code double} output. */
+  public void float64s(int from, double[] values, int n) {
+    buffer.asDoubleBuffer().put(from, values, 0, n);
+  }
+
+  /** The low bits of integer results as voxels {@code [from, from + n)}. */
+  public void integers(int from, long[] values, int n) {
+    switch (pixel) {
+      case INT8, UINT8 -> {
+        for (int i = 0; i < n; i++) {
+          bytes[from + i] = (byte) values[i];
+        }
+      }
+      case INT16, UINT16 -> {
+        for (int i = 0; i < n; i++) {
+          buffer.putShort((from + i) * 2, (short) values[i]);
+        }
+      }
+      case INT32, UINT32 -> {
+        for (int i = 0; i < n; i++) {
+          buffer.putInt((from + i) * 4, (int) values[i]);
+        }
+      }
+      case INT64, UINT64 -> buffer.asLongBuffer().put(from, values, 0, n);
+      case FLOAT32, FLOAT64 -> throw new IllegalStateException(pixel + " is not an integer type");
+    }
+  }
+
+  /** {@code static_cast<T>} of {@code double} results as voxels {@code [from, from + n)}. */
+  public void reals(int from, double[] values, int n) {
+    switch (pixel) {
+      case FLOAT64 -> float64s(from, values, n);
+      case FLOAT32 -> {
+        for (int i = 0; i < n; i++) {
+          buffer.putFloat((from + i) * 4, (float) values[i]);
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) {
+          real(from + i, values[i]);
+        }
+      }
+    }
+  }
+
+  /** Voxels {@code [from, from + n)} from their bits (the low bits of each entry). */
+  void bits(int from, long[] values, int n) {
+    switch (pixel.size()) {
+      case 1 -> {
+        for (int i = 0; i < n; i++) {
+          bytes[from + i] = (byte) values[i];
+        }
+      }
+      case 2 -> {
+        for (int i = 0; i < n; i++) {
+          buffer.putShort((from + i) * 2, (short) values[i]);
+        }
+      }
+      case 4 -> {
+        for (int i = 0; i < n; i++) {
+          buffer.putInt((from + i) * 4, (int) values[i]);
+        }
+      }
+      default -> buffer.asLongBuffer().put(from, values, 0, n);
+    }
+  }
+
+  /** Byte-sized results as voxels {@code [from, from + n)}. */
+  public void bytes(int from, byte[] values, int n) {
+    System.arraycopy(values, 0, bytes, from, n);
   }
 
   /** A byte-sized result ({@code uint8} masks and labels). */

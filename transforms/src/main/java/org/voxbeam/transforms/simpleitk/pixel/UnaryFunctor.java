@@ -1,25 +1,32 @@
 package org.voxbeam.transforms.simpleitk.pixel;
 
 /**
- * What an ITK unary functor computes for one voxel, in the arithmetic its C++ uses: either in
- * the pixel type itself ({@code -A}, {@code ~A}), or on {@code static_cast<double>(A)} with the
- * result stored by {@code static_cast<T>} ({@code std::sqrt}, {@code std::exp}).
+ * What an ITK unary functor computes, in the arithmetic its C++ uses: either in the pixel type
+ * itself ({@code -A}, {@code ~A}), or on {@code static_cast<double>(A)} with the result stored
+ * by {@code static_cast<T>} ({@code std::sqrt}, {@code std::exp}). Functors work on blocks of
+ * voxels, so each has its own loop for the JIT to compile.
  */
 public sealed interface UnaryFunctor {
 
   /** Computed in the pixel type; the output has the input's type. */
   non-sealed interface InPixelType extends UnaryFunctor {
-    float float32(float a);
+    void float32(float[] a, float[] out, int n);
 
-    double float64(double a);
+    void float64(double[] a, double[] out, int n);
 
-    /** On the exact integer value; the result's low bits are stored. */
-    long integer(long a, Pixel pixel);
+    /** On exact integer values; the results' low bits are stored. */
+    void integer(long[] a, long[] out, int n, Pixel pixel);
   }
 
   /** Computed in {@code double}; stored in any output type by {@code static_cast}. */
   @FunctionalInterface
   non-sealed interface OnReals extends UnaryFunctor {
     double apply(double a);
+
+    default void apply(double[] a, double[] out, int n) {
+      for (int i = 0; i < n; i++) {
+        out[i] = apply(a[i]);
+      }
+    }
   }
 }
