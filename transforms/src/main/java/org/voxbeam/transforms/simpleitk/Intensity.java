@@ -107,6 +107,10 @@ final class Intensity implements FilterFamily {
       high = PixelInput.constant(out, upper);
     }
     PixelOutput result = new PixelOutput(image.geometry(), out);
+    if (in.pixel().isExactInDouble() && out.isExactInDouble()) {
+      return PixelLoops.unary(
+          (UnaryFunctor.OnReals) a -> a < lower ? lower : a > upper ? upper : a, in, result);
+    }
     PixelLoops.forEachRange(result.voxelCount(), (from, to) -> {
       for (int i = from; i < to; i++) {
         double value = in.real(i);
@@ -154,6 +158,12 @@ final class Intensity implements FilterFamily {
     }
     double shift = outMin - inMin * scale;
     PixelOutput out = new PixelOutput(image.geometry(), pixel);
+    if (pixel.isExactInDouble()) {
+      return PixelLoops.unary((UnaryFunctor.OnReals) a -> {
+        double stored = pixel.castReal(a * scale + shift);
+        return stored > outMax ? outMax : stored < outMin ? outMin : stored;
+      }, in, out);
+    }
     PixelInput low = PixelInput.constant(pixel, outMin);
     PixelInput high = PixelInput.constant(pixel, outMax);
     PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
@@ -186,11 +196,16 @@ final class Intensity implements FilterFamily {
     double outMax = pixel.castReal(call.real("outputMaximum"));
     double scale = (outMax - outMin) / (windowMax - windowMin);
     double shift = outMin - windowMin * scale;
+    PixelOutput out = new PixelOutput(image.geometry(), pixel);
+    if (pixel.isExactInDouble()) {
+      return PixelLoops.unary((UnaryFunctor.OnReals) a -> a < windowMin ? outMin
+          : a > windowMax ? outMax
+          : a * scale + shift, in, out);
+    }
     PixelInput below = PixelInput.constant(pixel, outMin);
     PixelInput above = PixelInput.constant(pixel, outMax);
     PixelInput low = PixelInput.constant(pixel, windowMin);
     PixelInput high = PixelInput.constant(pixel, windowMax);
-    PixelOutput out = new PixelOutput(image.geometry(), pixel);
     PixelLoops.forEachRange(out.voxelCount(), (from, to) -> {
       for (int i = from; i < to; i++) {
         if (PixelComparison.LESS.holds(in, i, low)) {
@@ -220,6 +235,12 @@ final class Intensity implements FilterFamily {
       double scale) {
     double lowest = pixel.minReal();
     double highest = pixel.maxReal();
+    if (pixel.isExactInDouble()) {
+      return PixelLoops.unary((UnaryFunctor.OnReals) a -> {
+        double value = (a + shift) * scale;
+        return value < lowest ? lowest : value > highest ? highest : value;
+      }, in, new PixelOutput(image.geometry(), pixel));
+    }
     PixelInput low = PixelInput.integerConstant(pixel, pixel.isInteger() ? pixel.lowest() : 0);
     PixelInput high = PixelInput.integerConstant(pixel, pixel.isInteger() ? pixel.highest() : 0);
     PixelOutput out = new PixelOutput(image.geometry(), pixel);

@@ -64,6 +64,11 @@ public enum Pixel {
     return this != FLOAT32 && this != FLOAT64;
   }
 
+  /** Whether every value of the type is a double, so a voxel can be computed on as one. */
+  public boolean isExactInDouble() {
+    return this != INT64 && this != UINT64;
+  }
+
   public boolean isSigned() {
     return switch (this) {
       case UINT8, UINT16, UINT32, UINT64 -> false;
