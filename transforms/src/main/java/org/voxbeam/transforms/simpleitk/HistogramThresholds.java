@@ -112,13 +112,19 @@ final class HistogramThresholds implements FilterFamily {
     long offset = call.integer("labelOffset");
     PixelOutput out = new PixelOutput(image.geometry(), Pixel.UINT8);
     PixelLoops.forEachRange(count, (from, to) -> {
-      for (int i = from; i < to; i++) {
-        double value = in.real(i);
-        int label = 0;
-        while (label < levels.length && !(value <= levels[label])) {
-          label++;
+      double[] values = new double[4096];
+      byte[] labels = new byte[4096];
+      for (int s = from; s < to; s += values.length) {
+        int len = Math.min(values.length, to - s);
+        in.reals(s, values, len);
+        for (int i = 0; i < len; i++) {
+          int label = 0;
+          while (label < levels.length && !(values[i] <= levels[label])) {
+            label++;
+          }
+          labels[i] = (byte) (label + offset);
         }
-        out.integer(i, label + offset);
+        out.bytes(s, labels, len);
       }
     });
     return out.toValue();

@@ -18,6 +18,7 @@ import org.voxbeam.transforms.simpleitk.pixel.PixelLoops;
  */
 public final class ImageHistograms {
   private static final double MARGINAL_SCALE = 100;
+  private static final int BLOCK = 4096;
 
   private ImageHistograms() {}
 
@@ -37,11 +38,16 @@ public final class ImageHistograms {
     } else {
       lower = pixel.maxReal();
       upper = pixel.minReal();
-      for (int i = 0; i < count; i++) {
-        if (counted(mask, maskValue, i)) {
-          double value = image.real(i);
-          lower = lower < value ? lower : value;
-          upper = value < upper ? upper : value;
+      double[] values = new double[BLOCK];
+      for (int s = 0; s < count; s += BLOCK) {
+        int len = Math.min(BLOCK, count - s);
+        image.reals(s, values, len);
+        for (int i = 0; i < len; i++) {
+          if (counted(mask, maskValue, s + i)) {
+            double value = values[i];
+            lower = lower < value ? lower : value;
+            upper = value < upper ? upper : value;
+          }
         }
       }
       double margin = ((upper - lower) / bins) / MARGINAL_SCALE;
@@ -114,9 +120,14 @@ public final class ImageHistograms {
       Histogram histogram, PixelInput image, int count, PixelInput mask, long maskValue) {
     PixelLoops.forEachRange(count, (from, to) -> {
       Histogram part = histogram.emptyCopy();
-      for (int i = from; i < to; i++) {
-        if (counted(mask, maskValue, i)) {
-          part.add(image.real(i));
+      double[] values = new double[BLOCK];
+      for (int s = from; s < to; s += BLOCK) {
+        int len = Math.min(BLOCK, to - s);
+        image.reals(s, values, len);
+        for (int i = 0; i < len; i++) {
+          if (counted(mask, maskValue, s + i)) {
+            part.add(values[i]);
+          }
         }
       }
       synchronized (histogram) {
@@ -127,6 +138,6 @@ public final class ImageHistograms {
   }
 
   private static boolean counted(PixelInput mask, long maskValue, int i) {
-    return mask == null || mask.integer(i) == maskValue;
+    return mask == null || (mask.bytes().get(i) & 0xff) == maskValue;
   }
 }

@@ -25,10 +25,15 @@ public record Extremes(double minimum, double maximum, boolean equal, boolean ma
     }
     double min = pixel.maxReal();
     double max = pixel.minReal();
-    for (int i = 0; i < count; i++) {
-      double value = voxels.real(i);
-      max = value > max ? value : max;
-      min = value < min ? value : min;
+    double[] values = new double[4096];
+    for (int s = 0; s < count; s += values.length) {
+      int len = (int) Math.min(values.length, count - s);
+      voxels.reals(s, values, len);
+      for (int i = 0; i < len; i++) {
+        double value = values[i];
+        max = value > max ? value : max;
+        min = value < min ? value : min;
+      }
     }
     return new Extremes(min, max, almostEqual(pixel, min, max), almostEqual(pixel, max, 0.0));
   }
