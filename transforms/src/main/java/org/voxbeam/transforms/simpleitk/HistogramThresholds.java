@@ -74,8 +74,8 @@ final class HistogramThresholds implements FilterFamily {
     Histogram histogram =
         ImageHistograms.ofImage(in, count, masks, call.integer("maskValue"), bins);
     double threshold = calculate(call, calculator, histogram);
-    ImageValue binary = Intensity.binaryThreshold(image, in.pixel().minReal(), threshold,
-        (byte) call.integer("insideValue"), (byte) call.integer("outsideValue"), call);
+    ImageValue binary = Intensity.binaryThreshold(call, image, in.pixel().minReal(), threshold,
+        (byte) call.integer("insideValue"), (byte) call.integer("outsideValue"));
     if (masks == null || !call.flag("maskOutput")) {
       return binary;
     }

@@ -34,9 +34,9 @@ final class Intensity implements FilterFamily {
         Map.entry("InvertIntensity", Intensity::invert),
         Map.entry("Sigmoid", Intensity::sigmoid),
         Map.entry("Threshold", Intensity::threshold),
-        Map.entry("BinaryThreshold", call -> binaryThreshold(call.image("image1"),
+        Map.entry("BinaryThreshold", call -> binaryThreshold(call, call.image("image1"),
             call.real("lowerThreshold"), call.real("upperThreshold"),
-            (byte) call.integer("insideValue"), (byte) call.integer("outsideValue"), call)));
+            (byte) call.integer("insideValue"), (byte) call.integer("outsideValue"))));
   }
 
   /**
@@ -364,7 +364,7 @@ final class Intensity implements FilterFamily {
    * {@code uint8}. ITK refuses a lower threshold above the upper one after the cast.
    */
   static ImageValue binaryThreshold(
-      ImageValue image, double lower, double upper, byte inside, byte outside, Call call) {
+      Call call, ImageValue image, double lower, double upper, byte inside, byte outside) {
     PixelInput in = PixelInput.of(image);
     Pixel pixel = in.pixel();
     PixelInput low = PixelInput.constant(pixel, lower);
