@@ -356,7 +356,9 @@ gallery(Family & family)
     std::vector<std::string> volumes;
     for (int idx = 0; idx < 100; ++idx)
     {
-      double th = low + (high - low) * (idx / 99.0);
+      // ImgQL's infix operators share one precedence and group to the left, as VoxLogicA-2's
+      // grammar has them: `lo + (hi-lo) * (idxs / 99)` is `(lo + (hi - lo)) * (idxs / 99)`.
+      double th = (low + (high - low)) * (idx / 99.0);
       volumes.push_back(ref::real(static_cast<double>(nonZero(binaryThreshold(image.GetPointer(), th, high, 255, 0)))));
     }
     sweeps.push_back(ref::list(volumes));

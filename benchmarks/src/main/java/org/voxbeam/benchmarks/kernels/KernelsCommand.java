@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 public final class KernelsCommand implements Callable<Integer> {
   /** The kernel suites, one per family of operators. */
   static List<KernelSuite> suites() {
-    return List.of(new Vox1Kernels(), new PixelTypeKernels(), new LabelGridKernels());
+    return List.of(
+        new Vox1Kernels(), new PixelTypeKernels(), new PointwiseKernels(), new LabelGridKernels());
   }
 
   @Spec CommandSpec spec;

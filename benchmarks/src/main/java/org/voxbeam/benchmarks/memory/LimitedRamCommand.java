@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
  * with numbers, that a small heap is enough: every volume goes to the store as a blob when it is
  * computed and leaves the heap after its last consumer has read it.
  *
- * <p>The program loads one synthetic uint8 volume {@code img} and builds the chain
- * {@code a1 = img + img}, {@code ak = a(k-1) + img} (float32), printing
+ * <p>The program loads one synthetic uint8 volume, casts it to float32 as {@code img} (image
+ * arithmetic keeps the pixel type, as in SimpleITK) and builds the chain
+ * {@code a1 = img + img}, {@code ak = a(k-1) + img}, printing
  * {@code volume(ak > 120k)} for every k. Each {@code ak} has two consumers, so it is released
  * only once both have run. The printed counts are checked against the volume's histogram, so a
  * run that finishes with wrong numbers fails (exit code 1).
@@ -104,7 +105,9 @@ public final class LimitedRamCommand implements Callable<Integer> {
 
   private String program(Path input) {
     StringBuilder text = new StringBuilder();
-    text.append("img = load(\"").append(input.toAbsolutePath().toString().replace('\\', '/')).append("\")\n");
+    text.append("import \"simpleitk\"\n");
+    text.append("img = Cast(load(\"").append(input.toAbsolutePath().toString().replace('\\', '/'))
+        .append("\"), GetPixelIDValueFromString(\"sitkFloat32\"))\n");
     text.append("a1 = img + img\n");
     for (int k = 1; k <= steps; k++) {
       if (k > 1) {
@@ -130,10 +133,12 @@ public final class LimitedRamCommand implements Callable<Integer> {
 
   private Report report(
       RunResult result, SyntheticVolume volume, long stored, long peakHeap, OptionalLong peakResident, String wrong) {
-    long intermediate = volume.uint8Bytes() + steps * (volume.float32Bytes() + volume.uint8Bytes());
+    long intermediate = volume.uint8Bytes() + volume.float32Bytes()
+        + steps * (volume.float32Bytes() + volume.uint8Bytes());
     long maxHeap = Runtime.getRuntime().maxMemory();
     MarkdownTable table = new MarkdownTable("measure", "value");
-    table.row("volumes", String.format(Locale.ROOT, "%d³ voxels; 1 uint8 input, %d float32, %d uint8 masks", edge, steps, steps));
+    table.row("volumes", String.format(Locale.ROOT,
+        "%d³ voxels; 1 uint8 input and its float32 cast, %d float32, %d uint8 masks", edge, steps, steps));
     table.row("intermediate results (computed)", gigabytes(intermediate));
     table.row("store directory after the run", gigabytes(stored));
     table.row("max heap (-Xmx)", megabytes(maxHeap));

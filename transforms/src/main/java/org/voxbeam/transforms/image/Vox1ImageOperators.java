@@ -26,12 +26,11 @@ import org.voxbeam.transforms.image.ops.Gradient;
 import org.voxbeam.transforms.image.ops.ImageModel;
 import org.voxbeam.transforms.image.ops.MaurerDistance;
 import org.voxbeam.transforms.image.ops.Morphology;
-import org.voxbeam.transforms.image.ops.Otsu;
-import org.voxbeam.transforms.image.ops.Pointwise;
 import org.voxbeam.transforms.image.ops.Statistics;
 import org.voxbeam.transforms.library.SimpleOperator;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
+import org.voxbeam.transforms.simpleitk.SimpleItkCalls;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
 /**
@@ -47,21 +46,23 @@ public final class Vox1ImageOperators implements OperatorLibrary {
   @Override
   public List<Operator> operators() {
     List<Operator> ops = new ArrayList<>();
-    ops.add(arithmetic("+", Double::sum, Double::sum));
-    ops.add(arithmetic("-", (a, b) -> a - b, (a, b) -> a - b));
-    ops.add(arithmetic("*", (a, b) -> a * b, (a, b) -> a * b));
-    ops.add(arithmetic("/", Vox1ScalarOperators::divide, Pointwise::itkDivide));
-    ops.add(comparison("==", Comparison.EQ));
-    ops.add(comparison("!=", Comparison.NE));
-    ops.add(comparison("<", Comparison.LT));
-    ops.add(comparison("<=", Comparison.LE));
-    ops.add(comparison(">", Comparison.GT));
-    ops.add(comparison(">=", Comparison.GE));
-    ops.add(op("not_compat", 1, "Boolean not dispatching over scalars and images", a ->
-        a.get(0) instanceof ImageValue image ? Pointwise.not(image) : BooleanValue.of(!PythonNumbers.truthy(a.get(0)))));
-    ops.add(op("not", 1, "Voxel-wise boolean negation", a -> Pointwise.not(image(a, 0, "not"))));
-    ops.add(logical("and", true));
-    ops.add(logical("or", false));
+    ops.add(arithmetic("+", Double::sum, "Add"));
+    ops.add(arithmetic("-", (a, b) -> a - b, "Subtract"));
+    ops.add(arithmetic("*", (a, b) -> a * b, "Multiply"));
+    ops.add(arithmetic("/", Vox1ScalarOperators::divide, "Divide"));
+    ops.add(comparison("==", Comparison.EQ, "Equal", "Equal"));
+    ops.add(comparison("!=", Comparison.NE, "NotEqual", "NotEqual"));
+    ops.add(comparison("<", Comparison.LT, "Less", "Greater"));
+    ops.add(comparison("<=", Comparison.LE, "LessEqual", "GreaterEqual"));
+    ops.add(comparison(">", Comparison.GT, "Greater", "Less"));
+    ops.add(comparison(">=", Comparison.GE, "GreaterEqual", "LessEqual"));
+    ops.add(op("not_compat", 1, "Boolean not dispatching over scalars and images",
+        a -> a.get(0) instanceof ImageValue image
+            ? sitk("Not", image)
+            : BooleanValue.of(!PythonNumbers.truthy(a.get(0)))));
+    ops.add(op("not", 1, "Voxel-wise boolean negation", a -> sitk("Not", image(a, 0, "not"))));
+    ops.add(logical("and", true, "And"));
+    ops.add(logical("or", false, "Or"));
     ops.add(nullary("tt", 0, "Boolean true image", a -> Coordinates.filledMask(ImageModel.require(a, "tt"), true)));
     ops.add(nullary("ff", 0, "Boolean false image", a -> Coordinates.filledMask(ImageModel.require(a, "ff"), false)));
     ops.add(nullary("bconstant", 1, "Boolean constant image filled with a given value",
@@ -75,36 +76,36 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("dt", 1, "Signed Maurer distance transform", a -> MaurerDistance.vox1(image(a, 0, "dt"))));
     ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
     ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
-        a -> Pointwise.between(number(a, 0), number(a, 0), image(a, 1, "eq_sv"))));
+        a -> sitk("BinaryThreshold", image(a, 1, "eq_sv"), scalar(a, 0), scalar(a, 0),
+            new NumberValue(1), new NumberValue(0))));
     ops.add(op("geq_sv", 2, "Mask of voxels greater than or equal to a scalar value",
-        a -> Pointwise.compare(image(a, 1, "geq_sv"), a.get(0), Comparison.GE, "geq_sv")));
+        a -> sitk("GreaterEqual", image(a, 1, "geq_sv"), scalar(a, 0))));
     ops.add(op("leq_sv", 2, "Mask of voxels less than or equal to a scalar value",
-        a -> Pointwise.compare(image(a, 1, "leq_sv"), a.get(0), Comparison.LE, "leq_sv")));
+        a -> sitk("LessEqual", image(a, 1, "leq_sv"), scalar(a, 0))));
     ops.add(op("between", 3, "Mask of voxels within an inclusive scalar range",
-        a -> Pointwise.between(number(a, 0), number(a, 1), image(a, 2, "between"))));
+        a -> sitk("BinaryThreshold", image(a, 2, "between"), scalar(a, 0), scalar(a, 1),
+            new NumberValue(1), new NumberValue(0))));
     ops.add(op("max", 1, "Maximum voxel value", a -> new NumberValue(Statistics.max(image(a, 0, "max")))));
     ops.add(op("min", 1, "Minimum voxel value", a -> new NumberValue(Statistics.min(image(a, 0, "min")))));
-    ops.add(op("abs", 1, "Voxel-wise absolute value", a -> Pointwise.abs(image(a, 0, "abs"))));
-    ops.add(op("mask", 2, "Zero out voxels where a boolean mask is false",
-        a -> Pointwise.mask(image(a, 0, "mask"), image(a, 1, "mask"))));
+    ops.add(op("abs", 1, "Voxel-wise absolute value", a -> sitk("Abs", image(a, 0, "abs"))));
+    ops.add(op("mask", 2, "Zero out voxels where a boolean mask is false", a -> sitk("Mask",
+        image(a, 0, "mask"), asUInt8(image(a, 1, "mask")), new NumberValue(0.0))));
     ops.add(op("avg", 2, "Mean voxel value inside a boolean mask; raises if the mask is empty",
         a -> new NumberValue(Statistics.average(image(a, 0, "avg"), image(a, 1, "avg"), false))));
     ops.add(op("avg0", 2, "Mean value inside a boolean mask, or 0.0 when the mask is empty",
         a -> new NumberValue(Statistics.average(image(a, 0, "avg0"), image(a, 1, "avg0"), true))));
     ops.add(op("div_sv", 2, "Scalar divided by each voxel",
-        a -> Pointwise.arithmetic(a.get(0), image(a, 1, "div_sv"), Pointwise::itkDivide, "div_sv")));
+        a -> sitk("Divide", scalar(a, 0), image(a, 1, "div_sv"))));
     ops.add(op("sub_sv", 2, "Scalar minus each voxel",
-        a -> Pointwise.arithmetic(a.get(0), image(a, 1, "sub_sv"), (l, r) -> l - r, "sub_sv")));
-    ops.add(op("div_vs", 2, "Each voxel divided by a scalar", a -> {
-      double reciprocal = Vox1ScalarOperators.divide(1.0, number(a, 1));
-      return Pointwise.arithmetic(image(a, 0, "div_vs"), new NumberValue(reciprocal), (l, r) -> l * r, "div_vs");
-    }));
+        a -> sitk("Subtract", scalar(a, 0), image(a, 1, "sub_sv"))));
+    ops.add(op("div_vs", 2, "Each voxel divided by a scalar", a -> sitk("Multiply",
+        image(a, 0, "div_vs"), new NumberValue(Vox1ScalarOperators.divide(1.0, number(a, 1))))));
     ops.add(op("sub_vs", 2, "Each voxel minus a scalar",
-        a -> Pointwise.arithmetic(image(a, 0, "sub_vs"), a.get(1), (l, r) -> l - r, "sub_vs")));
+        a -> sitk("Subtract", image(a, 0, "sub_vs"), scalar(a, 1))));
     ops.add(op("add_vs", 2, "Each voxel plus a scalar",
-        a -> Pointwise.arithmetic(image(a, 0, "add_vs"), a.get(1), Double::sum, "add_vs")));
+        a -> sitk("Add", image(a, 0, "add_vs"), scalar(a, 1))));
     ops.add(op("mul_vs", 2, "Each voxel multiplied by a scalar",
-        a -> Pointwise.arithmetic(image(a, 0, "mul_vs"), a.get(1), (l, r) -> l * r, "mul_vs")));
+        a -> sitk("Multiply", image(a, 0, "mul_vs"), scalar(a, 1))));
     ops.add(op("near", 1, "Spatial dilation by one voxel (26-connectivity box kernel)",
         a -> Morphology.near(image(a, 0, "near"))));
     ops.add(op("interior", 1, "Spatial erosion by one voxel (26-connectivity box kernel)",
@@ -135,7 +136,9 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("lcc", 1, "Connected-component label image (float32)", a -> ConnectedComponents.labelImage(image(a, 0, "lcc"))));
     ops.add(op("Lcc", 1, "Alias for lcc", a -> ConnectedComponents.labelImage(image(a, 0, "Lcc"))));
     ops.add(op("otsu", 3, "Otsu threshold mask within a given mask region",
-        a -> Otsu.of(image(a, 0, "otsu"), image(a, 1, "otsu"), (int) number(a, 2))));
+        a -> sitk("OtsuThreshold", image(a, 0, "otsu"), asUInt8(image(a, 1, "otsu")),
+            new NumberValue(0), new NumberValue(1), new NumberValue((int) number(a, 2)),
+            BooleanValue.of(true), new NumberValue(1))));
     return List.copyOf(ops);
   }
 
@@ -147,30 +150,46 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     return new SimpleOperator(new OperatorName(NS, name), Arity.exactly(arity), Purity.IMPURE, description, kernel);
   }
 
-  private SimpleOperator arithmetic(String symbol, DoubleBinaryOperator scalar, DoubleBinaryOperator voxel) {
+  /**
+   * {@code + - * /}: SimpleITK's {@code Add}, {@code Subtract} … when an operand is an image (the
+   * result keeps the image's pixel type; a scalar is cast to it), float arithmetic otherwise.
+   */
+  private SimpleOperator arithmetic(String symbol, DoubleBinaryOperator scalar, String procedure) {
     return op(symbol, 2, "Voxel-wise or scalar " + symbol + " (element-wise over sequences)",
         a -> PythonNumbers.broadcast(a.get(0), a.get(1), (l, r) -> {
           if (l instanceof ImageValue || r instanceof ImageValue) {
-            return Pointwise.arithmetic(l, r, voxel, symbol);
+            return sitk(procedure, l, r);
           }
           return new NumberValue(scalar.applyAsDouble(PythonNumbers.toDouble(l), PythonNumbers.toDouble(r)));
         }, symbol));
   }
 
-  private SimpleOperator comparison(String symbol, Comparison comparison) {
+  /**
+   * Comparisons: SimpleITK's {@code Equal}, {@code Less} … for an image and an image or a scalar
+   * (a scalar on the left is compared with the flipped procedure, as VoxLogicA-2 does).
+   */
+  private SimpleOperator comparison(
+      String symbol, Comparison comparison, String procedure, String flipped) {
     return op(symbol, 2, "Scalar or voxel-wise " + symbol,
         a -> PythonNumbers.broadcast(a.get(0), a.get(1), (l, r) -> {
-          if (l instanceof ImageValue || r instanceof ImageValue) {
-            return Pointwise.compare(l, r, comparison, symbol);
+          if (l instanceof ImageValue && r instanceof ImageValue) {
+            return sitk(procedure, l, r);
+          }
+          if (l instanceof ImageValue) {
+            return sitk(procedure, l, new NumberValue(PythonNumbers.toDouble(r)));
+          }
+          if (r instanceof ImageValue) {
+            return sitk(flipped, r, new NumberValue(PythonNumbers.toDouble(l)));
           }
           return BooleanValue.of(comparison.test(PythonNumbers.toDouble(l), PythonNumbers.toDouble(r)));
         }, symbol));
   }
 
-  private SimpleOperator logical(String name, boolean and) {
+  /** {@code and}/{@code or}: SimpleITK's bitwise {@code And}/{@code Or} on an image operand. */
+  private SimpleOperator logical(String name, boolean and, String procedure) {
     return op(name, 2, "Voxel-wise boolean " + name, a -> {
       if (a.get(0) instanceof ImageValue || a.get(1) instanceof ImageValue) {
-        return Pointwise.logical(numeric(a.get(0)), numeric(a.get(1)), and, name);
+        return sitk(procedure, a.get(0), a.get(1));
       }
       boolean l = PythonNumbers.truthy(a.get(0));
       boolean r = PythonNumbers.truthy(a.get(1));
@@ -178,8 +197,18 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     });
   }
 
-  private static Value numeric(Value value) {
-    return value instanceof ImageValue ? value : new NumberValue(PythonNumbers.truthy(value) ? 1 : 0);
+  private static Value sitk(String procedure, Value... arguments) {
+    return SimpleItkCalls.call(procedure, arguments);
+  }
+
+  /** VoxLogicA-2's {@code Cast(mask, sitkUInt8)} before a mask is used. */
+  private static Value asUInt8(ImageValue mask) {
+    return sitk("Cast", mask, new NumberValue(1));
+  }
+
+  /** A scalar argument as VoxLogicA-2 passes it to SimpleITK: {@code float(value)}. */
+  private static Value scalar(Arguments args, int index) {
+    return new NumberValue(number(args, index));
   }
 
   private static ImageValue image(Arguments args, int index, String name) {

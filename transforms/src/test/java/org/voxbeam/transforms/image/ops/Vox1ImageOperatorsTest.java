@@ -31,8 +31,13 @@ import org.voxbeam.transforms.library.StandardLibrary;
 class Vox1ImageOperatorsTest {
   private static final List<int[]> SHAPES = List.of(new int[] {6, 5}, new int[] {5, 4, 3});
 
+  /**
+   * VoxLogicA-2's vox1 image operators are SimpleITK calls, so they compute in the image's pixel
+   * type: uint8 sums wrap, division is integer division with 255 for a zero divisor, a scalar is
+   * cast to the pixel type first, and {@code and} is SimpleITK's bitwise {@code And}.
+   */
   @Test
-  void pointwiseOperatorsBroadcastScalarsEitherSide() {
+  void pointwiseOperatorsComputeAsVoxLogicA2sSimpleItkCallsDo() {
     Random random = new Random(21);
     for (int[] shape : SHAPES) {
       ImageValue a = TestImages.randomUint8(random, 200, shape);
@@ -43,24 +48,39 @@ class Vox1ImageOperatorsTest {
       double[] leftScalar = values((ImageValue) apply("vox1.-", num(3), a));
       double[] quotient = values((ImageValue) apply("vox1./", a, b));
       double[] greater = values((ImageValue) apply("vox1.>", num(100), a));
+      double[] above = values((ImageValue) apply("vox1.>", a, num(99.5)));
       double[] geq = values((ImageValue) apply("vox1.geq_sv", num(100), a));
       double[] between = values((ImageValue) apply("vox1.between", num(50), num(120), a));
+      double[] zero = values((ImageValue) apply("vox1.eq_sv", num(0.5), b));
       double[] and = values((ImageValue) apply("vox1.and", apply("vox1.>", a, num(50)), b));
       double[] not = values((ImageValue) apply("vox1.not", b));
       double[] masked = values((ImageValue) apply("vox1.mask", a, b));
+      double[] halved = values((ImageValue) apply("vox1.div_vs", a, num(2)));
       for (int i = 0; i < av.length; i++) {
-        assertEquals(av[i] + bv[i], sum[i]);
-        assertEquals(3 - av[i], leftScalar[i]);
-        assertEquals(bv[i] == 0 ? Float.MAX_VALUE : (float) (av[i] / bv[i]), quotient[i]);
+        assertEquals(((int) av[i] + (int) bv[i]) & 0xff, sum[i]);
+        assertEquals((3 - (int) av[i]) & 0xff, leftScalar[i]);
+        assertEquals(bv[i] == 0 ? 255 : (int) av[i] / (int) bv[i], quotient[i]);
         assertEquals(100 > av[i] ? 1 : 0, greater[i]);
+        assertEquals(av[i] > 99 ? 1 : 0, above[i], "99.5 is cast to the uint8 99 first");
         assertEquals(av[i] >= 100 ? 1 : 0, geq[i]);
         assertEquals(av[i] >= 50 && av[i] <= 120 ? 1 : 0, between[i]);
-        assertEquals(av[i] > 50 && bv[i] != 0 ? 1 : 0, and[i]);
+        assertEquals(bv[i] == 0 ? 1 : 0, zero[i], "eq_sv(0.5, b) thresholds at the uint8 0");
+        assertEquals((av[i] > 50 ? 1 : 0) & (int) bv[i], and[i], "And is bitwise");
         assertEquals(bv[i] == 0 ? 1 : 0, not[i]);
         assertEquals(bv[i] != 0 ? av[i] : 0, masked[i]);
+        assertEquals(0, halved[i], "div_vs multiplies by 1/2, which is 0 as a uint8");
       }
-      assertEquals(DType.FLOAT32, ((ImageValue) apply("vox1.*", a, num(2))).dtype());
+      assertEquals(DType.UINT8, ((ImageValue) apply("vox1.*", a, num(2))).dtype());
       assertEquals(DType.UINT8, ((ImageValue) apply("vox1.mask", a, b)).dtype());
+      ImageValue real = (ImageValue) apply("simpleitk.Cast", a, num(8));
+      assertEquals(DType.FLOAT32, ((ImageValue) apply("vox1.*", real, num(2))).dtype());
+      String mixed = assertThrows(OperatorException.class, () -> apply("vox1.+", a, real)).getMessage();
+      assertTrue(mixed.startsWith("Add: input image2 has pixel type 32-bit float"), mixed);
+      String inverted = assertThrows(OperatorException.class,
+          () -> apply("vox1.between", num(120), num(50), a)).getMessage();
+      assertEquals("BinaryThreshold: Lower threshold cannot be greater than upper threshold.", inverted);
+      String bitwise = assertThrows(OperatorException.class, () -> apply("vox1.and", real, a)).getMessage();
+      assertTrue(bitwise.contains("pixel type 32-bit float is not supported"), bitwise);
       Value pair = apply("vox1.+", seq(a, num(1)), num(1));
       assertEquals(num(2.0), ((org.voxbeam.kernel.value.SequenceValue) pair).items().get(1));
       assertEquals(Arrays.stream(av).max().orElseThrow(), ((NumberValue) apply("vox1.max", a)).value());
