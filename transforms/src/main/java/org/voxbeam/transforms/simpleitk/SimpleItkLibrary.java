@@ -27,7 +27,8 @@ public final class SimpleItkLibrary implements OperatorLibrary {
    * @param access which files {@code ReadImage} and {@code WriteImage} may use
    */
   public SimpleItkLibrary(FileAccess access) {
-    this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements());
+    this.families = List.of(new ImageFileFunctions(access), new PixelTypes(), new Measurements(),
+        new Smoothing(), new Diffusion(), new Gradients(), new Morphology());
   }
 
   @Override
