@@ -5,7 +5,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "itkBinaryClosingByReconstructionImageFilter.h"
 #include "itkBinaryDilateImageFilter.h"
+#include "itkBinaryFillholeImageFilter.h"
+#include "itkBinaryOpeningByReconstructionImageFilter.h"
+#include "itkGrayscaleFillholeImageFilter.h"
+#include "itkImageRegionIteratorWithIndex.h"
 #include "itkBinaryErodeImageFilter.h"
 #include "itkBinaryMorphologicalClosingImageFilter.h"
 #include "itkBinaryMorphologicalOpeningImageFilter.h"
@@ -160,6 +165,97 @@ binary(Family & family, const std::string & label, const std::string & inputName
     family.add("BinaryMorphologicalClosing/" + tag + s, "BinaryMorphologicalClosing",
                { inputName, radiusArg(r), kernelArg, ref::real(foreground), ref::flag(safe) },
                family.image("binary-closing-" + tag + s, run(f.GetPointer()).GetPointer()), 0.0);
+  }
+}
+
+// A mask with holes: the shell of an inner box (thickness one) is foreground, its inside a hole
+// with one voxel of another value, and the voxels outside the shell alternate in a checkerboard,
+// so some background touches the border only diagonally.
+template <typename T, unsigned D>
+typename itk::Image<T, D>::Pointer
+holes(const Geometry<D> & g)
+{
+  auto image = ref::blank<T, D>(g);
+  for (itk::ImageRegionIteratorWithIndex<itk::Image<T, D>> it(image, image->GetLargestPossibleRegion()); !it.IsAtEnd();
+       ++it)
+  {
+    auto idx = it.GetIndex();
+    bool inside = true, interior = true;
+    long parity = 0;
+    for (unsigned i = 0; i < D; ++i)
+    {
+      long n = static_cast<long>(g.size[i]);
+      inside = inside && idx[i] >= 1 && idx[i] <= n - 2;
+      interior = interior && idx[i] >= 2 && idx[i] <= n - 3;
+      parity += idx[i];
+    }
+    T v = inside ? (interior ? 0 : 1) : static_cast<T>(parity % 2);
+    if (interior && idx[0] == 2 && idx[1] == 2)
+      v = 2;
+    it.Set(v);
+  }
+  return image;
+}
+
+template <typename T, unsigned D>
+void
+connectivity(Family & family, const std::string & label, const std::string & inputName,
+             const typename itk::Image<T, D>::Pointer & input, Kernel k, const std::vector<unsigned> & r,
+             double background, double foreground)
+{
+  using Image = itk::Image<T, D>;
+  using SE = itk::FlatStructuringElement<D>;
+  for (bool fully : { false, true })
+  {
+    std::string tag = label + "-" + kernelName(k) + "-" + radiusLabel(r) + (fully ? "-full" : "-face");
+    {
+      auto f = itk::BinaryOpeningByReconstructionImageFilter<Image, SE>::New();
+      f->SetInput(input);
+      f->SetKernel(createKernel<D>(k, r));
+      f->SetForegroundValue(static_cast<T>(foreground));
+      f->SetBackgroundValue(static_cast<T>(background));
+      f->SetFullyConnected(fully);
+      family.add("BinaryOpeningByReconstruction/" + tag, "BinaryOpeningByReconstruction",
+                 { inputName, radiusArg(r), ref::real(k), ref::real(foreground), ref::real(background),
+                   ref::flag(fully) },
+                 family.image("binary-opening-rec-" + tag, run(f.GetPointer()).GetPointer()), 0.0);
+    }
+    {
+      auto f = itk::BinaryClosingByReconstructionImageFilter<Image, SE>::New();
+      f->SetInput(input);
+      f->SetKernel(createKernel<D>(k, r));
+      f->SetForegroundValue(static_cast<T>(foreground));
+      f->SetFullyConnected(fully);
+      family.add("BinaryClosingByReconstruction/" + tag, "BinaryClosingByReconstruction",
+                 { inputName, radiusArg(r), ref::real(k), ref::real(foreground), ref::flag(fully) },
+                 family.image("binary-closing-rec-" + tag, run(f.GetPointer()).GetPointer()), 0.0);
+    }
+    {
+      auto f = itk::BinaryFillholeImageFilter<Image>::New();
+      f->SetInput(input);
+      f->SetForegroundValue(static_cast<T>(foreground));
+      f->SetFullyConnected(fully);
+      std::string fillTag = label + "-fg" + std::to_string(static_cast<int>(foreground)) + (fully ? "-full" : "-face");
+      family.add("BinaryFillhole/" + fillTag, "BinaryFillhole", { inputName, ref::flag(fully), ref::real(foreground) },
+                 family.image("binary-fillhole-" + fillTag, run(f.GetPointer()).GetPointer()), 0.0);
+    }
+  }
+}
+
+template <typename T, unsigned D>
+void
+greyFillhole(Family & family, const std::string & label, const std::string & inputName,
+             const typename itk::Image<T, D>::Pointer & input)
+{
+  using Image = itk::Image<T, D>;
+  for (bool fully : { false, true })
+  {
+    auto f = itk::GrayscaleFillholeImageFilter<Image, Image>::New();
+    f->SetInput(input);
+    f->SetFullyConnected(fully);
+    std::string tag = label + (fully ? "-full" : "-face");
+    family.add("GrayscaleFillhole/" + tag, "GrayscaleFillhole", { inputName, ref::flag(fully) },
+               family.image("grey-fillhole-" + tag, run(f.GetPointer()).GetPointer()), 0.0);
   }
 }
 
@@ -505,6 +601,22 @@ neighbourhood(Family & family)
   binary<int16_t, 3>(family, "labels-3d-fg2-bg-1", labelsName, labels, Ball, { 1, 2, 1 }, -1.0, 2.0, true, false);
   binary<int16_t, 3>(family, "labels-3d-fg0-bg7", labelsName, labels, Box, { 1, 1, 1 }, 7.0, 0.0, false, true);
   binary<uint8_t, 3>(family, "mask-3d-r0", mask3Name, mask3, Box, { 0, 1, 0 }, 0.0, 1.0, false, true);
+
+  // Connectivity: holes in a sparse ring mask, by-reconstruction filters.
+  auto holes3 = holes<uint8_t, 3>(g3);
+  std::string holes3Name = family.image("holes-3d", holes3.GetPointer());
+  connectivity<uint8_t, 3>(family, "holes-3d", holes3Name, holes3, Ball, { 1, 1, 1 }, 0.0, 1.0);
+  auto holes2 = holes<int16_t, 2>(g2);
+  std::string holes2Name = family.image("holes-2d", holes2.GetPointer());
+  connectivity<int16_t, 2>(family, "holes-2d", holes2Name, holes2, Cross, { 1, 1 }, 0.0, 1.0);
+  auto noisy = ref::random<uint8_t, 3>(g3, 19, 0.0, 2.8, true);
+  std::string noisyName = family.image("noisy-3d", noisy.GetPointer());
+  connectivity<uint8_t, 3>(family, "noisy-3d", noisyName, noisy, Box, { 1, 1, 1 }, 0.0, 1.0);
+  connectivity<uint8_t, 2>(family, "mask-2d", mask2Name, mask2, Box, { 1, 1 }, 0.0, 1.0);
+  connectivity<int16_t, 3>(family, "labels-3d", labelsName, labels, Cross, { 1, 1, 1 }, -1.0, 0.0);
+  greyFillhole<float, 3>(family, "float32-3d", f32Name, f32);
+  greyFillhole<int16_t, 2>(family, "int16-2d", s16Name, s16);
+  greyFillhole<uint8_t, 3>(family, "uint8-3d", u8Name, u8);
 
   // Greyscale morphology.
   for (Kernel k : { Ball, Box, Cross, Annulus })

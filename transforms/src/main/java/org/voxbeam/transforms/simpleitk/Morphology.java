@@ -16,7 +16,8 @@ import org.voxbeam.transforms.image.PixelCast;
  * which get the background value; an erosion writes the background where the foreground is
  * eroded away and keeps non-foreground voxels. Outside the image, dilation sees background
  * unless {@code boundaryToForeground}; erosion sees foreground unless
- * {@code boundaryToForeground} is false. Outputs keep the input's pixel type.
+ * {@code boundaryToForeground} is false. Outputs keep the input's pixel type. The fill-hole
+ * and by-reconstruction filters add connectivity ({@link Reconstruction}).
  */
 final class Morphology implements FilterFamily {
 
@@ -42,6 +43,27 @@ final class Morphology implements FilterFamily {
           Volume in = Volume.of(call.image("image1"));
           return in.toImage(in.dtype(), binaryClosing(in, element(call, in),
               call.real("foregroundValue"), call.flag("safeBorder")));
+        }),
+        Map.entry("BinaryFillhole", call -> {
+          Volume in = Volume.of(call.image("image1"));
+          return in.toImage(in.dtype(), binaryFillhole(in, call.flag("fullyConnected"),
+              call.real("foregroundValue")));
+        }),
+        Map.entry("BinaryOpeningByReconstruction", call -> {
+          Volume in = Volume.of(call.image("image1"));
+          return in.toImage(in.dtype(), openingByReconstruction(in, element(call, in),
+              call.real("foregroundValue"), call.real("backgroundValue"),
+              call.flag("fullyConnected")));
+        }),
+        Map.entry("BinaryClosingByReconstruction", call -> {
+          Volume in = Volume.of(call.image("image1"));
+          return in.toImage(in.dtype(), closingByReconstruction(in, element(call, in),
+              call.real("foregroundValue"), call.flag("fullyConnected")));
+        }),
+        Map.entry("GrayscaleFillhole", call -> {
+          Volume in = Volume.of(call.image("image1"));
+          return in.toImage(in.dtype(),
+              Reconstruction.fillHoles(in.grid(), in.values(), call.flag("fullyConnected")));
         }),
         Map.entry("GrayscaleDilate", call -> grey(call, Operation.DILATE)),
         Map.entry("GrayscaleErode", call -> grey(call, Operation.ERODE)),
@@ -128,6 +150,79 @@ final class Morphology implements FilterFamily {
       if (out[i] != fg) {
         out[i] = v[i];
       }
+    }
+    return out;
+  }
+
+  /**
+   * ITK's {@code BinaryFillholeImageFilter}: the components of the non-foreground voxels that do
+   * not touch the image border become foreground; every other voxel keeps its value.
+   */
+  static double[] binaryFillhole(Volume in, boolean fullyConnected, double foreground) {
+    double fg = PixelCast.stored(in.dtype(), foreground);
+    double[] v = in.values();
+    boolean[] notForeground = new boolean[v.length];
+    for (int i = 0; i < v.length; i++) {
+      notForeground[i] = v[i] != fg;
+    }
+    boolean[] outside = Reconstruction.keptComponents(in.grid(), notForeground, null,
+        Reconstruction.Verdict.TOUCHES_BORDER, fullyConnected);
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = outside[i] ? v[i] : fg;
+    }
+    return out;
+  }
+
+  /**
+   * ITK's {@code BinaryOpeningByReconstructionImageFilter}: a binary erosion marks the
+   * foreground components to keep (those it leaves a voxel of); kept components are
+   * foreground, removed ones background, and non-foreground voxels keep their value.
+   */
+  static double[] openingByReconstruction(Volume in, StructuringElement element,
+      double foreground, double background, boolean fullyConnected) {
+    double fg = PixelCast.stored(in.dtype(), foreground);
+    double bg = PixelCast.stored(in.dtype(), background);
+    double[] eroded = binaryErode(in, element, background, foreground, true);
+    double[] v = in.values();
+    boolean[] mask = new boolean[v.length];
+    boolean[] marker = new boolean[v.length];
+    for (int i = 0; i < v.length; i++) {
+      mask[i] = v[i] == fg;
+      marker[i] = eroded[i] == fg;
+    }
+    boolean[] kept = Reconstruction.keptComponents(in.grid(), mask, marker,
+        Reconstruction.Verdict.MEETS_MARKER, fullyConnected);
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = kept[i] ? fg : v[i] != fg ? v[i] : bg;
+    }
+    return out;
+  }
+
+  /**
+   * ITK's {@code BinaryClosingByReconstructionImageFilter}: a binary dilation marks the
+   * non-foreground components that survive (those where it leaves a non-foreground voxel);
+   * they keep their values and every other voxel becomes foreground. The background is 0, or
+   * the type's highest value when the foreground is 0.
+   */
+  static double[] closingByReconstruction(Volume in, StructuringElement element,
+      double foreground, boolean fullyConnected) {
+    double fg = PixelCast.stored(in.dtype(), foreground);
+    double bg = fg == 0 ? Volume.highest(in.dtype()) : 0;
+    double[] dilated = binaryDilate(in, element, bg, fg, false);
+    double[] v = in.values();
+    boolean[] mask = new boolean[v.length];
+    boolean[] marker = new boolean[v.length];
+    for (int i = 0; i < v.length; i++) {
+      mask[i] = v[i] != fg;
+      marker[i] = dilated[i] != fg;
+    }
+    boolean[] kept = Reconstruction.keptComponents(in.grid(), mask, marker,
+        Reconstruction.Verdict.MEETS_MARKER, fullyConnected);
+    double[] out = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = kept[i] ? v[i] : fg;
     }
     return out;
   }
