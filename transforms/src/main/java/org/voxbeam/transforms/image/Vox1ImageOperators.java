@@ -22,9 +22,7 @@ import org.voxbeam.transforms.image.ops.ConnectedComponents;
 import org.voxbeam.transforms.image.ops.Coordinates;
 import org.voxbeam.transforms.image.ops.CrossCorrelation;
 import org.voxbeam.transforms.image.ops.Extract;
-import org.voxbeam.transforms.image.ops.Gradient;
 import org.voxbeam.transforms.image.ops.ImageModel;
-import org.voxbeam.transforms.image.ops.Morphology;
 import org.voxbeam.transforms.image.ops.Otsu;
 import org.voxbeam.transforms.image.ops.Pointwise;
 import org.voxbeam.transforms.image.ops.SignedDistance;
@@ -32,6 +30,7 @@ import org.voxbeam.transforms.image.ops.Statistics;
 import org.voxbeam.transforms.library.SimpleOperator;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
+import org.voxbeam.transforms.simpleitk.Vox1Neighbourhood;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
 /**
@@ -73,7 +72,7 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(nullary("y", 0, "y-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "y"), 1)));
     ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "z"), 2)));
     ops.add(op("dt", 1, "Signed Maurer distance transform", a -> SignedDistance.of(image(a, 0, "dt"))));
-    ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
+    ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Vox1Neighbourhood.gradient(image(a, 0, "gradient"))));
     ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
         a -> Pointwise.between(number(a, 0), number(a, 0), image(a, 1, "eq_sv"))));
     ops.add(op("geq_sv", 2, "Mask of voxels greater than or equal to a scalar value",
@@ -106,9 +105,9 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("mul_vs", 2, "Each voxel multiplied by a scalar",
         a -> Pointwise.arithmetic(image(a, 0, "mul_vs"), a.get(1), (l, r) -> l * r, "mul_vs")));
     ops.add(op("near", 1, "Spatial dilation by one voxel (26-connectivity box kernel)",
-        a -> Morphology.near(image(a, 0, "near"))));
+        a -> Vox1Neighbourhood.near(image(a, 0, "near"))));
     ops.add(op("interior", 1, "Spatial erosion by one voxel (26-connectivity box kernel)",
-        a -> Morphology.interior(image(a, 0, "interior"))));
+        a -> Vox1Neighbourhood.interior(image(a, 0, "interior"))));
     ops.add(op("through", 2, "Mask of components of image2 that intersect image1",
         a -> ConnectedComponents.through(image(a, 0, "through"), image(a, 1, "through"))));
     ops.add(op("crossCorrelation", 7, "Local cross-correlation map between two images over a neighbourhood",

@@ -44,6 +44,12 @@ record StructuringElement(int dimension, int[] radius, boolean[] mask) {
     };
   }
 
+  /** The box of the same radius along every axis of a {@code dimension}-D image. */
+  static StructuringElement box(int dimension, int radius) {
+    int[] r = {radius, radius, dimension == 3 ? radius : 0};
+    return build(dimension, r, o -> true);
+  }
+
   private interface Shape {
     boolean contains(int[] offset);
   }
