@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class KernelsCommand implements Callable<Integer> {
   /** The kernel suites, one per family of operators. */
   static List<KernelSuite> suites() {
-    return List.of(new Vox1Kernels(), new PixelTypeKernels());
+    return List.of(new Vox1Kernels(), new PixelTypeKernels(), new NeighbourhoodKernels());
   }
 
   @Spec CommandSpec spec;
