@@ -39,9 +39,9 @@ final class Diffusion implements FilterFamily {
     private final double[] first = new double[3];
     private final double[] second = new double[3];
     private final double[] third = new double[3];
-    private int x;
-    private int y;
-    private int z;
+    /** Per axis, the clamped coordinates -1, 0, +1 of the current voxel, as index terms. */
+    private final int[][] terms = new int[3][3];
+    private int centre;
 
     Neighbourhood(Grid grid, double[] values) {
       this.grid = grid;
@@ -49,28 +49,29 @@ final class Diffusion implements FilterFamily {
     }
 
     void moveTo(int x, int y, int z) {
-      this.x = x;
-      this.y = y;
-      this.z = z;
+      set(0, x, grid.nx(), 1);
+      set(1, y, grid.ny(), grid.nx());
+      set(2, z, grid.nz(), grid.nx() * grid.ny());
+      centre = terms[0][1] + terms[1][1] + terms[2][1];
     }
 
-    /** The voxel at offset {@code a·e_i + b·e_j} (axes {@code i}, {@code j}; {@code a, b} in -1..1). */
+    private void set(int axis, int position, int extent, int stride) {
+      terms[axis][0] = Math.max(position - 1, 0) * stride;
+      terms[axis][1] = position * stride;
+      terms[axis][2] = Math.min(position + 1, extent - 1) * stride;
+    }
+
+    /** The voxel at offset {@code a·e_i + b·e_j} (axes {@code i != j}; {@code a, b} in -1..1). */
     double at(int i, int a, int j, int b) {
-      int px = x + (i == 0 ? a : 0) + (j == 0 ? b : 0);
-      int py = y + (i == 1 ? a : 0) + (j == 1 ? b : 0);
-      int pz = z + (i == 2 ? a : 0) + (j == 2 ? b : 0);
-      px = Math.min(Math.max(px, 0), grid.nx() - 1);
-      py = Math.min(Math.max(py, 0), grid.ny() - 1);
-      pz = Math.min(Math.max(pz, 0), grid.nz() - 1);
-      return v[grid.index(px, py, pz)];
+      return v[centre - terms[i][1] + terms[i][1 + a] - terms[j][1] + terms[j][1 + b]];
     }
 
     double at(int i, int a) {
-      return at(i, a, i, 0);
+      return v[centre - terms[i][1] + terms[i][1 + a]];
     }
 
     double centre() {
-      return v[grid.index(x, y, z)];
+      return v[centre];
     }
   }
 
@@ -200,9 +201,8 @@ final class Diffusion implements FilterFamily {
       double gradMagSqD = backward[i] * backward[i];
       for (int j = 0; j < d; j++) {
         if (j != i) {
-          double aug = derivative(type, n.at(i, 1, j, -1), n.at(i, 1, j, 0), n.at(i, 1, j, 1))
-              * s[j];
-          double dim = derivative(type, n.at(i, -1, j, -1), n.at(i, -1, j, 0), n.at(i, -1, j, 1))
+          double aug = derivative(type, n.at(i, 1, j, -1), n.at(i, 1), n.at(i, 1, j, 1)) * s[j];
+          double dim = derivative(type, n.at(i, -1, j, -1), n.at(i, -1), n.at(i, -1, j, 1))
               * s[j];
           gradMagSq += 0.25 * (dx[j] + aug) * (dx[j] + aug);
           gradMagSqD += 0.25 * (dx[j] + dim) * (dx[j] + dim);
