@@ -13,7 +13,7 @@ final class GaussianOperator {
 
   private GaussianOperator() {}
 
-  /** The full symmetric kernel, {@code 2·radius + 1} coefficients, offset {@code -radius} first. */
+  /** The symmetric kernel, {@code 2·radius + 1} coefficients, offset {@code -radius} first. */
   static double[] coefficients(double variance, double maximumError, long maximumKernelWidth) {
     java.util.List<Double> half = new java.util.ArrayList<>();
     double et = Math.exp(-variance);

@@ -26,13 +26,15 @@ final class Morphology implements FilterFamily {
     return Map.ofEntries(
         Map.entry("BinaryDilate", call -> {
           Volume in = Volume.of(call.image("image1"));
-          return in.toImage(in.dtype(), binaryDilate(in, element(call, in), call.real("backgroundValue"),
-              call.real("foregroundValue"), call.flag("boundaryToForeground")));
+          return in.toImage(in.dtype(), binaryDilate(in, element(call, in),
+              call.real("backgroundValue"), call.real("foregroundValue"),
+              call.flag("boundaryToForeground")));
         }),
         Map.entry("BinaryErode", call -> {
           Volume in = Volume.of(call.image("image1"));
-          return in.toImage(in.dtype(), binaryErode(in, element(call, in), call.real("backgroundValue"),
-              call.real("foregroundValue"), call.flag("boundaryToForeground")));
+          return in.toImage(in.dtype(), binaryErode(in, element(call, in),
+              call.real("backgroundValue"), call.real("foregroundValue"),
+              call.flag("boundaryToForeground")));
         }),
         Map.entry("BinaryMorphologicalOpening", call -> {
           Volume in = Volume.of(call.image("image1"));

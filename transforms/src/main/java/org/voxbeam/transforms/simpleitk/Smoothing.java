@@ -8,9 +8,9 @@ import org.voxbeam.transforms.image.Grid;
 /**
  * Smoothing filters: {@code DiscreteGaussian}, {@code RecursiveGaussian},
  * {@code SmoothingRecursiveGaussian}, {@code Mean}, {@code BoxMean} and {@code Median}, with
- * ITK's kernels, pass order, intermediate pixel types and boundaries (the border voxel repeated
- * outside the image — zero-flux Neumann — except {@code BoxMean}, which averages only the voxels
- * inside the image). The diffusion filters live in {@link Diffusion}.
+ * ITK's kernels, pass order, intermediate pixel types and boundaries (the border voxel
+ * repeated outside the image — zero-flux Neumann — except {@code BoxMean}, which averages only
+ * the voxels inside the image). The diffusion filters live in {@link Diffusion}.
  */
 final class Smoothing implements FilterFamily {
 

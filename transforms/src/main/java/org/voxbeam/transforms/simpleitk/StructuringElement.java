@@ -30,7 +30,8 @@ record StructuringElement(int dimension, int[] radius, boolean[] mask) {
     int[] r = new int[3];
     for (int i = 0; i < dimension; i++) {
       if (radius[i] > 1024) {
-        throw call.failure("kernel radius " + radius[i] + " is larger than VoxBeam supports (1024)");
+        throw call.failure(
+            "kernel radius " + radius[i] + " is larger than VoxBeam supports (1024)");
       }
       r[i] = (int) radius[i];
     }

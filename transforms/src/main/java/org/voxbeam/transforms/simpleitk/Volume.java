@@ -70,8 +70,8 @@ record Volume(ImageGeometry geometry, Grid grid, DType dtype, double[] values) {
     java.util.Arrays.fill(out, value);
     for (int z = 0; z < grid.nz(); z++) {
       for (int y = 0; y < grid.ny(); y++) {
-        System.arraycopy(values, grid.index(0, y, z), out, big.index(pad[0], y + pad[1], z + pad[2]),
-            grid.nx());
+        int target = big.index(pad[0], y + pad[1], z + pad[2]);
+        System.arraycopy(values, grid.index(0, y, z), out, target, grid.nx());
       }
     }
     return new Volume(geometry, big, dtype, out);
