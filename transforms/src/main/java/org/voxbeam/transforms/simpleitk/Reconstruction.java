@@ -103,39 +103,50 @@ final class Reconstruction {
    * sweeps leave unstable — linear in practice, and exact, since it only compares voxel values.
    */
   static double[] fillHoles(Grid grid, double[] in, boolean fullyConnected) {
-    int n = grid.voxelCount();
     double max = Double.NEGATIVE_INFINITY;
     for (double v : in) {
       max = Math.max(max, v);
     }
-    double[] m = new double[n];
+    // One voxel of padding (+infinity in image and marker) on every side, so that neighbours are
+    // plain index offsets: a padding voxel never lowers a minimum and is never queued.
+    int pz = grid.dimension() == 3 ? 1 : 0;
+    Grid padded = new Grid(grid.dimension(), grid.nx() + 2, grid.ny() + 2, grid.nz() + 2 * pz);
+    double[] f = new double[padded.voxelCount()];
+    double[] m = new double[padded.voxelCount()];
+    java.util.Arrays.fill(f, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(m, Double.POSITIVE_INFINITY);
     for (int z = 0; z < grid.nz(); z++) {
       for (int y = 0; y < grid.ny(); y++) {
         for (int x = 0; x < grid.nx(); x++) {
           int i = grid.index(x, y, z);
-          m[i] = onBorder(grid, x, y, z) ? in[i] : max;
+          int p = padded.index(x + 1, y + 1, z + pz);
+          f[p] = in[i];
+          m[p] = onBorder(grid, x, y, z) ? in[i] : max;
         }
       }
     }
     int[][] offsets = neighbours(grid, fullyConnected);
-    int[][] before = half(grid, offsets, true);
-    int[][] after = half(grid, offsets, false);
+    int[] all = linear(padded, offsets, 0);
+    int[] before = linear(padded, offsets, -1);
+    int[] after = linear(padded, offsets, 1);
     for (int z = 0; z < grid.nz(); z++) {
       for (int y = 0; y < grid.ny(); y++) {
-        for (int x = 0; x < grid.nx(); x++) {
-          sweep(grid, in, m, before, x, y, z);
+        int row = padded.index(1, y + 1, z + pz);
+        for (int p = row; p < row + grid.nx(); p++) {
+          sweep(f, m, before, p);
         }
       }
     }
-    IntQueue queue = new IntQueue(Math.max(n / 8, 16));
+    IntQueue queue = new IntQueue(Math.max(padded.voxelCount() / 8, 16));
     for (int z = grid.nz() - 1; z >= 0; z--) {
       for (int y = grid.ny() - 1; y >= 0; y--) {
-        for (int x = grid.nx() - 1; x >= 0; x--) {
-          int i = sweep(grid, in, m, after, x, y, z);
-          for (int[] o : after) {
-            int j = neighbour(grid, x, y, z, o);
-            if (j >= 0 && m[j] > m[i] && m[j] > in[j]) {
-              queue.add(i);
+        int row = padded.index(1, y + 1, z + pz);
+        for (int p = row + grid.nx() - 1; p >= row; p--) {
+          sweep(f, m, after, p);
+          for (int o : after) {
+            int q = p + o;
+            if (m[q] > m[p] && m[q] > f[q]) {
+              queue.add(p);
               break;
             }
           }
@@ -143,55 +154,45 @@ final class Reconstruction {
       }
     }
     while (!queue.isEmpty()) {
-      int i = queue.poll();
-      int x = i % grid.nx();
-      int y = (i / grid.nx()) % grid.ny();
-      int z = i / (grid.nx() * grid.ny());
-      for (int[] o : offsets) {
-        int j = neighbour(grid, x, y, z, o);
-        if (j >= 0 && m[j] > m[i] && m[j] != in[j]) {
-          m[j] = Math.max(m[i], in[j]);
-          queue.add(j);
+      int p = queue.poll();
+      for (int o : all) {
+        int q = p + o;
+        if (m[q] > m[p] && m[q] != f[q]) {
+          m[q] = Math.max(m[p], f[q]);
+          queue.add(q);
         }
       }
     }
-    return m;
-  }
-
-  /** {@code m(p) = max(f(p), min(m(p), min over the given neighbours of m))}; returns p. */
-  private static int sweep(Grid grid, double[] f, double[] m, int[][] neighbours, int x, int y,
-      int z) {
-    int i = grid.index(x, y, z);
-    double low = m[i];
-    for (int[] o : neighbours) {
-      int j = neighbour(grid, x, y, z, o);
-      if (j >= 0 && m[j] < low) {
-        low = m[j];
+    double[] out = new double[in.length];
+    for (int z = 0; z < grid.nz(); z++) {
+      for (int y = 0; y < grid.ny(); y++) {
+        System.arraycopy(m, padded.index(1, y + 1, z + pz), out, grid.index(0, y, z), grid.nx());
       }
     }
-    m[i] = Math.max(f[i], low);
-    return i;
+    return out;
   }
 
-  /** The offsets that come before ({@code earlier}) or after the voxel in raster order. */
-  private static int[][] half(Grid grid, int[][] offsets, boolean earlier) {
-    return java.util.Arrays.stream(offsets)
-        .filter(o -> {
-          long linear = o[0] + (long) grid.nx() * (o[1] + (long) grid.ny() * o[2]);
-          return earlier ? linear < 0 : linear > 0;
-        })
-        .toArray(int[][]::new);
-  }
-
-  /** The index of the neighbour at offset {@code o}, or -1 outside the image. */
-  private static int neighbour(Grid grid, int x, int y, int z, int[] o) {
-    int px = x + o[0];
-    int py = y + o[1];
-    int pz = z + o[2];
-    if (px < 0 || py < 0 || pz < 0 || px >= grid.nx() || py >= grid.ny() || pz >= grid.nz()) {
-      return -1;
+  /** {@code m(p) = max(f(p), min(m(p), min over the neighbours of m))}. */
+  private static void sweep(double[] f, double[] m, int[] neighbours, int p) {
+    double low = m[p];
+    for (int o : neighbours) {
+      double v = m[p + o];
+      if (v < low) {
+        low = v;
+      }
     }
-    return grid.index(px, py, pz);
+    m[p] = Math.max(f[p], low);
+  }
+
+  /**
+   * The offsets as linear index steps in {@code grid}: all of them ({@code sign} 0), or those
+   * before ({@code -1}) or after ({@code 1}) the voxel in raster order.
+   */
+  private static int[] linear(Grid grid, int[][] offsets, int sign) {
+    return java.util.Arrays.stream(offsets)
+        .mapToInt(o -> o[0] + grid.nx() * (o[1] + grid.ny() * o[2]))
+        .filter(step -> sign == 0 || Integer.signum(step) == sign)
+        .toArray();
   }
 
   /** A first-in first-out queue of voxel indices that grows as needed. */
