@@ -65,7 +65,9 @@ final class FlatMorphology {
       byte[] current = set;
       for (int axis = 0; axis < grid.dimension(); axis++) {
         int r = element.radius(axis);
-        if (r > 0) {
+        if (r == 1) {
+          current = anyOfThree(current, grid, axis, outsideSet);
+        } else if (r > 0) {
           current = anyPass(current, grid, axis, -r, 2 * r + 1, outsideSet);
         }
       }
@@ -160,6 +162,45 @@ final class FlatMorphology {
         for (int i = 0; i < n; i++) {
           int s = i + a - lo;
           out[base + i * stride] = count[s + length] > count[s] ? (byte) 1 : 0;
+        }
+      }
+    });
+    return out;
+  }
+
+  /**
+   * {@link #anyPass} for the window {@code -1..1}, the unit box of {@code near}/{@code interior}:
+   * along x per row, along y and z as whole rows or planes OR-ed together, which the JIT
+   * vectorises.
+   */
+  static byte[] anyOfThree(byte[] in, Grid grid, int axis, boolean outsideSet) {
+    int n = grid.extent(axis);
+    int stride = grid.stride(axis);
+    byte outside = outsideSet ? (byte) 1 : 0;
+    byte[] out = new byte[in.length];
+    if (axis == 0) {
+      Lines.forEach(grid, 0, (from, to) -> {
+        for (int k = from; k < to; k++) {
+          int base = k * n;
+          for (int x = 0; x < n; x++) {
+            int before = x > 0 ? in[base + x - 1] : outside;
+            int after = x < n - 1 ? in[base + x + 1] : outside;
+            out[base + x] = (byte) (before | in[base + x] | after);
+          }
+        }
+      });
+      return out;
+    }
+    int blocks = in.length / (stride * n);
+    Lines.parallel(blocks * n, in.length, (from, to) -> {
+      for (int k = from; k < to; k++) {
+        int block = k / n;
+        int p = k % n;
+        int row = block * stride * n + p * stride;
+        for (int i = 0; i < stride; i++) {
+          int before = p > 0 ? in[row - stride + i] : outside;
+          int after = p < n - 1 ? in[row + stride + i] : outside;
+          out[row + i] = (byte) (before | in[row + i] | after);
         }
       }
     });

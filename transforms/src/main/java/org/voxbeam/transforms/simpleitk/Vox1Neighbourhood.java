@@ -36,9 +36,7 @@ public final class Vox1Neighbourhood {
     byte[] dilated = FlatMorphology.dilate(equalToOne(cast), voxels.grid(),
         unitBox(voxels.grid()), false);
     for (int i = 0; i < cast.length; i++) {
-      if (dilated[i] != 0) {
-        cast[i] = 1;
-      }
+      cast[i] = dilated[i] != 0 ? 1 : cast[i];
     }
     return Voxels.mask(image.geometry(), cast);
   }
@@ -53,9 +51,7 @@ public final class Vox1Neighbourhood {
     byte[] erodedAway = FlatMorphology.dilate(notOne, voxels.grid(), unitBox(voxels.grid()),
         false);
     for (int i = 0; i < cast.length; i++) {
-      if (erodedAway[i] != 0 && cast[i] == 1) {
-        cast[i] = 0;
-      }
+      cast[i] = erodedAway[i] != 0 && cast[i] == 1 ? 0 : cast[i];
     }
     return Voxels.mask(image.geometry(), cast);
   }
