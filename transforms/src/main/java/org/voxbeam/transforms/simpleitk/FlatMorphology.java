@@ -33,7 +33,9 @@ final class FlatMorphology {
       double[] current = in;
       for (int axis = 0; axis < grid.dimension(); axis++) {
         int r = element.radius(axis);
-        if (r > 0) {
+        if (r == 1 && axis > 0) {
+          current = extremeOfThree(current, grid, axis, max, boundary);
+        } else if (r > 0) {
           current = extremePass(current, grid, axis, -r, 2 * r + 1, max, boundary);
         }
       }
@@ -140,6 +142,30 @@ final class FlatMorphology {
 
   private static double pick(double x, double y, boolean max) {
     return max ? (x >= y ? x : y) : (x <= y ? x : y);
+  }
+
+  /**
+   * {@link #extremePass} for the window {@code -1..1} along y or z, as whole rows or planes
+   * combined, which the JIT vectorises.
+   */
+  static double[] extremeOfThree(double[] in, Grid grid, int axis, boolean max,
+      double boundary) {
+    int n = grid.extent(axis);
+    int stride = grid.stride(axis);
+    double[] out = new double[in.length];
+    int blocks = in.length / (stride * n);
+    Lines.parallel(blocks * n, in.length, (from, to) -> {
+      for (int k = from; k < to; k++) {
+        int p = k % n;
+        int row = (k / n) * stride * n + p * stride;
+        for (int i = 0; i < stride; i++) {
+          double before = p > 0 ? in[row - stride + i] : boundary;
+          double after = p < n - 1 ? in[row + stride + i] : boundary;
+          out[row + i] = pick(pick(before, in[row + i], max), after, max);
+        }
+      }
+    });
+    return out;
   }
 
   /** Whether {@code in[i + a .. i + a + length - 1]} along {@code axis} holds a set voxel. */
