@@ -43,52 +43,75 @@ final class Reconstruction {
    */
   static boolean[] keptComponents(Grid grid, boolean[] set, boolean[] marker, Verdict verdict,
       boolean fullyConnected) {
-    int n = grid.voxelCount();
-    int[][] offsets = neighbours(grid, fullyConnected);
-    int[] component = new int[n];
-    java.util.Arrays.fill(component, -1);
-    int[] queue = new int[n];
-    boolean[] keep = new boolean[n];
-    java.util.BitSet keptIds = new java.util.BitSet();
-    int next = 0;
-    for (int seed = 0; seed < n; seed++) {
-      if (!set[seed] || component[seed] >= 0) {
-        continue;
-      }
-      int id = next++;
-      int head = 0;
-      int tail = 0;
-      queue[tail++] = seed;
-      component[seed] = id;
-      boolean kept = false;
-      while (head < tail) {
-        int i = queue[head++];
-        int x = i % grid.nx();
-        int y = (i / grid.nx()) % grid.ny();
-        int z = i / (grid.nx() * grid.ny());
-        kept |= verdict == Verdict.MEETS_MARKER ? marker[i] : onBorder(grid, x, y, z);
-        for (int[] o : offsets) {
-          int px = x + o[0];
-          int py = y + o[1];
-          int pz = z + o[2];
-          if (px < 0 || py < 0 || pz < 0 || px >= grid.nx() || py >= grid.ny() || pz >= grid.nz()) {
-            continue;
-          }
-          int j = grid.index(px, py, pz);
-          if (set[j] && component[j] < 0) {
-            component[j] = id;
-            queue[tail++] = j;
+    // One voxel of padding outside the set on every side, so neighbours are index offsets.
+    int pz = grid.dimension() == 3 ? 1 : 0;
+    Grid padded = new Grid(grid.dimension(), grid.nx() + 2, grid.ny() + 2, grid.nz() + 2 * pz);
+    byte[] state = new byte[padded.voxelCount()];
+    final byte member = 1;
+    final byte special = 2;
+    for (int z = 0; z < grid.nz(); z++) {
+      for (int y = 0; y < grid.ny(); y++) {
+        for (int x = 0; x < grid.nx(); x++) {
+          int i = grid.index(x, y, z);
+          if (set[i]) {
+            boolean hit = verdict == Verdict.MEETS_MARKER ? marker[i] : onBorder(grid, x, y, z);
+            state[padded.index(x + 1, y + 1, z + pz)] = hit ? special : member;
           }
         }
       }
-      if (kept) {
-        keptIds.set(id);
+    }
+    // Raster union-find: each member joins the components of its earlier neighbours, so the
+    // volume is read in memory order (a breadth-first flood jumps between planes at every step).
+    int[] earlier = linear(padded, neighbours(grid, fullyConnected), -1);
+    int[] parent = new int[padded.voxelCount()];
+    for (int p = 0; p < state.length; p++) {
+      if (state[p] == 0) {
+        continue;
+      }
+      parent[p] = p;
+      for (int step : earlier) {
+        int q = p + step;
+        if (state[q] != 0) {
+          union(parent, p, q);
+        }
       }
     }
-    for (int i = 0; i < n; i++) {
-      keep[i] = component[i] >= 0 && keptIds.get(component[i]);
+    java.util.BitSet keptRoots = new java.util.BitSet(state.length);
+    for (int p = 0; p < state.length; p++) {
+      if (state[p] == special) {
+        keptRoots.set(find(parent, p));
+      }
+    }
+    boolean[] keep = new boolean[grid.voxelCount()];
+    for (int z = 0; z < grid.nz(); z++) {
+      for (int y = 0; y < grid.ny(); y++) {
+        for (int x = 0; x < grid.nx(); x++) {
+          int p = padded.index(x + 1, y + 1, z + pz);
+          keep[grid.index(x, y, z)] = state[p] != 0 && keptRoots.get(find(parent, p));
+        }
+      }
     }
     return keep;
+  }
+
+  /** The root of {@code p}'s tree, halving the path on the way. */
+  private static int find(int[] parent, int p) {
+    while (parent[p] != p) {
+      parent[p] = parent[parent[p]];
+      p = parent[p];
+    }
+    return p;
+  }
+
+  /** Joins the trees of {@code a} and {@code b}; the smaller root index becomes the root. */
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    if (ra < rb) {
+      parent[rb] = ra;
+    } else if (rb < ra) {
+      parent[ra] = rb;
+    }
   }
 
   private static boolean onBorder(Grid grid, int x, int y, int z) {
