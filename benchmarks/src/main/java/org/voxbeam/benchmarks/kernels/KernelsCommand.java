@@ -36,7 +36,11 @@ public final class KernelsCommand implements Callable<Integer> {
   /** The kernel suites, one per family of operators. */
   static List<KernelSuite> suites() {
     return List.of(
-        new Vox1Kernels(), new PixelTypeKernels(), new PointwiseKernels(), new LabelGridKernels());
+        new Vox1Kernels(),
+        new PixelTypeKernels(),
+        new PointwiseKernels(),
+        new NeighbourhoodKernels(),
+        new LabelGridKernels());
   }
 
   @Spec CommandSpec spec;

@@ -22,15 +22,14 @@ import org.voxbeam.transforms.image.ops.ConnectedComponents;
 import org.voxbeam.transforms.image.ops.Coordinates;
 import org.voxbeam.transforms.image.ops.CrossCorrelation;
 import org.voxbeam.transforms.image.ops.Extract;
-import org.voxbeam.transforms.image.ops.Gradient;
 import org.voxbeam.transforms.image.ops.ImageModel;
 import org.voxbeam.transforms.image.ops.MaurerDistance;
-import org.voxbeam.transforms.image.ops.Morphology;
 import org.voxbeam.transforms.image.ops.Statistics;
 import org.voxbeam.transforms.library.SimpleOperator;
 import org.voxbeam.transforms.python.Comparison;
 import org.voxbeam.transforms.python.PythonNumbers;
 import org.voxbeam.transforms.simpleitk.SimpleItkCalls;
+import org.voxbeam.transforms.simpleitk.Vox1Neighbourhood;
 import org.voxbeam.transforms.vox1.Vox1ScalarOperators;
 
 /**
@@ -74,7 +73,8 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(nullary("y", 0, "y-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "y"), 1)));
     ops.add(nullary("z", 0, "z-coordinate image", a -> Coordinates.coordinate(ImageModel.require(a, "z"), 2)));
     ops.add(op("dt", 1, "Signed Maurer distance transform", a -> MaurerDistance.vox1(image(a, 0, "dt"))));
-    ops.add(op("gradient", 1, "Gradient magnitude of an image", a -> Gradient.magnitude(image(a, 0, "gradient"))));
+    ops.add(op("gradient", 1, "Gradient magnitude of an image",
+        a -> Vox1Neighbourhood.gradient(image(a, 0, "gradient"))));
     ops.add(op("eq_sv", 2, "Mask of voxels equal to a scalar value",
         a -> sitk("BinaryThreshold", image(a, 1, "eq_sv"), scalar(a, 0), scalar(a, 0),
             new NumberValue(1), new NumberValue(0))));
@@ -107,9 +107,9 @@ public final class Vox1ImageOperators implements OperatorLibrary {
     ops.add(op("mul_vs", 2, "Each voxel multiplied by a scalar",
         a -> sitk("Multiply", image(a, 0, "mul_vs"), scalar(a, 1))));
     ops.add(op("near", 1, "Spatial dilation by one voxel (26-connectivity box kernel)",
-        a -> Morphology.near(image(a, 0, "near"))));
+        a -> Vox1Neighbourhood.near(image(a, 0, "near"))));
     ops.add(op("interior", 1, "Spatial erosion by one voxel (26-connectivity box kernel)",
-        a -> Morphology.interior(image(a, 0, "interior"))));
+        a -> Vox1Neighbourhood.interior(image(a, 0, "interior"))));
     ops.add(op("through", 2, "Mask of components of image2 that intersect image1",
         a -> ConnectedComponents.through(image(a, 0, "through"), image(a, 1, "through"))));
     ops.add(op("crossCorrelation", 7, "Local cross-correlation map between two images over a neighbourhood",

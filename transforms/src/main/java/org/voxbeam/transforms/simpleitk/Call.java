@@ -84,10 +84,16 @@ public final class Call {
 
   /**
    * The first {@code dimension} entries of a per-dimension vector, as SimpleITK takes them for
-   * an image of that dimension.
+   * an image of that dimension; a single value given for a vector SimpleITK also sets from a
+   * scalar fills every dimension.
    */
   double[] reals(String name, int dimension) {
     double[] all = (double[]) value(name);
+    if (all.length == 1 && acceptsScalar(name)) {
+      double[] filled = new double[dimension];
+      java.util.Arrays.fill(filled, all[0]);
+      return filled;
+    }
     requireLength(name, all.length, dimension);
     return java.util.Arrays.copyOf(all, dimension);
   }
@@ -95,8 +101,19 @@ public final class Call {
   /** The first {@code dimension} entries of a per-dimension integer vector. */
   long[] integers(String name, int dimension) {
     long[] all = (long[]) value(name);
+    if (all.length == 1 && acceptsScalar(name)) {
+      long[] filled = new long[dimension];
+      java.util.Arrays.fill(filled, all[0]);
+      return filled;
+    }
     requireLength(name, all.length, dimension);
     return java.util.Arrays.copyOf(all, dimension);
+  }
+
+  /** Whether SimpleITK also sets the per-dimension vector {@code name} from one value. */
+  private boolean acceptsScalar(String name) {
+    return overload.parameters().stream()
+        .anyMatch(p -> p.name().equals(name) && p.scalarAccepted());
   }
 
   /** A failure of this call, prefixed with the procedure's name as SimpleITK's messages are. */
