@@ -41,7 +41,7 @@ final class BeamExecution {
   }
 
   private Execution execute(Path store, long cacheBytes, Plan plan, RunSettings settings) {
-    VoxBeamOptions options = options(settings.runner(), store, cacheBytes, settings);
+    VoxBeamOptions options = options(settings, store, cacheBytes);
     try (BeamPlanRunner beam = BeamPlanRunner.open(options)) {
       Instant started = Instant.now();
       Pipeline pipeline = Pipeline.create(options);
@@ -78,9 +78,9 @@ final class BeamExecution {
     }
   }
 
-  private VoxBeamOptions options(String runner, Path store, long cacheBytes, RunSettings settings) {
+  private VoxBeamOptions options(RunSettings settings, Path store, long cacheBytes) {
     List<String> arguments = new ArrayList<>();
-    arguments.add("--runner=" + runner);
+    arguments.add("--runner=" + settings.runner());
     arguments.addAll(beamArguments);
     addUnlessGiven(arguments, "store", store.toString());
     addUnlessGiven(arguments, "cacheMb", Long.toString(cacheBytes >> 20));
@@ -89,6 +89,12 @@ final class BeamExecution {
     addUnlessGiven(arguments, "maxDecompressedMb", Long.toString(decompressedMegabytes));
     if (settings.threads() > 0) {
       addUnlessGiven(arguments, "threads", Integer.toString(settings.threads()));
+    }
+    settings.runId().ifPresent(id -> arguments.add("--runId=" + id));
+    if (settings.cachePolicy().everything()) {
+      arguments.add("--noCache=true");
+    } else if (!settings.cachePolicy().goals().isEmpty()) {
+      arguments.add("--refresh=" + String.join(",", settings.cachePolicy().goals()));
     }
     VoxBeamOptions options;
     try {

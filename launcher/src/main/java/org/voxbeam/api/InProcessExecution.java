@@ -25,10 +25,11 @@ final class InProcessExecution {
   private InProcessExecution() {}
 
   static Execution run(ResultStore store, Plan plan, RunSettings settings) {
-    SchedulerOptions options = SchedulerOptions.defaults();
+    SchedulerOptions options = SchedulerOptions.defaults().withCachePolicy(settings.cachePolicy());
     if (settings.threads() > 0) {
       options = options.withThreads(settings.threads());
     }
+    options = settings.runId().map(options::withRunId).orElse(options);
     OperatorRegistry operators =
         settings.operators().orElseGet(() -> standardOperators(settings));
     NodeCounter counter = new NodeCounter(settings.progress());

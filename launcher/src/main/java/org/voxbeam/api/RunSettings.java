@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.pipeline.execution.CachePolicy;
 
 /**
  * How {@link VoxBeam#run(org.voxbeam.pipeline.plan.Plan, RunSettings)} executes a plan. Immutable;
@@ -19,6 +20,10 @@ import org.voxbeam.kernel.operator.OperatorRegistry;
  * @param progress receives the run's progress
  * @param limits how large the images the run reads may be (with the standard operators; custom
  *     operators bring their own)
+ * @param cachePolicy which stored results the run may use ({@code --no-cache}, {@code --refresh})
+ * @param runId the id to record the run under; a new one when empty
+ * @param program the program the run record names; the plan's own source when empty
+ * @param saves where {@code save} goals may be written
  */
 public record RunSettings(
     String runner,
@@ -26,17 +31,25 @@ public record RunSettings(
     List<String> beamArguments,
     Optional<OperatorRegistry> operators,
     ProgressListener progress,
-    Limits limits) {
+    Limits limits,
+    CachePolicy cachePolicy,
+    Optional<String> runId,
+    Optional<ProgramSource> program,
+    SaveTargets saves) {
 
   /** The runner name of the in-process scheduler. */
   public static final String IN_PROCESS = "in-process";
 
   public RunSettings {
     beamArguments = List.copyOf(beamArguments);
-    Objects.requireNonNull(limits, "limits");
     if (threads < 0) {
       throw new InvalidInputException("threads must not be negative, got " + threads);
     }
+    Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(cachePolicy, "cachePolicy");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(saves, "saves");
   }
 
   /** The in-process scheduler, one thread per core, standard operators, no progress. */
@@ -47,23 +60,128 @@ public record RunSettings(
   /** {@code runner} ({@value #IN_PROCESS} or a Beam runner) with Beam's own options. */
   public static RunSettings runner(String runner, List<String> beamArguments) {
     return new RunSettings(
-        runner, 0, beamArguments, Optional.empty(), ProgressListener.NONE, Limits.DEFAULTS);
+        runner,
+        0,
+        beamArguments,
+        Optional.empty(),
+        ProgressListener.NONE,
+        Limits.DEFAULTS,
+        CachePolicy.reuse(),
+        Optional.empty(),
+        Optional.empty(),
+        SaveTargets.AS_NAMED);
   }
 
   public RunSettings withThreads(int count) {
-    return new RunSettings(runner, count, beamArguments, operators, progress, limits);
+    return new RunSettings(
+        runner,
+        count,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves);
   }
 
   public RunSettings withOperators(OperatorRegistry registry) {
-    return new RunSettings(runner, threads, beamArguments, Optional.of(registry), progress, limits);
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        Optional.of(registry),
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves);
   }
 
   public RunSettings withProgress(ProgressListener listener) {
-    return new RunSettings(runner, threads, beamArguments, operators, listener, limits);
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        listener,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves);
   }
 
   public RunSettings withLimits(Limits value) {
-    return new RunSettings(runner, threads, beamArguments, operators, progress, value);
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        value,
+        cachePolicy,
+        runId,
+        program,
+        saves);
+  }
+
+  public RunSettings withCachePolicy(CachePolicy policy) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        policy,
+        runId,
+        program,
+        saves);
+  }
+
+  public RunSettings withRunId(String id) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        Optional.of(id),
+        program,
+        saves);
+  }
+
+  public RunSettings withProgram(ProgramSource source) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        Optional.of(source),
+        saves);
+  }
+
+  public RunSettings withSaves(SaveTargets targets) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        targets);
   }
 
   /** Whether the plan runs as a Beam pipeline. */

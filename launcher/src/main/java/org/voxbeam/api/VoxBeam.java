@@ -2,23 +2,37 @@ package org.voxbeam.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.pipeline.execution.CachePolicy;
+import org.voxbeam.pipeline.execution.ImageModelBinding;
+import org.voxbeam.pipeline.execution.ResultReuse;
+import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
 import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.plan.IdMismatchPolicy;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.plan.PlanExplanation;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
 import org.voxbeam.pipeline.reduce.DeclarationGoals;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreException;
+import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.runs.GoalRecord;
+import org.voxbeam.storage.runs.RunRecord;
+import org.voxbeam.storage.runs.RunTable;
 
 /**
  * VoxBeam from Java: open a result store, run ImgQL programs and VoxLogicA-2 plans against it,
@@ -42,11 +56,13 @@ public final class VoxBeam implements AutoCloseable {
 
   private final Path directory;
   private final long cacheBytes;
+  private final boolean mustExist;
   private ResultStore store;
 
-  private VoxBeam(Path directory, long cacheBytes, ResultStore store) {
+  private VoxBeam(Path directory, long cacheBytes, boolean mustExist, ResultStore store) {
     this.directory = directory;
     this.cacheBytes = cacheBytes;
+    this.mustExist = mustExist;
     this.store = store;
   }
 
@@ -63,12 +79,24 @@ public final class VoxBeam implements AutoCloseable {
     if (cacheBytes < 0) {
       throw new InvalidInputException("the cache size must not be negative, got " + cacheBytes);
     }
-    return new VoxBeam(directory, cacheBytes, null);
+    return new VoxBeam(directory, cacheBytes, false, null);
+  }
+
+  /**
+   * The store that already exists in {@code directory}, for reading: unlike {@link #open}, a
+   * directory that is not a store is refused (with a {@link StoreException} on first use) rather
+   * than made into one.
+   */
+  public static VoxBeam openExisting(Path directory, long cacheBytes) {
+    if (cacheBytes < 0) {
+      throw new InvalidInputException("the cache size must not be negative, got " + cacheBytes);
+    }
+    return new VoxBeam(directory, cacheBytes, true, null);
   }
 
   /** A store in memory, gone when closed: for tests and one-off runs; not for Beam runners. */
   public static VoxBeam inMemory() {
-    return new VoxBeam(null, 0, new InMemoryResultStore());
+    return new VoxBeam(null, 0, false, new InMemoryResultStore());
   }
 
   /**
@@ -159,11 +187,14 @@ public final class VoxBeam implements AutoCloseable {
   }
 
   /**
-   * Runs {@code plan} as {@code settings} say, writing every computed result to the store. A
-   * failing node is not an exception: its goals carry the error and the others complete.
+   * Runs {@code plan} as {@code settings} say, writing every computed result to the store, then its
+   * {@code save} goals to their files, then the run record (for a persistent store). A failing node
+   * is not an exception: its goals carry the error and the others complete; so does a {@code save}
+   * goal whose file cannot be written.
    *
    * @throws InvalidInputException if the settings do not fit (Beam options without a Beam runner,
-   *     a Beam runner on an in-memory store, options Beam rejects)
+   *     a Beam runner on an in-memory store, options Beam rejects, a refresh of a goal the plan
+   *     does not have)
    * @throws org.voxbeam.pipeline.beam.BeamRunException if the Beam pipeline itself failed
    */
   public RunReport run(Plan plan, RunSettings settings) {
@@ -178,15 +209,103 @@ public final class VoxBeam implements AutoCloseable {
     if (settings.onBeam() && settings.operators().isPresent()) {
       throw new InvalidInputException("custom operators work only in process: Beam workers load the standard library");
     }
+    try {
+      settings.cachePolicy().forcedNodes(plan);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+    RunSettings run =
+        settings.withRunId(settings.runId().orElseGet(() -> UUID.randomUUID().toString()));
+    Instant started = Instant.now();
     Optional<StoreGrowth> growth = Optional.ofNullable(directory).map(StoreGrowth::from);
     Execution execution =
-        settings.onBeam()
-            ? BeamExecution.run(directory, cacheBytes, plan, settings)
-            : InProcessExecution.run(store(), plan, settings);
-    RunStats stats = execution.result().stats();
-    settings.progress().onProgress(new Progress(stats.nodes(), stats.computed(), stats.cached(), stats.failed(), "done"));
+        run.onBeam()
+            ? BeamExecution.run(directory, cacheBytes, plan, run)
+            : InProcessExecution.run(store(), plan, run);
+    RunResult result = SavedGoals.save(execution.result(), run.saves());
+    RunStats stats = result.stats();
+    Progress done =
+        new Progress(stats.nodes(), stats.computed(), stats.cached(), stats.failed(), "done");
+    run.progress().onProgress(done);
     OptionalLong written = growth.map(g -> OptionalLong.of(g.bytesSince())).orElse(OptionalLong.empty());
-    return new RunReport(settings.runner(), execution.result(), execution.stages(), written);
+    RunReport report =
+        new RunReport(
+            run.runId().orElseThrow(),
+            run.runner(),
+            result,
+            execution.stages(),
+            written,
+            started,
+            Instant.now());
+    if (directory != null) {
+      new RunTable(new StoreLayout(directory))
+          .append(
+              RunRecords.of(
+                  report,
+                  run.program().orElseGet(() -> ProgramSource.of(plan)),
+                  run.cachePolicy()));
+    }
+    return report;
+  }
+
+  /**
+   * The goal named {@code name} of run {@code runId}, or of the latest recorded run that has a goal
+   * of that name, with the stored result of its node.
+   *
+   * @throws InvalidInputException if no such run or goal is recorded
+   */
+  public StoredGoal goal(String name, Optional<String> runId) {
+    List<RunRecord> recorded = runs();
+    RunRecord run;
+    if (runId.isPresent()) {
+      run =
+          recorded.stream()
+              .filter(record -> record.runId().equals(runId.get()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          "no run " + runId.get() + " is recorded in the store"));
+    } else {
+      run =
+          recorded.stream()
+              .filter(record -> record.goals().stream().anyMatch(goal -> goal.name().equals(name)))
+              .reduce((older, newer) -> newer)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException("no recorded run has a goal named '" + name + "'"));
+    }
+    GoalRecord goal =
+        run.goals().stream()
+            .filter(candidate -> candidate.name().equals(name))
+            .reduce((first, last) -> last)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "run "
+                            + run.runId()
+                            + " has no goal named '"
+                            + name
+                            + "' (goals: "
+                            + String.join(", ", run.goals().stream().map(GoalRecord::name).toList())
+                            + ")"));
+    return new StoredGoal(run, goal, result(new NodeId(goal.nodeId())));
+  }
+
+  /** The runs recorded in the store, oldest first; none for an in-memory store. */
+  public List<RunRecord> runs() {
+    return directory == null ? List.of() : new RunTable(new StoreLayout(directory)).all();
+  }
+
+  /**
+   * What a run of {@code plan} would compute and read, without running it: the same walk, and the
+   * same test of each stored result's recorded inputs, as a run's.
+   */
+  public PlanExplanation explain(Plan plan) {
+    Plan bound = ImageModelBinding.bind(plan);
+    return PlanExplanation.of(
+        bound,
+        ResultReuse.of(bound, store(), CachePolicy.reuse(), InputFingerprints.shared())::reusable);
   }
 
   /** The stored result of node {@code id}, a value or a recorded failure, if there is one. */
@@ -209,7 +328,11 @@ public final class VoxBeam implements AutoCloseable {
   /** The result store, opened now if it is not open yet. */
   public synchronized ResultStore store() {
     if (store == null) {
-      store = ParquetResultStore.open(directory, StoreOptions.defaults().withCacheBytes(cacheBytes));
+      StoreOptions options = StoreOptions.defaults().withCacheBytes(cacheBytes);
+      store =
+          mustExist
+              ? ParquetResultStore.openExisting(directory, options)
+              : ParquetResultStore.open(directory, options);
     }
     return store;
   }

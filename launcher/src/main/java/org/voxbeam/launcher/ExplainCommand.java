@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * Says what {@code run} would do with a program or plan and a store, without computing: which
- * goals are already stored, which nodes the run would compute and which it would read.
+ * goals are already stored (and still valid: their recorded inputs unchanged), which nodes the
+ * run would compute and which it would read. The store must exist; explain never creates one.
  */
 @Command(name = "explain", description = "Show which goals and nodes are stored and which a run would compute.")
 final class ExplainCommand implements Callable<Integer> {
@@ -28,8 +29,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     Plan plan = planOptions.load(limitOptions.limits());
     PlanExplanation explanation;
-    try (VoxBeam voxbeam = storeLocation.open()) {
-      explanation = PlanExplanation.of(plan, voxbeam.store());
+    try (VoxBeam voxbeam = storeLocation.openExisting()) {
+      explanation = voxbeam.explain(plan);
     }
     PrintWriter out = spec.commandLine().getOut();
     long storedGoals = explanation.goals().stream().filter(PlanExplanation.GoalStatus::stored).count();

@@ -1,5 +1,6 @@
 package org.voxbeam.launcher;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,7 +10,8 @@ import org.voxbeam.pipeline.execution.RunStats;
 
 /**
  * The report that ends {@code voxbeam run} on standard error, one {@code voxbeam:} line per
- * topic so that scripts can grep it: node counts, goals, bytes written, time per stage.
+ * topic so that scripts can grep it: the run, node counts, the items of {@code map}-like nodes
+ * (the cases of a dataset; only when there were any), goals, bytes written, time per stage.
  */
 final class RunReportText {
   private RunReportText() {}
@@ -29,10 +31,22 @@ final class RunReportText {
             + report.stages().stream()
                 .map(stage -> stage.name() + " " + stage.elapsed().toMillis() + " ms")
                 .collect(Collectors.joining(", "));
-    if (report.bytesWritten().isEmpty()) {
-      return List.of(nodes, goals, time);
+    List<String> lines = new ArrayList<>();
+    lines.add("voxbeam: run " + report.runId());
+    lines.add(nodes);
+    RunStats.ItemStats items = stats.items();
+    if (items.total() > 0) {
+      lines.add(
+          String.format(
+              "voxbeam: items: %d computed, %d from store, %d failed",
+              items.computed(), items.cached(), items.failed()));
     }
-    return List.of(nodes, goals, "voxbeam: store: " + bytes(report.bytesWritten().getAsLong()) + " written", time);
+    lines.add(goals);
+    report
+        .bytesWritten()
+        .ifPresent(written -> lines.add("voxbeam: store: " + bytes(written) + " written"));
+    lines.add(time);
+    return lines;
   }
 
   /** Bytes in binary units, one decimal above a KiB: {@code 512 B}, {@code 14.2 KiB}. */

@@ -49,7 +49,7 @@ final class StoreCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (ParquetResultStore store = location.openPersistent()) {
+      try (ParquetResultStore store = location.openPersistentExisting()) {
         return run(store, spec.commandLine().getOut());
       }
     }

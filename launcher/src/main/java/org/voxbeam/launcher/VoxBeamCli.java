@@ -42,6 +42,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ListPrimitivesCommand.class,
       StoreCommand.class,
+      RunsCommand.class,
+      GetCommand.class,
       ServeCommand.class
     })
 public final class VoxBeamCli implements Runnable {
@@ -136,6 +138,8 @@ public final class VoxBeamCli implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is required (run, export, plan, explain, list-primitives, store, serve)");
+        spec.commandLine(),
+        "a command is required"
+            + " (run, export, plan, explain, list-primitives, store, runs, get, serve)");
   }
 }

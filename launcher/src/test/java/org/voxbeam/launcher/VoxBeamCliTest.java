@@ -216,7 +216,11 @@ class VoxBeamCliTest {
   @Test
   void explainTellsStoredFromToCompute() {
     String store = dir.resolve("store").toString();
-    Outcome before = cli("explain", program("filter-fold").toString(), "--store", store);
+    Outcome missing = cli("explain", program("filter-fold").toString(), "--store", store);
+    assertEquals(2, missing.exitCode(), missing.err());
+    assertTrue(missing.err().startsWith("error: no result store at "), missing.err());
+    assertFalse(Files.exists(dir.resolve("store")), "explain never creates a store");
+    Outcome before = cli("explain", program("filter-fold").toString(), "--in-memory");
     assertEquals(0, before.exitCode(), before.err());
     assertTrue(before.out().contains("summary: 5 goals (0 in store, 5 to compute)"), before.out());
     assertTrue(before.out().contains("to compute  default.fold"), before.out());

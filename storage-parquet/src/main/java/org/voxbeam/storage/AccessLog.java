@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.node.NodeId;
 
 /**
@@ -52,7 +53,7 @@ public final class AccessLog {
     try {
       Files.createDirectories(layout.access());
       Files.createDirectories(layout.tmp());
-      Path temporary = Files.createTempFile(layout.tmp(), "access-", ".tmp");
+      Path temporary = NewFiles.createUnique(layout.tmp(), "access-", ".tmp");
       Files.writeString(temporary, text);
       String name = String.format("access-%013d-%016x.log", System.currentTimeMillis(), ThreadLocalRandom.current().nextLong());
       Files.move(temporary, layout.access().resolve(name), StandardCopyOption.ATOMIC_MOVE);

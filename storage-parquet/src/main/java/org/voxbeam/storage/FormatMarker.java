@@ -1,11 +1,16 @@
 package org.voxbeam.storage;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonInteger;
 import org.voxbeam.kernel.json.JsonObject;
@@ -17,14 +22,20 @@ import org.voxbeam.kernel.json.JsonValue;
  * The {@code voxbeam-store.json} file that makes a directory a store and says which version of
  * the format its files follow, so a newer VoxBeam can upgrade an older store and an older one
  * refuses a newer store instead of misreading it.
+ *
+ * <p>A store of an earlier version this one can read is upgraded when it is opened ({@link
+ * StoreUpgrade}), under a lock so that processes opening it at once upgrade it once; the marker is
+ * bumped last, so an interrupted upgrade resumes at the next open.
  */
 final class FormatMarker {
   static final String FORMAT = "voxbeam-result-store";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+
+  private static final String UPGRADE_LOCK = "upgrade.lock";
 
   private FormatMarker() {}
 
-  /** Creates the marker in a new or empty directory, or checks the one that is there. */
+  /** Creates the marker in a new or empty directory, or checks (and upgrades) the one there. */
   static void createOrCheck(StoreLayout layout) {
     try {
       Files.createDirectories(layout.root());
@@ -34,7 +45,23 @@ final class FormatMarker {
         }
         write(layout);
       }
-      check(layout);
+      checkOrUpgrade(layout);
+    } catch (IOException e) {
+      throw new StoreException("cannot open store at " + layout.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks (and upgrades) the marker of a store that must exist already. */
+  static void checkExisting(StoreLayout layout) {
+    if (!Files.isDirectory(layout.root())) {
+      throw new StoreException("no result store at " + layout.root() + " (a run creates it)");
+    }
+    if (!Files.exists(layout.marker())) {
+      throw new StoreException(
+          layout.root() + " is not a VoxBeam store (it has no " + StoreLayout.MARKER_FILE + ")");
+    }
+    try {
+      checkOrUpgrade(layout);
     } catch (IOException e) {
       throw new StoreException("cannot open store at " + layout.root() + ": " + e.getMessage(), e);
     }
@@ -50,22 +77,18 @@ final class FormatMarker {
    * Whether {@code path} belongs to a store. The marker counts: another process creating the same
    * new store may have moved it into place since this one looked for it.
    */
-  private static boolean isStoreEntry(StoreLayout layout, java.nio.file.Path path) {
+  private static boolean isStoreEntry(StoreLayout layout, Path path) {
     return path.equals(layout.marker())
         || path.equals(layout.segments())
         || path.equals(layout.tmp())
         || path.equals(layout.blobs().getParent())
         || path.equals(layout.access())
-        || path.equals(layout.quarantine());
+        || path.equals(layout.quarantine())
+        || path.equals(layout.runs());
   }
 
   private static void write(StoreLayout layout) throws IOException {
-    Map<String, JsonValue> fields = new LinkedHashMap<>();
-    fields.put("format", JsonValue.of(FORMAT));
-    fields.put("version", JsonValue.of(VERSION));
-    Files.createDirectories(layout.tmp());
-    java.nio.file.Path temporary = Files.createTempFile(layout.tmp(), "marker-", ".tmp");
-    Files.writeString(temporary, CanonicalJson.writeIndented(new JsonObject(fields)) + "\n");
+    Path temporary = markerText(layout);
     try {
       Files.move(temporary, layout.marker(), StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException raced) {
@@ -73,7 +96,57 @@ final class FormatMarker {
     }
   }
 
-  private static void check(StoreLayout layout) throws IOException {
+  /** A marker of this version, written to a new file under {@code tmp/}, to be moved into place. */
+  private static Path markerText(StoreLayout layout) throws IOException {
+    Map<String, JsonValue> fields = new LinkedHashMap<>();
+    fields.put("format", JsonValue.of(FORMAT));
+    fields.put("version", JsonValue.of(VERSION));
+    Files.createDirectories(layout.tmp());
+    Path temporary = NewFiles.createUnique(layout.tmp(), "marker-", ".tmp");
+    Files.writeString(temporary, CanonicalJson.writeIndented(new JsonObject(fields)) + "\n");
+    return temporary;
+  }
+
+  private static void checkOrUpgrade(StoreLayout layout) throws IOException {
+    int version = version(layout);
+    if (version == VERSION) {
+      return;
+    }
+    if (version != 1) {
+      throw new StoreException(
+          layout.root()
+              + " uses store format version "
+              + version
+              + "; this VoxBeam reads versions 1 and "
+              + VERSION);
+    }
+    Files.createDirectories(layout.tmp());
+    synchronized (FormatMarker.class) {
+      upgradeLocked(layout);
+    }
+  }
+
+  /** Upgrades under a file lock, which excludes other processes (this JVM's threads wait above). */
+  private static void upgradeLocked(StoreLayout layout) throws IOException {
+    try (FileChannel channel =
+            FileChannel.open(
+                layout.tmp().resolve(UPGRADE_LOCK),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      if (version(layout) == 1) {
+        StoreUpgrade.fromVersion1(layout);
+        Files.move(
+            markerText(layout),
+            layout.marker(),
+            StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /** The version the marker names. */
+  private static int version(StoreLayout layout) throws IOException {
     String text = Files.readString(layout.marker());
     JsonValue parsed;
     try {
@@ -85,13 +158,16 @@ final class FormatMarker {
       throw new StoreException(layout.marker() + " does not describe a VoxBeam store");
     }
     JsonValue version = marker.get("version").orElse(null);
-    if (!(version instanceof JsonInteger number) || number.value().intValue() != VERSION) {
+    if (!(version instanceof JsonInteger number)
+        || number.value().bitLength() > 31
+        || number.value().intValue() < 1) {
       throw new StoreException(
           layout.root()
-              + " uses store format version "
-              + (version == null ? "(none)" : CanonicalJson.write(version))
-              + "; this VoxBeam reads version "
+              + " has no valid store format version ("
+              + (version == null ? "none" : CanonicalJson.write(version))
+              + "); this VoxBeam reads versions 1 and "
               + VERSION);
     }
+    return number.value().intValue();
   }
 }

@@ -22,6 +22,7 @@ import org.apache.parquet.example.data.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultStatus;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoreStats;
@@ -50,7 +51,9 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * writers never touch each other's files; readers pick up segments committed by other processes
  * when they look for an id they do not know (at most one directory listing per change of the
  * directory). The index keeps a success over a failure and, between two successes of one id,
- * the first — results of one id are equal by construction.
+ * the newer: a result is recomputed under the same id when what it read outside the store
+ * changed, and the recomputation supersedes it. Results computed by other processes replace
+ * what this one has cached at the next look at the directory, at most a second later.
  *
  * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. With
  * {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is loaded; a
@@ -63,6 +66,9 @@ public final class ParquetResultStore implements ResultStore {
   /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
   private static final long TIMESTAMP_GRANULARITY_MILLIS = 2_000;
 
+  /** How often a read of a known id looks for newer rows committed by other processes. */
+  private static final long RECHECK_MILLIS = 1_000;
+
   private final StoreLayout layout;
   private final BlobStore blobs;
   private final RowCodec codec;
@@ -74,6 +80,7 @@ public final class ParquetResultStore implements ResultStore {
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
+  private volatile long lastRecheck = System.currentTimeMillis();
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
@@ -96,13 +103,31 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   /**
-   * Opens the store in {@code directory}, creating it if it does not exist.
+   * Opens the store in {@code directory}, creating it if it does not exist, and upgrading it if an
+   * earlier version of the format wrote it (see docs/store-format.md).
    *
    * @throws StoreException if the directory is not a store of a format this version reads
    */
   public static ParquetResultStore open(Path directory, StoreOptions options) {
     StoreLayout layout = new StoreLayout(directory);
     FormatMarker.createOrCheck(layout);
+    return opened(layout, options);
+  }
+
+  /**
+   * Opens the existing store in {@code directory}, for commands that only read or maintain it:
+   * unlike {@link #open}, a directory that does not exist, or is not a store, is refused rather
+   * than made into one.
+   *
+   * @throws StoreException if there is no store there
+   */
+  public static ParquetResultStore openExisting(Path directory, StoreOptions options) {
+    StoreLayout layout = new StoreLayout(directory);
+    FormatMarker.checkExisting(layout);
+    return opened(layout, options);
+  }
+
+  private static ParquetResultStore opened(StoreLayout layout, StoreOptions options) {
     ParquetResultStore store = new ParquetResultStore(layout, options);
     store.refresh(true);
     return store;
@@ -118,6 +143,11 @@ public final class ParquetResultStore implements ResultStore {
 
   @Override
   public Optional<StoredResult> get(NodeId id) {
+    long now = System.currentTimeMillis();
+    if (now - lastRecheck > RECHECK_MILLIS) {
+      lastRecheck = now;
+      refresh(false);
+    }
     StoredResult cached = results.getIfPresent(id);
     if (cached != null) {
       accessLog.touch(id);
@@ -134,6 +164,37 @@ public final class ParquetResultStore implements ResultStore {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** Reads the result's own row only: its inputs, not its value (which may be a large tree). */
+  @Override
+  public Optional<RecordedInputs> inputsOf(NodeId id) {
+    StoredResult cached = results.getIfPresent(id);
+    if (cached != null) {
+      return Optional.of(cached)
+          .filter(result -> result.status() == ResultStatus.SUCCEEDED)
+          .map(result -> result.metadata().inputs());
+    }
+    ResultIndex.Location location = index.get(id);
+    if (location == null || location.failed()) {
+      return Optional.empty();
+    }
+    try {
+      Group row = row(location);
+      if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
+        return Optional.empty();
+      }
+      return Optional.of(RowCodec.inputs(row));
+    } catch (CompletionException | UncheckedIOException e) {
+      LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void refresh() {
+    lastRecheck = System.currentTimeMillis();
+    refresh(false);
   }
 
   @Override
@@ -209,10 +270,11 @@ public final class ParquetResultStore implements ResultStore {
     for (StoredResult result : batch) {
       ResultIndex.Location existing = index.get(result.id());
       if (existing != null
-          && (result.status() == ResultStatus.FAILED || (!existing.failed() && usable(result.id())))) {
+          && (result.status() == ResultStatus.FAILED
+              || (!existing.failed() && sameAsStored(result)))) {
         continue;
       }
-      if (existing != null && !existing.failed()) {
+      if (existing != null && !existing.failed() && !usable(result.id())) {
         superseding.add(result.id());
       }
       codec.encode(result, rows, ids);
@@ -236,6 +298,22 @@ public final class ParquetResultStore implements ResultStore {
         results.invalidate(result.id());
       }
     }
+  }
+
+  /**
+   * Whether the success stored for {@code result}'s id already says what {@code result} says: the
+   * same value, from the same inputs. Only values without payloads are compared (their equality is
+   * cheap); a payload's blob is shared by content anyway, so a row is all a repeat costs.
+   */
+  private boolean sameAsStored(StoredResult result) {
+    if (result.value().payloadBytes() > 0 || result.itemsCommitted()) {
+      return false;
+    }
+    return get(result.id())
+        .filter(stored -> stored.status() == ResultStatus.SUCCEEDED)
+        .filter(stored -> stored.value().equals(result.value()))
+        .filter(stored -> stored.metadata().inputs().equals(result.metadata().inputs()))
+        .isPresent();
   }
 
   private StoredResult load(NodeId id) {
@@ -280,7 +358,22 @@ public final class ParquetResultStore implements ResultStore {
     }
   }
 
-  private synchronized boolean loadNewSegments() throws IOException {
+  /**
+   * Indexes the segments not indexed yet. Cached results that a newer row of the same id now stands
+   * for are dropped after the lock is released: a thread loading one of them holds the cache's
+   * entry while it waits for this store's lock.
+   */
+  private boolean loadNewSegments() throws IOException {
+    List<NodeId> superseded = new ArrayList<>();
+    boolean found;
+    synchronized (this) {
+      found = indexNewSegments(superseded);
+    }
+    superseded.forEach(results::invalidate);
+    return found;
+  }
+
+  private synchronized boolean indexNewSegments(List<NodeId> superseded) throws IOException {
     List<Path> fresh = new ArrayList<>();
     try (Stream<Path> listing = Files.list(layout.segments())) {
       listing.filter(SegmentFiles::isSegment).sorted().forEach(fresh::add);
@@ -297,7 +390,8 @@ public final class ParquetResultStore implements ResultStore {
         for (Group row : read.rows()) {
           ids.add(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)));
         }
-        register(new IndexedSegment(segment, read.pages()), read.rows(), ids, Set.of());
+        superseded.addAll(
+            register(new IndexedSegment(segment, read.pages()), read.rows(), ids, Set.of()));
         found = true;
       } catch (NoSuchFileException vanished) {
         LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
@@ -310,10 +404,14 @@ public final class ParquetResultStore implements ResultStore {
 
   /**
    * Indexes the rows of a segment. Rows of {@code superseding} ids replace the row indexed so
-   * far (a success whose blob went missing); otherwise the index keeps the better row.
+   * far (a success whose blob went missing), whatever their time; otherwise the index keeps the
+   * row that counts (see {@link ResultIndex#put}).
+   *
+   * @return the ids whose indexed row changed, whose cached results are to be dropped
    */
-  private synchronized void register(
+  private synchronized List<NodeId> register(
       IndexedSegment segment, List<Group> rows, List<NodeId> ids, Set<NodeId> superseding) {
+    List<NodeId> changed = new ArrayList<>();
     int ordinal = segments.size();
     segments.add(segment);
     for (int i = 0; i < rows.size(); i++) {
@@ -321,12 +419,18 @@ public final class ParquetResultStore implements ResultStore {
       NodeId id = ids.get(i);
       boolean failed = RowCodec.status(row) == ResultStatus.FAILED;
       boolean hasBlob = RowCodec.hasBlob(row);
+      long createdAt = row.getLong(SegmentSchema.CREATED_AT, 0);
+      ResultIndex.Location before = index.get(id);
       if (superseding.contains(id)) {
-        index.replace(id, ordinal, i, failed, hasBlob);
+        index.replace(id, ordinal, i, failed, hasBlob, createdAt);
       } else {
-        index.put(id, ordinal, i, failed, hasBlob);
+        index.put(id, ordinal, i, failed, hasBlob, createdAt);
+      }
+      if (before != null && !before.equals(index.get(id))) {
+        changed.add(id);
       }
     }
+    return changed;
   }
 
   private List<Group> readSegment(int ordinal) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
  *   tmp/                        files being written; renamed into place when complete
  *   access/                     last-access times, appended by each process
  *   quarantine/                 blobs found corrupt, kept for inspection
+ *   runs/run-*.parquet          the run record: one file per run
  * </pre>
  */
 public record StoreLayout(Path root) {
@@ -47,6 +48,10 @@ public record StoreLayout(Path root) {
 
   public Path quarantine() {
     return root.resolve("quarantine");
+  }
+
+  public Path runs() {
+    return root.resolve("runs");
   }
 
   /** The file of the blob whose SHA-256 is {@code sha256} (64 lowercase hex digits). */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BooleanValue;
 import org.voxbeam.kernel.value.BytesValue;
@@ -90,23 +91,47 @@ class ParquetResultStoreTest {
   }
 
   @Test
-  void firstSuccessWinsAndASuccessReplacesAFailure() {
+  void newestSuccessWinsASuccessReplacesAFailureAndARepeatWritesNothing() {
     StoredResult failure = result("x", new ErrorValue("boom", id("x"), "vox1./", Optional.empty()));
     StoredResult success = result("x", new NumberValue(1.0));
-    StoredResult other = result("x", new NumberValue(2.0));
+    StoredResult recomputed = later(result("x", new NumberValue(2.0)), 5);
+    StoredResult laterFailure = later(failure, 10);
     try (ParquetResultStore store = open()) {
       store.put(failure);
       assertFalse(store.contains(id("x")));
       assertEquals(failure, store.get(id("x")).orElseThrow());
       store.put(success);
-      store.put(other);
-      assertEquals(success, store.get(id("x")).orElseThrow());
+      assertEquals(success, store.get(id("x")).orElseThrow(), "a success replaces a failure");
+      int segments = store.segmentFiles().size();
+      store.put(success);
+      assertEquals(segments, store.segmentFiles().size(), "the same success again writes nothing");
+      store.put(recomputed);
+      assertEquals(
+          recomputed, store.get(id("x")).orElseThrow(), "a newer success supersedes the older");
+      store.put(laterFailure);
+      assertEquals(
+          recomputed, store.get(id("x")).orElseThrow(), "a failure never replaces a success");
     }
     try (ParquetResultStore store = open()) {
-      assertEquals(success, store.get(id("x")).orElseThrow());
+      assertEquals(
+          recomputed,
+          store.get(id("x")).orElseThrow(),
+          "the newest success wins when indexing too");
       assertEquals(1, store.stats().succeeded());
       assertEquals(0, store.stats().failed());
     }
+  }
+
+  private static StoredResult later(StoredResult result, long seconds) {
+    ResultMetadata metadata = result.metadata();
+    return new StoredResult(
+        result.id(),
+        result.value(),
+        new ResultMetadata(
+            metadata.operator(),
+            metadata.computeTime(),
+            metadata.createdAt().plusSeconds(seconds),
+            metadata.engineVersion()));
   }
 
   @Test

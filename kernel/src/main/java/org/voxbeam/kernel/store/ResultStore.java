@@ -38,6 +38,17 @@ public interface ResultStore extends AutoCloseable {
   /** Those of {@code ids} that have a successful result stored. */
   Set<NodeId> containsAll(Collection<NodeId> ids);
 
+  /**
+   * What the stored success for {@code id} recorded as its inputs (see {@link RecordedInputs}),
+   * if a success is stored. Deciding whether a result may be reused needs only this, so a
+   * persistent store answers from the result's own row, without decoding the value.
+   */
+  default Optional<RecordedInputs> inputsOf(NodeId id) {
+    return get(id)
+        .filter(result -> result.status() == ResultStatus.SUCCEEDED)
+        .map(result -> result.metadata().inputs());
+  }
+
   /** Commits {@code results} as one batch. */
   void putAll(Collection<StoredResult> results);
 
@@ -46,6 +57,14 @@ public interface ResultStore extends AutoCloseable {
   }
 
   StoreStats stats();
+
+  /**
+   * Looks for results other processes committed since this store last looked, so that what they
+   * recomputed supersedes what this one has indexed or cached. A Beam worker calls it when a stage
+   * starts: the stage before it may have run in other JVMs. A store only this process writes has
+   * nothing to do.
+   */
+  default void refresh() {}
 
   /** Releases files and memory; results already committed stay committed. */
   @Override

@@ -57,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
     this.runs = new RunRegistry(voxbeam, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
-    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits()).routes());
+    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), voxbeam).routes());
     all.addAll(new ResultRoutes(voxbeam, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);

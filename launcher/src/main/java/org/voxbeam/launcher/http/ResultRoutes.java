@@ -10,8 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.RunRecordJson;
+import org.voxbeam.api.StoredGoal;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.JsonArray;
+import org.voxbeam.kernel.json.JsonNull;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
@@ -28,7 +33,10 @@ import org.voxbeam.pipeline.execution.ValueJson;
 import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.image.io.ImageFormatException;
 
-/** Results by node id: descriptors, sequence pages and binary downloads. */
+/**
+ * Results by node id (descriptors, sequence pages and binary downloads) and by goal name (the goal
+ * of a recorded run, or of the latest run that had it).
+ */
 final class ResultRoutes {
 
   private final VoxBeam voxbeam;
@@ -43,7 +51,35 @@ final class ResultRoutes {
     return List.of(
         new ApiRoute(HandlerType.GET, "/results/{id}", this::descriptor),
         new ApiRoute(HandlerType.GET, "/results/{id}/items", this::items),
-        new ApiRoute(HandlerType.GET, "/results/{id}/content", this::content));
+        new ApiRoute(HandlerType.GET, "/results/{id}/content", this::content),
+        new ApiRoute(HandlerType.GET, "/goals", this::goal));
+  }
+
+  /**
+   * The goal {@code name} of run {@code run} (default: the latest run that had it): the goal as
+   * recorded, whether the store's result was computed again after that run, and the result's
+   * descriptor (null when the store no longer has it).
+   */
+  private void goal(Context context) {
+    String name = context.queryParam("name");
+    if (name == null || name.isEmpty()) {
+      throw ApiException.badRequest("invalid_parameter", "name (the goal's name) is required");
+    }
+    StoredGoal goal;
+    try {
+      goal = voxbeam.goal(name, Optional.ofNullable(context.queryParam("run")));
+    } catch (InvalidInputException e) {
+      throw ApiException.notFound("goal_not_found", e.getMessage());
+    }
+    JsonBodies.send(
+        context,
+        200,
+        JsonBodies.object(
+            "run_id", goal.run().runId(),
+            "goal", RunRecordJson.goal(goal.goal()),
+            "superseded", goal.superseded(),
+            "result",
+                goal.result().<JsonValue>map(ResultDescriptor::of).orElse(JsonNull.INSTANCE)));
   }
 
   private void descriptor(Context context) {

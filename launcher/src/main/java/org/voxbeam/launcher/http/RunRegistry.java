@@ -1,8 +1,8 @@
 package org.voxbeam.launcher.http;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +14,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.ProgramSource;
 import org.voxbeam.api.RunReport;
 import org.voxbeam.api.Limits;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
-import org.voxbeam.pipeline.execution.GoalFiles;
-import org.voxbeam.pipeline.execution.GoalResult;
-import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.transforms.library.StandardLibrary;
@@ -28,7 +29,9 @@ import org.voxbeam.transforms.library.StandardLibrary;
 /**
  * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent
  * {@value #KEPT_RUNS} runs kept for status queries (their goal values stay in the store after
- * that). A full queue refuses new runs rather than growing without bound.
+ * that, and every finished run is in the store's run record under the same id). A full queue
+ * refuses new runs rather than growing without bound. {@code save} goals are written only inside
+ * the data roots; one outside them, or that cannot be written, is a failed goal.
  */
 final class RunRegistry implements AutoCloseable {
 
@@ -57,16 +60,25 @@ final class RunRegistry implements AutoCloseable {
   }
 
   /**
-   * Queues {@code plan} to run within {@code limits}, with the standard operators confined to
-   * the data roots.
+   * Queues {@code plan} to run within {@code limits} under {@code policy}, with the standard
+   * operators confined to the data roots; {@code program} is what the run record keeps as its
+   * source.
    */
-  SubmittedRun submit(Plan plan, Limits limits) {
+  SubmittedRun submit(Plan plan, Limits limits, CachePolicy policy, ProgramSource program) {
     SubmittedRun run = new SubmittedRun(UUID.randomUUID().toString());
     synchronized (runs) {
       runs.put(run.id(), run);
     }
+    RunSettings runSettings =
+        settings
+            .withLimits(limits)
+            .withOperators(StandardLibrary.registry(dataRoots.asFileAccess(), limits.images()))
+            .withRunId(run.id())
+            .withCachePolicy(policy)
+            .withProgram(program)
+            .withSaves(this::saveTarget);
     try {
-      pool.execute(() -> execute(run, plan, limits));
+      pool.execute(() -> execute(run, plan, runSettings));
     } catch (RejectedExecutionException e) {
       synchronized (runs) {
         runs.remove(run.id());
@@ -82,43 +94,37 @@ final class RunRegistry implements AutoCloseable {
     }
   }
 
-  private void execute(SubmittedRun run, Plan plan, Limits limits) {
+  /** Live runs (queued, running, or finished and not yet forgotten), newest first. */
+  List<SubmittedRun> live() {
+    synchronized (runs) {
+      List<SubmittedRun> all = new ArrayList<>(runs.values());
+      Collections.reverse(all);
+      return all;
+    }
+  }
+
+  private void execute(SubmittedRun run, Plan plan, RunSettings runSettings) {
     run.started();
     try {
-      RunSettings runSettings =
-          settings
-              .withLimits(limits)
-              .withOperators(StandardLibrary.registry(dataRoots.asFileAccess(), limits.images()))
-              .withProgress(run);
-      RunReport report = voxbeam.run(plan, runSettings);
-      List<String> refused = save(report.result());
-      refused.forEach(reason -> LOG.warn("run {}: {}", run.id(), reason));
-      run.finished(report, refused);
+      RunReport report = voxbeam.run(plan, runSettings.withProgress(run));
+      report.goals().stream()
+          .filter(goal -> goal.goal().operation() == Goal.Operation.SAVE && goal.failed())
+          .forEach(goal -> LOG.warn("run {}: {}", run.id(), PythonText.str(goal.value())));
+      run.finished(report);
     } catch (RuntimeException e) {
       LOG.error("run {} aborted", run.id(), e);
       run.aborted(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
   }
 
-  /** Writes {@code save} goals that lie inside the data roots; reports the others. */
-  private List<String> save(RunResult result) {
-    List<String> refused = new ArrayList<>();
-    for (GoalResult goal : result.goals()) {
-      if (goal.goal().operation() != Goal.Operation.SAVE || goal.failed()) {
-        continue;
-      }
-      Optional<Path> target = dataRoots.resolve(goal.goal().name());
-      if (target.isEmpty()) {
-        refused.add("save goal '" + goal.goal().name() + "' is outside the data roots; not written");
-        continue;
-      }
-      try {
-        GoalFiles.save(target.get(), goal.value());
-      } catch (IOException | RuntimeException e) {
-        refused.add("cannot save goal to " + goal.goal().name() + ": " + e.getMessage());
-      }
-    }
-    return refused;
+  /** Where a {@code save} goal is written: inside the data roots, or nowhere. */
+  private Path saveTarget(String name) {
+    return dataRoots
+        .resolve(name)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "'" + name + "' is outside the server's data roots; not written"));
   }
 
   @Override

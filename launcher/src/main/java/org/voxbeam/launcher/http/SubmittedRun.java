@@ -1,14 +1,11 @@
 package org.voxbeam.launcher.http;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.voxbeam.api.Progress;
 import org.voxbeam.api.ProgressListener;
 import org.voxbeam.api.RunReport;
-import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
-import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.pipeline.execution.RunResultJson;
 
 /** One run submitted over HTTP: its progress while it runs, its goals and report when done. */
@@ -20,7 +17,6 @@ final class SubmittedRun implements ProgressListener {
   private volatile Progress progress = new Progress(0, 0, 0, 0, "queued");
   private volatile RunReport report;
   private volatile String abortReason;
-  private volatile List<String> saveErrors = List.of();
 
   SubmittedRun(String id) {
     this.id = id;
@@ -34,10 +30,9 @@ final class SubmittedRun implements ProgressListener {
     state.set(RunState.RUNNING);
   }
 
-  void finished(RunReport finished, List<String> unsavedGoals) {
-    saveErrors = List.copyOf(unsavedGoals);
+  void finished(RunReport finished) {
     report = finished;
-    state.set(finished.succeeded() && saveErrors.isEmpty() ? RunState.SUCCEEDED : RunState.FAILED);
+    state.set(finished.succeeded() ? RunState.SUCCEEDED : RunState.FAILED);
   }
 
   void aborted(String reason) {
@@ -48,6 +43,16 @@ final class SubmittedRun implements ProgressListener {
   @Override
   public void onProgress(Progress current) {
     progress = current;
+  }
+
+  /** For listings: id, state, when it was submitted, and its progress. */
+  JsonObject summary() {
+    Progress now = progress;
+    return JsonBodies.object(
+        "run_id", id,
+        "state", state.get().wireName(),
+        "submitted_at", submitted.toString(),
+        "progress", JsonBodies.object("total", now.total(), "done", now.done()));
   }
 
   JsonObject status() {
@@ -67,7 +72,6 @@ final class SubmittedRun implements ProgressListener {
           "submitted_at", submitted.toString(),
           "progress", counts,
           "goals", RunResultJson.goals(finished.result()),
-          "save_errors", new JsonArray(saveErrors.stream().map(JsonValue::of).toList()),
           "elapsed_ms", finished.stats().elapsed().toMillis(),
           "report", finished.toJson());
     }

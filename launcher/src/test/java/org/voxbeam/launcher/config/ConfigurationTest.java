@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.launcher.VoxBeamCli;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreOptions;
 
 /** Precedence (command line, environment, file, default) and errors that name the bad key. */
 class ConfigurationTest {
@@ -24,25 +26,37 @@ class ConfigurationTest {
   void commandLineBeatsEnvironmentBeatsFile() throws IOException {
     Path file = write("store.path=" + slashes(dir.resolve("from-file")) + "\n");
     Map<String, String> environment = new HashMap<>(Map.of("HOME", dir.toString()));
+    for (String store : List.of("from-file", "from-env", "from-cli")) {
+      ParquetResultStore.open(dir.resolve(store), StoreOptions.defaults()).close();
+    }
 
-    assertEquals(0, run(environment, "--config", file.toString(), "store", "stats").exitCode());
-    assertTrue(Files.isDirectory(dir.resolve("from-file")));
+    assertUses(
+        dir.resolve("from-file"), run(environment, "--config", file.toString(), "store", "stats"));
 
     environment.put("VOXBEAM_STORE", dir.resolve("from-env").toString());
-    assertEquals(0, run(environment, "--config", file.toString(), "store", "stats").exitCode());
-    assertTrue(Files.isDirectory(dir.resolve("from-env")));
+    assertUses(
+        dir.resolve("from-env"), run(environment, "--config", file.toString(), "store", "stats"));
 
     Path cli = dir.resolve("from-cli");
-    assertEquals(0, run(environment, "--config", file.toString(), "store", "stats", "--store", cli.toString()).exitCode());
-    assertTrue(Files.isDirectory(cli));
+    assertUses(
+        cli,
+        run(environment, "--config", file.toString(), "store", "stats", "--store", cli.toString()));
   }
 
   @Test
   void theConfigFileCanComeFromTheEnvironment() throws IOException {
     Path file = write("store.path=" + slashes(dir.resolve("named")) + "\n");
+    ParquetResultStore.open(dir.resolve("named"), StoreOptions.defaults()).close();
     Map<String, String> environment = Map.of("HOME", dir.toString(), "VOXBEAM_CONFIG", file.toString());
-    assertEquals(0, run(environment, "store", "stats").exitCode());
-    assertTrue(Files.isDirectory(dir.resolve("named")));
+    assertUses(dir.resolve("named"), run(environment, "store", "stats"));
+  }
+
+  /** {@code store stats} succeeded on the store at {@code store}, which it names first. */
+  private static void assertUses(Path store, Outcome outcome) {
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertTrue(
+        outcome.out().startsWith("store: " + store.toAbsolutePath().normalize() + "\n"),
+        outcome.out());
   }
 
   @Test

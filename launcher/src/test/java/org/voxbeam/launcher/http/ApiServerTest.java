@@ -205,6 +205,83 @@ class ApiServerTest {
   }
 
   @Test
+  void runsAreRecordedAndTheirGoalsFoundByName() throws Exception {
+    String plan =
+        Files.readString(SharedFixtures.golden().resolve("programs/filter-fold/plan.json"));
+    String first = submit("{\"plan\": " + plan + "}");
+    assertEquals("succeeded", awaitDone(first).getString("state").orElseThrow());
+
+    JsonArray runs = (JsonArray) json(get("/runs")).get("runs").orElseThrow();
+    JsonObject listed = (JsonObject) runs.items().get(0);
+    assertEquals(first, listed.getString("run_id").orElseThrow());
+    assertEquals("succeeded", listed.getString("state").orElseThrow());
+    assertEquals(5, ((JsonArray) listed.get("goals").orElseThrow()).items().size());
+
+    JsonObject total = json(get("/goals?name=total"));
+    assertEquals(first, total.getString("run_id").orElseThrow());
+    JsonObject goal = (JsonObject) total.get("goal").orElseThrow();
+    assertEquals("materialized", goal.getString("status").orElseThrow());
+    JsonObject result = (JsonObject) total.get("result").orElseThrow();
+    assertEquals(goal.getString("node_id"), result.getString("node_id"));
+    assertEquals("45.0", result.getString("summary").orElseThrow());
+    assertEquals("false", total.get("superseded").map(CanonicalJson::write).orElseThrow());
+    assertEquals(
+        first, json(get("/goals?name=total&run=" + first)).getString("run_id").orElseThrow());
+    assertError(get("/goals?name=nope"), 404, "goal_not_found");
+    assertError(get("/goals?name=total&run=nope"), 404, "goal_not_found");
+    assertError(get("/goals"), 400, "invalid_parameter");
+
+    JsonObject again = awaitDone(submit("{\"plan\": " + plan + ", \"no_cache\": true}"));
+    JsonObject nodes =
+        (JsonObject) ((JsonObject) again.get("report").orElseThrow()).get("nodes").orElseThrow();
+    assertEquals(
+        nodes.get("total"), nodes.get("computed"), "no_cache computes every node: " + nodes);
+    JsonObject refreshed = awaitDone(submit("{\"plan\": " + plan + ", \"refresh\": [\"total\"]}"));
+    assertEquals("succeeded", refreshed.getString("state").orElseThrow());
+    assertError(
+        post("/runs", "{\"plan\": " + plan + ", \"refresh\": [\"totl\"]}"), 400, "invalid_run");
+    assertError(
+        post("/runs", "{\"plan\": " + plan + ", \"refresh\": \"total\"}"), 400, "invalid_run");
+    assertError(post("/runs", "{\"plan\": " + plan + ", \"no_cache\": 1}"), 400, "invalid_run");
+    assertEquals(
+        3, ((JsonArray) json(get("/runs?limit=3")).get("runs").orElseThrow()).items().size());
+    assertError(get("/runs?limit=0"), 400, "invalid_parameter");
+  }
+
+  @Test
+  void aRecordedRunOfAnotherClientIsFoundByItsId() throws Exception {
+    Path program = Files.writeString(dir.resolve("sum.imgql"), "print \"sum\" 2 + 3\n");
+    String id = voxbeam.run(VoxBeam.plan(program)).runId();
+    JsonObject record = json(get("/runs/" + id));
+    assertEquals("succeeded", record.getString("state").orElseThrow());
+    assertEquals(program.toString(), record.getString("program_path").orElseThrow());
+  }
+
+  @Test
+  void aSaveOutsideTheDataRootsIsAFailedGoal() throws Exception {
+    JsonObject run =
+        awaitDone(
+            submit(
+                "{\"program\": \"save \\\"../outside.json\\\" 3\\n"
+                    + "save \\\"inside.json\\\" 4\\nprint \\\"x\\\" 1\"}"));
+    assertEquals("failed", run.getString("state").orElseThrow(), CanonicalJson.write(run));
+    Map<String, String> statuses = new java.util.HashMap<>();
+    for (JsonValue goal : ((JsonArray) run.get("goals").orElseThrow()).items()) {
+      statuses.put(
+          ((JsonObject) goal).getString("name").orElseThrow(),
+          ((JsonObject) goal).getString("status").orElseThrow());
+    }
+    assertEquals(
+        Map.of("../outside.json", "failed", "inside.json", "materialized", "x", "materialized"),
+        statuses);
+    assertTrue(
+        CanonicalJson.write(run).contains("is outside the server's data roots; not written"),
+        CanonicalJson.write(run));
+    assertTrue(Files.exists(dir.resolve("data/inside.json")));
+    assertTrue(!Files.exists(dir.resolve("outside.json")));
+  }
+
+  @Test
   void badSubmissionsAreRefusedWithTheirReason() throws Exception {
     assertError(post("/runs", "{not json"), 400, "malformed_json");
     assertError(post("/runs", "[1]"), 400, "malformed_json");

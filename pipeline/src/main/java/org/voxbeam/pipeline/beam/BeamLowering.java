@@ -40,21 +40,29 @@ public final class BeamLowering {
   private static final KvCoder<Integer, ItemTask> KEYED_ITEMS = KvCoder.of(VarIntCoder.of(), ItemTaskCoder.of());
 
   private final StoreSpec store;
+  private final String runId;
   private final int commitBatchSize;
   private final int levelThreads;
+  private final int itemSpread;
 
   /**
    * @param store the store every worker opens
+   * @param runId the run, recorded in every row the workers write
    * @param commitBatchSize results per store commit
    * @param levelThreads threads a task may spread a wide level of independent nodes over
+   * @param itemSpread how many groups the items of a fan-out stage are spread over
    */
-  public BeamLowering(StoreSpec store, int commitBatchSize, int levelThreads) {
-    if (commitBatchSize < 1 || levelThreads < 1) {
-      throw new IllegalArgumentException("commit batch size and threads must be at least 1");
+  public BeamLowering(
+      StoreSpec store, String runId, int commitBatchSize, int levelThreads, int itemSpread) {
+    if (commitBatchSize < 1 || levelThreads < 1 || itemSpread < 1) {
+      throw new IllegalArgumentException(
+          "commit batch size, threads and item spread must be at least 1");
     }
     this.store = store;
+    this.runId = runId;
     this.commitBatchSize = commitBatchSize;
     this.levelThreads = levelThreads;
+    this.itemSpread = itemSpread;
   }
 
   /** Adds the stages of {@code plan} to {@code pipeline}; returns every node's and item's summary. */
@@ -69,20 +77,32 @@ public final class BeamLowering {
         PCollectionTuple items =
             tasks
                 .apply(name + " barrier", GroupByKey.create())
-                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store)))
+                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store, itemSpread)))
                 .setCoder(KEYED_ITEMS)
                 .apply(name + " spreads items", GroupByKey.create())
-                .apply(name + " runs items", ParDo.of(new ExecuteItemFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(
+                    name + " runs items",
+                    ParDo.of(new ExecuteItemFn(store, runId, commitBatchSize))
+                        .withOutputTags(
+                            StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
         all.add(items.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
         outputs =
             tasksAfter(pipeline, name + " nodes", stage, items.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS))
                 .apply(name + " items done", GroupByKey.create())
-                .apply(name + " assembles", ParDo.of(new AssembleFanOutFn(store, commitBatchSize)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(
+                    name + " assembles",
+                    ParDo.of(new AssembleFanOutFn(store, runId, commitBatchSize))
+                        .withOutputTags(
+                            StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
       } else {
         outputs =
             tasks
                 .apply(name + " barrier", GroupByKey.create())
-                .apply(name + " runs", ParDo.of(new ExecuteTaskFn(store, commitBatchSize, levelThreads)).withOutputTags(StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
+                .apply(
+                    name + " runs",
+                    ParDo.of(new ExecuteTaskFn(store, runId, commitBatchSize, levelThreads))
+                        .withOutputTags(
+                            StoreWritingFn.SUMMARIES, TupleTagList.of(StoreWritingFn.DONE)));
       }
       all.add(outputs.get(StoreWritingFn.SUMMARIES).setCoder(NodeSummaryCoder.of()));
       previousDone = outputs.get(StoreWritingFn.DONE).setCoder(KEYED_TASKS);

@@ -3,9 +3,11 @@ package org.voxbeam.pipeline.beam;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -14,11 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
+import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.ResultReuse;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
@@ -37,6 +42,7 @@ public final class BeamPlanRunner implements AutoCloseable {
   private final VoxBeamOptions options;
   private final StoreSpec storeSpec;
   private final StoreLease lease;
+  private final String runId;
   private final NodeEvaluator evaluator;
 
   private BeamPlanRunner(VoxBeamOptions options, StoreSpec storeSpec) {
@@ -44,6 +50,10 @@ public final class BeamPlanRunner implements AutoCloseable {
     this.evaluator = WorkerOperators.evaluator(options);
     this.storeSpec = storeSpec;
     this.lease = SharedStores.acquire(storeSpec);
+    this.runId =
+        options.getRunId() == null || options.getRunId().isBlank()
+            ? UUID.randomUUID().toString()
+            : options.getRunId();
   }
 
   /**
@@ -94,12 +104,32 @@ public final class BeamPlanRunner implements AutoCloseable {
     return collect(lowered, result);
   }
 
-  /** Plans {@code plan} against the store and adds its stages to {@code pipeline}. */
+  /** The run's id, recorded in every row its workers write. */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * Plans {@code plan} against the store, reusing what the options' cache policy ({@code
+   * --noCache}, {@code --refresh}) allows, and adds its stages to {@code pipeline}.
+   *
+   * @throws IllegalArgumentException if {@code --refresh} names a goal the plan does not have
+   */
   public LoweredPlan lower(Pipeline pipeline, Plan plan) {
     Instant started = Instant.now();
-    StagePlan stages = new StagePlanner(evaluator, settings()).plan(ImageModelBinding.bind(plan), lease.store());
+    Plan bound = ImageModelBinding.bind(plan);
+    ResultReuse reuse =
+        ResultReuse.of(bound, lease.store(), cachePolicy(), InputFingerprints.shared());
+    StagePlan stages = new StagePlanner(evaluator, settings()).plan(bound, reuse);
     long building = System.nanoTime();
-    var summaries = new BeamLowering(storeSpec, options.getCommitBatchSize(), threads()).apply(pipeline, stages);
+    var summaries =
+        new BeamLowering(
+                storeSpec,
+                runId,
+                options.getCommitBatchSize(),
+                threads(),
+                settings().tasksPerStage())
+            .apply(pipeline, stages);
     LOG.info(
         "built a pipeline of {} stages, {} tasks, in {} ms",
         stages.stages().size(), stages.taskCount(), Duration.ofNanos(System.nanoTime() - building).toMillis());
@@ -108,7 +138,9 @@ public final class BeamPlanRunner implements AutoCloseable {
 
   /** Reads the goals of a finished run from the store, with the run's counts. */
   public RunResult collect(LoweredPlan lowered, PipelineResult result) {
+    lease.store().refresh();
     BeamRunMetrics metrics = BeamRunMetrics.of(result);
+    BeamRunMetrics items = BeamRunMetrics.itemsOf(result);
     StoreBackedValues values = new StoreBackedValues(helpers(lowered.plan()), lease.store(), evaluator);
     List<GoalResult> goals = new ArrayList<>(lowered.plan().goals().size());
     for (Goal goal : lowered.plan().goals()) {
@@ -121,8 +153,24 @@ public final class BeamPlanRunner implements AutoCloseable {
             Math.toIntExact(metrics.computed()) + stages.helpers(),
             Math.toIntExact(metrics.cached()),
             Math.toIntExact(metrics.failed()),
-            Duration.between(lowered.started(), Instant.now()));
+            Duration.between(lowered.started(), Instant.now()),
+            new RunStats.ItemStats(items.computed(), items.cached(), items.failed()));
     return new RunResult(goals, stats);
+  }
+
+  private CachePolicy cachePolicy() {
+    if (options.getNoCache()) {
+      return CachePolicy.noCache();
+    }
+    String refresh = options.getRefresh();
+    if (refresh == null || refresh.isBlank()) {
+      return CachePolicy.reuse();
+    }
+    return CachePolicy.refresh(
+        Arrays.stream(refresh.split(","))
+            .map(String::strip)
+            .filter(name -> !name.isEmpty())
+            .toList());
   }
 
   private int threads() {

@@ -13,15 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
+import org.voxbeam.pipeline.inputs.InputLog;
 
 /**
- * Executes the tasks of a stage on a worker: checks the store by id before computing anything,
- * computes the rest with the operator registry (through {@link NodeEvaluator}, as the in-process
- * scheduler does) level by level within the task, a wide level on several threads; commits the
+ * Executes the tasks of a stage on a worker: looks in the store once more before computing
+ * anything (another writer may have stored a node since the run was planned; a {@link
+ * StageTask#fresh} task skips this), computes the rest with the operator registry (through
+ * {@link NodeEvaluator}, as the in-process scheduler does) level by level within the task, a wide
+ * level on several threads, recording what each node reads outside the store; commits the
  * results in batches and at the end of each bundle, and emits one {@link NodeSummary} per node.
  *
  * <p>Failures are values: a failing node's error is committed like any result, and its
@@ -36,8 +41,8 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
 
   private final int levelThreads;
 
-  ExecuteTaskFn(StoreSpec storeSpec, int commitBatchSize, int levelThreads) {
-    super(storeSpec, commitBatchSize, "");
+  ExecuteTaskFn(StoreSpec storeSpec, String runId, int commitBatchSize, int levelThreads) {
+    super(storeSpec, runId, commitBatchSize, "");
     this.levelThreads = levelThreads;
   }
 
@@ -58,13 +63,13 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
     for (Node node : members) {
       ids.add(node.id());
     }
-    Set<NodeId> present = ids.isEmpty() ? Set.of() : store.containsAll(ids);
+    Set<NodeId> present = ids.isEmpty() || task.fresh() ? Set.of() : reuse().reusable(ids);
     Map<NodeId, Node> helpers = helpers(task);
     StoreBackedValues values = new StoreBackedValues(helpers, store, evaluator());
     for (List<Node> level : TaskLevels.of(members, helpers)) {
       Produced[] produced = produceLevel(level, present, values);
       for (Produced result : produced) {
-        values.put(result.node().id(), result.value());
+        values.put(result.node().id(), result.value(), result.inputs());
         record(out, task, result);
       }
     }
@@ -73,8 +78,9 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
         task.stage(), task.index(), task.size(), Duration.ofNanos(System.nanoTime() - began).toMillis());
   }
 
-  /** A node's value, whether it came from the store, and the time it took. */
-  private record Produced(Node node, Value value, boolean fromStore, long nanos) {}
+  /** A node's value, what it depends on, whether it came from the store, and the time it took. */
+  private record Produced(
+      Node node, Value value, RecordedInputs inputs, boolean fromStore, long nanos) {}
 
   /**
    * Produces the independent nodes of one level, spread over the worker threads when the level
@@ -104,10 +110,18 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
   private Produced produce(Node node, Set<NodeId> present, StoreBackedValues values) {
     long start = System.nanoTime();
     if (present.contains(node.id())) {
-      return new Produced(node, values.valueOf(node.id()), true, System.nanoTime() - start);
+      Value stored = values.valueOf(node.id());
+      return new Produced(
+          node, stored, values.inputsOf(node.id()), true, System.nanoTime() - start);
     }
-    Value value = evaluator().evaluate(node, values::valueOf);
-    return new Produced(node, value, false, System.nanoTime() - start);
+    InputLog log = new InputLog(InputFingerprints.shared());
+    Value value = evaluator().evaluate(node, values::valueOf, log);
+    return new Produced(
+        node,
+        value,
+        values.dependencyInputs(node, log.recorded()),
+        false,
+        System.nanoTime() - start);
   }
 
   private void record(OutputReceiver<NodeSummary> out, StageTask task, Produced result) {
@@ -118,7 +132,7 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
       outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED;
     } else {
       outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
-      stage(node.id(), node.operator(), value, result.nanos());
+      stage(node.id(), node.operator(), value, result.nanos(), result.inputs(), false);
     }
     report(out, task.stage(), node.id(), outcome, value, result.nanos());
   }

@@ -6,6 +6,7 @@ import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.execution.FanOutOperator;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 
 /**

@@ -13,7 +13,11 @@ import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.pipeline.execution.CachePolicy;
+import org.voxbeam.pipeline.execution.FanOutOperator;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.ResultReuse;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
@@ -22,8 +26,9 @@ import org.voxbeam.pipeline.plan.Plan;
  * the Beam pipeline has O(stages) transforms however many nodes the plan has.
  *
  * <ol>
- *   <li><b>Prune.</b> Walk down from the goals, one level at a time, asking the store about a
- *       whole level at once; a pure primitive node already stored stops the walk.
+ *   <li><b>Prune.</b> Walk down from the goals, one level at a time, asking about a whole level at
+ *       once which stored results the run may use ({@link ResultReuse}); a pure primitive node
+ *       whose stored result is still valid stops the walk.
  *   <li><b>Level.</b> Give each primitive node to compute a level: 0 when none of its inputs is
  *       computed in this run, else one more than its highest computed input. Constants and
  *       closures are transparent: they are never stored, so every task that needs one carries
@@ -53,9 +58,17 @@ public final class StagePlanner {
     this.settings = settings;
   }
 
-  /** Plans a run of {@code plan}'s goals against what {@code store} holds now. */
+  /**
+   * Plans a run of {@code plan}'s goals against what {@code store} holds now, reusing every stored
+   * result whose recorded inputs are unchanged.
+   */
   public StagePlan plan(Plan plan, ResultStore store) {
-    Needed needed = prune(plan, store);
+    return plan(plan, ResultReuse.of(plan, store, CachePolicy.reuse(), InputFingerprints.shared()));
+  }
+
+  /** Plans a run of {@code plan}'s goals, reading from the store what {@code reuse} allows. */
+  public StagePlan plan(Plan plan, ResultReuse reuse) {
+    Needed needed = prune(plan, reuse);
     Subgraph graph = Subgraph.of(needed.toCompute);
     int[][] primitiveInputs = primitiveInputs(graph);
     int[] level = levels(graph, primitiveInputs);
@@ -77,7 +90,7 @@ public final class StagePlanner {
         fanOutLevel[level[i]] = true;
       }
     }
-    TaskBuilder tasks = new TaskBuilder(graph);
+    TaskBuilder tasks = new TaskBuilder(graph, reuse::forced);
     List<Stage> stages = new ArrayList<>();
     for (Segment segment : segments(levels, band, fanOutLevel)) {
       int[] members =
@@ -105,7 +118,7 @@ public final class StagePlanner {
   /** What the goals need: nodes to compute, stored results at the edge, and the total. */
   private record Needed(List<Node> toCompute, Set<NodeId> stored, int total) {}
 
-  private Needed prune(Plan plan, ResultStore store) {
+  private Needed prune(Plan plan, ResultReuse reuse) {
     Set<NodeId> seen = new HashSet<>();
     for (Goal goal : plan.goals()) {
       seen.add(goal.id());
@@ -121,7 +134,7 @@ public final class StagePlanner {
           reusable.add(id);
         }
       }
-      Set<NodeId> present = reusable.isEmpty() ? Set.of() : store.containsAll(reusable);
+      Set<NodeId> present = reusable.isEmpty() ? Set.of() : reuse.reusable(reusable);
       List<NodeId> next = new ArrayList<>();
       for (NodeId id : level) {
         if (present.contains(id)) {

@@ -17,12 +17,27 @@ import org.voxbeam.kernel.node.NodeId;
  * @param helpers constants and closures the computed nodes need; they are never stored, so each
  *     task that needs one evaluates it itself
  * @param stored ids the planner found in the store; the task only confirms and reports them
+ * @param fresh whether the task's nodes (and a fan-out node's items) are computed whatever the
+ *     store holds, because the run's cache policy forces one of them ({@code --no-cache}, {@code
+ *     --refresh}); otherwise a worker looks in the store once more before computing
  */
-public record StageTask(int stage, int index, List<Node> compute, List<Node> helpers, List<NodeId> stored) {
+public record StageTask(
+    int stage,
+    int index,
+    List<Node> compute,
+    List<Node> helpers,
+    List<NodeId> stored,
+    boolean fresh) {
   public StageTask {
     compute = List.copyOf(compute);
     helpers = List.copyOf(helpers);
     stored = List.copyOf(stored);
+  }
+
+  /** A task that may reuse what the store holds. */
+  public StageTask(
+      int stage, int index, List<Node> compute, List<Node> helpers, List<NodeId> stored) {
+    this(stage, index, compute, helpers, stored, false);
   }
 
   /** Nodes this task reports on. */

@@ -1,10 +1,14 @@
 package org.voxbeam.pipeline.beam;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInputs;
+import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.ErrorValue;
@@ -12,12 +16,14 @@ import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 
 /**
- * The values a task (or the driver, collecting goals) reads: results it produced itself, then
- * constants and closures it evaluates on demand, then everything else from the store by id.
+ * The values a task (or the driver, collecting goals) reads, with what each depends on outside the
+ * store: results it produced itself, then constants and closures it evaluates on demand, then
+ * everything else from the store by id.
  *
  * <p>This is what lets stages share nothing but the store: a node computed in an earlier stage,
- * on any worker, is read back by id; constants and closures are never stored, so whoever needs
- * one evaluates it from the nodes it carries. A result the store should hold but does not (it was
+ * on any worker, is read back by id, with the inputs its row recorded; constants and closures are
+ * never stored, so whoever needs one evaluates it from the nodes it carries (a closure depends on
+ * what its captured values depend on). A result the store should hold but does not (it was
  * evicted, or its stage lost it) becomes a failure of that node rather than an exception.
  * Thread-safe, so a task can compute a level's nodes in parallel; two threads needing the same
  * helper at once may both evaluate it, with the same result.
@@ -27,6 +33,7 @@ final class StoreBackedValues {
   private final ResultStore store;
   private final NodeEvaluator evaluator;
   private final Map<NodeId, Value> values = new ConcurrentHashMap<>();
+  private final Map<NodeId, RecordedInputs> inputs = new ConcurrentHashMap<>();
 
   StoreBackedValues(Map<NodeId, Node> helpers, ResultStore store, NodeEvaluator evaluator) {
     this.helpers = helpers;
@@ -34,8 +41,9 @@ final class StoreBackedValues {
     this.evaluator = evaluator;
   }
 
-  /** Records a result produced here. */
-  void put(NodeId id, Value value) {
+  /** Records a result produced here, and what it depends on. */
+  void put(NodeId id, Value value, RecordedInputs recorded) {
+    inputs.put(id, recorded);
     values.put(id, value);
   }
 
@@ -45,20 +53,45 @@ final class StoreBackedValues {
       return known;
     }
     Node helper = helpers.get(id);
-    Value value = helper != null ? evaluator.evaluate(helper, this::valueOf) : load(id);
+    Value value;
+    if (helper != null) {
+      value = evaluator.evaluate(helper, this::valueOf);
+      inputs.putIfAbsent(id, dependencyInputs(helper, RecordedInputs.NONE));
+    } else {
+      StoredResult stored = load(id);
+      value = stored.value();
+      inputs.putIfAbsent(id, stored.metadata().inputs());
+    }
     Value first = values.putIfAbsent(id, value);
     return first != null ? first : value;
   }
 
-  private Value load(NodeId id) {
+  /** What the value of {@code id} depends on outside the store. */
+  RecordedInputs inputsOf(NodeId id) {
+    valueOf(id);
+    return inputs.getOrDefault(id, RecordedInputs.NONE);
+  }
+
+  /** {@code own}, and what every dependency of {@code node} depends on. */
+  RecordedInputs dependencyInputs(Node node, RecordedInputs own) {
+    RecordedInputs all = own;
+    for (NodeId dependency : node.dependencies()) {
+      all = all.union(inputsOf(dependency));
+    }
+    return all;
+  }
+
+  private StoredResult load(NodeId id) {
     Optional<StoredResult> stored = store.get(id);
     if (stored.isPresent()) {
-      return stored.get().value();
+      return stored.get();
     }
-    return new ErrorValue(
+    ErrorValue missing = new ErrorValue(
         "result " + id.shortForm() + " is not in the store (evicted, or its stage did not commit it)",
         id,
         "load",
         Optional.empty());
+    return new StoredResult(
+        id, missing, new ResultMetadata("load", Duration.ZERO, Instant.now(), "voxbeam"));
   }
 }

@@ -2,13 +2,15 @@ package org.voxbeam.pipeline.beam;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import org.voxbeam.storage.StoreAddress;
 
 /**
  * Which result store the workers open: a directory every worker can reach (a shared filesystem
  * path on a cluster) and the memory its cache may use. Serializable, because it travels to the
  * workers inside the {@code DoFn}.
  *
- * @param directory the store directory, absolute
+ * @param directory the store directory, absolute (a {@code file:} URI is accepted; other URI
+ *     schemes are refused, see {@link StoreAddress})
  * @param cacheBytes memory for decoded results in each worker JVM
  */
 public record StoreSpec(String directory, long cacheBytes) implements Serializable {
@@ -18,6 +20,7 @@ public record StoreSpec(String directory, long cacheBytes) implements Serializab
     if (directory == null || directory.isBlank()) {
       throw new IllegalArgumentException("a store directory is required");
     }
+    directory = StoreAddress.directory(directory).toString();
     if (cacheBytes < 0) {
       throw new IllegalArgumentException("the cache budget must not be negative, got " + cacheBytes);
     }

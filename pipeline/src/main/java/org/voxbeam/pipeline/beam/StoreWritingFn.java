@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -13,19 +14,26 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.FunctionValue;
+import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.pipeline.execution.ResultReuse;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
 
 /**
  * What every {@code DoFn} that computes results shares: the store, opened once per worker JVM
- * ({@link SharedStores}) in {@code @Setup}; the operator registry, built from the run's options at
- * the first bundle ({@link WorkerOperators}); results committed in batches
- * and at {@code @FinishBundle}; and one {@link NodeSummary} per result with its Beam counter.
+ * ({@link SharedStores}) in {@code @Setup} and refreshed when a bundle starts (the stage before may
+ * have run in other JVMs); the operator registry, built from the run's options at the first
+ * bundle ({@link WorkerOperators}); which stored results may stand in for computing
+ * ({@link ResultReuse}); results committed in batches and at {@code @FinishBundle}, with the run's
+ * id and what each read outside the store; and one {@link NodeSummary} per result with its Beam
+ * counter.
  *
  * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
  * carries an element: it is complete once every bundle has finished, that is, after every result
@@ -45,6 +53,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
 
   private final StoreSpec storeSpec;
+  private final String runId;
   private final int commitBatchSize;
   private final Counter computed;
   private final Counter cached;
@@ -52,13 +61,16 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
 
   private transient StoreLease lease;
   private transient NodeEvaluator evaluator;
+  private transient ResultReuse reuse;
   private transient List<StoredResult> pending;
 
   /**
+   * @param runId the run whose results this writes, recorded in their rows
    * @param counterPrefix distinguishes the counters of items from those of nodes
    */
-  StoreWritingFn(StoreSpec storeSpec, int commitBatchSize, String counterPrefix) {
+  StoreWritingFn(StoreSpec storeSpec, String runId, int commitBatchSize, String counterPrefix) {
     this.storeSpec = storeSpec;
+    this.runId = runId;
     this.commitBatchSize = commitBatchSize;
     this.computed = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.COMPUTED);
     this.cached = Metrics.counter(BeamRunMetrics.NAMESPACE, counterPrefix + BeamRunMetrics.CACHED);
@@ -68,6 +80,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   @Setup
   public void setup() {
     lease = SharedStores.acquire(storeSpec);
+    reuse = ResultReuse.withoutPlan(lease.store(), InputFingerprints.shared());
   }
 
   @StartBundle
@@ -76,6 +89,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
       evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
     }
     pending = new ArrayList<>();
+    lease.store().refresh();
   }
 
   @FinishBundle
@@ -98,12 +112,36 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
     return evaluator;
   }
 
-  /** Queues a computed result for the next commit; functions are rebuilt, never stored. */
-  void stage(NodeId id, String operator, Value value, long nanos) {
+  ResultReuse reuse() {
+    return reuse;
+  }
+
+  /**
+   * Queues a computed result for the next commit; functions are rebuilt, never stored.
+   *
+   * @param inputs what the result depends on outside the store
+   * @param itemsCommitted whether the result is a sequence whose items are committed already
+   */
+  void stage(
+      NodeId id,
+      String operator,
+      Value value,
+      long nanos,
+      RecordedInputs inputs,
+      boolean itemsCommitted) {
     if (value instanceof FunctionValue) {
       return;
     }
-    pending.add(new StoredResult(id, value, new ResultMetadata(operator, Duration.ofNanos(nanos), Instant.now(), ENGINE_VERSION)));
+    ResultMetadata metadata =
+        new ResultMetadata(
+            operator,
+            Duration.ofNanos(nanos),
+            Instant.now(),
+            ENGINE_VERSION,
+            Optional.of(runId),
+            inputs);
+    pending.add(
+        new StoredResult(id, value, metadata, itemsCommitted && value instanceof SequenceValue));
     if (pending.size() >= commitBatchSize) {
       commit();
     }

@@ -2,7 +2,9 @@ package org.voxbeam.pipeline.beam;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.node.NodeId;
 
 /**
  * Builds the tasks of a plan's stages from positions in its {@link Subgraph}: the nodes to compute
@@ -11,12 +13,17 @@ import org.voxbeam.kernel.node.Node;
  */
 final class TaskBuilder {
   private final Subgraph graph;
+  private final Predicate<NodeId> forced;
   private final int[] visitedBy;
   private final int[] toVisit;
   private int tasks;
 
-  TaskBuilder(Subgraph graph) {
+  /**
+   * @param forced nodes the run computes whatever the store holds; their tasks are fresh
+   */
+  TaskBuilder(Subgraph graph, Predicate<NodeId> forced) {
     this.graph = graph;
+    this.forced = forced;
     this.visitedBy = new int[graph.size()];
     this.toVisit = new int[graph.size()];
   }
@@ -31,8 +38,10 @@ final class TaskBuilder {
     int stamp = ++tasks;
     List<Node> compute = new ArrayList<>(members.length);
     List<Node> helpers = new ArrayList<>();
+    boolean fresh = false;
     for (int member : members) {
       compute.add(graph.nodes().get(member));
+      fresh |= forced.test(graph.nodes().get(member).id());
       int top = 0;
       toVisit[top++] = member;
       while (top > 0) {
@@ -45,6 +54,6 @@ final class TaskBuilder {
         }
       }
     }
-    return new StageTask(stage, index, compute, helpers, List.of());
+    return new StageTask(stage, index, compute, helpers, List.of(), fresh);
   }
 }

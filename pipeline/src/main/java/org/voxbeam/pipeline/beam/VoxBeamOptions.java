@@ -67,6 +67,24 @@ public interface VoxBeamOptions extends PipelineOptions {
 
   void setMaxDecompressedMb(long value);
 
+  @Description("Compute every node whatever the store holds, writing the new results.")
+  @Default.Boolean(false)
+  boolean getNoCache();
+
+  void setNoCache(boolean value);
+
+  @Description(
+      "Goals, comma-separated, whose cones (the goals and everything they depend on) are computed"
+          + " whatever the store holds.")
+  String getRefresh();
+
+  void setRefresh(String value);
+
+  @Description("The run's id, recorded in the rows it writes (default: a new random id).")
+  String getRunId();
+
+  void setRunId(String value);
+
   @Description("Results per store commit; a bundle also commits what it holds when it finishes.")
   @Default.Integer(1024)
   int getCommitBatchSize();

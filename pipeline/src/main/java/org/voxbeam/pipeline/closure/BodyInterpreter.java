@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.voxbeam.kernel.io.ExternalReads;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Arguments;
@@ -45,14 +46,16 @@ final class BodyInterpreter {
 
   private final OperatorRegistry registry;
   private final ItemModel model;
+  private final ExternalReads reads;
 
   /**
    * An interpreter for one evaluation of a body (one item), with that evaluation's model for the
-   * image makers the body calls.
+   * image makers the body calls, recording what the body's operators read into {@code reads}.
    */
-  BodyInterpreter(OperatorRegistry registry, ItemModel model) {
+  BodyInterpreter(OperatorRegistry registry, ItemModel model, ExternalReads reads) {
     this.registry = registry;
     this.model = model;
+    this.reads = reads;
   }
 
   Value evaluate(Expression expression, Map<String, Binding> scope) {
@@ -114,7 +117,8 @@ final class BodyInterpreter {
     return apply(call.identifier(), Arguments.of(arguments));
   }
 
-  private Value apply(String operatorName, Arguments arguments) {
+  private Value apply(String operatorName, Arguments given) {
+    Arguments arguments = new Arguments(given.positional(), given.named(), given.attrs(), reads);
     Operator operator = registry.resolve(operatorName, List.of());
     String qualified = operator.name().qualified();
     if (ImageModel.isMaker(qualified)) {

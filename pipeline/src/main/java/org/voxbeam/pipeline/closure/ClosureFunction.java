@@ -3,6 +3,7 @@ package org.voxbeam.pipeline.closure;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.voxbeam.kernel.io.ExternalReads;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.operator.OperatorRegistry;
@@ -44,13 +45,19 @@ final class ClosureFunction implements FunctionValue {
 
   @Override
   public Value apply(List<Value> arguments) {
+    return apply(arguments, ExternalReads.NONE);
+  }
+
+  @Override
+  public Value apply(List<Value> arguments, ExternalReads reads) {
     if (arguments.size() != 1) {
       return failure("closure takes 1 argument, got " + arguments.size());
     }
     Map<String, Binding> scope = new HashMap<>(environment);
     scope.put(parameter, new Binding.Bound(arguments.get(0)));
     try {
-      return new BodyInterpreter(registry, ItemModel.startingIn(scope, parameter)).evaluate(body, scope);
+      return new BodyInterpreter(registry, ItemModel.startingIn(scope, parameter), reads)
+          .evaluate(body, scope);
     } catch (OperatorException | UnknownOperatorException e) {
       return failure(e.getMessage());
     }

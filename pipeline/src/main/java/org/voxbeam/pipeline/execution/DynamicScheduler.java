@@ -11,18 +11,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.FunctionValue;
+import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.inputs.InputFingerprints;
+import org.voxbeam.pipeline.inputs.InputLog;
+import org.voxbeam.pipeline.inputs.ValueDigest;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
@@ -36,6 +42,12 @@ import org.voxbeam.pipeline.plan.Plan;
  * value is dropped from memory once its last consumer has read it (goals are kept to be
  * reported). Failures are values: a failed node's dependents fail with it as their cause while
  * independent goals complete.
+ *
+ * <p>Every result is stored with what it read outside the store, directly or through its inputs
+ * ({@link RecordedInputs}), and a stored result is reused only while that is unchanged ({@link
+ * ResultReuse}). The items of {@code map}, {@code for_loop} and {@code filter} nodes are stored and
+ * reused one by one ({@link FanOutOperator}), as on Beam, so a case whose files did not change is
+ * not computed again when another case did.
  */
 public final class DynamicScheduler {
   private static final String ENGINE_VERSION = "voxbeam-0.1";
@@ -45,29 +57,48 @@ public final class DynamicScheduler {
   private final NodeEvaluator evaluator;
   private final ResultStore store;
   private final SchedulerOptions options;
+  private final InputFingerprints fingerprints;
   private final boolean recomputeUnreadable;
 
   public DynamicScheduler(NodeEvaluator evaluator, ResultStore store, SchedulerOptions options) {
-    this(evaluator, store, options, true);
+    this(evaluator, store, options, InputFingerprints.shared());
+  }
+
+  /** A scheduler fingerprinting files with {@code fingerprints} (tests count its hashes). */
+  public DynamicScheduler(
+      NodeEvaluator evaluator,
+      ResultStore store,
+      SchedulerOptions options,
+      InputFingerprints fingerprints) {
+    this(evaluator, store, options, fingerprints, true);
   }
 
   private DynamicScheduler(
-      NodeEvaluator evaluator, ResultStore store, SchedulerOptions options, boolean recomputeUnreadable) {
+      NodeEvaluator evaluator,
+      ResultStore store,
+      SchedulerOptions options,
+      InputFingerprints fingerprints,
+      boolean recomputeUnreadable) {
     this.evaluator = evaluator;
     this.store = store;
     this.options = options;
+    this.fingerprints = fingerprints;
     this.recomputeUnreadable = recomputeUnreadable;
   }
 
   /**
    * Materializes every goal of {@code plan}. A node that cannot be computed — its operator
    * fails, or the registry has none — fails alone, with its dependents; other goals complete.
+   *
+   * @throws IllegalArgumentException if the cache policy names a goal the plan does not have
    */
   public RunResult run(Plan plan, ExecutionListener listener) {
     Instant start = Instant.now();
-    RunGraph graph = RunGraph.plan(ImageModelBinding.bind(plan), store, evaluator);
+    Plan bound = ImageModelBinding.bind(plan);
+    ResultReuse reuse = ResultReuse.of(bound, store, options.cachePolicy(), fingerprints);
+    RunGraph graph = RunGraph.plan(bound, reuse, evaluator);
     listener.onRunPlanned(graph.toCompute, graph.size() - graph.toCompute);
-    Execution execution = new Execution(plan, graph, listener);
+    Execution execution = new Execution(plan, graph, reuse, listener);
     execution.runToCompletion();
     List<GoalResult> goals = new ArrayList<>(plan.goals().size());
     for (Goal goal : plan.goals()) {
@@ -79,7 +110,11 @@ public final class DynamicScheduler {
             execution.computed.get(),
             execution.cached.get(),
             execution.failed.get(),
-            Duration.between(start, Instant.now()));
+            Duration.between(start, Instant.now()),
+            new RunStats.ItemStats(
+                execution.itemsComputed.get(),
+                execution.itemsCached.get(),
+                execution.itemsFailed.get()));
     return new RunResult(goals, stats);
   }
 
@@ -87,24 +122,33 @@ public final class DynamicScheduler {
   private final class Execution {
     private final Plan plan;
     private final RunGraph graph;
+    private final ResultReuse reuse;
     private final ExecutionListener listener;
     private final AtomicReferenceArray<Value> values;
+
+    /** What each node's value depends on outside the store; released with the value. */
+    private final AtomicReferenceArray<RecordedInputs> inputSets;
     private final AtomicIntegerArray pendingInputs;
     private final AtomicIntegerArray pendingReads;
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger computed = new AtomicInteger();
     private final AtomicInteger cached = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicLong itemsComputed = new AtomicLong();
+    private final AtomicLong itemsCached = new AtomicLong();
+    private final AtomicLong itemsFailed = new AtomicLong();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final ResultCommitter committer;
     private ExecutorService workers;
 
-    Execution(Plan plan, RunGraph graph, ExecutionListener listener) {
+    Execution(Plan plan, RunGraph graph, ResultReuse reuse, ExecutionListener listener) {
       this.plan = plan;
       this.graph = graph;
+      this.reuse = reuse;
       this.listener = listener;
       int size = graph.size();
       this.values = new AtomicReferenceArray<>(size);
+      this.inputSets = new AtomicReferenceArray<>(size);
       this.pendingInputs = new AtomicIntegerArray(size);
       this.pendingReads = new AtomicIntegerArray(size);
       for (int i = 0; i < size; i++) {
@@ -160,21 +204,124 @@ public final class DynamicScheduler {
       Value value;
       NodeOutcome outcome;
       if (graph.fromStore[i]) {
-        value = load(node);
+        StoredResult stored = load(node);
+        value = stored.value();
+        inputSets.set(i, stored.metadata().inputs());
         outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED;
       } else {
-        value = evaluator.evaluate(node, this::valueOf);
+        Optional<FanOutOperator> fanOut = FanOutOperator.of(node);
+        Optional<List<Value>> items =
+            fanOut.flatMap(
+                f ->
+                    FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
+        RecordedInputs inputs;
+        if (items.isPresent()) {
+          value = fanOut(node, fanOut.get(), items.get());
+          inputs = inputSets.get(i);
+        } else {
+          InputLog log = new InputLog(fingerprints);
+          value = evaluator.evaluate(node, this::valueOf, log);
+          inputs = withInputsOf(i, log.recorded());
+          inputSets.set(i, inputs);
+        }
         outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
         Duration took = Duration.ofNanos(System.nanoTime() - began);
         if (NodeEvaluator.isStored(node) && !(value instanceof FunctionValue)) {
+          boolean itemsCommitted =
+              fanOut.map(FanOutOperator::itemsAreResults).orElse(false)
+                  && items.isPresent()
+                  && value instanceof SequenceValue;
           committer.add(
               new StoredResult(
-                  node.id(), value, new ResultMetadata(node.operator(), took, Instant.now(), ENGINE_VERSION)));
+                  node.id(), value, metadata(node.operator(), took, inputs), itemsCommitted));
         }
       }
       count(outcome);
       listener.onNodeFinished(node, outcome, Duration.ofNanos(System.nanoTime() - began));
       return value;
+    }
+
+    /** {@code own} and what every input of node {@code i} depends on. */
+    private RecordedInputs withInputsOf(int i, RecordedInputs own) {
+      RecordedInputs all = own;
+      for (int input : graph.inputs[i]) {
+        RecordedInputs of = inputSets.get(input);
+        if (of != null) {
+          all = all.union(of);
+        }
+      }
+      return all;
+    }
+
+    /**
+     * A {@code map}, {@code for_loop} or {@code filter} node, item by item: an item whose stored
+     * result was computed from the same item value, with unchanged inputs, is read back; the others
+     * are computed and committed under their child ids. The node's value is assembled as on Beam,
+     * which gives what the operator itself would.
+     */
+    private Value fanOut(Node node, FanOutOperator operator, List<Value> items) {
+      int position = graph.index.get(node.id());
+      FunctionValue function = (FunctionValue) valueOf(node.args().get(1));
+      RecordedInputs sequenceInputs = inputsOf(node.args().get(0));
+      RecordedInputs closureInputs = inputsOf(node.args().get(1));
+      List<Value> results = new ArrayList<>(items.size());
+      List<RecordedInputs> itemInputs = new ArrayList<>(items.size());
+      for (int k = 0; k < items.size(); k++) {
+        NodeId child = operator.childId(node.id(), k);
+        Optional<String> digest = ValueDigest.of(items.get(k));
+        Optional<ResultReuse.ReusableItem> stored =
+            reuse.reusableItem(node.id(), k, index -> operator.childId(node.id(), index), digest);
+        if (stored.isPresent()) {
+          StoredResult found = stored.get().result();
+          if (stored.get().moved()) {
+            committer.add(
+                new StoredResult(
+                    child,
+                    found.value(),
+                    metadata(
+                        found.metadata().operator(),
+                        found.metadata().computeTime(),
+                        found.metadata().inputs())));
+          }
+          results.add(found.value());
+          itemInputs.add(found.metadata().inputs());
+          itemsCached.incrementAndGet();
+          continue;
+        }
+        long began = System.nanoTime();
+        InputLog log = new InputLog(fingerprints);
+        Value result = applyToItem(function, items.get(k), log, node);
+        RecordedInputs inputs = FanOutOperator.itemInputs(closureInputs, log.recorded(), digest);
+        committer.add(
+            new StoredResult(
+                child,
+                result,
+                metadata(node.operator(), Duration.ofNanos(System.nanoTime() - began), inputs)));
+        results.add(result);
+        itemInputs.add(inputs);
+        (result.isError() ? itemsFailed : itemsComputed).incrementAndGet();
+      }
+      inputSets.set(position, FanOutOperator.nodeInputs(sequenceInputs, closureInputs, itemInputs));
+      return operator.assemble(node, items, results);
+    }
+
+    private Value applyToItem(FunctionValue function, Value item, InputLog log, Node node) {
+      try {
+        return function.apply(List.of(item), log);
+      } catch (RuntimeException e) {
+        LOG.warn("closure of node {} failed unexpectedly on an item", node.id(), e);
+        return new ErrorValue("internal error: " + e, node.id(), node.operator(), Optional.empty());
+      }
+    }
+
+    private RecordedInputs inputsOf(NodeId id) {
+      RecordedInputs inputs = inputSets.get(graph.index.get(id));
+      return inputs == null ? RecordedInputs.NONE : inputs;
+    }
+
+    private ResultMetadata metadata(String operator, Duration took, RecordedInputs inputs) {
+      return new ResultMetadata(
+          operator, took, Instant.now(), ENGINE_VERSION, options.runId(), inputs);
     }
 
     /**
@@ -183,22 +330,37 @@ public final class DynamicScheduler {
      * again from its ancestry, whose own stored results are reused: a bad stored result costs
      * time, never a wrong or missing value.
      */
-    private Value load(Node node) {
+    private StoredResult load(Node node) {
       Optional<StoredResult> stored = store.get(node.id());
       if (stored.isPresent()) {
-        return stored.get().value();
+        return stored.get();
       }
       if (!recomputeUnreadable) {
-        return new ErrorValue(
+        return unstored(node, new ErrorValue(
             "result was in the store when the run was planned but cannot be read now",
             node.id(),
             node.operator(),
-            Optional.empty());
+            Optional.empty()));
       }
       LOG.warn("stored result {} cannot be read any more; computing it again", node.id().shortForm());
       DynamicScheduler again =
-          new DynamicScheduler(evaluator, new ReadableResults(store), options.withThreads(1), false);
-      return again.run(plan.ancestry(node.id(), Goal.Operation.PRINT), ExecutionListener.NONE).goals().get(0).value();
+          new DynamicScheduler(
+              evaluator, new ReadableResults(store), options.withThreads(1), fingerprints, false);
+      Value value =
+          again
+              .run(plan.ancestry(node.id(), Goal.Operation.PRINT), ExecutionListener.NONE)
+              .goals()
+              .get(0)
+              .value();
+      return store
+          .get(node.id())
+          .filter(recomputed -> !value.isError())
+          .orElseGet(() -> unstored(node, value));
+    }
+
+    private StoredResult unstored(Node node, Value value) {
+      return new StoredResult(
+          node.id(), value, metadata(node.operator(), Duration.ZERO, RecordedInputs.NONE));
     }
 
     private void count(NodeOutcome outcome) {
@@ -226,6 +388,7 @@ public final class DynamicScheduler {
       values.set(i, value);
       if (graph.consumers[i].length == 0 && !graph.isGoal[i]) {
         values.set(i, null);
+        inputSets.set(i, null);
       }
     }
 
@@ -234,6 +397,7 @@ public final class DynamicScheduler {
       for (int input : graph.inputs[i]) {
         if (pendingReads.decrementAndGet(input) == 0 && !graph.isGoal[input]) {
           values.set(input, null);
+          inputSets.set(input, null);
         }
       }
       int next = -1;

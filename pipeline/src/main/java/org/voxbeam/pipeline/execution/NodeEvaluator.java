@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.io.ExternalReads;
 import org.voxbeam.kernel.node.Kwarg;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
@@ -74,6 +75,16 @@ public final class NodeEvaluator {
    * @param inputs the value of each dependency, by id
    */
   public Value evaluate(Node node, Function<NodeId, Value> inputs) {
+    return evaluate(node, inputs, ExternalReads.NONE);
+  }
+
+  /**
+   * Evaluates {@code node}, its operator declaring what it reads outside the store into {@code
+   * reads}.
+   *
+   * @param inputs the value of each dependency, by id
+   */
+  public Value evaluate(Node node, Function<NodeId, Value> inputs, ExternalReads reads) {
     Optional<ErrorValue> failedInput = firstFailedInput(node, inputs);
     if (failedInput.isPresent()) {
       return new ErrorValue(
@@ -89,7 +100,7 @@ public final class NodeEvaluator {
         case CLOSURE:
           return closures.create(node, inputs);
         default:
-          return operatorOf(node).apply(withModel(node, arguments(node, inputs), inputs));
+          return operatorOf(node).apply(withModel(node, arguments(node, inputs, reads), inputs));
       }
     } catch (OperatorException | UnknownOperatorException | ImgqlSyntaxException e) {
       return failure(node, e.getMessage());
@@ -124,7 +135,8 @@ public final class NodeEvaluator {
     return ImageModel.of(loaded).map(model -> model.attachTo(arguments)).orElse(arguments);
   }
 
-  private static Arguments arguments(Node node, Function<NodeId, Value> inputs) {
+  private static Arguments arguments(
+      Node node, Function<NodeId, Value> inputs, ExternalReads reads) {
     List<Value> positional = new ArrayList<>(node.args().size());
     for (NodeId arg : node.args()) {
       positional.add(inputs.apply(arg));
@@ -133,6 +145,6 @@ public final class NodeEvaluator {
     for (Kwarg kwarg : node.kwargs()) {
       named.put(kwarg.name(), inputs.apply(kwarg.value()));
     }
-    return new Arguments(positional, named, node.attrs());
+    return new Arguments(positional, named, node.attrs(), reads);
   }
 }

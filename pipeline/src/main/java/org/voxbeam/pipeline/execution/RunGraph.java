@@ -10,7 +10,6 @@ import java.util.Set;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.operator.Purity;
-import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
@@ -19,8 +18,8 @@ import org.voxbeam.pipeline.plan.Plan;
  * whose results the store already holds; indexed densely so that execution works on arrays
  * rather than maps.
  *
- * <p>The walk goes level by level and asks the store about a whole level in one
- * {@link ResultStore#containsAll} call. Results of impure operators are never reused.
+ * <p>The walk goes level by level and asks about a whole level at once which stored results the run
+ * may use ({@link ResultReuse#reusable}). Results of impure operators are never reused.
  */
 final class RunGraph {
   final Node[] nodes;
@@ -92,8 +91,8 @@ final class RunGraph {
     return nodes.length;
   }
 
-  /** Plans a run of {@code plan}'s goals against {@code store}. */
-  static RunGraph plan(Plan plan, ResultStore store, NodeEvaluator evaluator) {
+  /** Plans a run of {@code plan}'s goals against what {@code reuse} lets it read from the store. */
+  static RunGraph plan(Plan plan, ResultReuse reuse, NodeEvaluator evaluator) {
     Set<NodeId> goalIds = new LinkedHashSet<>();
     for (Goal goal : plan.goals()) {
       goalIds.add(goal.id());
@@ -110,7 +109,7 @@ final class RunGraph {
           reusable.add(id);
         }
       }
-      Set<NodeId> present = reusable.isEmpty() ? Set.of() : store.containsAll(reusable);
+      Set<NodeId> present = reusable.isEmpty() ? Set.of() : reuse.reusable(reusable);
       List<NodeId> next = new ArrayList<>();
       for (NodeId id : level) {
         Node node = plan.nodes().get(id);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultStore;
@@ -34,9 +35,17 @@ public record PlanExplanation(List<GoalStatus> goals, List<NodeStatus> nodes) {
     nodes = List.copyOf(nodes);
   }
 
-  /** Walks {@code plan} from its goals against {@code store}. */
+  /** Walks {@code plan} from its goals against {@code store}, reusing whatever it holds. */
   public static PlanExplanation of(Plan plan, ResultStore store) {
-    Set<NodeId> stored = store.containsAll(plan.nodes().keySet());
+    return of(plan, store::containsAll);
+  }
+
+  /**
+   * Walks {@code plan} from its goals; {@code reusable} says which of the given nodes' stored
+   * results a run would use (a run's own test, recorded inputs included).
+   */
+  public static PlanExplanation of(Plan plan, Function<Collection<NodeId>, Set<NodeId>> reusable) {
+    Set<NodeId> stored = reusable.apply(plan.nodes().keySet());
     List<GoalStatus> goals = new ArrayList<>();
     plan.goals().forEach(goal -> goals.add(new GoalStatus(goal, stored.contains(goal.id()))));
     Set<NodeId> visited = new HashSet<>();

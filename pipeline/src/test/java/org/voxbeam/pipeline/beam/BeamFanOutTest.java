@@ -22,6 +22,7 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.pipeline.execution.FanOutOperator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.plan.Plan;

@@ -10,6 +10,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
@@ -33,7 +34,7 @@ public final class BlobStore {
     Path temporary = null;
     try {
       Files.createDirectories(layout.tmp());
-      temporary = Files.createTempFile(layout.tmp(), "blob-", ".tmp");
+      temporary = NewFiles.createUnique(layout.tmp(), "blob-", ".tmp");
       MessageDigest digest = sha256();
       long size;
       if (content.size() >= HashingCopy.THRESHOLD) {

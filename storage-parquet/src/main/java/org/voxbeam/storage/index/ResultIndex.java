@@ -4,9 +4,10 @@ import java.util.concurrent.locks.StampedLock;
 import org.voxbeam.kernel.node.NodeId;
 
 /**
- * Where each stored result is: node id to (segment, row) and whether it succeeded, for every row
- * of every segment. Kept compact because it is the store's only per-result memory: an
- * open-addressing table of primitive arrays keyed by the first 128 bits of the id (about 50 bytes
+ * Where each stored result is: node id to (segment, row), whether it succeeded and when it was
+ * stored, for the row of each id that counts (the newest success, else the newest failure).
+ * Kept compact because it is the store's only per-result memory: an
+ * open-addressing table of primitive arrays keyed by the first 128 bits of the id (about 60 bytes
  * per result), so a million results take tens of megabytes. A 128-bit prefix collision is
  * astronomically unlikely, and readers check the full id in the row anyway.
  *
@@ -23,6 +24,7 @@ public final class ResultIndex {
   private int[] row;
   private boolean[] failed;
   private boolean[] blob;
+  private long[] createdAt;
   private boolean[] used;
   private int size;
 
@@ -38,20 +40,43 @@ public final class ResultIndex {
   public record Location(int segment, int row, boolean failed, boolean hasBlob) {}
 
   /**
-   * Records a row, keeping the better of two rows for the same id: a success beats a failure,
-   * and between equals the first recorded stays.
+   * Records a row, keeping the one that counts of two rows for the same id: a success beats a
+   * failure, and between two of the same status the newer ({@code createdAtMillis}; on a tie, the
+   * one recorded last). A newer success of an id is a recomputation after its recorded inputs
+   * changed, so it supersedes the older one.
    */
-  public void put(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob) {
-    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, false);
+  public void put(
+      NodeId id,
+      int segmentOrdinal,
+      int rowOrdinal,
+      boolean isFailure,
+      boolean hasBlob,
+      long createdAtMillis) {
+    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, createdAtMillis, false);
   }
 
-  /** Records a row for {@code id} in place of whatever row was recorded before. */
-  public void replace(NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob) {
-    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, true);
+  /**
+   * Records a row for {@code id} in place of whatever row was recorded before, whatever the times:
+   * a success replacing one that became unusable (its blob went missing).
+   */
+  public void replace(
+      NodeId id,
+      int segmentOrdinal,
+      int rowOrdinal,
+      boolean isFailure,
+      boolean hasBlob,
+      long createdAtMillis) {
+    insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, createdAtMillis, true);
   }
 
   private void insert(
-      NodeId id, int segmentOrdinal, int rowOrdinal, boolean isFailure, boolean hasBlob, boolean overwrite) {
+      NodeId id,
+      int segmentOrdinal,
+      int rowOrdinal,
+      boolean isFailure,
+      boolean hasBlob,
+      long createdAtMillis,
+      boolean overwrite) {
     long h = high(id);
     long l = low(id);
     long stamp = lock.writeLock();
@@ -61,11 +86,15 @@ public final class ResultIndex {
       }
       int slot = find(h, l);
       if (used[slot]) {
-        if (overwrite || (failed[slot] && !isFailure)) {
+        boolean better =
+            overwrite
+                || (failed[slot] == isFailure ? createdAtMillis >= createdAt[slot] : failed[slot]);
+        if (better) {
           segment[slot] = segmentOrdinal;
           row[slot] = rowOrdinal;
           failed[slot] = isFailure;
           blob[slot] = hasBlob;
+          createdAt[slot] = createdAtMillis;
         }
         return;
       }
@@ -76,6 +105,7 @@ public final class ResultIndex {
       row[slot] = rowOrdinal;
       failed[slot] = isFailure;
       blob[slot] = hasBlob;
+      createdAt[slot] = createdAtMillis;
       size++;
     } finally {
       lock.unlockWrite(stamp);
@@ -161,6 +191,7 @@ public final class ResultIndex {
     int[] oldRow = row;
     boolean[] oldFailed = failed;
     boolean[] oldBlob = blob;
+    long[] oldCreatedAt = createdAt;
     boolean[] oldUsed = used;
     allocate(capacity);
     for (int i = 0; i < oldHigh.length; i++) {
@@ -173,6 +204,7 @@ public final class ResultIndex {
         row[slot] = oldRow[i];
         failed[slot] = oldFailed[i];
         blob[slot] = oldBlob[i];
+        createdAt[slot] = oldCreatedAt[i];
       }
     }
   }
@@ -184,6 +216,7 @@ public final class ResultIndex {
     row = new int[capacity];
     failed = new boolean[capacity];
     blob = new boolean[capacity];
+    createdAt = new long[capacity];
     used = new boolean[capacity];
   }
 

@@ -264,20 +264,33 @@ public final class StoreMaintenance {
     return bytes;
   }
 
-  /** For each id, its successful row if it has one, else its first row. */
+  /**
+   * For each id, the row that counts, as the store's index picks it: its newest success if it has
+   * one, else its newest failure (older rows were superseded by recomputations).
+   */
   private static List<Group> bestRowPerId(List<SegmentRows> segments) {
     Map<String, Group> best = new LinkedHashMap<>();
     for (SegmentRows segment : segments) {
       for (Group row : segment.rows()) {
         String id = row.getString(SegmentSchema.NODE_ID, 0);
         Group existing = best.get(id);
-        if (existing == null
-            || (RowCodec.status(existing) == ResultStatus.FAILED && RowCodec.status(row) == ResultStatus.SUCCEEDED)) {
+        if (existing == null || counts(row, existing)) {
           best.put(id, row);
         }
       }
     }
     return new ArrayList<>(best.values());
+  }
+
+  /** Whether {@code row} counts rather than {@code existing}, read before it. */
+  private static boolean counts(Group row, Group existing) {
+    boolean failed = RowCodec.status(row) == ResultStatus.FAILED;
+    boolean existingFailed = RowCodec.status(existing) == ResultStatus.FAILED;
+    if (failed != existingFailed) {
+      return existingFailed;
+    }
+    return row.getLong(SegmentSchema.CREATED_AT, 0)
+        >= existing.getLong(SegmentSchema.CREATED_AT, 0);
   }
 
   /** Writes the replacement segments, then deletes the old ones, then re-indexes. */

@@ -11,6 +11,9 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.RecordedInput;
+import org.voxbeam.kernel.store.RecordedInput.FileStat;
+import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStatus;
 import org.voxbeam.kernel.store.StoredResult;
@@ -37,8 +40,10 @@ import org.voxbeam.storage.blob.BlobStore;
  * Turns results into rows and back. Scalars live in typed columns; bytes, arrays and images in
  * blobs, referenced by SHA-256; a sequence stores its items as rows of their own under
  * {@link NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed
- * in order in {@code children}; a mapping stores scalar entries inline and other entries as
- * child rows.
+ * in order in {@code children}, unless they are committed already
+ * ({@link StoredResult#itemsCommitted}); a mapping stores scalar entries inline and other entries
+ * as child rows. The run and the recorded inputs go in {@code run_id} and {@code inputs}; rows of
+ * format version 1 have neither and read as inputs {@link RecordedInputs#UNKNOWN unknown}.
  */
 public final class RowCodec {
   /** The child family of mapping entries that are not scalars. */
@@ -54,7 +59,7 @@ public final class RowCodec {
   /** The rows of {@code result}: its own first, then its descendants'. Blobs are written now. */
   public List<Group> encode(StoredResult result) {
     List<Group> rows = new ArrayList<>();
-    encode(result.id(), result.value(), result.metadata(), rows);
+    encode(result.id(), result.value(), result.metadata(), result.itemsCommitted(), rows);
     return rows;
   }
 
@@ -64,26 +69,59 @@ public final class RowCodec {
    */
   public void encode(StoredResult result, List<Group> rows, List<NodeId> ids) {
     int first = rows.size();
-    encode(result.id(), result.value(), result.metadata(), rows);
+    encode(result.id(), result.value(), result.metadata(), result.itemsCommitted(), rows);
     ids.add(result.id());
     for (int i = first + 1; i < rows.size(); i++) {
       ids.add(new NodeId(rows.get(i).getString(SegmentSchema.NODE_ID, 0)));
     }
   }
 
-  private void encode(NodeId id, Value value, ResultMetadata metadata, List<Group> rows) {
+  private void encode(
+      NodeId id, Value value, ResultMetadata metadata, boolean itemsCommitted, List<Group> rows) {
     Group row = groups.newGroup();
     rows.add(row);
     row.append(SegmentSchema.NODE_ID, id.hex());
     row.append(SegmentSchema.STATUS, value instanceof ErrorValue ? "failed" : "succeeded");
     row.append(SegmentSchema.VALUE_TYPE, value.voxType());
     if (!writeScalar(row, value)) {
-      writeCompound(id, row, value, metadata, rows);
+      writeCompound(id, row, value, metadata, itemsCommitted, rows);
     }
     row.append("operator", metadata.operator());
     row.append("compute_nanos", metadata.computeTime().toNanos());
-    row.append("created_at", metadata.createdAt().toEpochMilli());
+    row.append(SegmentSchema.CREATED_AT, metadata.createdAt().toEpochMilli());
     row.append("engine_version", metadata.engineVersion());
+    metadata.runId().ifPresent(run -> row.append(SegmentSchema.RUN_ID, run));
+    writeInputs(row, metadata.inputs());
+  }
+
+  /**
+   * The metadata of a child row: its parent's, without the inputs, which the parent's row records
+   * for the whole value (a sequence of ten thousand names would otherwise repeat a listing's
+   * fingerprint ten thousand times, and every page of the column would grow with it).
+   */
+  private static ResultMetadata partOf(ResultMetadata parent) {
+    return parent.withInputs(RecordedInputs.UNKNOWN);
+  }
+
+  private static void writeInputs(Group row, RecordedInputs inputs) {
+    if (!inputs.known()) {
+      return;
+    }
+    Group list = row.addGroup(SegmentSchema.INPUTS);
+    for (RecordedInput input : inputs.entries()) {
+      Group element = list.addGroup("list").addGroup("element");
+      element.append("kind", input.kind().wireName());
+      element.append("path", input.path());
+      input.sha256().ifPresent(sha -> element.append("sha256", sha));
+      input
+          .stat()
+          .ifPresent(
+              stat -> {
+                element.append("size", stat.size());
+                element.append("modified_nanos", stat.modifiedNanos());
+                element.append("file_key", stat.fileKey());
+              });
+    }
   }
 
   /** Writes a scalar into the typed columns of {@code group}; false if the value is not one. */
@@ -104,13 +142,21 @@ public final class RowCodec {
     return true;
   }
 
-  private void writeCompound(NodeId id, Group row, Value value, ResultMetadata metadata, List<Group> rows) {
+  private void writeCompound(
+      NodeId id,
+      Group row,
+      Value value,
+      ResultMetadata metadata,
+      boolean itemsCommitted,
+      List<Group> rows) {
     if (value instanceof SequenceValue sequence) {
       Group children = row.addGroup("children");
       for (int i = 0; i < sequence.size(); i++) {
         NodeId child = NodeHashing.sequenceItemId(id, i);
         children.addGroup("list").append("element", child.hex());
-        encode(child, sequence.items().get(i), metadata, rows);
+        if (!itemsCommitted) {
+          encode(child, sequence.items().get(i), partOf(metadata), false, rows);
+        }
       }
     } else if (value instanceof MappingValue mapping) {
       writeEntries(id, row, mapping, metadata, rows);
@@ -157,7 +203,7 @@ public final class RowCodec {
       if (!writeScalar(element, entry.getValue())) {
         NodeId child = NodeHashing.childId(id, MAPPING_ENTRY_FAMILY, JsonValue.of(entry.getKey()));
         element.append("child", child.hex());
-        encode(child, entry.getValue(), metadata, rows);
+        encode(child, entry.getValue(), partOf(metadata), false, rows);
       }
     }
   }
@@ -198,9 +244,49 @@ public final class RowCodec {
         new ResultMetadata(
             row.getString("operator", 0),
             java.time.Duration.ofNanos(row.getLong("compute_nanos", 0)),
-            java.time.Instant.ofEpochMilli(row.getLong("created_at", 0)),
-            row.getString("engine_version", 0));
+            java.time.Instant.ofEpochMilli(row.getLong(SegmentSchema.CREATED_AT, 0)),
+            row.getString("engine_version", 0),
+            present(row, SegmentSchema.RUN_ID)
+                ? Optional.of(row.getString(SegmentSchema.RUN_ID, 0))
+                : Optional.empty(),
+            inputs(row));
     return new StoredResult(id, decodeValue(id, row, row.getString(SegmentSchema.VALUE_TYPE, 0), children), metadata);
+  }
+
+  /** The recorded inputs of a row; unknown for a row of format version 1. */
+  public static RecordedInputs inputs(Group row) {
+    if (!present(row, SegmentSchema.INPUTS)) {
+      return RecordedInputs.UNKNOWN;
+    }
+    Group list = row.getGroup(SegmentSchema.INPUTS, 0);
+    List<RecordedInput> inputs = new ArrayList<>();
+    for (int i = 0; i < list.getFieldRepetitionCount("list"); i++) {
+      Group element = list.getGroup("list", i).getGroup("element", 0);
+      String kind = element.getString("kind", 0);
+      Optional<FileStat> stat =
+          element.getFieldRepetitionCount("size") == 0
+              ? Optional.empty()
+              : Optional.of(
+                  new FileStat(
+                      element.getLong("size", 0),
+                      element.getLong("modified_nanos", 0),
+                      element.getString("file_key", 0)));
+      inputs.add(
+          new RecordedInput(
+              RecordedInput.Kind.ofWireName(kind)
+                  .orElseThrow(() -> new StoreException("unknown input kind '" + kind + "'")),
+              element.getString("path", 0),
+              element.getFieldRepetitionCount("sha256") == 0
+                  ? Optional.empty()
+                  : Optional.of(element.getString("sha256", 0)),
+              stat));
+    }
+    return RecordedInputs.of(inputs);
+  }
+
+  /** Whether {@code row} has a value in {@code field}; false if its schema lacks the field. */
+  private static boolean present(Group row, String field) {
+    return row.getType().containsField(field) && row.getFieldRepetitionCount(field) > 0;
   }
 
   private Value decodeValue(

@@ -60,10 +60,24 @@ public final class SegmentFiles {
   /**
    * Columns that repeat few distinct values, and only those, are dictionary-encoded: building a
    * dictionary for ids, values and references that are (nearly) all distinct cost most of the
-   * time of writing a segment, and reading one row of such a column would decode it whole.
+   * time of writing a segment, and reading one row of such a column would decode it whole. The
+   * recorded inputs repeat a lot (every item of a map records the listing its closure captured,
+   * and the map records every item's files): plain, their pages would be what a one-row read
+   * spends its time decoding.
    */
   private static final List<String> DICTIONARY_COLUMNS =
-      List.of(SegmentSchema.STATUS, SegmentSchema.VALUE_TYPE, "dtype", "operator", "engine_version", "error_operator");
+      List.of(
+          SegmentSchema.STATUS,
+          SegmentSchema.VALUE_TYPE,
+          "dtype",
+          "operator",
+          "engine_version",
+          "error_operator",
+          SegmentSchema.RUN_ID,
+          "inputs.list.element.kind",
+          "inputs.list.element.path",
+          "inputs.list.element.sha256",
+          "inputs.list.element.file_key");
 
   /** Offset indexes larger than this are not kept: such a segment is read whole. */
   private static final long MAX_OFFSET_INDEX_BYTES = 1 << 20;
@@ -191,9 +205,21 @@ public final class SegmentFiles {
     return read(segment, projection, false).rows();
   }
 
+  /** The schema {@code segment} was written with. */
+  public static MessageType schemaOf(Path segment) throws IOException {
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
+      return reader.getFooter().getFileMetaData().getSchema();
+    } catch (RuntimeException e) {
+      throw new IOException("not a readable segment: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Reads every row of {@code segment}, limited to the columns of {@code projection}, and, if
-   * {@code mapPages}, its page map.
+   * {@code mapPages}, its page map. Columns of the projection that the segment lacks (it was
+   * written by an earlier format version) are left out of the rows.
    */
   public static Read read(Path segment, MessageType projection, boolean mapPages) throws IOException {
     List<Group> rows = new ArrayList<>();
@@ -204,10 +230,12 @@ public final class SegmentFiles {
         pages = pageMap(segment, reader.getFooter());
       }
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
-      reader.setRequestedSchema(projection);
-      MessageColumnIO columns = new ColumnIOFactory().getColumnIO(projection, fileSchema);
+      MessageType requested = presentIn(projection, fileSchema);
+      reader.setRequestedSchema(requested);
+      MessageColumnIO columns = new ColumnIOFactory().getColumnIO(requested, fileSchema);
       for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
-        RecordReader<Group> records = columns.getRecordReader(rowGroup, new GroupRecordConverter(projection));
+        RecordReader<Group> records =
+            columns.getRecordReader(rowGroup, new GroupRecordConverter(requested));
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
           rows.add(records.read());
         }
@@ -216,6 +244,18 @@ public final class SegmentFiles {
       throw new IOException("not a readable segment: " + e.getMessage(), e);
     }
     return new Read(rows, pages);
+  }
+
+  /** The fields of {@code projection} that {@code file} has. */
+  private static MessageType presentIn(MessageType projection, MessageType file) {
+    if (projection.getFields().stream().allMatch(field -> file.containsField(field.getName()))) {
+      return projection;
+    }
+    return new MessageType(
+        projection.getName(),
+        projection.getFields().stream()
+            .filter(field -> file.containsField(field.getName()))
+            .toList());
   }
 
   private static String newSegmentName() {

@@ -4,74 +4,107 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The Parquet schema of result rows (format version 1), specified in docs/store-format.md. One
+ * The Parquet schema of result rows (format version 2), specified in docs/store-format.md. One
  * row per result; a value's kind decides which typed columns are set. Lists use Parquet's
  * standard three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB,
  * Spark or pyarrow can query every field.
+ *
+ * <p>Version 2 added {@code run_id} and {@code inputs} at the end; a segment of version 1 has
+ * neither ({@link #VERSION_1}), and reads as rows whose inputs were not recorded.
  */
 public final class SegmentSchema {
   public static final String NODE_ID = "node_id";
   public static final String STATUS = "status";
   public static final String VALUE_TYPE = "value_type";
+  public static final String CREATED_AT = "created_at";
+  public static final String RUN_ID = "run_id";
+  public static final String INPUTS = "inputs";
 
+  private static final String VERSION_1_COLUMNS =
+      """
+        required binary node_id (STRING);
+        required binary status (STRING);
+        required binary value_type (STRING);
+        optional boolean bool_value;
+        optional int64 int_value;
+        optional double number_value;
+        optional binary string_value (STRING);
+        optional binary blob_sha256 (STRING);
+        optional int64 blob_size;
+        optional binary dtype (STRING);
+        optional group shape (LIST) { repeated group list { required int64 element; } }
+        optional group spacing (LIST) { repeated group list { required double element; } }
+        optional group origin (LIST) { repeated group list { required double element; } }
+        optional group direction (LIST) { repeated group list { required double element; } }
+        optional group children (LIST) { repeated group list { required binary element (STRING); } }
+        optional group entries (LIST) {
+          repeated group list {
+            required group element {
+              required binary key (STRING);
+              required binary value_type (STRING);
+              optional boolean bool_value;
+              optional int64 int_value;
+              optional double number_value;
+              optional binary string_value (STRING);
+              optional binary child (STRING);
+            }
+          }
+        }
+        optional int64 dataset_size;
+        optional binary dataset_owner (STRING);
+        optional binary error_message (STRING);
+        optional binary error_node (STRING);
+        optional binary error_operator (STRING);
+        optional group error_causes (LIST) {
+          repeated group list {
+            required group element {
+              required binary message (STRING);
+              required binary node (STRING);
+              required binary operator (STRING);
+            }
+          }
+        }
+        required binary operator (STRING);
+        required int64 compute_nanos;
+        required int64 created_at (TIMESTAMP(MILLIS,true));
+        required binary engine_version (STRING);
+      """;
+
+  /** The rows of store format version 1, which upgrades read. */
+  public static final MessageType VERSION_1 =
+      MessageTypeParser.parseMessageType("message voxbeam_result {" + VERSION_1_COLUMNS + "}");
+
+  /** The rows this version writes: version 1's columns, then the run and the inputs. */
   public static final MessageType RESULT =
       MessageTypeParser.parseMessageType(
-          """
-          message voxbeam_result {
-            required binary node_id (STRING);
-            required binary status (STRING);
-            required binary value_type (STRING);
-            optional boolean bool_value;
-            optional int64 int_value;
-            optional double number_value;
-            optional binary string_value (STRING);
-            optional binary blob_sha256 (STRING);
-            optional int64 blob_size;
-            optional binary dtype (STRING);
-            optional group shape (LIST) { repeated group list { required int64 element; } }
-            optional group spacing (LIST) { repeated group list { required double element; } }
-            optional group origin (LIST) { repeated group list { required double element; } }
-            optional group direction (LIST) { repeated group list { required double element; } }
-            optional group children (LIST) { repeated group list { required binary element (STRING); } }
-            optional group entries (LIST) {
-              repeated group list {
-                required group element {
-                  required binary key (STRING);
-                  required binary value_type (STRING);
-                  optional boolean bool_value;
-                  optional int64 int_value;
-                  optional double number_value;
-                  optional binary string_value (STRING);
-                  optional binary child (STRING);
+          "message voxbeam_result {"
+              + VERSION_1_COLUMNS
+              + """
+                optional binary run_id (STRING);
+                optional group inputs (LIST) {
+                  repeated group list {
+                    required group element {
+                      required binary kind (STRING);
+                      required binary path (STRING);
+                      optional binary sha256 (STRING);
+                      optional int64 size;
+                      optional int64 modified_nanos;
+                      optional binary file_key (STRING);
+                    }
+                  }
                 }
               }
-            }
-            optional int64 dataset_size;
-            optional binary dataset_owner (STRING);
-            optional binary error_message (STRING);
-            optional binary error_node (STRING);
-            optional binary error_operator (STRING);
-            optional group error_causes (LIST) {
-              repeated group list {
-                required group element {
-                  required binary message (STRING);
-                  required binary node (STRING);
-                  required binary operator (STRING);
-                }
-              }
-            }
-            required binary operator (STRING);
-            required int64 compute_nanos;
-            required int64 created_at (TIMESTAMP(MILLIS,true));
-            required binary engine_version (STRING);
-          }
-          """);
+              """);
 
-  /** The columns needed to index a segment: id, status and whether the row references a blob. */
+  /**
+   * The columns needed to index a segment: id, status, whether the row references a blob, and when
+   * it was stored (the newest success of an id counts).
+   */
   public static final MessageType INDEX_PROJECTION =
       MessageTypeParser.parseMessageType(
           "message voxbeam_result { required binary node_id (STRING); required binary status (STRING);"
-              + " optional binary blob_sha256 (STRING); }");
+              + " optional binary blob_sha256 (STRING);"
+              + " required int64 created_at (TIMESTAMP(MILLIS,true)); }");
 
   /** The columns {@code stats} needs. */
   public static final MessageType STATS_PROJECTION =

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.voxbeam.kernel.io.ExternalReads;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.Operator;
@@ -46,7 +47,7 @@ public final class HigherOrderOperators implements OperatorLibrary {
     FunctionValue function = function(args.get(1), operator);
     List<Value> results = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      results.add(applyToItem(function, items.get(i), i, operator));
+      results.add(applyToItem(function, items.get(i), i, operator, args.reads()));
     }
     return new SequenceValue(results);
   }
@@ -56,15 +57,17 @@ public final class HigherOrderOperators implements OperatorLibrary {
     FunctionValue predicate = function(args.get(1), "filter");
     List<Value> kept = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      if (PythonNumbers.truthy(applyToItem(predicate, items.get(i), i, "filter"))) {
+      if (PythonNumbers.truthy(applyToItem(predicate, items.get(i), i, "filter", args.reads()))) {
         kept.add(items.get(i));
       }
     }
     return new SequenceValue(kept);
   }
 
-  private static Value applyToItem(FunctionValue function, Value item, int index, String operator) {
-    Value result = function.apply(List.of(item));
+  /** The function on one item; what its body reads counts as read by the node applying it. */
+  private static Value applyToItem(
+      FunctionValue function, Value item, int index, String operator, ExternalReads reads) {
+    Value result = function.apply(List.of(item), reads);
     if (result instanceof ErrorValue error) {
       throw new OperatorException(operator + " failed on item " + index + ": " + error.message());
     }

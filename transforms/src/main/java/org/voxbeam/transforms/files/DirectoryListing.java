@@ -21,6 +21,14 @@ import org.voxbeam.kernel.operator.OperatorException;
  */
 public record DirectoryListing(Path root, String pattern, boolean recursive, boolean fullPaths) {
 
+  /**
+   * Whether matches may lie below the root's own entries (a recursive listing, or a pattern of
+   * several segments), so that what the listing depends on is the whole tree, not one directory.
+   */
+  public boolean belowRoot() {
+    return GlobPattern.parse(pattern, recursive).maxDepth() > 1;
+  }
+
   /** The matching entries, sorted. */
   public List<String> list() {
     if (!Files.exists(root)) {

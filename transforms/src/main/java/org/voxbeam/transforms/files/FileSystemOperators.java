@@ -26,8 +26,9 @@ import org.voxbeam.transforms.library.SimpleOperator;
  * The file-system primitives of VoxLogicA-2's {@code default} namespace that are not loaders:
  * {@code dir}, which turns a folder of cases into the sequence a dataset program maps over. The
  * root goes through the {@link FileAccess} policy, so a server's programs list only its data
- * roots. {@code dir} is impure: a folder's content changes without its name changing, so a
- * stored listing must never stand in for a fresh one.
+ * roots. A folder's content changes without its name changing, so {@code dir} declares the
+ * listing it reads ({@link org.voxbeam.kernel.io.ExternalReads}): its stored result is reused
+ * only while the folder holds the same names.
  */
 public final class FileSystemOperators implements OperatorLibrary {
   private static final Set<String> TRUE_WORDS = Set.of("true", "1", "yes", "on");
@@ -41,35 +42,47 @@ public final class FileSystemOperators implements OperatorLibrary {
 
   @Override
   public List<Operator> operators() {
-    return List.of(new SimpleOperator(new OperatorName("default", "dir"), Arity.between(1, 4), Purity.IMPURE,
+    return List.of(new SimpleOperator(
+        new OperatorName("default", "dir"), Arity.between(1, 4), Purity.PURE,
         "List directory entries with optional glob filtering (root, pattern='*', recursive=false, full_paths=false)",
         this::dir));
   }
 
   private Value dir(Arguments args) {
-    Path root = root(args.get(0));
+    Root root = root(args.get(0));
     String pattern = args.size() > 1 ? text(args.get(1)) : "*";
     boolean recursive = args.size() > 2 && flag(args.get(2), "recursive");
     boolean fullPaths = args.size() > 3 && flag(args.get(3), "full_paths");
+    DirectoryListing listing = new DirectoryListing(root.checked(), pattern, recursive, fullPaths);
+    args.reads().listing(root.declared(), listing.belowRoot());
     List<Value> entries = new ArrayList<>();
-    for (String entry : new DirectoryListing(root, pattern, recursive, fullPaths).list()) {
+    for (String entry : listing.list()) {
       entries.add(new StringValue(entry));
     }
     return new SequenceValue(entries);
   }
 
-  private Path root(Value value) {
+  /**
+   * The directory to list, as the access policy resolved it, and as it is declared: a relative
+   * name the policy left alone stays relative, since another run in another working directory
+   * lists another directory under the same node id.
+   */
+  private record Root(Path checked, Path declared) {}
+
+  private Root root(Value value) {
     String name = text(value);
     if (name.equals("~") || name.startsWith("~/")) {
       name = System.getProperty("user.home") + name.substring(1);
     }
     Path requested;
     try {
-      requested = Path.of(name);
+      requested = Path.of(name).normalize();
     } catch (InvalidPathException e) {
       throw new OperatorException("dir: not a directory name: " + name);
     }
-    return access.check(requested).toAbsolutePath().normalize();
+    Path checked = access.check(requested).toAbsolutePath().normalize();
+    Path absolute = requested.toAbsolutePath().normalize();
+    return new Root(checked, checked.equals(absolute) ? requested : checked);
   }
 
   /** Python's {@code str(x)} for the values a program passes as a name or a pattern. */

@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.Operator;
@@ -74,7 +75,7 @@ public final class ImageFileOperators implements OperatorLibrary {
     if (source instanceof SequenceValue) {
       return source;
     }
-    Path file = path(args, 0, "load");
+    Path file = input(args, 0, "load");
     if (!Files.exists(file)) {
       throw new OperatorException("load source not found: " + file);
     }
@@ -94,6 +95,11 @@ public final class ImageFileOperators implements OperatorLibrary {
     } catch (IOException e) {
       throw new OperatorException("load failed: " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The file argument {@code index} names, declared as read by the node. */
+  private Path input(Arguments args, int index, String name) {
+    return args.reads().file(path(args, index, name));
   }
 
   private Path path(Arguments args, int index, String name) {

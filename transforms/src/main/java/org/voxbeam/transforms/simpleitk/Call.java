@@ -3,6 +3,7 @@ package org.voxbeam.transforms.simpleitk;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.voxbeam.kernel.io.ExternalReads;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.NdArrayValue;
@@ -16,11 +17,18 @@ public final class Call {
   private final Procedure procedure;
   private final Overload overload;
   private final Map<String, Object> values;
+  private final ExternalReads reads;
 
-  Call(Procedure procedure, Overload overload, Map<String, Object> values) {
+  Call(Procedure procedure, Overload overload, Map<String, Object> values, ExternalReads reads) {
     this.procedure = procedure;
     this.overload = overload;
     this.values = Map.copyOf(values);
+    this.reads = reads;
+  }
+
+  /** Where the call declares the files it reads, so its result is reused only while they hold. */
+  ExternalReads reads() {
+    return reads;
   }
 
   Procedure procedure() {

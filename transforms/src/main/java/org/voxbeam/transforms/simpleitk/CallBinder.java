@@ -50,7 +50,7 @@ final class CallBinder {
     List<Value> positional = arguments.positional();
     for (Overload overload : procedure.overloads()) {
       if (fits(overload, positional, arguments.named())) {
-        return convert(procedure, overload, positional, arguments.named());
+        return convert(procedure, overload, positional, arguments);
       }
     }
     throw new OperatorException(
@@ -125,7 +125,8 @@ final class CallBinder {
   }
 
   private Call convert(
-      Procedure procedure, Overload overload, List<Value> positional, Map<String, Value> named) {
+      Procedure procedure, Overload overload, List<Value> positional, Arguments arguments) {
+    Map<String, Value> named = arguments.named();
     Map<String, Object> values = new HashMap<>();
     List<Parameter> parameters = overload.parameters();
     for (int i = 0; i < parameters.size(); i++) {
@@ -138,7 +139,7 @@ final class CallBinder {
               ? argument.fromValue(given)
               : argument.fromDefault(parameter.defaultValue().orElseThrow()));
     }
-    return new Call(procedure, overload, values);
+    return new Call(procedure, overload, values, arguments.reads());
   }
 
   /** Converts one argument (or default) to its parameter's Java form. */

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.ImageValue;
@@ -42,7 +43,7 @@ final class ImageFileFunctions implements FilterFamily {
     if (!IMAGE_IOS.contains(io)) {
       throw call.failure("unknown image IO '" + io + "'; VoxBeam has NiftiImageIO and PNGImageIO");
     }
-    Path file = path(call, "fileName");
+    Path file = call.reads().file(path(call, "fileName"));
     Value image;
     try {
       image = files.read(file);
@@ -64,6 +65,7 @@ final class ImageFileFunctions implements FilterFamily {
         Files.createDirectories(parent);
       }
       files.write(file, call.image("image"));
+      NewFiles.matchUmask(file);
       return NullValue.INSTANCE;
     } catch (IOException e) {
       throw call.failure(e.getMessage());

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.io.ExternalReads;
+import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.PythonStringOrder;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.FileAccess;
@@ -78,7 +81,7 @@ class FileSystemOperatorsTest {
   }
 
   @Test
-  void rootGoesThroughTheFileAccessPolicyAndListingsAreNeverReused() {
+  void rootGoesThroughTheFileAccessPolicy() {
     FileAccess onlySub = path -> {
       if (!path.startsWith(root.resolve("sub"))) {
         throw new OperatorException("file " + path + " is outside the data roots");
@@ -91,7 +94,41 @@ class FileSystemOperatorsTest {
         .getMessage().contains("outside the data roots"));
     assertEquals(new SequenceValue(List.of(str("c.nii.gz"), str("deep"))),
         confined.require("default.dir").apply(Arguments.of(List.of(str(root.resolve("sub").toString())))));
-    assertEquals(Purity.IMPURE, registry.require("default.dir").purity());
+  }
+
+  /**
+   * A listing's result is reusable (pure) because {@code dir} declares what it reads: the root's
+   * own entries, or the whole tree below it when matches may lie deeper.
+   */
+  @Test
+  void theListingItReadsIsDeclaredSoItsResultCanBeReused() {
+    assertEquals(Purity.PURE, registry.require("default.dir").purity());
+    assertEquals(List.of("listing " + root), declared(str(root.toString()), str("*.nii.gz")));
+    assertEquals(List.of("tree " + root), declared(str(root.toString()), str("sub/*.nii.gz")));
+    assertEquals(
+        List.of("tree " + root), declared(str(root.toString()), str("*.txt"), BooleanValue.TRUE));
+  }
+
+  private List<String> declared(Value... args) {
+    List<String> reads = new ArrayList<>();
+    ExternalReads recorder =
+        new ExternalReads() {
+          @Override
+          public Path file(Path file) {
+            reads.add("file " + file);
+            return file;
+          }
+
+          @Override
+          public Path listing(Path directory, boolean recursive) {
+            reads.add((recursive ? "tree " : "listing ") + directory);
+            return directory;
+          }
+        };
+    registry
+        .require("default.dir")
+        .apply(new Arguments(Arrays.asList(args), Map.of(), JsonObject.EMPTY, recorder));
+    return reads;
   }
 
   @Test

@@ -76,7 +76,7 @@ public record ImageModel(ImageValue image) {
   public Arguments attachTo(Arguments arguments) {
     Map<String, Value> named = new HashMap<>(arguments.named());
     named.put(ARGUMENT, image);
-    return new Arguments(arguments.positional(), named, arguments.attrs());
+    return new Arguments(arguments.positional(), named, arguments.attrs(), arguments.reads());
   }
 
   /**

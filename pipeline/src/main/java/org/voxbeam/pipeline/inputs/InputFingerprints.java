@@ -1,0 +1,235 @@
+package org.voxbeam.pipeline.inputs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.voxbeam.kernel.json.PythonStringOrder;
+import org.voxbeam.kernel.store.RecordedInput;
+import org.voxbeam.kernel.store.RecordedInput.FileStat;
+import org.voxbeam.kernel.store.RecordedInput.Kind;
+
+/**
+ * Fingerprints of what nodes read outside the store: the SHA-256 of a file's bytes, or of a
+ * directory's sorted entry names. Used both to record what a node read and to check, on a later
+ * run, whether a stored result's recorded inputs still hold.
+ *
+ * <p><b>Pre-check.</b> Hashing is what costs, so a fingerprint carries the file's size,
+ * modification time and file key ({@link FileStat}) when they can vouch for the content: if all
+ * three are unchanged, the file is taken as unchanged without reading it. They are kept only for a
+ * file last modified more than {@link #RACY_NANOS} before it was hashed, and unchanged across the
+ * hashing, because a change within the file system's clock granularity may leave the time as it was
+ * (git's "racy" case); such a file is hashed again on each check until it has aged. A listing of
+ * one directory is pre-checked the same way with the directory's own stat (adding, removing or
+ * renaming an entry changes it); a listing of a whole tree is always listed again.
+ *
+ * <p>The hashes of files are also kept in memory, by path and stat, so a file that many nodes read,
+ * or that a server's runs check again and again, is hashed once while it is unchanged. Thread-safe;
+ * {@link #shared()} is the instance of this JVM.
+ */
+public final class InputFingerprints {
+  /** How long before hashing a file must have been modified for its stat to be trusted. */
+  static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+  private static final InputFingerprints SHARED = new InputFingerprints(Clock.systemUTC());
+  private static final int BUFFER = 1 << 16;
+
+  private final Clock clock;
+  private final ConcurrentHashMap<Path, Hashed> hashedFiles = new ConcurrentHashMap<>();
+  private final AtomicLong filesHashed = new AtomicLong();
+
+  /**
+   * @param clock when files are hashed, to tell which stats can be trusted
+   */
+  public InputFingerprints(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The fingerprints of this JVM, shared by every run and worker in it. */
+  public static InputFingerprints shared() {
+    return SHARED;
+  }
+
+  /** How many times a file's content was hashed: what the pre-check and the memory saved. */
+  public long filesHashed() {
+    return filesHashed.get();
+  }
+
+  /** The fingerprint {@code file} has now; absent if it is not a readable regular file. */
+  public RecordedInput file(Path file) {
+    Optional<FileStat> before = stat(file, false);
+    if (before.isEmpty()) {
+      return absent(Kind.FILE, file);
+    }
+    Path key = file.toAbsolutePath().normalize();
+    Hashed known = hashedFiles.get(key);
+    if (known != null && known.stat().equals(before.get())) {
+      return new RecordedInput(Kind.FILE, file.toString(), Optional.of(known.sha256()), before);
+    }
+    long started = nowNanos();
+    Optional<String> sha256 = hash(file);
+    if (sha256.isEmpty()) {
+      return absent(Kind.FILE, file);
+    }
+    Optional<FileStat> trusted = trusted(before, stat(file, false), started);
+    trusted.ifPresent(stat -> hashedFiles.put(key, new Hashed(stat, sha256.get())));
+    return new RecordedInput(Kind.FILE, file.toString(), sha256, trusted);
+  }
+
+  /**
+   * The fingerprint of {@code directory}'s listing now: its direct entries, or with {@code tree}
+   * every entry below it; absent if it is not a directory.
+   */
+  public RecordedInput listing(Path directory, boolean tree) {
+    Kind kind = tree ? Kind.TREE : Kind.LISTING;
+    Optional<FileStat> before = stat(directory, true);
+    if (before.isEmpty()) {
+      return absent(kind, directory);
+    }
+    long started = nowNanos();
+    Optional<String> sha256 = listingHash(directory, tree);
+    if (sha256.isEmpty()) {
+      return absent(kind, directory);
+    }
+    Optional<FileStat> trusted =
+        tree ? Optional.empty() : trusted(before, stat(directory, true), started);
+    return new RecordedInput(kind, directory.toString(), sha256, trusted);
+  }
+
+  /**
+   * Whether the file system still matches {@code recorded}: by the pre-check when the recorded stat
+   * is unchanged, else by hashing or listing again.
+   *
+   * @throws IllegalArgumentException for an {@link Kind#ITEM}, which only the fan-out that has the
+   *     item can check
+   */
+  public boolean matches(RecordedInput recorded) {
+    Path path = Path.of(recorded.path());
+    boolean directory = recorded.kind() != Kind.FILE;
+    if (recorded.kind() == Kind.ITEM) {
+      throw new IllegalArgumentException(
+          "an item input is checked against the item, not the file system");
+    }
+    Optional<FileStat> now = stat(path, directory);
+    if (recorded.sha256().isEmpty() || now.isEmpty()) {
+      return recorded.sha256().isEmpty() && now.isEmpty();
+    }
+    if (recorded.stat().isPresent() && recorded.stat().equals(now)) {
+      return true;
+    }
+    RecordedInput current =
+        switch (recorded.kind()) {
+          case FILE -> file(path);
+          case LISTING -> listing(path, false);
+          case TREE -> listing(path, true);
+          case ITEM -> throw new AssertionError(recorded);
+        };
+    return current.sha256().equals(recorded.sha256());
+  }
+
+  private Optional<FileStat> trusted(
+      Optional<FileStat> before, Optional<FileStat> after, long hashedAt) {
+    if (after.isEmpty()
+        || !after.equals(before)
+        || before.get().modifiedNanos() > hashedAt - RACY_NANOS) {
+      return Optional.empty();
+    }
+    return before;
+  }
+
+  private long nowNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+  }
+
+  private static RecordedInput absent(Kind kind, Path path) {
+    return new RecordedInput(kind, path.toString(), Optional.empty(), Optional.empty());
+  }
+
+  /** The stat of a regular file (or, with {@code directory}, of a directory), following links. */
+  private static Optional<FileStat> stat(Path path, boolean directory) {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException | UnsupportedOperationException e) {
+      return Optional.empty();
+    }
+    if (directory ? !attributes.isDirectory() : !attributes.isRegularFile()) {
+      return Optional.empty();
+    }
+    Object key = attributes.fileKey();
+    return Optional.of(
+        new FileStat(
+            attributes.size(),
+            attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
+            key == null ? "" : key.toString()));
+  }
+
+  private Optional<String> hash(Path file) {
+    MessageDigest digest = sha256();
+    byte[] buffer = new byte[BUFFER];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    filesHashed.incrementAndGet();
+    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+  }
+
+  /** SHA-256 of the entry names in code-point order, each followed by a NUL, as UTF-8. */
+  private static Optional<String> listingHash(Path directory, boolean tree) {
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> entries = tree ? Files.walk(directory) : Files.list(directory)) {
+      entries.forEach(
+          entry -> {
+            if (!entry.equals(directory)) {
+              names.add(slashSeparated(directory.relativize(entry)));
+            }
+          });
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+    names.sort(PythonStringOrder.INSTANCE);
+    MessageDigest digest = sha256();
+    for (String name : names) {
+      digest.update(name.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+  }
+
+  private static String slashSeparated(Path relative) {
+    StringBuilder text = new StringBuilder();
+    for (Path name : relative) {
+      text.append(text.length() == 0 ? "" : "/").append(name);
+    }
+    return text.toString();
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
+
+  /** A file's hash, valid while its stat is unchanged. */
+  private record Hashed(FileStat stat, String sha256) {}
+}

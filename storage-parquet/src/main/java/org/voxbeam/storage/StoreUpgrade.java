@@ -1,0 +1,94 @@
+package org.voxbeam.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.storage.segment.SegmentSchema;
+
+/**
+ * Rewrites the segments of an earlier format version into this one, segment by segment: the new
+ * segment is written first and the old one deleted after, so a crash leaves at worst both (rows of
+ * one id that are equal). Blobs, access logs and quarantine are the same in every version.
+ *
+ * <p>Version 1 to 2: every row keeps its columns; {@code run_id} and {@code inputs} stay null,
+ * meaning "not recorded" (see docs/store-format.md for how such rows are reused).
+ */
+final class StoreUpgrade {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreUpgrade.class);
+
+  private StoreUpgrade() {}
+
+  static void fromVersion1(StoreLayout layout) throws IOException {
+    List<Path> segments = new ArrayList<>();
+    if (Files.isDirectory(layout.segments())) {
+      try (Stream<Path> listing = Files.list(layout.segments())) {
+        listing.filter(SegmentFiles::isSegment).sorted().forEach(segments::add);
+      }
+    }
+    SimpleGroupFactory groups = new SimpleGroupFactory(SegmentSchema.RESULT);
+    int upgraded = 0;
+    for (Path segment : segments) {
+      MessageType schema = SegmentFiles.schemaOf(segment);
+      if (schema.containsField(SegmentSchema.INPUTS)) {
+        continue;
+      }
+      List<Group> rows = new ArrayList<>();
+      for (Group row : SegmentFiles.read(segment, schema)) {
+        Group copy = groups.newGroup();
+        copyFields(row, copy);
+        rows.add(copy);
+      }
+      if (!rows.isEmpty()) {
+        SegmentFiles.write(layout, rows);
+      }
+      Files.deleteIfExists(segment);
+      upgraded++;
+    }
+    LOG.info(
+        "upgraded store {} from format version 1: {} segments rewritten", layout.root(), upgraded);
+  }
+
+  /**
+   * Copies every field of {@code from} into {@code to}, whose type has the same fields and more.
+   */
+  private static void copyFields(Group from, Group to) {
+    GroupType type = from.getType();
+    for (int field = 0; field < type.getFieldCount(); field++) {
+      Type fieldType = type.getType(field);
+      String name = fieldType.getName();
+      for (int i = 0; i < from.getFieldRepetitionCount(field); i++) {
+        if (fieldType.isPrimitive()) {
+          copyValue(from, field, i, to, name, fieldType);
+        } else {
+          copyFields(from.getGroup(field, i), to.addGroup(name));
+        }
+      }
+    }
+  }
+
+  private static void copyValue(
+      Group from, int field, int index, Group to, String name, Type type) {
+    switch (type.asPrimitiveType().getPrimitiveTypeName()) {
+      case BOOLEAN -> to.append(name, from.getBoolean(field, index));
+      case INT32 -> to.append(name, from.getInteger(field, index));
+      case INT64 -> to.append(name, from.getLong(field, index));
+      case FLOAT -> to.append(name, from.getFloat(field, index));
+      case DOUBLE -> to.append(name, from.getDouble(field, index));
+      case BINARY, FIXED_LEN_BYTE_ARRAY ->
+          to.append(name, Binary.fromConstantByteArray(from.getBinary(field, index).getBytes()));
+      default -> throw new StoreException("cannot upgrade a column of type " + type);
+    }
+  }
+}
