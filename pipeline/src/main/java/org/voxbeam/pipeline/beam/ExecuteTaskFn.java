@@ -48,7 +48,7 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
 
   @ProcessElement
   public void processElement(@Element KV<Integer, Iterable<StageTask>> group, MultiOutputReceiver outputs) {
-    OutputReceiver<NodeSummary> out = outputs.get(SUMMARIES);
+    OutputReceiver<NodeSummary> out = outputs.get(RunStage.SUMMARIES);
     for (StageTask task : group.getValue()) {
       execute(task, out);
     }

@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
@@ -35,9 +33,9 @@ import org.voxbeam.pipeline.inputs.InputFingerprints;
  * id and what each read outside the store; and one {@link NodeSummary} per result with its Beam
  * counter.
  *
- * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
- * carries an element: it is complete once every bundle has finished, that is, after every result
- * was committed, and the next stage's barrier waits for it (see {@link BeamLowering}).
+ * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link RunStage#DONE}, that
+ * never carries an element: it is complete once every bundle has finished, that is, after every
+ * result was committed, and the next stage's barrier waits for it (see {@link RunStage}).
  *
  * @param <InputT> the elements it processes
  */
@@ -45,12 +43,6 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(StoreWritingFn.class);
   private static final String ENGINE_VERSION = "voxbeam-0.1";
-
-  /** One summary per node or item. */
-  static final TupleTag<NodeSummary> SUMMARIES = new TupleTag<>("summaries");
-
-  /** Complete when the stage is: what the next stage's barrier waits on. Always empty. */
-  static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
 
   private final StoreSpec storeSpec;
   private final String runId;
