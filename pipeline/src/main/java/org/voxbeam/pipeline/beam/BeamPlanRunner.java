@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.NodeKind;
+import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
+import org.voxbeam.pipeline.execution.ReadableResults;
 import org.voxbeam.pipeline.execution.ResultReuse;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
@@ -119,19 +122,48 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.returnAtOnce(options, given);
     }
-    return run(plan, Pipeline.create(options), listener);
+    return run(plan, () -> Pipeline.create(options), listener);
   }
 
   /**
-   * Runs {@code plan} in {@code pipeline}, which the caller built from this runner's options (a
-   * {@code TestPipeline}, say) and which must hold nothing else the run could wait for.
+   * Runs {@code plan} in pipelines from {@code pipelines}, which the caller builds from this
+   * runner's options (a {@code TestPipeline}, say), each holding nothing else the run could wait
+   * for. One pipeline is enough unless a goal cannot be read from the store once the pipeline is
+   * done (a result the plan found stored was evicted meanwhile, or its blob failed verification):
+   * then the plan is planned again against only the results the store can deliver and run in a
+   * second pipeline, which computes the lost ones again from their ancestry, as the in-process
+   * scheduler does. A lost result costs time, never a wrong or missing value.
    *
    * @throws IllegalArgumentException if {@code --refresh} names a goal the plan does not have
-   * @throws BeamRunException if the pipeline failed or ended in another state than done
+   * @throws BeamRunException if a pipeline failed or ended in another state than done
    */
-  public BeamRun run(Plan plan, Pipeline pipeline, BeamRunListener listener) {
+  public BeamRun run(Plan plan, Supplier<Pipeline> pipelines, BeamRunListener listener) {
+    BeamRun first = runOnce(plan, pipelines.get(), listener, lease.store());
+    long lost =
+        first.result().goals().stream()
+            .filter(goal -> StoreBackedValues.missingFromStore(goal.value()))
+            .count();
+    if (lost == 0) {
+      return first;
+    }
+    LOG.warn(
+        "{} goal(s) could not be read from the store after the run; planning again without the"
+            + " stored results that cannot be read",
+        lost);
+    BeamRun again = runOnce(plan, pipelines.get(), listener, new ReadableResults(lease.store()));
+    return new BeamRun(
+        again.result(),
+        again.stages(),
+        again.metrics(),
+        again.itemMetrics(),
+        first.lowering().plus(again.lowering()),
+        first.running().plus(again.running()),
+        first.collecting().plus(again.collecting()));
+  }
+
+  private BeamRun runOnce(Plan plan, Pipeline pipeline, BeamRunListener listener, ResultStore planning) {
     Instant started = Instant.now();
-    LoweredPlan lowered = lower(pipeline, plan, started);
+    LoweredPlan lowered = lower(pipeline, plan, planning, started);
     listener.onLowered(lowered);
     Instant running = Instant.now();
     PipelineResult result = runToCompletion(pipeline, listener);
@@ -170,13 +202,14 @@ public final class BeamPlanRunner implements AutoCloseable {
   }
 
   /**
-   * Plans {@code plan} against the store, reusing what the options' cache policy ({@code
-   * --noCache}, {@code --refresh}) allows, and adds its stages to {@code pipeline}.
+   * Plans {@code plan} against {@code planning} (the store, or the part of it that can be read),
+   * reusing what the options' cache policy ({@code --noCache}, {@code --refresh}) allows, and adds
+   * its stages to {@code pipeline}.
    */
-  private LoweredPlan lower(Pipeline pipeline, Plan plan, Instant started) {
+  private LoweredPlan lower(Pipeline pipeline, Plan plan, ResultStore planning, Instant started) {
     Plan bound = ImageModelBinding.bind(plan);
     ResultReuse reuse =
-        ResultReuse.of(bound, lease.store(), cachePolicy(), InputFingerprints.shared());
+        ResultReuse.of(bound, planning, cachePolicy(), InputFingerprints.shared());
     StagePlan stages = new StagePlanner(evaluator, settings()).plan(bound, reuse);
     long building = System.nanoTime();
     WorkerSettings workers =

@@ -109,7 +109,10 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   }
 
   /**
-   * Queues a computed result for the next commit; functions are rebuilt, never stored.
+   * Queues a computed result for the next commit; functions are rebuilt, never stored, and neither
+   * is a failure that comes from a stored result that could not be read ({@link
+   * StoreBackedValues#missingFromStore}): it says nothing about the node, and stored it would be
+   * reused by every later run.
    *
    * @param inputs what the result depends on outside the store
    * @param itemsCommitted whether the result is a sequence whose items are committed already
@@ -121,7 +124,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
       long nanos,
       RecordedInputs inputs,
       boolean itemsCommitted) {
-    if (value instanceof FunctionValue) {
+    if (value instanceof FunctionValue || StoreBackedValues.missingFromStore(value)) {
       return;
     }
     ResultMetadata metadata =
@@ -154,7 +157,12 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
     out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), nanos, stage));
   }
 
-  /** Reports the results the planner found in the store; gone ones fail, as in the scheduler. */
+  /**
+   * Reports the results the planner found in the store. One that cannot be read any more fails
+   * here, uncommitted (a task carries only its id, not the nodes it was computed from); the
+   * driver then plans the run again without it, which computes it again as the in-process
+   * scheduler does (see {@link BeamPlanRunner}).
+   */
   void confirmStored(StageTask task, OutputReceiver<NodeSummary> out) {
     if (task.stored().isEmpty()) {
       return;
