@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
+import org.apache.beam.sdk.values.KV;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
@@ -53,6 +54,9 @@ class BeamCodersTest {
   @Test
   void keyedTasksAsTheBarrierGroupsThem() throws Exception {
     checkAll(RunStage.KEYED_TASKS, StageInput.keyed(TASKS));
+    checkAll(
+        RunStage.KEYED_ITEMS,
+        TASKS.stream().map(task -> KV.of(task.index() % 2, new ItemTask(task, 1))).toList());
   }
 
   private static <T> void checkAll(Coder<T> coder, List<T> values) throws Exception {
