@@ -30,7 +30,7 @@ final class BeamExecution {
     try (BeamPlanRunner beam = BeamPlanRunner.open(options)) {
       Watch watch = new Watch(settings.progress());
       BeamRun run = beam.run(plan, watch);
-      Instant finished = watch.built.plus(run.running());
+      Instant finished = Instant.now().minus(run.collecting());
       List<StageTime> stages = new ArrayList<>();
       stages.add(new StageTime("planning", run.lowering()));
       stages.addAll(watch.clock.times(finished));
@@ -45,7 +45,6 @@ final class BeamExecution {
   private static final class Watch implements BeamRunListener {
     private final ProgressListener progress;
     private BeamStageClock clock;
-    private Instant built;
 
     Watch(ProgressListener progress) {
       this.progress = progress;
@@ -53,8 +52,7 @@ final class BeamExecution {
 
     @Override
     public void onLowered(LoweredPlan lowered) {
-      built = Instant.now();
-      clock = new BeamStageClock(lowered.stages(), progress, built);
+      clock = new BeamStageClock(lowered.stages(), progress, Instant.now());
     }
 
     @Override
