@@ -77,7 +77,7 @@ public final class BeamLowering {
         PCollectionTuple items =
             tasks
                 .apply(name + " barrier", GroupByKey.create())
-                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store, itemSpread)))
+                .apply(name + " expands items", ParDo.of(new ExpandItemsFn(store, runId, itemSpread)))
                 .setCoder(KEYED_ITEMS)
                 .apply(name + " spreads items", GroupByKey.create())
                 .apply(
