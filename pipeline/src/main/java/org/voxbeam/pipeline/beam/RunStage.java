@@ -103,7 +103,7 @@ final class RunStage extends PTransform<PCollection<KV<Integer, StageTask>>, PCo
         withCoders(
             tasks
                 .apply(BARRIER, GroupByKey.create())
-                .apply(EXPAND, ParDo.of(new ExpandItemsFn(workers.store(), workers.itemSpread())))
+                .apply(EXPAND, ParDo.of(new ExpandItemsFn(workers.store(), workers.runId(), workers.itemSpread())))
                 .setCoder(KEYED_ITEMS)
                 .apply(SPREAD, GroupByKey.create())
                 .apply(

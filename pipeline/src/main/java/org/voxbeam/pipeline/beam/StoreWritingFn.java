@@ -127,19 +127,21 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
     if (value instanceof FunctionValue || StoreBackedValues.missingFromStore(value)) {
       return;
     }
-    ResultMetadata metadata =
-        new ResultMetadata(
-            operator,
-            Duration.ofNanos(nanos),
-            Instant.now(),
-            ENGINE_VERSION,
-            Optional.of(runId),
-            inputs);
     pending.add(
-        new StoredResult(id, value, metadata, itemsCommitted && value instanceof SequenceValue));
+        new StoredResult(
+            id,
+            value,
+            metadata(operator, nanos, inputs, runId),
+            itemsCommitted && value instanceof SequenceValue));
     if (pending.size() >= commitBatchSize) {
       commit();
     }
+  }
+
+  /** The row metadata of a result this run writes. */
+  static ResultMetadata metadata(String operator, long nanos, RecordedInputs inputs, String runId) {
+    return new ResultMetadata(
+        operator, Duration.ofNanos(nanos), Instant.now(), ENGINE_VERSION, Optional.of(runId), inputs);
   }
 
   /** Emits the summary of one result and counts it. */
