@@ -24,7 +24,8 @@ import org.voxbeam.pipeline.inputs.InputLog;
 /**
  * Executes the tasks of a stage on a worker: looks in the store once more before computing
  * anything (another writer may have stored a node since the run was planned; a {@link
- * StageTask#fresh} task skips this; one found there that cannot be read is computed after all), computes the rest with the operator registry (through
+ * StageTask#fresh} task skips this; a node found there that cannot be read is computed after
+ * all), computes the rest with the operator registry (through
  * {@link NodeEvaluator}, as the in-process scheduler does) level by level within the task, a wide
  * level on several threads, recording what each node reads outside the store; commits the
  * results in batches and at the end of each bundle, and emits one {@link NodeSummary} per node.
