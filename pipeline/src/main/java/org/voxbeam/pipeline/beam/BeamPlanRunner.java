@@ -92,7 +92,8 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.apply(options, given, options.getThreads());
     }
-    return new BeamPlanRunner(options, given, new StoreSpec(options.getStore(), cacheBytes(options)));
+    return new BeamPlanRunner(
+        options, given, new StoreSpec(options.getStore(), cacheBytes(options)));
   }
 
   private static long cacheBytes(VoxBeamOptions options) {
@@ -161,7 +162,8 @@ public final class BeamPlanRunner implements AutoCloseable {
         first.collecting().plus(again.collecting()));
   }
 
-  private BeamRun runOnce(Plan plan, Pipeline pipeline, BeamRunListener listener, ResultStore planning) {
+  private BeamRun runOnce(
+      Plan plan, Pipeline pipeline, BeamRunListener listener, ResultStore planning) {
     Instant started = Instant.now();
     LoweredPlan lowered = lower(pipeline, plan, planning, started);
     listener.onLowered(lowered);

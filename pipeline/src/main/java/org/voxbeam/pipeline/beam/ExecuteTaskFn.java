@@ -116,7 +116,8 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
         return new Produced(
             node, stored, values.inputsOf(node.id()), true, System.nanoTime() - start);
       }
-      LOG.warn("stored result {} cannot be read any more; computing it again", node.id().shortForm());
+      LOG.warn(
+          "stored result {} cannot be read any more; computing it again", node.id().shortForm());
     }
     InputLog log = new InputLog(InputFingerprints.shared());
     Value value = evaluator().evaluate(node, values::valueOf, log);

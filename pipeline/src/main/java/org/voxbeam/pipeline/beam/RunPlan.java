@@ -42,7 +42,9 @@ final class RunPlan extends PTransform<PBegin, PCollection<NodeSummary>> {
     for (Stage stage : plan.stages()) {
       PCollectionTuple outputs =
           begin
-              .apply("Stage " + stage.index() + " input", new StageInput(stage, previous, previousDone))
+              .apply(
+                  "Stage " + stage.index() + " input",
+                  new StageInput(stage, previous, previousDone))
               .apply(RunStage.name(stage), new RunStage(stage, workers));
       summaries.add(outputs.get(RunStage.SUMMARIES));
       previousDone = outputs.get(RunStage.DONE);

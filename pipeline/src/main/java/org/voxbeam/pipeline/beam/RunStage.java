@@ -67,7 +67,10 @@ final class RunStage extends PTransform<PCollection<KV<Integer, StageTask>>, PCo
     this.workers = workers;
   }
 
-  /** What a stage is called in the pipeline: {@code Stage 3: 12 tasks}, {@code Stage 4: fan-out of 2 tasks}. */
+  /**
+   * What a stage is called in the pipeline: {@code Stage 3: 12 tasks}, {@code Stage 4: fan-out of
+   * 2 tasks}.
+   */
   static String name(Stage stage) {
     int tasks = stage.tasks().size();
     return "Stage "
@@ -103,7 +106,11 @@ final class RunStage extends PTransform<PCollection<KV<Integer, StageTask>>, PCo
         withCoders(
             tasks
                 .apply(BARRIER, GroupByKey.create())
-                .apply(EXPAND, ParDo.of(new ExpandItemsFn(workers.store(), workers.runId(), workers.itemSpread())))
+                .apply(
+                    EXPAND,
+                    ParDo.of(
+                        new ExpandItemsFn(
+                            workers.store(), workers.runId(), workers.itemSpread())))
                 .setCoder(KEYED_ITEMS)
                 .apply(SPREAD, GroupByKey.create())
                 .apply(
