@@ -61,7 +61,8 @@ final class BeamExecution {
     }
   }
 
-  private static VoxBeamOptions options(RunSettings settings, Path store, long cacheBytes) {
+  /** The user's Beam arguments as Beam parses them, then the launcher's values for the rest. */
+  static VoxBeamOptions options(RunSettings settings, Path store, long cacheBytes) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--runner=" + settings.runner());
     arguments.addAll(settings.beamArguments());
