@@ -90,9 +90,9 @@ final class StoreCommand implements Runnable {
     @Option(names = "--dry-run", description = "Report what would be removed; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--grace", defaultValue = "1h", converter = Quantities.DurationConverter.class,
+    @Option(names = "--grace", converter = Quantities.DurationConverter.class,
         description = "Spare files younger than this; a writer may still need them (default: ${DEFAULT-VALUE}).")
-    Duration grace;
+    Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
@@ -108,8 +108,8 @@ final class StoreCommand implements Runnable {
     @Option(names = "--dry-run", description = "Report what would be merged; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--small-rows", defaultValue = "10000", description = "Segments with fewer rows are merged (default: ${DEFAULT-VALUE}).")
-    int smallRows;
+    @Option(names = "--small-rows", description = "Segments with fewer rows are merged (default: ${DEFAULT-VALUE}).")
+    int smallRows = StoreMaintenance.DEFAULT_SMALL_ROWS;
 
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
@@ -140,9 +140,9 @@ final class StoreCommand implements Runnable {
     @Option(names = "--max-size", converter = Quantities.SizeConverter.class, description = "Evict oldest results until the store fits (e.g. 10GB).")
     Long maxSize;
 
-    @Option(names = "--grace", defaultValue = "1h", converter = Quantities.DurationConverter.class,
+    @Option(names = "--grace", converter = Quantities.DurationConverter.class,
         description = "Spare unreferenced files younger than this (default: ${DEFAULT-VALUE}).")
-    Duration grace;
+    Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
     @Override
     int run(ParquetResultStore store, PrintWriter out) {

@@ -62,8 +62,8 @@ class SegmentLayoutsTest {
       RowCodec codec = new RowCodec(store.blobs());
       for (int layoutKind = 0; layoutKind < 2; layoutKind++) {
         List<Group> rows = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
-          StoredResult result = result("layout-" + layoutKind + "-" + i, values.next(2));
+        for (int i = 0; i < 150; i++) {
+          StoredResult result = result("layout-" + layoutKind + "-" + i, values.next(1));
           rows.addAll(codec.encode(result));
           stored.add(result);
         }
@@ -84,7 +84,7 @@ class SegmentLayoutsTest {
 
   /**
    * Writes rows as format version 1 was first written: Parquet's default pages and dictionaries;
-   * with {@code manyRowGroups}, a row group every few rows.
+   * with {@code manyRowGroups}, a row group every ten rows.
    */
   private static void writeWithDefaults(Path file, List<Group> rows, boolean manyRowGroups) throws IOException {
     Files.createDirectories(file.getParent());
@@ -94,7 +94,7 @@ class SegmentLayoutsTest {
             .withType(SegmentSchema.RESULT)
             .withCompressionCodec(CompressionCodecName.UNCOMPRESSED);
     if (manyRowGroups) {
-      builder = builder.withRowGroupSize(1L);
+      builder = builder.withRowGroupSize(1L).withMinRowCountForPageSizeCheck(10);
     }
     try (ParquetWriter<Group> writer = builder.build()) {
       for (Group row : rows) {

@@ -22,7 +22,6 @@ import org.voxbeam.storage.maintenance.VerifyReport;
  */
 final class StoreRoutes {
 
-  private static final int DEFAULT_SMALL_ROWS = 10_000;
 
   private final ParquetResultStore store;
 
@@ -86,7 +85,7 @@ final class StoreRoutes {
   }
 
   private synchronized void compact(Context context) {
-    int smallRows = ResultRoutes.intParameter(context, "small_rows", 1, Integer.MAX_VALUE, DEFAULT_SMALL_ROWS);
+    int smallRows = ResultRoutes.intParameter(context, "small_rows", 1, Integer.MAX_VALUE, StoreMaintenance.DEFAULT_SMALL_ROWS);
     CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun(context));
     JsonBodies.send(
         context,

@@ -45,6 +45,9 @@ public final class StoreMaintenance {
   /** Files younger than this may belong to a writer that is still working. */
   public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
 
+  /** Segments with fewer rows than this are merged by {@link #compact}. */
+  public static final int DEFAULT_SMALL_ROWS = 10_000;
+
   private final ParquetResultStore store;
   private final StoreLayout layout;
   private final BlobStore blobs;
