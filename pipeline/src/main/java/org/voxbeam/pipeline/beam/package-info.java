@@ -1,8 +1,8 @@
 /**
  * A plan run as an Apache Beam batch pipeline. Start at
  * {@link org.voxbeam.pipeline.beam.BeamPlanRunner}: {@code run} is the one way in, for the CLI,
- * the Java API, the benchmarks and the tests, and a {@link org.voxbeam.pipeline.beam.BeamRunListener}
- * follows it. Its path is {@link org.voxbeam.pipeline.beam.StagePlanner}, which cuts the part of
+ * the Java API, the benchmarks and the tests, and a
+ * {@link org.voxbeam.pipeline.beam.BeamRunListener} follows it. Its path is {@link org.voxbeam.pipeline.beam.StagePlanner}, which cuts the part of
  * the plan a run needs into a bounded number of {@link org.voxbeam.pipeline.beam.Stage}s of
  * independent {@link org.voxbeam.pipeline.beam.StageTask}s; the package-private composite
  * {@code RunPlan}, whose parts are a {@code StageInput} and a {@code RunStage} per stage, named for
