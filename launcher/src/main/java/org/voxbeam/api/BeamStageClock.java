@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -16,8 +14,8 @@ import org.voxbeam.pipeline.beam.StagePlan;
 
 /**
  * Follows a running Beam pipeline through the only thing every runner shows while it runs: the
- * {@code voxbeam} node counters of each stage's step that finishes nodes ({@code Stage N runs},
- * or {@code Stage N assembles} for a stage that fans items out; item counters are not nodes).
+ * {@code voxbeam} node counters of each stage's step that finishes nodes (see {@link
+ * BeamRunMetrics#nodeStage}; item counters are not nodes).
  * From them it reports progress and notes when each stage reached its node count, which gives
  * the time per stage to within one polling interval.
  *
@@ -25,8 +23,6 @@ import org.voxbeam.pipeline.beam.StagePlan;
  * local mode) is never seen running: it gets no progress and one {@code pipeline} time.
  */
 final class BeamStageClock {
-  private static final Pattern STAGE_STEP = Pattern.compile("Stage (\\d+) (?:runs|assembles)(?:/|$)");
-
   private final List<Stage> stages;
   private final int total;
   private final ProgressListener listener;
@@ -49,9 +45,8 @@ final class BeamStageClock {
     Instant now = Instant.now();
     long[] reported = new long[stages.size()];
     for (MetricResult<Long> counter : counters(result)) {
-      Matcher step = STAGE_STEP.matcher(counter.getKey().stepName());
       boolean nodes = !counter.getKey().metricName().getName().startsWith(BeamRunMetrics.ITEM);
-      int stage = nodes && step.find() ? Integer.parseInt(step.group(1)) : -1;
+      int stage = nodes ? BeamRunMetrics.nodeStage(counter.getKey().stepName()).orElse(-1) : -1;
       if (stage >= 0 && stage < reported.length) {
         reported[stage] += counter.getAttempted();
       }

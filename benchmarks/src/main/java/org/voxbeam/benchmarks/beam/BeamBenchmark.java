@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +14,7 @@ import org.voxbeam.benchmarks.HeapProbe;
 import org.voxbeam.benchmarks.Scratch;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.beam.BeamPlanRunner;
-import org.voxbeam.pipeline.beam.LoweredPlan;
+import org.voxbeam.pipeline.beam.BeamRun;
 import org.voxbeam.pipeline.beam.VoxBeamOptions;
 import org.voxbeam.pipeline.execution.DynamicScheduler;
 import org.voxbeam.pipeline.execution.ExecutionListener;
@@ -117,24 +115,16 @@ final class BeamBenchmark {
     try (BeamPlanRunner runner = BeamPlanRunner.open(options)) {
       heap.startPeakWindow();
       long began = System.nanoTime();
-      Pipeline pipeline = Pipeline.create(options);
-      LoweredPlan lowered = runner.lower(pipeline, plan);
-      long lowering = System.nanoTime() - began;
-      PipelineResult pipelineResult = pipeline.run();
-      PipelineResult.State state = pipelineResult.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException(variant.label() + " ended in state " + state);
-      }
-      RunResult result = runner.collect(lowered, pipelineResult);
+      BeamRun run = runner.run(plan);
       samples.put(
           variant,
           new Sample(
               System.nanoTime() - began,
-              lowering,
+              run.lowering().toNanos(),
               heap.peakUsedBytes(),
-              lowered.stages().stages().size(),
-              lowered.stages().taskCount()));
-      goals.put(variant, checked(variant, plan, result));
+              run.stages().stages().size(),
+              run.stages().taskCount()));
+      goals.put(variant, checked(variant, plan, run.result()));
     }
   }
 

@@ -33,7 +33,7 @@ final class AssembleFanOutFn extends StoreWritingFn<KV<Integer, Iterable<StageTa
 
   @ProcessElement
   public void processElement(@Element KV<Integer, Iterable<StageTask>> group, MultiOutputReceiver outputs) {
-    OutputReceiver<NodeSummary> out = outputs.get(SUMMARIES);
+    OutputReceiver<NodeSummary> out = outputs.get(RunStage.SUMMARIES);
     for (StageTask task : group.getValue()) {
       confirmStored(task, out);
       if (!task.compute().isEmpty()) {

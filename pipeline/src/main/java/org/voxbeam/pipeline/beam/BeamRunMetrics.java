@@ -1,5 +1,8 @@
 package org.voxbeam.pipeline.beam;
 
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -25,6 +28,24 @@ public record BeamRunMetrics(long computed, long cached, long failed) {
 
   /** Prefix of the counters of fan-out items (see {@link FanOutOperator}), kept apart from nodes. */
   public static final String ITEM = "item_";
+
+  /** The steps whose counters count a stage's nodes; see {@link #nodeStage}. */
+  private static final Pattern NODE_STEP =
+      Pattern.compile(
+          "(?:^|/)Stage (\\d+): [^/]*/(?:"
+              + Pattern.quote(RunStage.EXECUTE)
+              + "|"
+              + Pattern.quote(RunStage.ASSEMBLE)
+              + ")(?:/|$)");
+
+  /**
+   * The stage whose nodes the counters of step {@code stepName} count (the step that executes a
+   * stage's tasks or assembles its fan-out nodes), or empty for any other step.
+   */
+  public static OptionalInt nodeStage(String stepName) {
+    Matcher step = NODE_STEP.matcher(stepName);
+    return step.find() ? OptionalInt.of(Integer.parseInt(step.group(1))) : OptionalInt.empty();
+  }
 
   /**
    * The counters of a finished run. Attempted values are used, since not every runner reports

@@ -33,7 +33,7 @@ final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemTask>>
 
   @ProcessElement
   public void processElement(@Element KV<Integer, Iterable<ItemTask>> group, MultiOutputReceiver outputs) {
-    OutputReceiver<NodeSummary> out = outputs.get(SUMMARIES);
+    OutputReceiver<NodeSummary> out = outputs.get(RunStage.SUMMARIES);
     for (ItemTask item : group.getValue()) {
       execute(item, out);
     }

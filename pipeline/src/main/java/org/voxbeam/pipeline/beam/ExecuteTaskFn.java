@@ -24,7 +24,8 @@ import org.voxbeam.pipeline.inputs.InputLog;
 /**
  * Executes the tasks of a stage on a worker: looks in the store once more before computing
  * anything (another writer may have stored a node since the run was planned; a {@link
- * StageTask#fresh} task skips this), computes the rest with the operator registry (through
+ * StageTask#fresh} task skips this; a node found there that cannot be read is computed after
+ * all), computes the rest with the operator registry (through
  * {@link NodeEvaluator}, as the in-process scheduler does) level by level within the task, a wide
  * level on several threads, recording what each node reads outside the store; commits the
  * results in batches and at the end of each bundle, and emits one {@link NodeSummary} per node.
@@ -48,7 +49,7 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
 
   @ProcessElement
   public void processElement(@Element KV<Integer, Iterable<StageTask>> group, MultiOutputReceiver outputs) {
-    OutputReceiver<NodeSummary> out = outputs.get(SUMMARIES);
+    OutputReceiver<NodeSummary> out = outputs.get(RunStage.SUMMARIES);
     for (StageTask task : group.getValue()) {
       execute(task, out);
     }
@@ -111,8 +112,12 @@ final class ExecuteTaskFn extends StoreWritingFn<KV<Integer, Iterable<StageTask>
     long start = System.nanoTime();
     if (present.contains(node.id())) {
       Value stored = values.valueOf(node.id());
-      return new Produced(
-          node, stored, values.inputsOf(node.id()), true, System.nanoTime() - start);
+      if (!StoreBackedValues.missingFromStore(stored)) {
+        return new Produced(
+            node, stored, values.inputsOf(node.id()), true, System.nanoTime() - start);
+      }
+      LOG.warn(
+          "stored result {} cannot be read any more; computing it again", node.id().shortForm());
     }
     InputLog log = new InputLog(InputFingerprints.shared());
     Value value = evaluator().evaluate(node, values::valueOf, log);

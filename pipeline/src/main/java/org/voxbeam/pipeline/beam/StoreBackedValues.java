@@ -23,12 +23,18 @@ import org.voxbeam.pipeline.execution.NodeEvaluator;
  * <p>This is what lets stages share nothing but the store: a node computed in an earlier stage,
  * on any worker, is read back by id, with the inputs its row recorded; constants and closures are
  * never stored, so whoever needs one evaluates it from the nodes it carries (a closure depends on
- * what its captured values depend on). A result the store should hold but does not (it was
- * evicted, or its stage lost it) becomes a failure of that node rather than an exception.
+ * what its captured values depend on). A result the store should hold but cannot deliver (it was
+ * evicted, its blob failed verification, or its stage lost it) becomes a failure of that node
+ * rather than an exception, one {@link #missingFromStore} recognises: such a failure says nothing
+ * about the node, so it is never committed, and the driver plans the run again when a goal
+ * ends with one (see {@link BeamPlanRunner}).
  * Thread-safe, so a task can compute a level's nodes in parallel; two threads needing the same
  * helper at once may both evaluate it, with the same result.
  */
 final class StoreBackedValues {
+  /** The operator of the failure that stands for a stored result that could not be read. */
+  static final String STORE_READ = "store read";
+
   private final Map<NodeId, Node> helpers;
   private final ResultStore store;
   private final NodeEvaluator evaluator;
@@ -89,9 +95,17 @@ final class StoreBackedValues {
     ErrorValue missing = new ErrorValue(
         "result " + id.shortForm() + " is not in the store (evicted, or its stage did not commit it)",
         id,
-        "load",
+        STORE_READ,
         Optional.empty());
     return new StoredResult(
-        id, missing, new ResultMetadata("load", Duration.ZERO, Instant.now(), "voxbeam"));
+        id, missing, new ResultMetadata(STORE_READ, Duration.ZERO, Instant.now(), "voxbeam"));
+  }
+
+  /**
+   * Whether {@code value} failed because a stored result could not be read, here or in any input
+   * it depends on, rather than because of what the node computes.
+   */
+  static boolean missingFromStore(Value value) {
+    return value instanceof ErrorValue error && error.rootCause().operator().equals(STORE_READ);
   }
 }

@@ -9,8 +9,6 @@ import java.util.Optional;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
@@ -35,9 +33,9 @@ import org.voxbeam.pipeline.inputs.InputFingerprints;
  * id and what each read outside the store; and one {@link NodeSummary} per result with its Beam
  * counter.
  *
- * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link #DONE}, that never
- * carries an element: it is complete once every bundle has finished, that is, after every result
- * was committed, and the next stage's barrier waits for it (see {@link BeamLowering}).
+ * <p>Besides the summaries, such a {@code DoFn} has a second output, {@link RunStage#DONE}, that
+ * never carries an element: it is complete once every bundle has finished, that is, after every
+ * result was committed, and the next stage's barrier waits for it (see {@link RunStage}).
  *
  * @param <InputT> the elements it processes
  */
@@ -45,12 +43,6 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(StoreWritingFn.class);
   private static final String ENGINE_VERSION = "voxbeam-0.1";
-
-  /** One summary per node or item. */
-  static final TupleTag<NodeSummary> SUMMARIES = new TupleTag<>("summaries");
-
-  /** Complete when the stage is: what the next stage's barrier waits on. Always empty. */
-  static final TupleTag<KV<Integer, StageTask>> DONE = new TupleTag<>("done");
 
   private final StoreSpec storeSpec;
   private final String runId;
@@ -117,7 +109,10 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   }
 
   /**
-   * Queues a computed result for the next commit; functions are rebuilt, never stored.
+   * Queues a computed result for the next commit; functions are rebuilt, never stored, and neither
+   * is a failure that comes from a stored result that could not be read ({@link
+   * StoreBackedValues#missingFromStore}): it says nothing about the node, and stored it would be
+   * reused by every later run.
    *
    * @param inputs what the result depends on outside the store
    * @param itemsCommitted whether the result is a sequence whose items are committed already
@@ -129,7 +124,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
       long nanos,
       RecordedInputs inputs,
       boolean itemsCommitted) {
-    if (value instanceof FunctionValue) {
+    if (value instanceof FunctionValue || StoreBackedValues.missingFromStore(value)) {
       return;
     }
     pending.add(
@@ -164,7 +159,12 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
     out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), nanos, stage));
   }
 
-  /** Reports the results the planner found in the store; gone ones fail, as in the scheduler. */
+  /**
+   * Reports the results the planner found in the store. One that cannot be read any more fails
+   * here, uncommitted (a task carries only its id, not the nodes it was computed from); the
+   * driver then plans the run again without it, which computes it again as the in-process
+   * scheduler does (see {@link BeamPlanRunner}).
+   */
   void confirmStored(StageTask task, OutputReceiver<NodeSummary> out) {
     if (task.stored().isEmpty()) {
       return;

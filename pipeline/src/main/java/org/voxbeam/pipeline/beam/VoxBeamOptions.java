@@ -55,6 +55,13 @@ public interface VoxBeamOptions extends PipelineOptions {
 
   void setCacheMb(long value);
 
+  @Description(
+      "Memory for decoded results in each worker JVM, in bytes; when set, it takes the place of"
+          + " --cacheMb (the launcher sets it from the store's cache size).")
+  Long getCacheBytes();
+
+  void setCacheBytes(Long value);
+
   @Description("Most voxels of one image read from a file.")
   @Default.Long(1L << 28)
   long getMaxVoxels();

@@ -1,13 +1,16 @@
 /**
  * A plan run as an Apache Beam batch pipeline. Start at
- * {@link org.voxbeam.pipeline.beam.BeamPlanRunner}: {@code run} does everything, {@code lower} and
- * {@code collect} split it for callers that watch or inspect the pipeline. Its path is
- * {@link org.voxbeam.pipeline.beam.StagePlanner}, which cuts the part of the plan a run needs into
- * a bounded number of {@link org.voxbeam.pipeline.beam.Stage}s of independent
- * {@link org.voxbeam.pipeline.beam.StageTask}s; {@link org.voxbeam.pipeline.beam.BeamLowering},
- * which adds a few transforms per stage (never one per node); and the package-private {@code DoFn}s
- * that compute tasks, or the items of a {@code map}, on the workers. Everything a run needs besides
- * the runner's own settings is a {@link org.voxbeam.pipeline.beam.VoxBeamOptions}.
+ * {@link org.voxbeam.pipeline.beam.BeamPlanRunner}: {@code run} is the one way in, for the CLI,
+ * the Java API, the benchmarks and the tests, and a
+ * {@link org.voxbeam.pipeline.beam.BeamRunListener} follows it. Its path is {@link org.voxbeam.pipeline.beam.StagePlanner}, which cuts the part of
+ * the plan a run needs into a bounded number of {@link org.voxbeam.pipeline.beam.Stage}s of
+ * independent {@link org.voxbeam.pipeline.beam.StageTask}s; the package-private composite
+ * {@code RunPlan}, whose parts are a {@code StageInput} and a {@code RunStage} per stage, named for
+ * what they hold ({@code Stage 3: 12 tasks}), each a few named steps (never one per node); and the
+ * package-private {@code DoFn}s those steps apply to compute tasks, or the items of a {@code map},
+ * on the workers. Everything a run needs besides the runner's own settings is a
+ * {@link org.voxbeam.pipeline.beam.VoxBeamOptions}; whether the user gave an option is decided by
+ * {@link org.voxbeam.pipeline.beam.GivenOptions} alone.
  *
  * <p>The only package of this module that uses Beam: it builds on the decisions
  * {@code pipeline.execution} makes for both executors (what a node computes, which stored results

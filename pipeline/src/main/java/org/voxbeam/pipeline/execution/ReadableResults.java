@@ -12,12 +12,14 @@ import org.voxbeam.kernel.store.StoredResult;
 /**
  * A view of a store that lists only results it can actually read. Planning through it is
  * slower (every listed result is loaded) but cannot stop at a result that is listed yet
- * unreadable; the scheduler uses it to recompute a node whose stored result failed to load.
+ * unreadable; the scheduler uses it to recompute a node whose stored result failed to load, and a
+ * Beam run to plan again after a goal could not be read.
  */
-final class ReadableResults implements ResultStore {
+public final class ReadableResults implements ResultStore {
   private final ResultStore store;
 
-  ReadableResults(ResultStore store) {
+  /** A view of {@code store}, which stays the caller's. */
+  public ReadableResults(ResultStore store) {
     this.store = store;
   }
 

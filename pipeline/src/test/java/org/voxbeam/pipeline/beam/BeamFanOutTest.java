@@ -61,7 +61,7 @@ class BeamFanOutTest {
       expectedChildren.add(FanOutOperator.FILTER.childId(big.id(), i).hex());
     }
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 8, 4);
-    BeamTestRuns.Outcome beam =
+    BeamRun beam =
         BeamTestRuns.run(
             options,
             plan,
@@ -100,8 +100,8 @@ class BeamFanOutTest {
   void aSecondRunReadsTheAssembledNodesAndComputesNothing() {
     Plan plan = Reducer.standard().reduceText(SQUARES_AND_FILTER, "fan-out.imgql");
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 8, 4);
-    BeamTestRuns.Outcome first = BeamTestRuns.run(options, plan, lowered -> {});
-    BeamTestRuns.Outcome second =
+    BeamRun first = BeamTestRuns.run(options, plan, lowered -> {});
+    BeamRun second =
         BeamTestRuns.run(
             options,
             plan,
@@ -123,7 +123,7 @@ class BeamFanOutTest {
     Plan plan = Reducer.standard().reduceText(ONE_FAILING_ITEM, "failing-item.imgql");
     Node inverse = node(plan, "default.for_loop");
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 8, 4);
-    BeamTestRuns.Outcome beam = BeamTestRuns.run(options, plan, lowered -> {});
+    BeamRun beam = BeamTestRuns.run(options, plan, lowered -> {});
     RunResult inProcess = BeamTestRuns.inProcess(plan);
     assertEquals(BeamTestRuns.goalTexts(inProcess), BeamTestRuns.goalTexts(beam.result()));
     ErrorValue error = assertInstanceOf(ErrorValue.class, goal(beam.result(), "inverse"));
@@ -139,7 +139,7 @@ class BeamFanOutTest {
     }
     assertEquals(Map.of(0, ResultStatus.SUCCEEDED, 1, ResultStatus.SUCCEEDED, 2, ResultStatus.SUCCEEDED, 3, ResultStatus.FAILED, 4, ResultStatus.SUCCEEDED, 5, ResultStatus.SUCCEEDED), children);
 
-    BeamTestRuns.Outcome again = BeamTestRuns.run(options, plan, lowered -> {});
+    BeamRun again = BeamTestRuns.run(options, plan, lowered -> {});
     assertEquals(BeamTestRuns.goalTexts(inProcess), BeamTestRuns.goalTexts(again.result()));
     assertEquals(new BeamRunMetrics(0, 5, 1), again.itemMetrics(), "only the failed item is computed again");
   }

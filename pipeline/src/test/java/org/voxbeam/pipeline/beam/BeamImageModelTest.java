@@ -40,7 +40,7 @@ class BeamImageModelTest {
     assertEquals("number 120.0", expected.get("tt"));
     assertEquals("number 3.0", expected.get("last z"));
     for (int maxStages : new int[] {1, 8}) {
-      BeamTestRuns.Outcome outcome = BeamTestRuns.run(
+      BeamRun outcome = BeamTestRuns.run(
           BeamTestRuns.options(temp.resolve("store-" + maxStages), maxStages, 4), plan, lowered -> {});
       assertEquals(expected, BeamTestRuns.goalTexts(outcome.result()), "max stages " + maxStages);
     }

@@ -43,7 +43,7 @@ class BeamPlanRunnerTest {
       int tasksPerStage = 1 + shapes.nextInt(8);
       Plan plan = RandomDags.generate(seed, 150 + shapes.nextInt(250), 8);
       int[] stages = new int[1];
-      BeamTestRuns.Outcome beam =
+      BeamRun beam =
           BeamTestRuns.run(
               BeamTestRuns.options(temp.resolve("store-" + round), maxStages, tasksPerStage),
               plan,
@@ -64,7 +64,7 @@ class BeamPlanRunnerTest {
   @Test
   void aConnectedBandRunsItsWideLevelsInParallelToTheSameResults() {
     Plan plan = SyntheticPlans.additions(3_000, 100, 3).generate();
-    BeamTestRuns.Outcome beam =
+    BeamRun beam =
         BeamTestRuns.run(
             BeamTestRuns.options(temp.resolve("store"), 2, 4),
             plan,
@@ -77,11 +77,11 @@ class BeamPlanRunnerTest {
   void aSecondRunOverTheSameStoreComputesNothing() {
     Plan plan = SyntheticPlans.additions(2_000, 25, 7).generate();
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 4, 4);
-    BeamTestRuns.Outcome first = BeamTestRuns.run(options, plan, lowered -> {});
+    BeamRun first = BeamTestRuns.run(options, plan, lowered -> {});
     assertEquals(1_975, first.metrics().computed());
     assertEquals(0, first.metrics().cached());
 
-    BeamTestRuns.Outcome second =
+    BeamRun second =
         BeamTestRuns.run(
             options,
             plan,
@@ -117,7 +117,7 @@ class BeamPlanRunnerTest {
       expected.addAll(upstreamPrimitivesStoppingAt(full, goal.id(), stored));
     }
     assertFalse(expected.isEmpty());
-    BeamTestRuns.Outcome second =
+    BeamRun second =
         BeamTestRuns.run(
             options,
             full,
@@ -153,7 +153,7 @@ class BeamPlanRunnerTest {
                 new Goal(Goal.Operation.PRINT, timesTwo.id(), "broken"),
                 new Goal(Goal.Operation.PRINT, fineLater.id(), "fine")));
     Set<String> expectedFailures = Set.of(quotient.id().hex(), plusTwo.id().hex(), timesTwo.id().hex());
-    BeamTestRuns.Outcome outcome = BeamTestRuns.run(BeamTestRuns.options(temp.resolve("store"), 8, 2), plan, lowered -> {
+    BeamRun outcome = BeamTestRuns.run(BeamTestRuns.options(temp.resolve("store"), 8, 2), plan, lowered -> {
       assertEquals(3, lowered.stages().stages().size());
       PAssert.that(lowered.summaries())
           .satisfies(

@@ -3,11 +3,16 @@ package org.voxbeam.pipeline.beam;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.junit.runner.Description;
+import org.junit.runners.model.Statement;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
@@ -36,26 +41,83 @@ final class BeamTestRuns {
     options.setTasksPerStage(tasksPerStage);
     options.setCommitBatchSize(64);
     options.as(DirectOptions.class).setEnforceImmutability(false);
+    options.as(DirectOptions.class).setBlockOnRun(true);
     return options;
   }
 
-  /** A pipeline a test adds PAsserts to before it runs; usable without a JUnit 4 rule. */
+  /**
+   * A pipeline a test adds PAsserts to before it runs, with abandoned-node enforcement on: a
+   * PAssert added but never run, or a transform added after the run, fails the test (see {@link
+   * #enforced}).
+   */
   static TestPipeline pipeline(VoxBeamOptions options) {
-    return TestPipeline.fromOptions(options).enableAbandonedNodeEnforcement(false);
+    return TestPipeline.fromOptions(options).enableAbandonedNodeEnforcement(true);
   }
 
-  /** A finished Beam run: what the driver reports and what the runner counted, nodes and items. */
-  record Outcome(RunResult result, BeamRunMetrics metrics, BeamRunMetrics itemMetrics) {}
+  /**
+   * Runs {@code body}, which builds and runs {@code pipeline}, the way Beam's JUnit 4 rule does:
+   * then checks that the pipeline ran and that nothing was added to it after it ran. JUnit 5 has
+   * no such extension in this Beam version, so the rule is applied by hand.
+   */
+  static <T> T enforced(TestPipeline pipeline, Supplier<T> body) {
+    AtomicReference<T> result = new AtomicReference<>();
+    Statement test =
+        new Statement() {
+          @Override
+          public void evaluate() {
+            result.set(body.get());
+          }
+        };
+    try {
+      pipeline.apply(test, Description.createTestDescription(BeamTestRuns.class, "run")).evaluate();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new AssertionError(e);
+    }
+    return result.get();
+  }
 
-  /** Lowers {@code plan}, lets {@code assertions} add PAsserts on the summaries, runs, collects. */
-  static Outcome run(VoxBeamOptions options, Plan plan, java.util.function.Consumer<LoweredPlan> assertions) {
+  /**
+   * Runs {@code plan} through the one Beam entry point in a TestPipeline under enforcement, letting
+   * {@code assertions} add PAsserts on the summaries before the pipeline runs.
+   */
+  static BeamRun run(VoxBeamOptions options, Plan plan, Consumer<LoweredPlan> assertions) {
     try (BeamPlanRunner runner = BeamPlanRunner.open(options)) {
       TestPipeline pipeline = pipeline(options);
-      LoweredPlan lowered = runner.lower(pipeline, plan);
-      assertions.accept(lowered);
-      PipelineResult result = pipeline.run();
-      result.waitUntilFinish();
-      return new Outcome(runner.collect(lowered, result), BeamRunMetrics.of(result), BeamRunMetrics.itemsOf(result));
+      return enforced(
+          pipeline,
+          () ->
+              runner.run(
+                  plan,
+                  new FirstThenFresh(pipeline, options),
+                  new BeamRunListener() {
+                    @Override
+                    public void onLowered(LoweredPlan lowered) {
+                      assertions.accept(lowered);
+                    }
+                  }));
+    }
+  }
+
+  /**
+   * The pipeline under enforcement, then (for a run planned again after a goal could not be read)
+   * fresh ones, which Beam's enforcement cannot follow outside its rule.
+   */
+  private static final class FirstThenFresh implements Supplier<Pipeline> {
+    private final VoxBeamOptions options;
+    private TestPipeline first;
+
+    FirstThenFresh(TestPipeline first, VoxBeamOptions options) {
+      this.first = first;
+      this.options = options;
+    }
+
+    @Override
+    public Pipeline get() {
+      TestPipeline next = first != null ? first : pipeline(options);
+      first = null;
+      return next;
     }
   }
 
