@@ -3,6 +3,7 @@ package org.voxbeam.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.GoalResult;
@@ -12,7 +13,6 @@ import org.voxbeam.storage.runs.RunRecord;
 
 /** The run record a finished run leaves in the store. */
 final class RunRecords {
-  static final String ENGINE_VERSION = "voxbeam-0.1";
 
   private RunRecords() {}
 
@@ -40,7 +40,7 @@ final class RunRecords {
         program.path(),
         program.sha256(),
         cache(policy),
-        ENGINE_VERSION,
+        ResultMetadata.CURRENT_ENGINE_VERSION,
         new RunRecord.Nodes(stats.nodes(), stats.computed(), stats.cached(), stats.failed()),
         new RunRecord.Items(
             stats.items().computed(), stats.items().cached(), stats.items().failed()),

@@ -21,6 +21,9 @@ public record ResultMetadata(
     String engineVersion,
     Optional<String> runId,
     RecordedInputs inputs) {
+  /** The engine version this build records in the rows and run records it writes. */
+  public static final String CURRENT_ENGINE_VERSION = "voxbeam-0.1";
+
   public ResultMetadata {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(computeTime, "computeTime");

@@ -42,7 +42,6 @@ import org.voxbeam.pipeline.inputs.InputFingerprints;
 abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(StoreWritingFn.class);
-  private static final String ENGINE_VERSION = "voxbeam-0.1";
 
   private final StoreSpec storeSpec;
   private final String runId;
@@ -141,7 +140,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   /** The row metadata of a result this run writes. */
   static ResultMetadata metadata(String operator, long nanos, RecordedInputs inputs, String runId) {
     return new ResultMetadata(
-        operator, Duration.ofNanos(nanos), Instant.now(), ENGINE_VERSION, Optional.of(runId), inputs);
+        operator, Duration.ofNanos(nanos), Instant.now(), ResultMetadata.CURRENT_ENGINE_VERSION, Optional.of(runId), inputs);
   }
 
   /** Emits the summary of one result and counts it. */

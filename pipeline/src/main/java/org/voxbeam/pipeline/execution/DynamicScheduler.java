@@ -50,7 +50,6 @@ import org.voxbeam.pipeline.plan.Plan;
  * not computed again when another case did.
  */
 public final class DynamicScheduler {
-  private static final String ENGINE_VERSION = "voxbeam-0.1";
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamicScheduler.class);
 
@@ -321,7 +320,7 @@ public final class DynamicScheduler {
 
     private ResultMetadata metadata(String operator, Duration took, RecordedInputs inputs) {
       return new ResultMetadata(
-          operator, took, Instant.now(), ENGINE_VERSION, options.runId(), inputs);
+          operator, took, Instant.now(), ResultMetadata.CURRENT_ENGINE_VERSION, options.runId(), inputs);
     }
 
     /**
