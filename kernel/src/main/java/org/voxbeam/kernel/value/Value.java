@@ -37,25 +37,7 @@ public sealed interface Value
    * freshly computed payload lives on the heap until the store has written it.
    */
   default long payloadBytes() {
-    if (this instanceof BytesValue bytes) {
-      return bytes.data().size();
-    } else if (this instanceof NdArrayValue array) {
-      return array.data().size();
-    } else if (this instanceof ImageValue image) {
-      return image.voxels().size();
-    } else if (this instanceof SequenceValue sequence) {
-      long total = 0;
-      for (Value item : sequence.items()) {
-        total += item.payloadBytes();
-      }
-      return total;
-    } else if (this instanceof MappingValue mapping) {
-      long total = 0;
-      for (Value entry : mapping.entries().values()) {
-        total += entry.payloadBytes();
-      }
-      return total;
-    }
-    return 0;
+    return ValueMeasure.PAYLOAD.of(this);
   }
+
 }

@@ -155,7 +155,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
       default:
         computed.inc();
     }
-    out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.of(value), nanos, stage));
+    out.output(new NodeSummary(id.hex(), outcome, ValueFootprint.SUMMARY.of(value), nanos, stage));
   }
 
   /**
