@@ -1,5 +1,7 @@
 package org.voxbeam.benchmarks.beam;
 
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -59,12 +62,9 @@ public final class BeamCommand implements Callable<Integer> {
       description = "Timed rounds per size, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
-      description = "Where stores are created, then deleted (default: the temporary directory).")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -74,14 +74,14 @@ public final class BeamCommand implements Callable<Integer> {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     List<Variant> variants = variants();
     List<BeamMeasurement> measurements = new ArrayList<>();
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       BeamBenchmark benchmark =
           new BeamBenchmark(width, workers, variants, new NodeEvaluator(StandardLibrary.registry()), scratch);
       for (int size : new TreeSet<>(sizes)) {
         measurements.add(benchmark.measure(size, repeats));
       }
     }
-    report(workers, variants, measurements).emit(spec.commandLine().getOut(), output);
+    report(workers, variants, measurements).emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.Distribution;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
@@ -18,6 +19,7 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -70,11 +72,7 @@ public final class FrontendCommand implements Callable<Integer> {
       description = "What is measured, for the report title.")
   String label;
 
-  @Option(
-      names = "--output",
-      paramLabel = "FILE",
-      description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Override
   public Integer call() throws IOException {
@@ -99,7 +97,7 @@ public final class FrontendCommand implements Callable<Integer> {
       measure(table, shape, size);
     }
     report.table("Reduction time by program shape", table);
-    report.emit(spec.commandLine().getOut(), output);
+    report.emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 

@@ -1,5 +1,7 @@
 package org.voxbeam.benchmarks.images;
 
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import org.voxbeam.transforms.image.io.ImageFiles;
 import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,12 +56,9 @@ public final class ImagesCommand implements Callable<Integer> {
       description = "Timed rounds, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
-      description = "Where NIfTI files are written, then deleted (default: the temporary directory).")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   private final OperatorRegistry registry = StandardLibrary.registry();
   private final ImageFiles files = new ImageFiles();
@@ -77,13 +77,13 @@ public final class ImagesCommand implements Callable<Integer> {
             + "over the same uint8 voxels in a byte[] (threshold into a fresh byte[]); each ratio is the "
             + "operator's time over the baseline's in the same round. Operators are called through the "
             + "registry, as a program calls them, and allocate their result.", repeats));
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       for (BenchVolume volume : volumes) {
         operators(report, volume);
         nifti(report, volume, scratch.newDirectory("nifti"));
       }
     }
-    report.emit(spec.commandLine().getOut(), output);
+    report.emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 

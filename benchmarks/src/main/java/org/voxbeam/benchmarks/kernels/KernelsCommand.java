@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.Distribution;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
@@ -19,6 +21,7 @@ import org.voxbeam.kernel.value.Value;
 import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -61,11 +64,9 @@ public final class KernelsCommand implements Callable<Integer> {
   @Option(names = "--no-scipy", description = "Skip the scipy side.")
   boolean noScipy;
 
-  @Option(names = "--dir", defaultValue = "${sys:java.io.tmpdir}", description = "Scratch directory.")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -79,7 +80,7 @@ public final class KernelsCommand implements Callable<Integer> {
             + "scipy.ndimage/numpy on the same bytes (single-threaded, as they are). Load average before: %s.",
         side, inputs.voxelCount(), inputs.threshold(), repeats, load()));
     float[] plain = floats(inputs);
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       for (KernelSuite suite : suites()) {
         if (only != null && !only.contains(suite.name())) {
           continue;
@@ -92,7 +93,7 @@ public final class KernelsCommand implements Callable<Integer> {
       }
     }
     report.paragraph("Load average after: " + load() + ".");
-    report.emit(spec.commandLine().getOut(), output);
+    report.emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 

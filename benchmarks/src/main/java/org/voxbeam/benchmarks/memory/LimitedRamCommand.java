@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.HeapProbe;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
@@ -27,6 +29,7 @@ import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -67,12 +70,9 @@ public final class LimitedRamCommand implements Callable<Integer> {
       description = "The store's decoded-result cache (default: ${DEFAULT-VALUE}).")
   int cacheMb;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
-      description = "Where the input volume and the store are created, then deleted (default: the temporary directory).")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Override
   public Integer call() throws IOException {
@@ -81,7 +81,7 @@ public final class LimitedRamCommand implements Callable<Integer> {
     }
     SyntheticVolume volume = new SyntheticVolume(edge);
     HeapProbe heap = new HeapProbe();
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       Path input = scratch.newDirectory("input").resolve("volume.nii");
       volume.write(input);
       Plan plan = Reducer.standard().reduceText(program(input), "limited-ram.imgql");
@@ -98,7 +98,7 @@ public final class LimitedRamCommand implements Callable<Integer> {
       OptionalLong peakResident = ProcessMemory.peakResidentBytes();
       long stored = directoryBytes(storeDirectory);
       String wrong = check(result, volume);
-      report(result, volume, stored, peakHeap, peakResident, wrong).emit(spec.commandLine().getOut(), output);
+      report(result, volume, stored, peakHeap, peakResident, wrong).emit(spec.commandLine().getOut(), output.path());
       return wrong.isEmpty() ? 0 : 1;
     }
   }

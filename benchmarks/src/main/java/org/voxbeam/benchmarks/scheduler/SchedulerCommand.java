@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
 import org.voxbeam.benchmarks.Scratch;
@@ -15,6 +17,7 @@ import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.transforms.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -64,12 +67,9 @@ public final class SchedulerCommand implements Callable<Integer> {
   @Option(names = "--in-memory-only", description = "Skip the Parquet store.")
   boolean inMemoryOnly;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
-      description = "Where Parquet stores are created, then deleted (default: the temporary directory).")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Override
   public Integer call() throws IOException {
@@ -83,14 +83,14 @@ public final class SchedulerCommand implements Callable<Integer> {
       ascending.add(LARGE);
     }
     List<SchedulerMeasurement> measurements = new ArrayList<>();
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       SchedulerBenchmark benchmark = new SchedulerBenchmark(width, fanIn, operator, evaluator,
           SchedulerOptions.defaults().withThreads(workers), !inMemoryOnly, scratch);
       for (int size : ascending) {
         measurements.add(benchmark.measure(size, repeats));
       }
     }
-    report(operator, workers, measurements).emit(spec.commandLine().getOut(), output);
+    report(operator, workers, measurements).emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 

@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.Distribution;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
 import org.voxbeam.benchmarks.Scratch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -68,12 +71,9 @@ public final class StoreCommand implements Callable<Integer> {
       description = "Timed rounds, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
 
-  @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${sys:java.io.tmpdir}",
-      description = "Where stores and baseline files are created, then deleted (default: the temporary directory).")
-  Path directory;
+  @Mixin ScratchDirectory directory;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Also write the Markdown report to this file.")
-  Path output;
+  @Mixin ReportFile output;
 
   @Override
   public Integer call() throws IOException {
@@ -82,7 +82,7 @@ public final class StoreCommand implements Callable<Integer> {
         "%d timed rounds after one warm-up; median (min–max) over rounds. Ratios are computed per round "
             + "against the baseline measured in that round; for throughput, above 1 means the store is faster.",
         repeats));
-    try (Scratch scratch = new Scratch(directory)) {
+    try (Scratch scratch = new Scratch(directory.path())) {
       if (parts.contains("blobs")) {
         blobs(report, new BlobBenchmark(scratch, repeats, (long) blobSampleMegabytes << 20, 4096).run(blobSizes));
       }
@@ -103,7 +103,7 @@ public final class StoreCommand implements Callable<Integer> {
         }
       }
     }
-    report.emit(spec.commandLine().getOut(), output);
+    report.emit(spec.commandLine().getOut(), output.path());
     return 0;
   }
 
