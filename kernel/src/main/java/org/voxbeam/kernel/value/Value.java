@@ -58,4 +58,23 @@ public sealed interface Value
     }
     return 0;
   }
+
+  /**
+   * Whether a blob of this value, nested items and entries included, failed verification when it
+   * was read ({@link Blob#failedVerification}): the value is not what was stored.
+   */
+  default boolean failedVerification() {
+    if (this instanceof BytesValue bytes) {
+      return bytes.data().failedVerification();
+    } else if (this instanceof NdArrayValue array) {
+      return array.data().failedVerification();
+    } else if (this instanceof ImageValue image) {
+      return image.voxels().failedVerification();
+    } else if (this instanceof SequenceValue sequence) {
+      return sequence.items().stream().anyMatch(Value::failedVerification);
+    } else if (this instanceof MappingValue mapping) {
+      return mapping.entries().values().stream().anyMatch(Value::failedVerification);
+    }
+    return false;
+  }
 }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -24,9 +25,20 @@ public final class BlobStore {
   private static final int BUFFER = 1 << 16;
 
   private final StoreLayout layout;
+  private final boolean verifyReads;
 
+  /** A blob store whose reads are verified. */
   public BlobStore(StoreLayout layout) {
+    this(layout, true);
+  }
+
+  /**
+   * @param verifyReads whether streams over stored blobs re-hash what they read (see {@link
+   *     FileBlob})
+   */
+  public BlobStore(StoreLayout layout, boolean verifyReads) {
     this.layout = layout;
+    this.verifyReads = verifyReads;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
@@ -67,8 +79,10 @@ public final class BlobStore {
         }
       }
       return new BlobRef(sha, size);
+    } catch (CorruptBlobException e) {
+      throw new StoreException("cannot store a blob copied from the store: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new StoreException("cannot write blob under " + layout.blobs() + ": " + e.getMessage(), e);
+      throw StoreException.io("write blob", temporary == null ? layout.tmp() : temporary, e);
     } finally {
       deleteQuietly(temporary);
     }
@@ -76,7 +90,7 @@ public final class BlobStore {
 
   /** The stored blob {@code ref}; its content is read from disk when opened. */
   public FileBlob open(BlobRef ref) {
-    return new FileBlob(layout.blob(ref.sha256()), ref);
+    return new FileBlob(layout.blob(ref.sha256()), ref, this, verifyReads);
   }
 
   public boolean exists(BlobRef ref) {
@@ -121,7 +135,7 @@ public final class BlobStore {
     } catch (java.nio.file.NoSuchFileException alreadyMoved) {
       // Another reader quarantined it first.
     } catch (IOException e) {
-      throw new StoreException("cannot quarantine corrupt blob " + source + ": " + e.getMessage(), e);
+      throw StoreException.io("quarantine corrupt blob", source, e);
     }
   }
 
