@@ -56,10 +56,14 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * changed, and the recomputation supersedes it. Results computed by other processes replace
  * what this one has cached at the next look at the directory, at most a second later.
  *
- * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. With
- * {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is loaded; a
- * corrupt one is moved to quarantine and its result reads as absent from then on. {@code verify}
- * checks every file.
+ * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every
+ * row read is checked against its checksum (format version 3): a row that fails, or does not
+ * decode, reads as absent from then on and the row recomputing it writes supersedes it. A segment
+ * that cannot be indexed, or a row whose id does not parse, is skipped; the rest of the store
+ * works. With {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is
+ * loaded and again on every read of its content (see {@link
+ * org.voxbeam.storage.blob.FileBlob}); a corrupt one is moved to quarantine, and a cached result
+ * holding it is dropped. {@code verify} checks every file.
  */
 public final class ParquetResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
