@@ -43,6 +43,13 @@ public final class BlobStore {
 
   /** Stores {@code content}, streaming it; returns its name and size. */
   public BlobRef put(Blob content) {
+    if (content instanceof FileBlob stored
+        && stored.path().equals(layout.blob(stored.ref().sha256()))
+        && exists(stored.ref())) {
+      // Already here under its name (an operator passed a stored value on): nothing to copy. Its
+      // readers verify it, as they verify every stored blob.
+      return stored.ref();
+    }
     Path temporary = null;
     try {
       Files.createDirectories(layout.tmp());
@@ -136,6 +143,16 @@ public final class BlobStore {
       // Another reader quarantined it first.
     } catch (IOException e) {
       throw StoreException.io("quarantine corrupt blob", source, e);
+    }
+  }
+
+  /**
+   * Quarantines the blob {@code ref} if its file is corrupt now: a reader that found it corrupt
+   * may have read an old file while a good copy was being stored under the same name.
+   */
+  void quarantineIfCorrupt(BlobRef ref) {
+    if (Files.exists(layout.blob(ref.sha256())) && !verify(ref)) {
+      quarantine(ref);
     }
   }
 

@@ -35,6 +35,11 @@ public final class FileBlob implements Blob {
     return ref;
   }
 
+  /** The file holding the content. */
+  Path path() {
+    return path;
+  }
+
   @Override
   public long size() {
     return ref.size();
@@ -50,7 +55,7 @@ public final class FileBlob implements Blob {
   private void corrupt() {
     failed = true;
     try {
-      store.quarantine(ref);
+      store.quarantineIfCorrupt(ref);
     } catch (RuntimeException e) {
       LOG.warn("{}", e.getMessage());
     }
