@@ -37,6 +37,9 @@ final class FormatMarker {
 
   /** Creates the marker in a new or empty directory, or checks (and upgrades) the one there. */
   static void createOrCheck(StoreLayout layout) {
+    if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+      throw new StoreException(layout.root() + " is a file, not a store directory");
+    }
     try {
       Files.createDirectories(layout.root());
       if (!Files.exists(layout.marker())) {

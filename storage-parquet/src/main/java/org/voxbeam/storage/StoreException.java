@@ -2,8 +2,10 @@ package org.voxbeam.storage;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -60,6 +62,12 @@ public final class StoreException extends RuntimeException {
     }
     if (cause instanceof NoSuchFileException) {
       return "no such file or directory";
+    }
+    if (cause instanceof FileAlreadyExistsException) {
+      return "a file is in the way";
+    }
+    if (cause instanceof NotDirectoryException) {
+      return "not a directory";
     }
     if (cause instanceof FileSystemException fs && fs.getReason() != null) {
       return fs.getReason();
