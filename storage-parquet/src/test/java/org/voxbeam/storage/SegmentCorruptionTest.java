@@ -117,6 +117,22 @@ class SegmentCorruptionTest {
   }
 
   @Test
+  void compactQuarantinesADamagedSegmentAndVerifyStopsReportingIt() throws IOException {
+    Path segment = segmentHolding(base, StoredValues.id("r0-20"));
+    flipBit(segment, indexOf(segment, littleEndian(Double.doubleToLongBits(4730.0))), 2);
+    try (ParquetResultStore store = ParquetResultStore.open(base, StoreOptions.defaults())) {
+      StoreMaintenance maintenance = new StoreMaintenance(store);
+      assertFalse(maintenance.verify().ok());
+      maintenance.compact(10_000, false);
+      VerifyReport after = maintenance.verify();
+      assertTrue(after.ok(), after.problems().toString());
+      assertTrue(Files.exists(base.resolve("quarantine").resolve(segment.getFileName())));
+      assertEquals(expected.size() - 1, expected.keySet().stream().filter(id -> store.get(id).isPresent()).count());
+      assertReadsRightOrAbsent(store, "compacted");
+    }
+  }
+
+  @Test
   void aDeletedSegmentIsNoticedUntilRepairDropsIt() throws IOException {
     Path segment = segments(base).get(0);
     Files.delete(segment);
