@@ -73,15 +73,25 @@ final class StoreCommand implements Runnable {
     }
   }
 
-  @Command(name = "verify", description = "Re-hash every blob and check every reference; corrupt blobs are quarantined.")
+  @Command(
+      name = "verify",
+      description = {
+        "Check every row against its checksum, every segment against the manifest, every blob against its hash and every reference; corrupt blobs are quarantined.",
+        "With --repair, damaged segments are replaced by their intact rows and moved to quarantine/, and segments missing from the manifest are dropped from it; their results are computed again when next needed."
+      })
   static final class Verify extends StoreTask {
+    @Option(names = "--repair", description = "Quarantine damaged segments (keeping their intact rows) and drop deleted ones from the manifest.")
+    boolean repair;
+
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
-      VerifyReport report = new StoreMaintenance(store).verify();
+      VerifyReport report = new StoreMaintenance(store).verify(repair);
       report.problems().forEach(problem -> out.println("problem: " + problem));
-      out.printf("verified %d segments, %d rows, %d blobs: %s%n",
-          report.segments(), report.rows(), report.blobsChecked(), report.ok() ? "ok" : report.problems().size() + " problem(s)");
-      return report.ok() ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
+      report.repairs().forEach(done -> out.println("repaired: " + done));
+      out.printf("verified %d segments, %d rows (%d without checksums), %d blobs: %s%n",
+          report.segments(), report.rows(), report.uncheckedRows(), report.blobsChecked(),
+          report.ok() ? "ok" : report.problems().size() + " problem(s)" + (repair ? ", repaired" : "; store verify --repair quarantines damaged segments"));
+      return report.ok() || repair ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
     }
   }
 
@@ -97,6 +107,7 @@ final class StoreCommand implements Runnable {
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
       GcReport report = new StoreMaintenance(store).gc(grace, dryRun);
+      report.warnings().forEach(warning -> out.println("warning: " + warning));
       out.printf("%s %d blobs and %d temporary files, %d bytes%n",
           dryRun ? "would remove" : "removed", report.blobsRemoved(), report.temporaryFilesRemoved(), report.bytesFreed());
       return ExitCodes.OK;

@@ -1,6 +1,8 @@
 package org.voxbeam.launcher;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +93,16 @@ public final class VoxBeamCli implements Runnable {
             line.getErr().println("error: " + exception.getMessage());
             return ExitCodes.INTERNAL_ERROR;
           }
+          if (exception instanceof StoreException store && store.environment()) {
+            LOG.debug("store failed", exception);
+            line.getErr().println("error: " + exception.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
+          }
+          if (exception instanceof UncheckedIOException || exception instanceof IOException) {
+            LOG.debug("input/output failed", exception);
+            line.getErr().println("error: " + ioFailure(exception));
+            return ExitCodes.INTERNAL_ERROR;
+          }
           if (exception instanceof PlanException
               || exception instanceof ImgqlSyntaxException
               || exception instanceof ReduceException
@@ -111,6 +123,16 @@ public final class VoxBeamCli implements Runnable {
       err.println("internal error: " + e + " (a library in this jar is missing or incompatible)");
       return ExitCodes.INTERNAL_ERROR;
     }
+  }
+
+  /** An I/O failure in one line: the file, if one is named, and the operating system's reason. */
+  private static String ioFailure(Exception exception) {
+    Throwable cause = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
+    String reason = StoreException.reason(cause);
+    if (cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+      return "cannot access " + fs.getFile() + ": " + reason;
+    }
+    return reason;
   }
 
   /**

@@ -29,7 +29,7 @@ import org.voxbeam.kernel.json.JsonValue;
  */
 final class FormatMarker {
   static final String FORMAT = "voxbeam-result-store";
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final String UPGRADE_LOCK = "upgrade.lock";
 
@@ -37,6 +37,9 @@ final class FormatMarker {
 
   /** Creates the marker in a new or empty directory, or checks (and upgrades) the one there. */
   static void createOrCheck(StoreLayout layout) {
+    if (Files.exists(layout.root()) && !Files.isDirectory(layout.root())) {
+      throw new StoreException(layout.root() + " is a file, not a store directory");
+    }
     try {
       Files.createDirectories(layout.root());
       if (!Files.exists(layout.marker())) {
@@ -47,7 +50,7 @@ final class FormatMarker {
       }
       checkOrUpgrade(layout);
     } catch (IOException e) {
-      throw new StoreException("cannot open store at " + layout.root() + ": " + e.getMessage(), e);
+      throw StoreException.io("open store at", layout.root(), e);
     }
   }
 
@@ -63,7 +66,7 @@ final class FormatMarker {
     try {
       checkOrUpgrade(layout);
     } catch (IOException e) {
-      throw new StoreException("cannot open store at " + layout.root() + ": " + e.getMessage(), e);
+      throw StoreException.io("open store at", layout.root(), e);
     }
   }
 
@@ -84,7 +87,8 @@ final class FormatMarker {
         || path.equals(layout.blobs().getParent())
         || path.equals(layout.access())
         || path.equals(layout.quarantine())
-        || path.equals(layout.runs());
+        || path.equals(layout.runs())
+        || path.equals(layout.manifest());
   }
 
   private static void write(StoreLayout layout) throws IOException {
@@ -112,12 +116,12 @@ final class FormatMarker {
     if (version == VERSION) {
       return;
     }
-    if (version != 1) {
+    if (version != 1 && version != 2) {
       throw new StoreException(
           layout.root()
               + " uses store format version "
               + version
-              + "; this VoxBeam reads versions 1 and "
+              + "; this VoxBeam reads versions 1 to "
               + VERSION);
     }
     Files.createDirectories(layout.tmp());
@@ -134,8 +138,12 @@ final class FormatMarker {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
-      if (version(layout) == 1) {
-        StoreUpgrade.fromVersion1(layout);
+      int found = version(layout);
+      if (found < VERSION) {
+        if (found == 1) {
+          StoreUpgrade.fromVersion1(layout);
+        }
+        // 2 to 3: segments stay as they are; their rows, without checksums, read as unchecked.
         Files.move(
             markerText(layout),
             layout.marker(),
@@ -165,7 +173,7 @@ final class FormatMarker {
           layout.root()
               + " has no valid store format version ("
               + (version == null ? "none" : CanonicalJson.write(version))
-              + "); this VoxBeam reads versions 1 and "
+              + "); this VoxBeam reads versions 1 to "
               + VERSION);
     }
     return number.value().intValue();

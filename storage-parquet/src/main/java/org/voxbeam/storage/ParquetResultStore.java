@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.slf4j.Logger;
@@ -31,6 +31,7 @@ import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.index.ResultIndex;
 import org.voxbeam.storage.segment.PageMap;
+import org.voxbeam.storage.segment.RowChecksum;
 import org.voxbeam.storage.segment.RowCodec;
 import org.voxbeam.storage.segment.RowReader;
 import org.voxbeam.storage.segment.SegmentFiles;
@@ -55,10 +56,14 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * changed, and the recomputation supersedes it. Results computed by other processes replace
  * what this one has cached at the next look at the directory, at most a second later.
  *
- * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. With
- * {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is loaded; a
- * corrupt one is moved to quarantine and its result reads as absent from then on. {@code verify}
- * checks every file.
+ * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every
+ * row read is checked against its checksum (format version 3): a row that fails, or does not
+ * decode, reads as absent from then on and the row recomputing it writes supersedes it. A segment
+ * that cannot be indexed, or a row whose id does not parse, is skipped; the rest of the store
+ * works. With {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is
+ * loaded and again on every read of its content (see {@link
+ * org.voxbeam.storage.blob.FileBlob}); a corrupt one is moved to quarantine, and a cached result
+ * holding it is dropped. {@code verify} checks every file.
  */
 public final class ParquetResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
@@ -75,6 +80,8 @@ public final class ParquetResultStore implements ResultStore {
   private final ResultIndex index = new ResultIndex();
   private final List<IndexedSegment> segments = new ArrayList<>();
   private final Set<String> knownSegments = new HashSet<>();
+  /** Rows found corrupt ({@code segment file name#row}): they read as absent and are superseded. */
+  private final Set<String> damagedRows = ConcurrentHashMap.newKeySet();
   private final LoadingCache<Integer, List<Group>> segmentRows;
   private final boolean verifyBlobs;
   private final AccessLog accessLog;
@@ -84,7 +91,7 @@ public final class ParquetResultStore implements ResultStore {
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
-    this.blobs = new BlobStore(layout);
+    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead());
     this.verifyBlobs = options.verifyBlobsOnRead();
     this.accessLog = new AccessLog(layout);
     this.codec = new RowCodec(blobs);
@@ -149,6 +156,10 @@ public final class ParquetResultStore implements ResultStore {
       refresh(false);
     }
     StoredResult cached = results.getIfPresent(id);
+    if (cached != null && cached.value().failedVerification()) {
+      results.invalidate(id);
+      cached = null;
+    }
     if (cached != null) {
       accessLog.touch(id);
       return Optional.of(cached);
@@ -160,7 +171,7 @@ public final class ParquetResultStore implements ResultStore {
       Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
       loaded.ifPresent(result -> accessLog.touch(id));
       return loaded;
-    } catch (CompletionException | UncheckedIOException | StoreException e) {
+    } catch (RuntimeException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
     }
@@ -170,7 +181,7 @@ public final class ParquetResultStore implements ResultStore {
   @Override
   public Optional<RecordedInputs> inputsOf(NodeId id) {
     StoredResult cached = results.getIfPresent(id);
-    if (cached != null) {
+    if (cached != null && !cached.value().failedVerification()) {
       return Optional.of(cached)
           .filter(result -> result.status() == ResultStatus.SUCCEEDED)
           .map(result -> result.metadata().inputs());
@@ -185,7 +196,7 @@ public final class ParquetResultStore implements ResultStore {
         return Optional.empty();
       }
       return Optional.of(RowCodec.inputs(row));
-    } catch (CompletionException | UncheckedIOException e) {
+    } catch (RuntimeException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
     }
@@ -225,7 +236,7 @@ public final class ParquetResultStore implements ResultStore {
    */
   private boolean usable(NodeId id) {
     ResultIndex.Location location = index.get(id);
-    if (location == null || location.failed()) {
+    if (location == null || location.failed() || damaged(location)) {
       return false;
     }
     if (!location.hasBlob()) {
@@ -234,20 +245,55 @@ public final class ParquetResultStore implements ResultStore {
     try {
       Optional<BlobRef> blob = RowCodec.blobOf(row(location));
       return blob.isEmpty() || blobs.exists(blob.get());
-    } catch (CompletionException | UncheckedIOException e) {
+    } catch (RuntimeException e) {
       return false;
     }
   }
 
+  private boolean damaged(ResultIndex.Location location) {
+    return !damagedRows.isEmpty() && damagedRows.contains(rowKey(location));
+  }
+
+  private String rowKey(ResultIndex.Location location) {
+    synchronized (this) {
+      return segments.get(location.segment()).path().getFileName() + "#" + location.row();
+    }
+  }
+
   /**
-   * The row at {@code location}: read alone through the segment's page map, or from the whole
-   * decoded segment for a segment without one.
+   * The row at {@code location}, its checksum checked: read alone through the segment's page map,
+   * or from the whole decoded segment for a segment without one. A row that does not decode or
+   * whose checksum does not match is remembered as damaged: it reads as absent from then on, and
+   * the row that recomputing it writes supersedes it.
+   *
+   * @throws StoreException if the row is corrupt
    */
   private Group row(ResultIndex.Location location) {
     IndexedSegment segment;
     synchronized (this) {
       segment = segments.get(location.segment());
     }
+    if (damaged(location)) {
+      throw new StoreException("row " + location.row() + " of segment " + segment.path() + " is corrupt");
+    }
+    Group row;
+    try {
+      row = readRow(segment, location);
+    } catch (UncheckedIOException e) {
+      if (!(e.getCause() instanceof NoSuchFileException)) {
+        damagedRows.add(rowKey(location));
+      }
+      throw e;
+    }
+    if (!RowChecksum.intact(row)) {
+      damagedRows.add(rowKey(location));
+      throw new StoreException(
+          "row " + location.row() + " of segment " + segment.path() + " does not match its checksum");
+    }
+    return row;
+  }
+
+  private Group readRow(IndexedSegment segment, ResultIndex.Location location) {
     if (segment.pages().isEmpty()) {
       return segmentRows.get(location.segment()).get(location.row());
     }
@@ -274,7 +320,7 @@ public final class ParquetResultStore implements ResultStore {
               || (!existing.failed() && sameAsStored(result)))) {
         continue;
       }
-      if (existing != null && !existing.failed() && !usable(result.id())) {
+      if (existing != null && (damaged(existing) || (!existing.failed() && !usable(result.id())))) {
         superseding.add(result.id());
       }
       codec.encode(result, rows, ids);
@@ -386,17 +432,28 @@ public final class ParquetResultStore implements ResultStore {
       try {
         SegmentFiles.Read read = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION, true);
         knownSegments.add(segment.getFileName().toString());
+        List<Group> rows = new ArrayList<>(read.rows().size());
         List<NodeId> ids = new ArrayList<>(read.rows().size());
-        for (Group row : read.rows()) {
-          ids.add(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)));
+        List<Integer> ordinals = new ArrayList<>(read.rows().size());
+        for (int i = 0; i < read.rows().size(); i++) {
+          Group row = read.rows().get(i);
+          String id = row.getString(SegmentSchema.NODE_ID, 0);
+          if (NodeId.isValid(id)) {
+            rows.add(row);
+            ids.add(new NodeId(id));
+            ordinals.add(i);
+          } else {
+            LOG.warn("skipping row {} of segment {}: its node id is corrupt; run verify --repair", i, segment);
+          }
         }
         superseded.addAll(
-            register(new IndexedSegment(segment, read.pages()), read.rows(), ids, Set.of()));
+            register(new IndexedSegment(segment, read.pages()), rows, ids, ordinals, Set.of()));
         found = true;
       } catch (NoSuchFileException vanished) {
         LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
-      } catch (IOException e) {
-        LOG.warn("skipping unreadable segment {}: {}", segment, e.getMessage());
+      } catch (IOException | RuntimeException e) {
+        knownSegments.add(segment.getFileName().toString());
+        LOG.warn("skipping unreadable segment {} (run verify --repair): {}", segment, e.getMessage());
       }
     }
     return found;
@@ -411,12 +468,23 @@ public final class ParquetResultStore implements ResultStore {
    */
   private synchronized List<NodeId> register(
       IndexedSegment segment, List<Group> rows, List<NodeId> ids, Set<NodeId> superseding) {
+    return register(segment, rows, ids, null, superseding);
+  }
+
+  /** As above, the rows being at {@code ordinals} in the segment (all of them if null). */
+  private synchronized List<NodeId> register(
+      IndexedSegment segment,
+      List<Group> rows,
+      List<NodeId> ids,
+      List<Integer> ordinals,
+      Set<NodeId> superseding) {
     List<NodeId> changed = new ArrayList<>();
     int ordinal = segments.size();
     segments.add(segment);
-    for (int i = 0; i < rows.size(); i++) {
-      Group row = rows.get(i);
-      NodeId id = ids.get(i);
+    for (int k = 0; k < rows.size(); k++) {
+      int i = ordinals == null ? k : ordinals.get(k);
+      Group row = rows.get(k);
+      NodeId id = ids.get(k);
       boolean failed = RowCodec.status(row) == ResultStatus.FAILED;
       boolean hasBlob = RowCodec.hasBlob(row);
       long createdAt = row.getLong(SegmentSchema.CREATED_AT, 0);

@@ -1,7 +1,6 @@
 package org.voxbeam.storage;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,7 +27,13 @@ final class StoreInspector {
           continue;
         }
         bytes += Files.size(segment);
-        List<Group> rows = SegmentFiles.read(segment, SegmentSchema.STATS_PROJECTION);
+        List<Group> rows;
+        try {
+          rows = SegmentFiles.read(segment, SegmentSchema.STATS_PROJECTION);
+        } catch (IOException | RuntimeException unreadable) {
+          // Counted by verify, which names it; its rows are not counted here.
+          continue;
+        }
         for (Group row : rows) {
           String id = row.getString(SegmentSchema.NODE_ID, 0);
           boolean failed = "failed".equals(row.getString(SegmentSchema.STATUS, 0));
@@ -41,7 +46,7 @@ final class StoreInspector {
       }
       bytes += directorySize(store.layout().blobs());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw StoreException.io("read", store.layout().root(), e);
     }
     long failed = failedById.values().stream().filter(f -> f).count();
     Map<String, Long> byType = new TreeMap<>();

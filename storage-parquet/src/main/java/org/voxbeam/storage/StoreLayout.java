@@ -16,6 +16,7 @@ import java.nio.file.Path;
  *   access/                     last-access times, appended by each process
  *   quarantine/                 blobs found corrupt, kept for inspection
  *   runs/run-*.parquet          the run record: one file per run
+ *   manifest/seg-*.parquet.sha256  each segment's SHA-256 and size, to notice a damaged or deleted one
  * </pre>
  */
 public record StoreLayout(Path root) {
@@ -48,6 +49,11 @@ public record StoreLayout(Path root) {
 
   public Path quarantine() {
     return root.resolve("quarantine");
+  }
+
+  /** One checksum file per committed segment (format version 3). */
+  public Path manifest() {
+    return root.resolve("manifest");
   }
 
   public Path runs() {

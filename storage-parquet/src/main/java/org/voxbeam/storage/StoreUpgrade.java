@@ -7,13 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Type;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.storage.segment.RowCopy;
 import org.voxbeam.storage.segment.SegmentFiles;
 import org.voxbeam.storage.segment.SegmentSchema;
 
@@ -37,7 +34,6 @@ final class StoreUpgrade {
         listing.filter(SegmentFiles::isSegment).sorted().forEach(segments::add);
       }
     }
-    SimpleGroupFactory groups = new SimpleGroupFactory(SegmentSchema.RESULT);
     int upgraded = 0;
     for (Path segment : segments) {
       MessageType schema = SegmentFiles.schemaOf(segment);
@@ -46,9 +42,7 @@ final class StoreUpgrade {
       }
       List<Group> rows = new ArrayList<>();
       for (Group row : SegmentFiles.read(segment, schema)) {
-        Group copy = groups.newGroup();
-        copyFields(row, copy);
-        rows.add(copy);
+        rows.add(RowCopy.toCurrent(row));
       }
       if (!rows.isEmpty()) {
         SegmentFiles.write(layout, rows);
@@ -58,37 +52,5 @@ final class StoreUpgrade {
     }
     LOG.info(
         "upgraded store {} from format version 1: {} segments rewritten", layout.root(), upgraded);
-  }
-
-  /**
-   * Copies every field of {@code from} into {@code to}, whose type has the same fields and more.
-   */
-  private static void copyFields(Group from, Group to) {
-    GroupType type = from.getType();
-    for (int field = 0; field < type.getFieldCount(); field++) {
-      Type fieldType = type.getType(field);
-      String name = fieldType.getName();
-      for (int i = 0; i < from.getFieldRepetitionCount(field); i++) {
-        if (fieldType.isPrimitive()) {
-          copyValue(from, field, i, to, name, fieldType);
-        } else {
-          copyFields(from.getGroup(field, i), to.addGroup(name));
-        }
-      }
-    }
-  }
-
-  private static void copyValue(
-      Group from, int field, int index, Group to, String name, Type type) {
-    switch (type.asPrimitiveType().getPrimitiveTypeName()) {
-      case BOOLEAN -> to.append(name, from.getBoolean(field, index));
-      case INT32 -> to.append(name, from.getInteger(field, index));
-      case INT64 -> to.append(name, from.getLong(field, index));
-      case FLOAT -> to.append(name, from.getFloat(field, index));
-      case DOUBLE -> to.append(name, from.getDouble(field, index));
-      case BINARY, FIXED_LEN_BYTE_ARRAY ->
-          to.append(name, Binary.fromConstantByteArray(from.getBinary(field, index).getBytes()));
-      default -> throw new StoreException("cannot upgrade a column of type " + type);
-    }
   }
 }

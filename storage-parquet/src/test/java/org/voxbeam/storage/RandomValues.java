@@ -25,7 +25,7 @@ import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 
 /** Random values of every storable type, biased towards the edge cases a codec gets wrong. */
-final class RandomValues {
+public final class RandomValues {
   private static final double[] SPECIAL_DOUBLES = {
     Double.NaN, -0.0, 0.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
     Double.NEGATIVE_INFINITY, 1e-5, 0.1,
@@ -35,11 +35,11 @@ final class RandomValues {
 
   private final SplittableRandom random;
 
-  RandomValues(long seed) {
+  public RandomValues(long seed) {
     this.random = new SplittableRandom(seed);
   }
 
-  Value next(int depth) {
+  public Value next(int depth) {
     int kind = random.nextInt(depth <= 0 ? 6 : 13);
     switch (kind) {
       case 0:

@@ -72,7 +72,7 @@ class StoreHygieneTest {
               .toList();
     }
     assertEquals(
-        Set.of("voxbeam-store.json", "segment", "blob", "access", "run"), kinds(root, files));
+        Set.of("voxbeam-store.json", "segment", "manifest", "blob", "access", "run"), kinds(root, files));
     for (Path file : files) {
       assertEquals(
           freshPermissions(file.getParent()), Files.getPosixFilePermissions(file), file.toString());

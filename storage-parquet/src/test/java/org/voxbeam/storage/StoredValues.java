@@ -9,18 +9,18 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Value;
 
 /** Builds stored results for tests. */
-final class StoredValues {
+public final class StoredValues {
   private StoredValues() {}
 
-  static NodeId id(String name) {
+  public static NodeId id(String name) {
     return NodeHashing.sha256(name);
   }
 
-  static StoredResult result(String name, Value value) {
+  public static StoredResult result(String name, Value value) {
     return result(id(name), value);
   }
 
-  static StoredResult result(NodeId id, Value value) {
+  public static StoredResult result(NodeId id, Value value) {
     return new StoredResult(
         id, value, new ResultMetadata("test.op", Duration.ofMillis(3), Instant.ofEpochMilli(1_700_000_000_000L), "test"));
   }

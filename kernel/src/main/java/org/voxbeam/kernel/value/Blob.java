@@ -13,6 +13,15 @@ public interface Blob {
   /** A new stream over the content, from its first byte. */
   InputStream open() throws IOException;
 
+  /**
+   * Whether a read of this blob found its content different from what was stored (see {@link
+   * CorruptBlobException}). A value holding such a blob is not to be used, nor anything computed
+   * from it: the stored result it came from reads as absent and is computed again.
+   */
+  default boolean failedVerification() {
+    return false;
+  }
+
   /** The whole content; only for blobs known to be small enough to hold in memory. */
   default byte[] readAllBytes() throws IOException {
     if (size() > Integer.MAX_VALUE - 8) {

@@ -40,4 +40,11 @@ public sealed interface Value
     return ValueMeasure.PAYLOAD.of(this);
   }
 
+  /**
+   * Whether a blob of this value, nested items and entries included, failed verification when it
+   * was read ({@link Blob#failedVerification}): the value is not what was stored.
+   */
+  default boolean failedVerification() {
+    return ValueMeasure.FAILED_BLOBS.of(this) > 0;
+  }
 }

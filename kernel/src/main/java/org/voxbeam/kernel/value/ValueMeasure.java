@@ -1,6 +1,7 @@
 package org.voxbeam.kernel.value;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A size of a value, summed over its tree: what each leaf costs, and what each sequence,
@@ -12,6 +13,10 @@ public interface ValueMeasure {
 
   /** Bytes of binary payload (blobs), nested items and entries included. */
   ValueMeasure PAYLOAD = ValueMeasure::blobBytes;
+
+  /** How many blobs failed verification when they were read. */
+  ValueMeasure FAILED_BLOBS =
+      leaf -> blobOf(leaf).filter(Blob::failedVerification).isPresent() ? 1 : 0;
 
   /** What {@code leaf}, a value that is neither a sequence nor a mapping, costs. */
   long leaf(Value leaf);
@@ -51,13 +56,18 @@ public interface ValueMeasure {
 
   /** The blob bytes of a bytes, array or image value; 0 for any other leaf. */
   static long blobBytes(Value leaf) {
+    return blobOf(leaf).map(Blob::size).orElse(0L);
+  }
+
+  /** The blob of a bytes, array or image value. */
+  static Optional<Blob> blobOf(Value leaf) {
     if (leaf instanceof BytesValue bytes) {
-      return bytes.data().size();
+      return Optional.of(bytes.data());
     } else if (leaf instanceof NdArrayValue array) {
-      return array.data().size();
+      return Optional.of(array.data());
     } else if (leaf instanceof ImageValue image) {
-      return image.voxels().size();
+      return Optional.of(image.voxels());
     }
-    return 0;
+    return Optional.empty();
   }
 }

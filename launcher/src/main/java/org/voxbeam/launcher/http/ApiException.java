@@ -25,6 +25,11 @@ public final class ApiException extends RuntimeException {
     return new ApiException(404, code, message);
   }
 
+  /** 503: the resource exists but cannot be served now (its stored content failed verification). */
+  static ApiException unavailable(String code, String message) {
+    return new ApiException(503, code, message);
+  }
+
   public int status() {
     return status;
   }

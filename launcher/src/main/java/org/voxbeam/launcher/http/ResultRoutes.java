@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.ImageValue;
@@ -144,12 +146,27 @@ final class ResultRoutes {
           "not_binary",
           "result " + result.id().hex() + " is a " + result.value().voxType() + "; only bytes, arrays and images download");
     }
+    // The content is hashed once before the status is sent, so a blob changed on disk is refused
+    // with an error rather than a 200, and hashed again as it streams, so one changed meanwhile
+    // breaks the response off before its last bytes.
+    try (InputStream in = blob.open()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (CorruptBlobException e) {
+      throw corrupt(result, e);
+    }
     context.header("Content-Length", Long.toString(blob.size()));
     context.header("Content-Disposition", "attachment; filename=\"" + result.id().hex() + ".bin\"");
     context.contentType("application/octet-stream");
     try (InputStream in = blob.open()) {
       in.transferTo(context.outputStream());
     }
+  }
+
+  private static ApiException corrupt(StoredResult result, CorruptBlobException e) {
+    return ApiException.unavailable(
+        "result_corrupt",
+        "the stored content of result " + result.id().hex() + " failed verification and was quarantined;"
+            + " a run computes it again: " + e.getMessage());
   }
 
   /** Encodes an image through a temporary file, since the codecs write whole files. */

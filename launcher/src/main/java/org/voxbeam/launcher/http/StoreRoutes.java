@@ -56,7 +56,8 @@ final class StoreRoutes {
   }
 
   private synchronized void verify(Context context) {
-    VerifyReport report = new StoreMaintenance(store).verify();
+    boolean repair = "true".equals(context.queryParam("repair"));
+    VerifyReport report = new StoreMaintenance(store).verify(repair);
     JsonBodies.send(
         context,
         200,
@@ -65,7 +66,9 @@ final class StoreRoutes {
             "segments", report.segments(),
             "rows", report.rows(),
             "blobs_checked", report.blobsChecked(),
-            "problems", new JsonArray(report.problems().stream().map(JsonValue::of).toList())));
+            "unchecked_rows", report.uncheckedRows(),
+            "problems", new JsonArray(report.problems().stream().map(JsonValue::of).toList()),
+            "repairs", new JsonArray(report.repairs().stream().map(JsonValue::of).toList())));
   }
 
   private synchronized void gc(Context context) {

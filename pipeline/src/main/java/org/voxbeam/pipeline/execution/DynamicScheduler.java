@@ -174,6 +174,9 @@ public final class DynamicScheduler {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("run interrupted", e);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
         throw new IllegalStateException("run aborted: " + e.getCause(), e.getCause());
       } finally {
         workers.shutdownNow();
@@ -208,36 +211,81 @@ public final class DynamicScheduler {
         inputSets.set(i, stored.metadata().inputs());
         outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED;
       } else {
-        Optional<FanOutOperator> fanOut = FanOutOperator.of(node);
-        Optional<List<Value>> items =
-            fanOut.flatMap(
-                f ->
-                    FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
-        RecordedInputs inputs;
-        if (items.isPresent()) {
-          value = fanOut(node, fanOut.get(), items.get());
-          inputs = inputSets.get(i);
-        } else {
-          InputLog log = new InputLog(fingerprints);
-          value = evaluator.evaluate(node, this::valueOf, log);
-          inputs = withInputsOf(i, log.recorded());
-          inputSets.set(i, inputs);
+        try {
+          value = compute(i, node, began);
+        } catch (CorruptInputException e) {
+          value = recomputeAfterCorruptInput(i, node, e);
         }
         outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
-        Duration took = Duration.ofNanos(System.nanoTime() - began);
-        if (NodeEvaluator.isStored(node) && !(value instanceof FunctionValue)) {
-          boolean itemsCommitted =
-              fanOut.map(FanOutOperator::itemsAreResults).orElse(false)
-                  && items.isPresent()
-                  && value instanceof SequenceValue;
-          committer.add(
-              new StoredResult(
-                  node.id(), value, metadata(node.operator(), took, inputs), itemsCommitted));
-        }
       }
       count(outcome);
       listener.onNodeFinished(node, outcome, Duration.ofNanos(System.nanoTime() - began));
       return value;
+    }
+
+    /**
+     * Computes node {@code i} and hands it to the committer: what {@link #produce} does for a node
+     * not read from the store.
+     *
+     * @throws CorruptInputException if an input failed verification while it was read
+     */
+    private Value compute(int i, Node node, long began) {
+      Value value;
+      Optional<FanOutOperator> fanOut = FanOutOperator.of(node);
+      Optional<List<Value>> items =
+          fanOut.flatMap(
+              f ->
+                  FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
+      RecordedInputs inputs;
+      if (items.isPresent()) {
+        value = fanOut(node, fanOut.get(), items.get());
+        inputs = inputSets.get(i);
+      } else {
+        InputLog log = new InputLog(fingerprints);
+        value = evaluator.evaluate(node, this::valueOf, log);
+        inputs = withInputsOf(i, log.recorded());
+        inputSets.set(i, inputs);
+      }
+      Duration took = Duration.ofNanos(System.nanoTime() - began);
+      if (NodeEvaluator.isStored(node) && !(value instanceof FunctionValue)) {
+        boolean itemsCommitted =
+            fanOut.map(FanOutOperator::itemsAreResults).orElse(false)
+                && items.isPresent()
+                && value instanceof SequenceValue;
+        committer.add(
+            new StoredResult(
+                node.id(), value, metadata(node.operator(), took, inputs), itemsCommitted));
+      }
+      return value;
+    }
+
+    /**
+     * Node {@code i} read an input whose stored blob turned out corrupt (and is in quarantine
+     * now): what it computed is dropped, and the node is computed again from its ancestry, whose
+     * stored results are reused, the quarantined one excepted, as {@link #load} does. A scheduler
+     * that is itself such a recomputation does not recurse: the node fails, unstored.
+     */
+    private Value recomputeAfterCorruptInput(int i, Node node, CorruptInputException e) {
+      if (!recomputeUnreadable) {
+        return new ErrorValue(e.getMessage(), node.id(), node.operator(), Optional.empty());
+      }
+      LOG.warn("{}; computing it again", e.getMessage());
+      Value value = recomputed(node);
+      Optional<StoredResult> stored = store.get(node.id()).filter(result -> !value.isError());
+      inputSets.set(i, stored.map(result -> result.metadata().inputs()).orElse(withInputsOf(i, RecordedInputs.NONE)));
+      return stored.map(StoredResult::value).orElse(value);
+    }
+
+    /** The value of {@code node}, computed by a scheduler of its own over the node's ancestry. */
+    private Value recomputed(Node node) {
+      DynamicScheduler again =
+          new DynamicScheduler(
+              evaluator, new ReadableResults(store), options.withThreads(1), fingerprints, false);
+      return again
+          .run(plan.ancestry(node.id(), Goal.Operation.PRINT), ExecutionListener.NONE)
+          .goals()
+          .get(0)
+          .value();
     }
 
     /** {@code own} and what every input of node {@code i} depends on. */
@@ -290,6 +338,9 @@ public final class DynamicScheduler {
         long began = System.nanoTime();
         InputLog log = new InputLog(fingerprints);
         Value result = applyToItem(function, items.get(k), log, node);
+        if (items.get(k).failedVerification()) {
+          throw CorruptInputException.ofItem(node, node.args().get(0));
+        }
         RecordedInputs inputs = FanOutOperator.itemInputs(closureInputs, log.recorded(), digest);
         committer.add(
             new StoredResult(
@@ -307,6 +358,8 @@ public final class DynamicScheduler {
     private Value applyToItem(FunctionValue function, Value item, InputLog log, Node node) {
       try {
         return function.apply(List.of(item), log);
+      } catch (CorruptInputException e) {
+        throw e;
       } catch (RuntimeException e) {
         LOG.warn("closure of node {} failed unexpectedly on an item", node.id(), e);
         return new ErrorValue("internal error: " + e, node.id(), node.operator(), Optional.empty());
@@ -342,15 +395,7 @@ public final class DynamicScheduler {
             Optional.empty()));
       }
       LOG.warn("stored result {} cannot be read any more; computing it again", node.id().shortForm());
-      DynamicScheduler again =
-          new DynamicScheduler(
-              evaluator, new ReadableResults(store), options.withThreads(1), fingerprints, false);
-      Value value =
-          again
-              .run(plan.ancestry(node.id(), Goal.Operation.PRINT), ExecutionListener.NONE)
-              .goals()
-              .get(0)
-              .value();
+      Value value = recomputed(node);
       return store
           .get(node.id())
           .filter(recomputed -> !value.isError())

@@ -30,7 +30,10 @@ import org.voxbeam.transforms.image.ops.ImageModel;
  * scheduler and Beam workers), so a node means the same thing wherever it runs.
  *
  * <p>Never throws for a bad node: a failing operator, a failed input or a malformed closure body
- * becomes an {@link ErrorValue} attributed to the node, with the failed input as its cause.
+ * becomes an {@link ErrorValue} attributed to the node, with the failed input as its cause. A
+ * bad stored input is another matter: if an input's stored blob failed verification while the
+ * node read it, {@link CorruptInputException} is thrown instead of returning what was computed
+ * from it, so that it is never stored.
  */
 public final class NodeEvaluator {
   private static final Logger LOG = LoggerFactory.getLogger(NodeEvaluator.class);
@@ -85,6 +88,12 @@ public final class NodeEvaluator {
    * @param inputs the value of each dependency, by id
    */
   public Value evaluate(Node node, Function<NodeId, Value> inputs, ExternalReads reads) {
+    Value value = evaluateUnchecked(node, inputs, reads);
+    CorruptInputException.check(node, inputs);
+    return value;
+  }
+
+  private Value evaluateUnchecked(Node node, Function<NodeId, Value> inputs, ExternalReads reads) {
     Optional<ErrorValue> failedInput = firstFailedInput(node, inputs);
     if (failedInput.isPresent()) {
       return new ErrorValue(

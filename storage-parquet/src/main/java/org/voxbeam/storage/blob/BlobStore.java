@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -24,13 +25,31 @@ public final class BlobStore {
   private static final int BUFFER = 1 << 16;
 
   private final StoreLayout layout;
+  private final boolean verifyReads;
 
+  /** A blob store whose reads are verified. */
   public BlobStore(StoreLayout layout) {
+    this(layout, true);
+  }
+
+  /**
+   * @param verifyReads whether streams over stored blobs re-hash what they read (see {@link
+   *     FileBlob})
+   */
+  public BlobStore(StoreLayout layout, boolean verifyReads) {
     this.layout = layout;
+    this.verifyReads = verifyReads;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
   public BlobRef put(Blob content) {
+    if (content instanceof FileBlob stored
+        && stored.path().equals(layout.blob(stored.ref().sha256()))
+        && exists(stored.ref())) {
+      // Already here under its name (an operator passed a stored value on): nothing to copy. Its
+      // readers verify it, as they verify every stored blob.
+      return stored.ref();
+    }
     Path temporary = null;
     try {
       Files.createDirectories(layout.tmp());
@@ -67,8 +86,10 @@ public final class BlobStore {
         }
       }
       return new BlobRef(sha, size);
+    } catch (CorruptBlobException e) {
+      throw new StoreException("cannot store a blob copied from the store: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new StoreException("cannot write blob under " + layout.blobs() + ": " + e.getMessage(), e);
+      throw StoreException.io("write blob", temporary == null ? layout.tmp() : temporary, e);
     } finally {
       deleteQuietly(temporary);
     }
@@ -76,7 +97,7 @@ public final class BlobStore {
 
   /** The stored blob {@code ref}; its content is read from disk when opened. */
   public FileBlob open(BlobRef ref) {
-    return new FileBlob(layout.blob(ref.sha256()), ref);
+    return new FileBlob(layout.blob(ref.sha256()), ref, this, verifyReads);
   }
 
   public boolean exists(BlobRef ref) {
@@ -121,7 +142,17 @@ public final class BlobStore {
     } catch (java.nio.file.NoSuchFileException alreadyMoved) {
       // Another reader quarantined it first.
     } catch (IOException e) {
-      throw new StoreException("cannot quarantine corrupt blob " + source + ": " + e.getMessage(), e);
+      throw StoreException.io("quarantine corrupt blob", source, e);
+    }
+  }
+
+  /**
+   * Quarantines the blob {@code ref} if its file is corrupt now: a reader that found it corrupt
+   * may have read an old file while a good copy was being stored under the same name.
+   */
+  void quarantineIfCorrupt(BlobRef ref) {
+    if (Files.exists(layout.blob(ref.sha256())) && !verify(ref)) {
+      quarantine(ref);
     }
   }
 

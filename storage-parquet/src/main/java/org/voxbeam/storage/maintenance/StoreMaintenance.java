@@ -3,6 +3,8 @@ package org.voxbeam.storage.maintenance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +29,15 @@ import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.segment.RowCodec;
+import org.voxbeam.storage.segment.RowCopy;
+import org.voxbeam.storage.segment.SegmentManifest;
 import org.voxbeam.storage.segment.SegmentFiles;
 import org.voxbeam.storage.segment.SegmentSchema;
 
 /**
- * Keeping a store healthy and bounded: {@code verify} re-hashes every blob and checks every
- * reference, {@code gc} removes unreferenced blobs and leftover temporary files, {@code compact}
+ * Keeping a store healthy and bounded: {@code verify} checks every row against its checksum,
+ * every segment against the manifest, re-hashes every blob and checks every reference (and with
+ * {@code --repair} quarantines damaged segments, keeping their intact rows), {@code gc} removes unreferenced blobs and leftover temporary files, {@code compact}
  * merges small segments, and {@code evict} drops results by age or to fit a size. Every
  * operation except verify has a dry run that reports without changing anything.
  *
@@ -58,15 +63,58 @@ public final class StoreMaintenance {
     this.blobs = new BlobStore(layout);
   }
 
+  /** Checks the store and reports what is wrong, changing nothing but quarantining corrupt blobs. */
   public VerifyReport verify() {
+    return verify(false);
+  }
+
+  /**
+   * Checks every segment (each row against its checksum, each file against its manifest entry),
+   * the manifest against the segments, every blob against its hash and every child reference.
+   * Corrupt blobs are moved to quarantine either way. With {@code repair}, a damaged segment is
+   * replaced by a segment of its intact rows and moved to {@code quarantine/}, and manifest
+   * entries of segments that are gone are dropped: the results they held read as absent and are
+   * computed again when needed.
+   */
+  public VerifyReport verify(boolean repair) {
     List<String> problems = new ArrayList<>();
-    List<SegmentRows> segments = readSegments(problems);
+    List<String> repairs = new ArrayList<>();
+    Map<String, SegmentManifest.Entry> manifest = manifest();
+    List<Path> files = segmentFiles();
+    Set<String> present = new HashSet<>();
+    files.forEach(file -> present.add(file.getFileName().toString()));
+    for (String listed : manifest.keySet()) {
+      if (!present.contains(listed)) {
+        problems.add("segment " + listed + " is in the manifest but missing (deleted); its results are computed again when needed");
+        if (repair) {
+          removeFromManifest(listed);
+          repairs.add("removed missing segment " + listed + " from the manifest");
+        }
+      }
+    }
+    List<SegmentCheck> checks = new ArrayList<>();
+    long unchecked = 0;
+    boolean repaired = false;
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      SegmentCheck check = SegmentCheck.of(file, Optional.ofNullable(manifest.get(name)));
+      checks.add(check);
+      unchecked += check.uncheckedRows();
+      if (check.damaged()) {
+        problems.add("segment " + name + " is damaged: " + String.join("; ", check.damage()));
+        if (repair) {
+          quarantine(check);
+          repaired = true;
+          repairs.add("moved segment " + name + " to quarantine, keeping its " + check.intactRows().size() + " intact rows");
+        }
+      }
+    }
     Set<String> ids = new HashSet<>();
-    segments.forEach(segment -> segment.rows().forEach(row -> ids.add(row.getString(SegmentSchema.NODE_ID, 0))));
+    checks.forEach(check -> check.intactRows().forEach(row -> ids.add(row.getString(SegmentSchema.NODE_ID, 0))));
     Map<String, Boolean> blobHealth = new HashMap<>();
     long rows = 0;
-    for (SegmentRows segment : segments) {
-      for (Group row : segment.rows()) {
+    for (SegmentCheck check : checks) {
+      for (Group row : check.intactRows()) {
         rows++;
         String id = row.getString(SegmentSchema.NODE_ID, 0);
         Optional<BlobRef> blob = RowCodec.blobOf(row);
@@ -86,7 +134,30 @@ public final class StoreMaintenance {
         }
       }
     }
-    return new VerifyReport(segments.size(), rows, blobHealth.size(), problems);
+    if (repaired) {
+      store.reindex();
+    }
+    return new VerifyReport(files.size(), rows, blobHealth.size(), unchecked, problems, repairs);
+  }
+
+  /**
+   * Replaces a damaged segment: its intact rows are written to a new segment first, then the
+   * damaged file leaves the manifest and moves to {@code quarantine/}, kept for inspection.
+   */
+  private void quarantine(SegmentCheck check) {
+    if (!check.intactRows().isEmpty()) {
+      SegmentFiles.write(layout, check.intactRows().stream().map(RowCopy::toCurrent).toList());
+    }
+    String name = check.file().getFileName().toString();
+    removeFromManifest(name);
+    try {
+      Files.createDirectories(layout.quarantine());
+      Files.move(check.file(), layout.quarantine().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    } catch (NoSuchFileException alreadyMoved) {
+      // Another process repaired it first; its rows are stored twice, which is harmless.
+    } catch (IOException e) {
+      throw StoreException.io("quarantine damaged segment", check.file(), e);
+    }
   }
 
   private boolean checkBlob(BlobRef ref, String id, List<String> problems) {
@@ -102,24 +173,42 @@ public final class StoreMaintenance {
     return true;
   }
 
+  private Map<String, SegmentManifest.Entry> manifest() {
+    try {
+      return SegmentManifest.entries(layout);
+    } catch (IOException e) {
+      throw StoreException.io("read the manifest", layout.manifest(), e);
+    }
+  }
+
+  private void removeFromManifest(String segmentName) {
+    try {
+      SegmentManifest.remove(layout, segmentName);
+    } catch (IOException e) {
+      throw StoreException.io("update the manifest", layout.manifest(), e);
+    }
+  }
+
   public GcReport gc(Duration grace, boolean dryRun) {
     Instant cutoff = Instant.now().minus(grace);
     Set<String> live = new HashSet<>();
+    List<String> warnings = new ArrayList<>();
     for (Path segment : segmentFiles()) {
       try {
         for (Group row : SegmentFiles.read(segment, SegmentSchema.STATS_PROJECTION)) {
           RowCodec.blobOf(row).ifPresent(ref -> live.add(ref.sha256()));
         }
-      } catch (IOException e) {
-        throw new StoreException("gc stopped: cannot read " + segment + " (" + e.getMessage() + "); run verify", e);
+      } catch (IOException | RuntimeException e) {
+        warnings.add("segment " + segment.getFileName() + " cannot be read, so no blob is removed; run store verify --repair");
       }
     }
+    boolean collectBlobs = warnings.isEmpty();
     long blobsRemoved = 0;
     long temporaryRemoved = 0;
     long bytes = 0;
     try {
       for (Path file : blobs.listFiles()) {
-        if (!live.contains(BlobStore.nameOf(file)) && olderThan(file, cutoff)) {
+        if (collectBlobs && !live.contains(BlobStore.nameOf(file)) && olderThan(file, cutoff)) {
           bytes += Files.size(file);
           blobsRemoved++;
           if (!dryRun) {
@@ -137,26 +226,32 @@ public final class StoreMaintenance {
         }
       }
     } catch (IOException e) {
-      throw new StoreException("gc failed under " + layout.root() + ": " + e.getMessage(), e);
+      throw StoreException.io("collect garbage under", layout.root(), e);
     }
-    return new GcReport(dryRun, blobsRemoved, temporaryRemoved, bytes);
+    return new GcReport(dryRun, blobsRemoved, temporaryRemoved, bytes, warnings);
   }
 
   /** Merges every segment with fewer than {@code smallRows} rows into one. */
   public CompactReport compact(int smallRows, boolean dryRun) {
     List<SegmentRows> small = new ArrayList<>();
-    for (SegmentRows segment : readSegments(new ArrayList<>())) {
-      if (segment.rows().size() < smallRows) {
+    List<SegmentRows> damaged = new ArrayList<>();
+    for (Path file : segmentFiles()) {
+      SegmentCheck check = SegmentCheck.of(file, Optional.empty());
+      SegmentRows segment = new SegmentRows(file, check.intactRows());
+      if (check.damaged()) {
+        damaged.add(segment);
+        small.add(segment);
+      } else if (segment.rows().size() < smallRows) {
         small.add(segment);
       }
     }
-    if (small.size() < 2) {
+    if (small.size() < 2 && damaged.isEmpty()) {
       return new CompactReport(dryRun, 0, 0, 0);
     }
     List<Group> merged = bestRowPerId(small);
     long total = small.stream().mapToLong(segment -> segment.rows().size()).sum();
     if (!dryRun) {
-      replaceSegments(small, List.of(merged));
+      replaceSegments(small, merged.isEmpty() ? List.of() : List.of(merged), damaged);
     }
     return new CompactReport(dryRun, small.size(), merged.size(), total - merged.size());
   }
@@ -187,7 +282,7 @@ public final class StoreMaintenance {
       }
     }
     if (!dryRun && !affected.isEmpty()) {
-      replaceSegments(affected, replacements);
+      replaceSegments(affected, replacements, List.of());
     }
     return new EvictReport(dryRun, victims.size(), affected.size(), gc(grace, dryRun));
   }
@@ -297,15 +392,29 @@ public final class StoreMaintenance {
   }
 
   /** Writes the replacement segments, then deletes the old ones, then re-indexes. */
-  private void replaceSegments(List<SegmentRows> old, List<List<Group>> replacements) {
+  /**
+   * Writes the replacement segments, then removes the old ones (each from the manifest first; the
+   * {@code damaged} among them to quarantine rather than deleted), then re-indexes.
+   */
+  private void replaceSegments(
+      List<SegmentRows> old, List<List<Group>> replacements, List<SegmentRows> damaged) {
     for (List<Group> rows : replacements) {
-      SegmentFiles.write(layout, rows);
+      SegmentFiles.write(layout, rows.stream().map(RowCopy::toCurrent).toList());
     }
     for (SegmentRows segment : old) {
+      String name = segment.file().getFileName().toString();
+      removeFromManifest(name);
       try {
-        Files.deleteIfExists(segment.file());
+        if (damaged.contains(segment)) {
+          Files.createDirectories(layout.quarantine());
+          Files.move(segment.file(), layout.quarantine().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          Files.deleteIfExists(segment.file());
+        }
+      } catch (NoSuchFileException gone) {
+        // Another process replaced it first.
       } catch (IOException e) {
-        throw new StoreException("cannot remove replaced segment " + segment.file() + ": " + e.getMessage(), e);
+        throw StoreException.io("remove replaced segment", segment.file(), e);
       }
     }
     store.reindex();
@@ -317,7 +426,7 @@ public final class StoreMaintenance {
       try {
         segments.add(new SegmentRows(file, SegmentFiles.read(file, SegmentSchema.RESULT)));
       } catch (IOException e) {
-        problems.add("segment " + file.getFileName() + " is unreadable: " + e.getMessage());
+        problems.add("segment " + file.getFileName() + " is unreadable: " + StoreException.reason(e));
       }
     }
     return segments;

@@ -109,9 +109,8 @@ public final class RunTable {
         writer.write(row(record));
       }
       Files.move(temporary, layout.runs().resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new StoreException(
-          "cannot record the run under " + layout.runs() + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw StoreException.io("record the run in", layout.runs(), e);
     } finally {
       try {
         Files.deleteIfExists(temporary);

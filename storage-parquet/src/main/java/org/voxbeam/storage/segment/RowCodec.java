@@ -92,6 +92,7 @@ public final class RowCodec {
     row.append("engine_version", metadata.engineVersion());
     metadata.runId().ifPresent(run -> row.append(SegmentSchema.RUN_ID, run));
     writeInputs(row, metadata.inputs());
+    row.append(SegmentSchema.ROW_CHECKSUM, RowChecksum.of(row));
   }
 
   /**

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
@@ -85,8 +86,14 @@ public final class SegmentFiles {
   /** A segment just made visible, with the page map that reads its rows one at a time. */
   public record Written(Path path, Optional<PageMap> pages) {}
 
-  /** Rows read from a segment, with its page map if {@link RowReader} can read it. */
-  public record Read(List<Group> rows, Optional<PageMap> pages) {}
+  /**
+   * Rows read from a segment, with its page map if {@link RowReader} can read it, and the segment
+   * checksum its footer records (absent in segments of earlier format versions).
+   */
+  public record Read(List<Group> rows, Optional<PageMap> pages, Optional<Long> recordedChecksum) {}
+
+  /** The footer key of the segment checksum. */
+  static final String SEGMENT_CHECKSUM_KEY = "voxbeam.segment_checksum";
 
   private SegmentFiles() {}
 
@@ -104,7 +111,7 @@ public final class SegmentFiles {
     try {
       String name = newSegmentName();
       temporary = layout.tmp().resolve(name + ".tmp");
-      ParquetWriter<Group> writer = newWriter(layout, temporary);
+      ParquetWriter<Group> writer = newWriter(layout, temporary, rows);
       try (writer) {
         for (Group row : rows) {
           writer.write(row);
@@ -120,9 +127,10 @@ public final class SegmentFiles {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       }
       temporary = null;
+      SegmentManifest.record(layout, target);
       return new Written(target, pages);
-    } catch (IOException e) {
-      throw new StoreException("cannot write segment under " + layout.segments() + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      throw StoreException.io("write segment", temporary == null ? layout.segments() : temporary, e);
     } finally {
       if (temporary != null) {
         try {
@@ -139,19 +147,49 @@ public final class SegmentFiles {
    * or {@code gc} removed it). Directories are not created on every commit: that was two system
    * calls per segment.
    */
-  private static ParquetWriter<Group> newWriter(StoreLayout layout, Path temporary) throws IOException {
+  private static ParquetWriter<Group> newWriter(StoreLayout layout, Path temporary, List<Group> rows)
+      throws IOException {
+    Map<String, String> footer = Map.of(SEGMENT_CHECKSUM_KEY, Long.toString(segmentChecksum(rows)));
     try {
-      return writerFor(temporary);
+      return writerFor(temporary, footer);
     } catch (NoSuchFileException e) {
       Files.createDirectories(layout.tmp());
-      return writerFor(temporary);
+      return writerFor(temporary, footer);
     }
   }
 
-  private static ParquetWriter<Group> writerFor(Path file) throws IOException {
+  /**
+   * The segment checksum of {@code rows} ({@link RowChecksum#ofSegment}); a row without a checksum
+   * of its own (copied from a segment of an earlier version) counts as 0.
+   */
+  private static long segmentChecksum(List<Group> rows) {
+    List<Long> checksums = new ArrayList<>(rows.size());
+    for (Group row : rows) {
+      checksums.add(RowChecksum.present(row) ? RowChecksum.stored(row) : 0L);
+    }
+    return RowChecksum.ofSegment(checksums);
+  }
+
+  /** The segment checksum a segment's footer records, if it was written by format version 3. */
+  public static Optional<Long> recordedChecksum(ParquetMetadata footer) {
+    String value = footer.getFileMetaData().getKeyValueMetaData().get(SEGMENT_CHECKSUM_KEY);
+    try {
+      return value == null ? Optional.empty() : Optional.of(Long.parseLong(value));
+    } catch (NumberFormatException e) {
+      return Optional.of(-1L);
+    }
+  }
+
+  /** Whether {@code rows}, as read from a segment, add up to the checksum its footer records. */
+  public static boolean matchesRecordedChecksum(Read read) {
+    return read.recordedChecksum().map(recorded -> recorded == segmentChecksum(read.rows())).orElse(true);
+  }
+
+  private static ParquetWriter<Group> writerFor(Path file, Map<String, String> footer) throws IOException {
     ExampleParquetWriter.Builder builder =
         ExampleParquetWriter.builder(new LocalOutputFile(file))
             .withConf(new PlainParquetConfiguration())
+            .withExtraMetaData(footer)
             .withType(SegmentSchema.RESULT)
             .withCompressionCodec(CODEC)
             .withWriteMode(ParquetFileWriter.Mode.CREATE)
@@ -219,32 +257,76 @@ public final class SegmentFiles {
   /**
    * Reads every row of {@code segment}, limited to the columns of {@code projection}, and, if
    * {@code mapPages}, its page map. Columns of the projection that the segment lacks (it was
-   * written by an earlier format version) are left out of the rows.
+   * written by an earlier format version) are left out of the rows, except that rows read whole
+   * ({@link SegmentSchema#RESULT}) come back in the current schema, those columns null.
    */
   public static Read read(Path segment, MessageType projection, boolean mapPages) throws IOException {
     List<Group> rows = new ArrayList<>();
     Optional<PageMap> pages = Optional.empty();
+    Optional<Long> recorded;
     ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
-      if (mapPages) {
+      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
+      recorded = recordedChecksum(reader.getFooter());
+      if (mapPages && fileSchema.getColumns().equals(SegmentSchema.RESULT.getColumns())) {
         pages = pageMap(segment, reader.getFooter());
       }
-      MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       MessageType requested = presentIn(projection, fileSchema);
       reader.setRequestedSchema(requested);
       MessageColumnIO columns = new ColumnIOFactory().getColumnIO(requested, fileSchema);
       for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
         RecordReader<Group> records =
             columns.getRecordReader(rowGroup, new GroupRecordConverter(requested));
+        boolean partial = requested != projection && projection == SegmentSchema.RESULT;
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
-          rows.add(records.read());
+          Group row = records.read();
+          rows.add(partial ? RowCopy.toCurrent(row) : row);
         }
       }
     } catch (RuntimeException e) {
       throw new IOException("not a readable segment: " + e.getMessage(), e);
     }
-    return new Read(rows, pages);
+    return new Read(rows, pages, recorded);
   }
+
+  /**
+   * What can be read of a damaged segment: each row on its own, through the page map, so a broken
+   * page costs only the rows it holds. Rows that do not decode, or whose checksum does not match,
+   * are left out.
+   *
+   * @return the intact rows (in order), and how many rows the footer says it has; no rows and a
+   *     count of -1 if the footer itself is unreadable or the segment has no page map
+   */
+  public static Salvaged salvage(Path segment) {
+    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    Optional<PageMap> pages;
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
+      if (!reader.getFooter().getFileMetaData().getSchema().getColumns().equals(SegmentSchema.RESULT.getColumns())) {
+        return new Salvaged(List.of(), -1);
+      }
+      pages = pageMap(segment, reader.getFooter());
+    } catch (IOException | RuntimeException e) {
+      return new Salvaged(List.of(), -1);
+    }
+    if (pages.isEmpty()) {
+      return new Salvaged(List.of(), -1);
+    }
+    List<Group> rows = new ArrayList<>();
+    for (int row = 0; row < pages.get().rowCount(); row++) {
+      try {
+        Group read = RowReader.read(segment, pages.get(), row);
+        if (RowChecksum.present(read) && RowChecksum.intact(read)) {
+          rows.add(read);
+        }
+      } catch (IOException | RuntimeException e) {
+        // The row is in a damaged page; it is recomputed when needed.
+      }
+    }
+    return new Salvaged(rows, pages.get().rowCount());
+  }
+
+  /** The intact rows of a damaged segment, and how many rows it had (-1: unknown). */
+  public record Salvaged(List<Group> rows, long rowCount) {}
 
   /** The fields of {@code projection} that {@code file} has. */
   private static MessageType presentIn(MessageType projection, MessageType file) {

@@ -4,13 +4,14 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The Parquet schema of result rows (format version 2), specified in docs/store-format.md. One
+ * The Parquet schema of result rows (format version 3), specified in docs/store-format.md. One
  * row per result; a value's kind decides which typed columns are set. Lists use Parquet's
  * standard three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB,
  * Spark or pyarrow can query every field.
  *
  * <p>Version 2 added {@code run_id} and {@code inputs} at the end; a segment of version 1 has
- * neither ({@link #VERSION_1}), and reads as rows whose inputs were not recorded.
+ * neither ({@link #VERSION_1}), and reads as rows whose inputs were not recorded. Version 3 added
+ * {@code row_checksum} ({@link RowChecksum}); rows of earlier segments have none.
  */
 public final class SegmentSchema {
   public static final String NODE_ID = "node_id";
@@ -19,6 +20,7 @@ public final class SegmentSchema {
   public static final String CREATED_AT = "created_at";
   public static final String RUN_ID = "run_id";
   public static final String INPUTS = "inputs";
+  public static final String ROW_CHECKSUM = "row_checksum";
 
   private static final String VERSION_1_COLUMNS =
       """
@@ -74,7 +76,10 @@ public final class SegmentSchema {
   public static final MessageType VERSION_1 =
       MessageTypeParser.parseMessageType("message voxbeam_result {" + VERSION_1_COLUMNS + "}");
 
-  /** The rows this version writes: version 1's columns, then the run and the inputs. */
+  /**
+   * The rows this version writes: version 1's columns, then the run and the inputs (version 2),
+   * then the row's checksum (version 3).
+   */
   public static final MessageType RESULT =
       MessageTypeParser.parseMessageType(
           "message voxbeam_result {"
@@ -93,6 +98,7 @@ public final class SegmentSchema {
                     }
                   }
                 }
+                optional int64 row_checksum;
               }
               """);
 
