@@ -35,7 +35,9 @@ final class UsageErrors implements IParameterExceptionHandler {
     if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       return unknown(exception.getCommandLine().getCommandSpec(), unmatched.getUnmatched().get(0));
     }
-    return exception.getMessage();
+    String message = exception.getMessage();
+    boolean sentence = message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1));
+    return sentence ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
   }
 
   /** What an argument no command or option claimed is, with the closest known name. */

@@ -68,7 +68,7 @@ public final class VoxBeamCli implements Runnable {
   @CommandLine.Option(
       names = "--debug",
       scope = CommandLine.ScopeType.INHERIT,
-      description = "On an internal error, print its stack trace to standard error too.")
+      description = "On an error, print its stack trace to standard error after the message.")
   boolean debug;
 
   public static void main(String[] args) {

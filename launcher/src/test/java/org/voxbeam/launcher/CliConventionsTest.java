@@ -109,6 +109,8 @@ class CliConventionsTest {
         "option '--threads' was given more than once");
     assertUsageError(cli("--maxStages=8", "--maxStages=2", plan()),
         "option '--maxStages' was given more than once (8 and 2)");
+    Outcome lists = cli("--mapPath=/a=/b", "--mapPath=/c=/d", plan(), "--store", dir.resolve("store").toString());
+    assertEquals(0, lists.exitCode(), "a list-valued Beam option may repeat: " + lists.err());
   }
 
   @Test
@@ -123,7 +125,7 @@ class CliConventionsTest {
   }
 
   @Test
-  void debugAddsTheStackTraceOfAnInternalErrorOnly() throws IOException {
+  void debugAddsTheStackTraceAfterTheOneLineMessage() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("file"), "x");
     String store = notADirectory.resolve("store").toString();
     Outcome plain = cli("run", plan(), "--store", store);
@@ -131,7 +133,9 @@ class CliConventionsTest {
     assertEquals(plain.exitCode(), debug.exitCode(), debug.err());
     assertTrue(plain.err().startsWith("error: "), plain.err());
     assertFalse(plain.err().contains("\tat "), plain.err());
-    assertTrue(debug.err().startsWith(plain.err().lines().findFirst().orElseThrow()), debug.err());
+    assertEquals(1, plain.err().strip().lines().count(), plain.err());
+    assertTrue(debug.err().startsWith(plain.err().strip() + System.lineSeparator()), debug.err());
+    assertTrue(debug.err().contains("\tat org.voxbeam."), debug.err());
     Outcome missing = cli("run", dir.resolve("missing.json").toString(), "--in-memory", "--debug");
     assertUsageErrorOrBadInput(missing, "missing.json");
     Outcome beamForm = cli("--debug", dir.resolve("missing.json").toString());
@@ -150,7 +154,7 @@ class CliConventionsTest {
     Outcome syntax = cli("plan", bad.toString());
     assertEquals(2, syntax.exitCode());
     assertTrue(syntax.err().startsWith(bad + ":2:1: error: "), syntax.err());
-    assertUsageError(cli("run"), "PLAN", "see 'voxbeam run --help'");
+    assertUsageError(cli("run"), "error: missing required parameter: 'PLAN'", "see 'voxbeam run --help'");
     assertUsageError(cli("store"), "a store command is required");
     assertUsageError(cli(), "a command is required");
   }
