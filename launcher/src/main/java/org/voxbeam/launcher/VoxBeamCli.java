@@ -1,8 +1,11 @@
 package org.voxbeam.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +27,10 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line
- * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log only.
+ * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log, and
+ * to standard error as well with {@code --debug}. Every command takes {@code --help}; {@code help
+ * CMD} prints the same. An unknown command or option is named with the closest known one (see
+ * {@link UsageErrors}); docs/api.md lists these conventions.
  *
  * <p>Without a command, the arguments are a Beam run: {@code voxbeam [--runner=R] [beam options]
  * PLAN} is {@code run} with the DirectRunner as the default runner, the job the engine exists
@@ -33,6 +39,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "voxbeam",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     description =
         "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id."
@@ -46,7 +53,8 @@ import picocli.CommandLine.Command;
       StoreCommand.class,
       RunsCommand.class,
       GetCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      HelpCommand.class
     })
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
@@ -58,6 +66,12 @@ public final class VoxBeamCli implements Runnable {
       paramLabel = "FILE",
       description = "Configuration file (default: $VOXBEAM_CONFIG, else ~/.voxbeam/voxbeam.properties if present).")
   Path configFile;
+
+  @CommandLine.Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, print its stack trace to standard error after the message.")
+  boolean debug;
 
   public static void main(String[] args) {
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -81,46 +95,45 @@ public final class VoxBeamCli implements Runnable {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    CommandLine commandLine = new CommandLine(new VoxBeamCli());
+    VoxBeamCli cli = new VoxBeamCli();
+    CommandLine commandLine = new CommandLine(cli);
     commandLine.setDefaultValueProvider(new ConfiguredDefaults(configuration));
     String[] arguments = asBeamRunWhenNoCommand(commandLine, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
+    commandLine.setParameterExceptionHandler(new UsageErrors());
+    commandLine.setExecutionStrategy(
+        parsed -> {
+          for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
+            if (command.commandSpec().userObject() instanceof RunCommand) {
+              PassThroughArguments.check(command);
+            }
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     commandLine.setExecutionExceptionHandler(
         (exception, line, parsed) -> {
-          if (exception instanceof BeamRunException) {
-            LOG.debug("pipeline failed", exception);
-            line.getErr().println("error: " + exception.getMessage());
-            return ExitCodes.INTERNAL_ERROR;
+          PrintWriter errors = line.getErr();
+          int code = exitCode(exception);
+          if (code == ExitCodes.INTERNAL_ERROR) {
+            LOG.debug("command failed", exception);
           }
-          if (exception instanceof StoreException store && store.environment()) {
-            LOG.debug("store failed", exception);
-            line.getErr().println("error: " + exception.getMessage());
-            return ExitCodes.INTERNAL_ERROR;
+          errors.println(errorLine(exception, code));
+          if (cli.debug) {
+            exception.printStackTrace(errors);
           }
-          if (exception instanceof UncheckedIOException || exception instanceof IOException) {
-            LOG.debug("input/output failed", exception);
-            line.getErr().println("error: " + ioFailure(exception));
-            return ExitCodes.INTERNAL_ERROR;
-          }
-          if (exception instanceof PlanException
-              || exception instanceof ImgqlSyntaxException
-              || exception instanceof ReduceException
-              || exception instanceof InvalidInputException
-              || exception instanceof StoreException
-              || exception instanceof ConfigurationException) {
-            line.getErr().println("error: " + exception.getMessage());
-            return ExitCodes.BAD_INPUT;
-          }
-          LOG.debug("command failed", exception);
-          line.getErr().println("internal error: " + exception);
-          return ExitCodes.INTERNAL_ERROR;
+          errors.flush();
+          return code;
         });
     try {
       return commandLine.execute(arguments);
     } catch (LinkageError e) {
       LOG.debug("class loading failed", e);
-      err.println("internal error: " + e + " (a library in this jar is missing or incompatible)");
+      err.println("error: internal error: " + e + " (a library in this jar is missing or incompatible)");
+      if (cli.debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
       return ExitCodes.INTERNAL_ERROR;
     }
   }
@@ -135,20 +148,58 @@ public final class VoxBeamCli implements Runnable {
     return reason;
   }
 
+  private static int exitCode(Exception exception) {
+    if ((exception instanceof StoreException store && store.environment())
+        || exception instanceof UncheckedIOException
+        || exception instanceof IOException) {
+      return ExitCodes.INTERNAL_ERROR;
+    }
+    if (exception instanceof PlanException
+        || exception instanceof ImgqlSyntaxException
+        || exception instanceof ReduceException
+        || exception instanceof InvalidInputException
+        || exception instanceof StoreException
+        || exception instanceof ConfigurationException) {
+      return ExitCodes.BAD_INPUT;
+    }
+    return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /**
+   * The one line that reports {@code exception}, with one {@code error:} prefix. A message that
+   * carries its own, {@code FILE:LINE:COLUMN: error: …} (the compilers' form), is printed as is.
+   */
+  private static String errorLine(Exception exception, int code) {
+    String message = exception.getMessage();
+    if (exception instanceof StoreException store && store.environment()) {
+      return "error: " + message;
+    }
+    if (exception instanceof UncheckedIOException || exception instanceof IOException) {
+      return "error: " + ioFailure(exception);
+    }
+    if (exception instanceof BeamRunException || (code == ExitCodes.BAD_INPUT && message != null)) {
+      String firstLine = message.lines().findFirst().orElse("");
+      return firstLine.startsWith("error: ") || firstLine.contains(": error: ") ? message : "error: " + message;
+    }
+    return "error: internal error: " + exception;
+  }
+
   /**
    * {@code PLAN …} without a command becomes {@code run} on the DirectRunner by default. A leading
    * {@code --config FILE} stays in front, where the top-level option belongs.
    */
   private static String[] asBeamRunWhenNoCommand(CommandLine commandLine, String[] args) {
     int first = 0;
-    if (args.length > 0 && args[0].startsWith("--config=")) {
-      first = 1;
-    } else if (args.length > 1 && args[0].equals("--config")) {
-      first = 2;
+    while (first < args.length) {
+      if (args[first].startsWith("--config=") || args[first].equals("--debug")) {
+        first++;
+      } else if (args[first].equals("--config") && first + 1 < args.length) {
+        first += 2;
+      } else {
+        break;
+      }
     }
-    if (args.length == first
-        || commandLine.getSubcommands().containsKey(args[first])
-        || List.of("-h", "--help", "-V", "--version").contains(args[first])) {
+    if (first == args.length || !startsARun(commandLine, args[first])) {
       return args;
     }
     List<String> run = new ArrayList<>(Arrays.asList(args).subList(0, first));
@@ -157,11 +208,42 @@ public final class VoxBeamCli implements Runnable {
     return run.toArray(new String[0]);
   }
 
+  /**
+   * Whether the first argument after the top-level options begins the Beam form: an argument
+   * file ({@code @FILE}), a Beam-style {@code --name=value}, an option of {@code run}, or a plan
+   * (an existing file, or a name that looks like one, so a missing plan is reported as missing).
+   * Anything else is left to the parser, which names it as an unknown command or option.
+   */
+  private static boolean startsARun(CommandLine commandLine, String argument) {
+    if (commandLine.getSubcommands().containsKey(argument)) {
+      return false;
+    }
+    if (argument.startsWith("@") || (argument.startsWith("--") && argument.indexOf('=') > 2)) {
+      return true;
+    }
+    if (argument.startsWith("-")) {
+      return commandLine.getSubcommands().get("run").getCommandSpec().findOption(argument) != null
+          && commandLine.getCommandSpec().findOption(argument) == null;
+    }
+    return isFile(argument)
+        || argument.endsWith(".json")
+        || argument.endsWith(".imgql")
+        || argument.contains(File.separator);
+  }
+
+  private static boolean isFile(String argument) {
+    try {
+      return Files.exists(Path.of(argument));
+    } catch (InvalidPathException e) {
+      return false;
+    }
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
         "a command is required"
-            + " (run, export, plan, explain, list-primitives, store, runs, get, serve)");
+            + " (run, export, plan, explain, list-primitives, store, runs, get, serve, help)");
   }
 }

@@ -72,4 +72,22 @@ class LauncherJarIT {
     assertTrue(outcome.err().startsWith("error: " + broken), outcome.err());
     assertTrue(!outcome.err().contains("\tat "), outcome.err());
   }
+
+  @Test
+  void theJarFollowsTheCommandLineConventions() throws Exception {
+    Outcome version = java("--version");
+    assertEquals(0, version.exitCode(), version.err());
+    assertTrue(version.out().matches("voxbeam \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), version.out());
+    Outcome help = java("help", "store", "gc");
+    assertEquals(0, help.exitCode(), help.err());
+    assertTrue(help.out().startsWith("Usage: voxbeam store gc "), help.out());
+    Outcome typo = java("rnu", "x");
+    assertEquals(2, typo.exitCode());
+    assertEquals("error: unknown command 'rnu' (did you mean 'run'?); see 'voxbeam --help'", typo.err().strip());
+    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+    String args = "@" + Path.of("..", "configs", "direct.args").toAbsolutePath();
+    Outcome fromArgsFile = java(args, plan, "--store", dir.resolve("store").toString());
+    assertEquals(0, fromArgsFile.exitCode(), fromArgsFile.err());
+    assertTrue(fromArgsFile.out().contains("total=45.0"), fromArgsFile.out());
+  }
 }
