@@ -27,6 +27,7 @@ import org.voxbeam.kernel.store.ResultStatus;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.index.ResultIndex;
@@ -77,6 +78,8 @@ public final class ParquetResultStore implements ResultStore {
   private final Set<String> knownSegments = new HashSet<>();
   private final LoadingCache<Integer, List<Group>> segmentRows;
   private final boolean verifyBlobs;
+  private final Durability durability;
+  private final NodeClaims claims;
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
@@ -84,7 +87,9 @@ public final class ParquetResultStore implements ResultStore {
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
-    this.blobs = new BlobStore(layout);
+    this.blobs = new BlobStore(layout, options.durability());
+    this.durability = options.durability();
+    this.claims = new NodeClaims(layout);
     this.verifyBlobs = options.verifyBlobsOnRead();
     this.accessLog = new AccessLog(layout);
     this.codec = new RowCodec(blobs);
@@ -283,7 +288,7 @@ public final class ParquetResultStore implements ResultStore {
     if (rows.isEmpty()) {
       return;
     }
-    SegmentFiles.Written segment = SegmentFiles.commit(layout, rows);
+    SegmentFiles.Written segment = SegmentFiles.commit(layout, rows, durability);
     synchronized (this) {
       if (knownSegments.add(segment.path().getFileName().toString())) {
         register(new IndexedSegment(segment.path(), segment.pages()), rows, ids, superseding);
@@ -491,8 +496,15 @@ public final class ParquetResultStore implements ResultStore {
     return accessLog;
   }
 
+  /** Claims as byte-range locks on {@code claims.lock}, shared by every process on the store. */
+  @Override
+  public WorkClaims claims() {
+    return claims;
+  }
+
   @Override
   public void close() {
+    claims.close();
     accessLog.flush();
     results.invalidateAll();
     segmentRows.invalidateAll();

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.value.Blob;
+import org.voxbeam.storage.Durability;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -24,9 +25,16 @@ public final class BlobStore {
   private static final int BUFFER = 1 << 16;
 
   private final StoreLayout layout;
+  private final Durability durability;
 
+  /** Blobs in {@code layout}, synced before they become visible. */
   public BlobStore(StoreLayout layout) {
+    this(layout, Durability.FSYNC);
+  }
+
+  public BlobStore(StoreLayout layout, Durability durability) {
     this.layout = layout;
+    this.durability = durability;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
@@ -56,9 +64,15 @@ public final class BlobStore {
       if (Files.exists(target)) {
         return new BlobRef(sha, size);
       }
+      durability.syncFile(temporary);
+      boolean newDirectory = !Files.isDirectory(target.getParent());
       Files.createDirectories(target.getParent());
+      if (newDirectory) {
+        durability.syncDirectory(layout.blobs());
+      }
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        durability.syncDirectory(target.getParent());
       } catch (IOException raced) {
         // Another writer stored the same content first; its file is identical. POSIX renames over
         // it; Windows refuses to replace a file another process has open, so that is a race too.
