@@ -33,6 +33,7 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.runs.GoalRecord;
 import org.voxbeam.storage.runs.RunRecord;
 import org.voxbeam.storage.runs.RunTable;
@@ -55,6 +56,12 @@ import org.voxbeam.storage.runs.RunTable;
  */
 public final class VoxBeam implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeam.class);
+
+  /** Segments smaller than this are merged at the end of a run... */
+  static final long SMALL_SEGMENT_BYTES = 1L << 20;
+
+  /** ...once there are this many of them. */
+  static final int COMPACT_AT_SEGMENTS = 32;
 
   /** Memory for decoded results when {@link #open(Path)} is given no budget: 256 MB. */
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
@@ -302,8 +309,30 @@ public final class VoxBeam implements AutoCloseable {
                   report,
                   run.program().orElseGet(() -> ProgramSource.of(plan)),
                   run.cachePolicy()));
+      compactSmallSegments(shared);
     }
     return report;
+  }
+
+  /**
+   * Merges the store's small segments once there are {@value #COMPACT_AT_SEGMENTS} of them (each
+   * run commits at least one, a Beam run one per bundle): a listing when there are fewer, so a run
+   * pays for compaction only every few dozen runs. A failure is logged, not the run's: its results
+   * are committed already.
+   */
+  private void compactSmallSegments(Path shared) {
+    try {
+      if (StoreMaintenance.smallSegments(new StoreLayout(shared), SMALL_SEGMENT_BYTES).size()
+          >= COMPACT_AT_SEGMENTS) {
+        persistentStore()
+            .ifPresent(
+                opened ->
+                    new StoreMaintenance(opened)
+                        .compactSmall(SMALL_SEGMENT_BYTES, COMPACT_AT_SEGMENTS));
+      }
+    } catch (StoreException e) {
+      LOG.warn("could not compact the small segments of {}: {}", shared, e.getMessage());
+    }
   }
 
   /**

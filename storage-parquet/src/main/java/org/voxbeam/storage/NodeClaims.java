@@ -35,14 +35,26 @@ final class NodeClaims implements WorkClaims {
     this.layout = layout;
   }
 
+  /** Beyond every node's offset: the lock of whoever compacts the store. */
+  private static final long COMPACTION_OFFSET = 1L << 61;
+
   @Override
   public Optional<Claim> tryClaim(NodeId id) {
+    return tryLock(offset(id), id.shortForm());
+  }
+
+  /** The lock that one process at a time holds while it compacts the store. */
+  Optional<Claim> tryLockCompaction() {
+    return tryLock(COMPACTION_OFFSET, "compaction");
+  }
+
+  private Optional<Claim> tryLock(long offset, String what) {
     if (unavailable.get()) {
       return Optional.of(() -> {});
     }
     FileLock lock;
     try {
-      lock = channel().tryLock(offset(id), 1, false);
+      lock = channel().tryLock(offset, 1, false);
     } catch (OverlappingFileLockException heldInThisJvm) {
       return Optional.empty();
     } catch (IOException e) {
@@ -63,7 +75,7 @@ final class NodeClaims implements WorkClaims {
             try {
               lock.release();
             } catch (IOException e) {
-              LOG.debug("releasing the claim of {}: {}", id, e.toString());
+              LOG.debug("releasing the claim of {}: {}", what, e.toString());
             }
           }
         });

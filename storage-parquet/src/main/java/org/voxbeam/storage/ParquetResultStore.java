@@ -502,6 +502,14 @@ public final class ParquetResultStore implements ResultStore {
     return claims;
   }
 
+  /**
+   * The lock held while compacting, so that processes ending runs at once do not all merge the
+   * same segments; empty while another holds it.
+   */
+  public Optional<WorkClaims.Claim> compactionLock() {
+    return claims.tryLockCompaction();
+  }
+
   @Override
   public void close() {
     claims.close();
