@@ -44,10 +44,6 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
     if (evaluator == null) {
       evaluator = WorkerOperators.evaluator(context.getPipelineOptions());
     }
-  }
-
-  @StartBundle
-  public void startBundle() {
     lease.store().refresh();
   }
 
