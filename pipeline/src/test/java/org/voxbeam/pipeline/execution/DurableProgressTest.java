@@ -19,7 +19,9 @@ import org.voxbeam.storage.StoreOptions;
 /**
  * A run killed with SIGKILL keeps what it committed before the kill: results commit by time as
  * well as by count, so a run of slow nodes, far from a full batch of 1,024, still commits every
- * interval; the next run reuses them and computes only the rest.
+ * interval; the next run reuses them and computes only the rest. The node the killed run was
+ * computing was claimed by it: the next run gets that claim at once (the operating system released
+ * it with the process) rather than waiting for it forever.
  */
 class DurableProgressTest {
   private static final int NODES = 400;

@@ -1,8 +1,15 @@
 package org.voxbeam.pipeline.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,5 +57,33 @@ class SharedWorkTest {
         assertEquals(k + 10.5, ((NumberValue) resultB.goals().get(k).value()).value());
       }
     }
+  }
+
+  @Test
+  void overlappingRunsInTwoProcessesComputeEachSharedNodeOnce() throws Exception {
+    List<Process> runs = new ArrayList<>();
+    // Both start at node 0, so they contend for the same nodes at the same time throughout.
+    for (int nodes : new int[] {30, 40}) {
+      runs.add(
+          JvmProcesses.start(
+              SlowRunProcess.class,
+              List.of("-Xmx192m"),
+              List.of(dir.toString(), Integer.toString(nodes), "60", "100", "0")));
+    }
+    int evaluated = 0;
+    long reused = 0;
+    for (Process run : runs) {
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("running", out.readLine());
+      String done = out.readLine();
+      assertTrue(run.waitFor(120, TimeUnit.SECONDS));
+      assertTrue(done != null && done.startsWith("done "), "the run finished: " + done);
+      String[] counts = done.split(" ");
+      evaluated += Integer.parseInt(counts[1]);
+      reused += Long.parseLong(counts[2]);
+    }
+    assertEquals(40, evaluated, "the 40 distinct nodes were evaluated once each, across both processes");
+    assertEquals(30, reused, "the 30 shared ones were reused by the run that did not compute them");
   }
 }

@@ -6,8 +6,9 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
 
 /**
- * A long run in a JVM of its own, to be killed: {@code <store> <nodes> <millis per node> <commit
- * interval millis>}. Prints {@code running} once the run has started.
+ * A long run in a JVM of its own: {@code <store> <nodes> <millis per node> <commit interval
+ * millis> [<first node>]}. Prints {@code running} once the run has started and, if it is not
+ * killed first, {@code done <slow nodes evaluated> <nodes reused>}.
  */
 public final class SlowRunProcess {
   private SlowRunProcess() {}
@@ -15,6 +16,7 @@ public final class SlowRunProcess {
   public static void main(String[] args) {
     Path store = Path.of(args[0]);
     int nodes = Integer.parseInt(args[1]);
+    int first = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     SlowNodes slow = new SlowNodes(Long.parseLong(args[2]));
     SchedulerOptions options =
         new SchedulerOptions(1, 1024).withCommitInterval(Duration.ofMillis(Long.parseLong(args[3])));
@@ -23,8 +25,8 @@ public final class SlowRunProcess {
       System.out.flush();
       RunResult result =
           new DynamicScheduler(slow.evaluator(), opened, options)
-              .run(SlowNodes.plan(0, nodes), ExecutionListener.NONE);
-      System.out.println("done " + result.stats().computed());
+              .run(SlowNodes.plan(first, nodes), ExecutionListener.NONE);
+      System.out.println("done " + slow.evaluations().size() + " " + result.stats().cached());
     }
   }
 }
