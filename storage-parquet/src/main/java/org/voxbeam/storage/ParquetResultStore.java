@@ -158,7 +158,9 @@ public final class ParquetResultStore implements ResultStore {
       accessLog.touch(id);
       return Optional.of(cached);
     }
-    if (index.get(id) == null && !refresh(false)) {
+    // Look again after refreshing even if this call found nothing new: another thread may have
+    // indexed the segment that holds the id since this one looked.
+    if (index.get(id) == null && !refresh(false) && index.get(id) == null) {
       return Optional.empty();
     }
     try {
@@ -204,7 +206,11 @@ public final class ParquetResultStore implements ResultStore {
 
   @Override
   public boolean contains(NodeId id) {
-    return usable(id) || (refresh(false) && usable(id));
+    if (usable(id)) {
+      return true;
+    }
+    refresh(false);
+    return usable(id);
   }
 
   @Override
@@ -214,7 +220,10 @@ public final class ParquetResultStore implements ResultStore {
     for (NodeId id : ids) {
       (usable(id) ? present : missing).add(id);
     }
-    if (!missing.isEmpty() && refresh(false)) {
+    if (!missing.isEmpty()) {
+      // Every missing id is looked up again, whether or not this refresh found the segments: another
+      // thread may have indexed them since this one looked.
+      refresh(false);
       for (NodeId id : missing) {
         if (usable(id)) {
           present.add(id);

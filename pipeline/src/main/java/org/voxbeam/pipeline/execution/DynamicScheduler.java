@@ -49,6 +49,10 @@ import org.voxbeam.pipeline.plan.Plan;
  * ResultReuse}). The items of {@code map}, {@code for_loop} and {@code filter} nodes are stored and
  * reused one by one ({@link FanOutOperator}), as on Beam, so a case whose files did not change is
  * not computed again when another case did.
+ *
+ * <p>Results commit by count, payload and time ({@link ResultCommitter}). A run claims each stored
+ * node before computing it ({@link org.voxbeam.kernel.store.WorkClaims}), so an overlapping run on
+ * the same store waits for it instead of computing it too.
  */
 public final class DynamicScheduler {
   private static final String ENGINE_VERSION = "voxbeam-0.1";
