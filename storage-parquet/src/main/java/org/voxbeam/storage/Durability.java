@@ -1,6 +1,7 @@
 package org.voxbeam.storage;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,11 +24,15 @@ public enum Durability {
 
   private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
 
-  /** Forces the content of {@code file}, which is complete and closed. */
+  /**
+   * Forces the content of {@code file}, which is complete and closed. Through a file descriptor,
+   * not a channel: a channel is closed by an interrupt, which would fail the commit of a run
+   * being cancelled.
+   */
   public void syncFile(Path file) throws IOException {
     if (this == FSYNC) {
-      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        channel.force(true);
+      try (RandomAccessFile open = new RandomAccessFile(file.toFile(), "rw")) {
+        open.getFD().sync();
       }
     }
   }

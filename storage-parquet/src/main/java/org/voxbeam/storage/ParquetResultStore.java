@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.slf4j.Logger;
@@ -64,8 +65,16 @@ import org.voxbeam.storage.segment.SegmentSchema;
 public final class ParquetResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
 
-  /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
+  /**
+   * Directory timestamps can be coarse: a change within one tick of the last leaves the time as it
+   * was. So a listing proves the directory unchanged only if it was made at least a tick after the
+   * time it saw; until then, listings are repeated. A tick is taken as two seconds (FAT, ext3),
+   * unless the time has a fraction of a second, as on every file system with fine timestamps
+   * (ext4, XFS, btrfs, APFS, NTFS, tmpfs), whose tick is a few milliseconds.
+   */
   private static final long TIMESTAMP_GRANULARITY_MILLIS = 2_000;
+
+  private static final long FINE_TIMESTAMP_GRANULARITY_MILLIS = 20;
 
   /** How often a read of a known id looks for newer rows committed by other processes. */
   private static final long RECHECK_MILLIS = 1_000;
@@ -83,6 +92,7 @@ public final class ParquetResultStore implements ResultStore {
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
+  private volatile long lastListedAt;
   private volatile long lastRecheck = System.currentTimeMillis();
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
@@ -164,13 +174,23 @@ public final class ParquetResultStore implements ResultStore {
       return Optional.empty();
     }
     try {
-      Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
-      loaded.ifPresent(result -> accessLog.touch(id));
-      return loaded;
-    } catch (CompletionException | UncheckedIOException | StoreException e) {
-      LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
-      return Optional.empty();
+      return loaded(id);
+    } catch (CompletionException | UncheckedIOException | StoreException first) {
+      // Compaction (here or in another process) rebuilds the index under a reader: read once more
+      // through the new one before calling the result unreadable.
+      try {
+        return loaded(id);
+      } catch (CompletionException | UncheckedIOException | StoreException e) {
+        LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
+        return Optional.empty();
+      }
     }
+  }
+
+  private Optional<StoredResult> loaded(NodeId id) {
+    Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
+    loaded.ifPresent(result -> accessLog.touch(id));
+    return loaded;
   }
 
   /** Reads the result's own row only: its inputs, not its value (which may be a large tree). */
@@ -192,7 +212,7 @@ public final class ParquetResultStore implements ResultStore {
         return Optional.empty();
       }
       return Optional.of(RowCodec.inputs(row));
-    } catch (CompletionException | UncheckedIOException e) {
+    } catch (CompletionException | UncheckedIOException | StoreException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
     }
@@ -248,7 +268,7 @@ public final class ParquetResultStore implements ResultStore {
     try {
       Optional<BlobRef> blob = RowCodec.blobOf(row(location));
       return blob.isEmpty() || blobs.exists(blob.get());
-    } catch (CompletionException | UncheckedIOException e) {
+    } catch (CompletionException | UncheckedIOException | StoreException e) {
       return false;
     }
   }
@@ -260,6 +280,9 @@ public final class ParquetResultStore implements ResultStore {
   private Group row(ResultIndex.Location location) {
     IndexedSegment segment;
     synchronized (this) {
+      if (location.segment() >= segments.size()) {
+        throw new StoreException("the index was rebuilt while a row was read (segments compacted)");
+      }
       segment = segments.get(location.segment());
     }
     if (segment.pages().isEmpty()) {
@@ -359,12 +382,21 @@ public final class ParquetResultStore implements ResultStore {
   private boolean refresh(boolean force) {
     try {
       FileTime modified = Files.getLastModifiedTime(layout.segments());
-      boolean recent = System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
-      if (!force && !recent && modified.equals(lastListing)) {
+      long tick =
+          modified.to(TimeUnit.NANOSECONDS) % 1_000_000_000L == 0
+              ? TIMESTAMP_GRANULARITY_MILLIS
+              : FINE_TIMESTAMP_GRANULARITY_MILLIS;
+      boolean settled = lastListedAt - modified.toMillis() >= tick;
+      if (!force && settled && modified.equals(lastListing)) {
         return false;
       }
+      // Recorded once the listing is indexed, not before: a thread that finds them recorded may
+      // rely on the index holding everything the listing found.
+      long startedAt = System.currentTimeMillis();
+      boolean found = loadNewSegments();
       lastListing = modified;
-      return loadNewSegments();
+      lastListedAt = startedAt;
+      return found;
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
