@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.slf4j.Logger;
@@ -65,16 +64,8 @@ import org.voxbeam.storage.segment.SegmentSchema;
 public final class ParquetResultStore implements ResultStore {
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
 
-  /**
-   * Directory timestamps can be coarse: a change within one tick of the last leaves the time as it
-   * was. So a listing proves the directory unchanged only if it was made at least a tick after the
-   * time it saw; until then, listings are repeated. A tick is taken as two seconds (FAT, ext3),
-   * unless the time has a fraction of a second, as on every file system with fine timestamps
-   * (ext4, XFS, btrfs, APFS, NTFS, tmpfs), whose tick is a few milliseconds.
-   */
+  /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
   private static final long TIMESTAMP_GRANULARITY_MILLIS = 2_000;
-
-  private static final long FINE_TIMESTAMP_GRANULARITY_MILLIS = 20;
 
   /** How often a read of a known id looks for newer rows committed by other processes. */
   private static final long RECHECK_MILLIS = 1_000;
@@ -92,7 +83,6 @@ public final class ParquetResultStore implements ResultStore {
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
-  private volatile long lastListedAt;
   private volatile long lastRecheck = System.currentTimeMillis();
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
@@ -382,20 +372,14 @@ public final class ParquetResultStore implements ResultStore {
   private boolean refresh(boolean force) {
     try {
       FileTime modified = Files.getLastModifiedTime(layout.segments());
-      long tick =
-          modified.to(TimeUnit.NANOSECONDS) % 1_000_000_000L == 0
-              ? TIMESTAMP_GRANULARITY_MILLIS
-              : FINE_TIMESTAMP_GRANULARITY_MILLIS;
-      boolean settled = lastListedAt - modified.toMillis() >= tick;
-      if (!force && settled && modified.equals(lastListing)) {
+      boolean recent = System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
+      if (!force && !recent && modified.equals(lastListing)) {
         return false;
       }
       // Recorded once the listing is indexed, not before: a thread that finds them recorded may
       // rely on the index holding everything the listing found.
-      long startedAt = System.currentTimeMillis();
       boolean found = loadNewSegments();
       lastListing = modified;
-      lastListedAt = startedAt;
       return found;
     } catch (NoSuchFileException e) {
       return false;
