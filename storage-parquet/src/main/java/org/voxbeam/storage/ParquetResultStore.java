@@ -166,8 +166,11 @@ public final class ParquetResultStore implements ResultStore {
     try {
       return loaded(id);
     } catch (CompletionException | UncheckedIOException | StoreException first) {
-      // Compaction (here or in another process) rebuilds the index under a reader: read once more
-      // through the new one before calling the result unreadable.
+      // Compaction (here or in another process) replaces segments under a reader: read once more,
+      // through an index of the segments there are now, before calling the result unreadable.
+      if (indexedSegmentVanished()) {
+        reindex();
+      }
       try {
         return loaded(id);
       } catch (CompletionException | UncheckedIOException | StoreException e) {
@@ -175,6 +178,15 @@ public final class ParquetResultStore implements ResultStore {
         return Optional.empty();
       }
     }
+  }
+
+  /** Whether a segment this store indexed is gone: compacted or evicted, here or elsewhere. */
+  private boolean indexedSegmentVanished() {
+    List<Path> indexed;
+    synchronized (this) {
+      indexed = segments.stream().map(IndexedSegment::path).toList();
+    }
+    return indexed.stream().anyMatch(path -> !Files.exists(path));
   }
 
   private Optional<StoredResult> loaded(NodeId id) {
@@ -480,15 +492,19 @@ public final class ParquetResultStore implements ResultStore {
 
   /**
    * Forgets every segment and indexes the directory again: after another process compacted or
-   * evicted, rows moved to new files.
+   * evicted, rows moved to new files. The caches are emptied after the lock is released: a thread
+   * loading a result holds its cache entry while it waits for the lock, so emptying them under it
+   * deadlocks (as a compaction at the end of a server's run did, against the server's reads).
    */
-  public synchronized void reindex() {
-    segments.clear();
-    knownSegments.clear();
-    index.clear();
+  public void reindex() {
+    synchronized (this) {
+      segments.clear();
+      knownSegments.clear();
+      index.clear();
+      refresh(true);
+    }
     segmentRows.invalidateAll();
     results.invalidateAll();
-    refresh(true);
   }
 
   /** Segment files this store has indexed, oldest first. */
