@@ -25,7 +25,10 @@ final class InProcessExecution {
   private InProcessExecution() {}
 
   static Execution run(ResultStore store, Plan plan, RunSettings settings) {
-    SchedulerOptions options = SchedulerOptions.defaults().withCachePolicy(settings.cachePolicy());
+    SchedulerOptions options =
+        SchedulerOptions.defaults()
+            .withCachePolicy(settings.cachePolicy())
+            .withCommitInterval(settings.commitInterval());
     if (settings.threads() > 0) {
       options = options.withThreads(settings.threads());
     }

@@ -1,10 +1,12 @@
 package org.voxbeam.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.pipeline.execution.CachePolicy;
+import org.voxbeam.pipeline.execution.SchedulerOptions;
 
 /**
  * How {@link VoxBeam#run(org.voxbeam.pipeline.plan.Plan, RunSettings)} executes a plan. Immutable;
@@ -24,6 +26,8 @@ import org.voxbeam.pipeline.execution.CachePolicy;
  * @param runId the id to record the run under; a new one when empty
  * @param program the program the run record names; the plan's own source when empty
  * @param saves where {@code save} goals may be written
+ * @param commitInterval how long a computed result may wait for its commit (in process): what a
+ *     crash can lose, and how long an overlapping run waiting on a node may wait for it
  */
 public record RunSettings(
     String runner,
@@ -35,7 +39,8 @@ public record RunSettings(
     CachePolicy cachePolicy,
     Optional<String> runId,
     Optional<ProgramSource> program,
-    SaveTargets saves) {
+    SaveTargets saves,
+    Duration commitInterval) {
 
   /** The runner name of the in-process scheduler. */
   public static final String IN_PROCESS = "in-process";
@@ -50,6 +55,9 @@ public record RunSettings(
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(saves, "saves");
+    if (commitInterval.isNegative() || commitInterval.isZero()) {
+      throw new InvalidInputException("the commit interval must be positive, got " + commitInterval);
+    }
   }
 
   /** The in-process scheduler, one thread per core, standard operators, no progress. */
@@ -69,7 +77,8 @@ public record RunSettings(
         CachePolicy.reuse(),
         Optional.empty(),
         Optional.empty(),
-        SaveTargets.AS_NAMED);
+        SaveTargets.AS_NAMED,
+        SchedulerOptions.DEFAULT_COMMIT_INTERVAL);
   }
 
   public RunSettings withThreads(int count) {
@@ -83,7 +92,8 @@ public record RunSettings(
         cachePolicy,
         runId,
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withOperators(OperatorRegistry registry) {
@@ -97,7 +107,8 @@ public record RunSettings(
         cachePolicy,
         runId,
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withProgress(ProgressListener listener) {
@@ -111,7 +122,8 @@ public record RunSettings(
         cachePolicy,
         runId,
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withLimits(Limits value) {
@@ -125,7 +137,8 @@ public record RunSettings(
         cachePolicy,
         runId,
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withCachePolicy(CachePolicy policy) {
@@ -139,7 +152,8 @@ public record RunSettings(
         policy,
         runId,
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withRunId(String id) {
@@ -153,7 +167,8 @@ public record RunSettings(
         cachePolicy,
         Optional.of(id),
         program,
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withProgram(ProgramSource source) {
@@ -167,7 +182,8 @@ public record RunSettings(
         cachePolicy,
         runId,
         Optional.of(source),
-        saves);
+        saves,
+        commitInterval);
   }
 
   public RunSettings withSaves(SaveTargets targets) {
@@ -181,7 +197,23 @@ public record RunSettings(
         cachePolicy,
         runId,
         program,
-        targets);
+        targets,
+        commitInterval);
+  }
+
+  public RunSettings withCommitInterval(Duration interval) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves,
+        interval);
   }
 
   /** Whether the plan runs as a Beam pipeline. */

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultStore;
@@ -30,6 +33,7 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.runs.GoalRecord;
 import org.voxbeam.storage.runs.RunRecord;
 import org.voxbeam.storage.runs.RunTable;
@@ -51,19 +55,52 @@ import org.voxbeam.storage.runs.RunTable;
  * may share one instance (the HTTP server does).
  */
 public final class VoxBeam implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VoxBeam.class);
+
+  /** Segments smaller than this are merged at the end of a run... */
+  static final long SMALL_SEGMENT_BYTES = 1L << 20;
+
+  /** ...once there are this many of them. */
+  static final int COMPACT_AT_SEGMENTS = 32;
+
   /** Memory for decoded results when {@link #open(Path)} is given no budget: 256 MB. */
   public static final long DEFAULT_CACHE_BYTES = 256L << 20;
 
   private final Path directory;
   private final long cacheBytes;
   private final boolean mustExist;
+  private final Optional<Scope> scope;
   private ResultStore store;
 
   private VoxBeam(Path directory, long cacheBytes, boolean mustExist, ResultStore store) {
     this.directory = directory;
     this.cacheBytes = cacheBytes;
     this.mustExist = mustExist;
+    this.scope = Optional.empty();
     this.store = store;
+  }
+
+  private VoxBeam(VoxBeam whole, Predicate<Path> allowed) {
+    this.directory = whole.directory;
+    this.cacheBytes = whole.cacheBytes;
+    this.mustExist = whole.mustExist;
+    this.scope = Optional.of(new Scope(whole, allowed));
+    this.store = null;
+  }
+
+  /** The instance a scoped one reads through, and the paths its results may come from. */
+  private record Scope(VoxBeam whole, Predicate<Path> allowed) {}
+
+  /**
+   * This store as seen from a trust boundary: results (and reuse by runs) limited to those whose
+   * every recorded file, listing and tree input is a path {@code allowed} accepts (absolute and
+   * normalized, as this process resolves the recorded path); results whose provenance is not
+   * recorded in their own row are not shown. Writes go to the same store. The returned instance
+   * shares this one's store: closing it closes nothing, closing this one closes both. The HTTP
+   * server serves through the scope of its data roots.
+   */
+  public VoxBeam withInputScope(Predicate<Path> allowed) {
+    return new VoxBeam(scope.map(Scope::whole).orElse(this), allowed);
   }
 
   /** The persistent store in {@code directory} (created if missing), with the default cache. */
@@ -206,6 +243,10 @@ public final class VoxBeam implements AutoCloseable {
       throw new InvalidInputException(
           "--in-memory works only without --runner: Beam stages exchange results through a store directory");
     }
+    if (settings.onBeam() && scope.isPresent()) {
+      throw new InvalidInputException(
+          "a store seen through an input scope runs plans only in process: Beam workers read the whole store");
+    }
     if (settings.onBeam() && settings.operators().isPresent()) {
       throw new InvalidInputException("custom operators work only in process: Beam workers load the standard library");
     }
@@ -216,12 +257,36 @@ public final class VoxBeam implements AutoCloseable {
     }
     RunSettings run =
         settings.withRunId(settings.runId().orElseGet(() -> UUID.randomUUID().toString()));
+    boolean scratch = !plan.idMismatches().isEmpty();
+    if (scratch && run.onBeam()) {
+      throw new InvalidInputException(
+          plan.idMismatches().size()
+              + " node(s) of "
+              + plan.source()
+              + " have ids that do not match their content; such a plan runs only in process,"
+              + " on a scratch store, never on a Beam runner's shared store");
+    }
+    if (scratch && directory != null) {
+      LOG.warn(
+          "{} node(s) of {} have ids that do not match their content: this run neither reads nor"
+              + " writes the store in {}; its results are kept in memory until it ends",
+          plan.idMismatches().size(),
+          plan.source(),
+          directory);
+    }
+    Path shared = scratch ? null : directory;
     Instant started = Instant.now();
-    Optional<StoreGrowth> growth = Optional.ofNullable(directory).map(StoreGrowth::from);
-    Execution execution =
-        run.onBeam()
-            ? BeamExecution.run(directory, cacheBytes, plan, run)
-            : InProcessExecution.run(store(), plan, run);
+    Optional<StoreGrowth> growth = Optional.ofNullable(shared).map(StoreGrowth::from);
+    Execution execution;
+    if (run.onBeam()) {
+      execution = BeamExecution.run(directory, cacheBytes, plan, run);
+    } else if (scratch) {
+      try (InMemoryResultStore scratchStore = new InMemoryResultStore()) {
+        execution = InProcessExecution.run(scratchStore, plan, run);
+      }
+    } else {
+      execution = InProcessExecution.run(store(), plan, run);
+    }
     RunResult result = SavedGoals.save(execution.result(), run.saves());
     RunStats stats = result.stats();
     Progress done =
@@ -237,15 +302,37 @@ public final class VoxBeam implements AutoCloseable {
             written,
             started,
             Instant.now());
-    if (directory != null) {
+    if (shared != null) {
       new RunTable(new StoreLayout(directory))
           .append(
               RunRecords.of(
                   report,
                   run.program().orElseGet(() -> ProgramSource.of(plan)),
                   run.cachePolicy()));
+      compactSmallSegments(shared);
     }
     return report;
+  }
+
+  /**
+   * Merges the store's small segments once there are {@value #COMPACT_AT_SEGMENTS} of them (each
+   * run commits at least one, a Beam run one per bundle): a listing when there are fewer, so a run
+   * pays for compaction only every few dozen runs. A failure is logged, not the run's: its results
+   * are committed already.
+   */
+  private void compactSmallSegments(Path shared) {
+    try {
+      if (StoreMaintenance.smallSegments(new StoreLayout(shared), SMALL_SEGMENT_BYTES).size()
+          >= COMPACT_AT_SEGMENTS) {
+        persistentStore()
+            .ifPresent(
+                opened ->
+                    new StoreMaintenance(opened)
+                        .compactSmall(SMALL_SEGMENT_BYTES, COMPACT_AT_SEGMENTS));
+      }
+    } catch (StoreException e) {
+      LOG.warn("could not compact the small segments of {}: {}", shared, e.getMessage());
+    }
   }
 
   /**
@@ -327,6 +414,9 @@ public final class VoxBeam implements AutoCloseable {
 
   /** The result store, opened now if it is not open yet. */
   public synchronized ResultStore store() {
+    if (store == null && scope.isPresent()) {
+      store = new ScopedResults(scope.get().whole().store(), scope.get().allowed());
+    }
     if (store == null) {
       StoreOptions options = StoreOptions.defaults().withCacheBytes(cacheBytes);
       store =
@@ -339,6 +429,9 @@ public final class VoxBeam implements AutoCloseable {
 
   /** The persistent store, for maintenance and statistics; empty for an in-memory store. */
   public Optional<ParquetResultStore> persistentStore() {
+    if (scope.isPresent()) {
+      return scope.get().whole().persistentStore();
+    }
     return directory == null ? Optional.empty() : Optional.of((ParquetResultStore) store());
   }
 
@@ -349,7 +442,7 @@ public final class VoxBeam implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (store != null) {
+    if (store != null && scope.isEmpty()) {
       store.close();
     }
   }

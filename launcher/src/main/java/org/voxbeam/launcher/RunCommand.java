@@ -1,6 +1,7 @@
 package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.voxbeam.api.RunReport;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
+import org.voxbeam.launcher.config.Quantities;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.value.ErrorValue;
@@ -52,6 +54,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
+
+  @Option(
+      names = "--commit-interval",
+      paramLabel = "DURATION",
+      converter = Quantities.DurationConverter.class,
+      description =
+          "Commit computed results at least this often (e.g. 2s, the default): what a crash can lose.")
+  Duration commitInterval;
 
   @Option(names = "--json", description = "Print the goals and the run report as one JSON document.")
   boolean json;
@@ -102,6 +112,9 @@ final class RunCommand implements Callable<Integer> {
             .withProgram(ProgramSource.file(planOptions.plan));
     if (threads != null) {
       settings = settings.withThreads(threads);
+    }
+    if (commitInterval != null) {
+      settings = settings.withCommitInterval(commitInterval);
     }
     PrintWriter err = spec.commandLine().getErr();
     RunReport report;

@@ -27,6 +27,7 @@ import org.voxbeam.kernel.store.ResultStatus;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.index.ResultIndex;
@@ -84,6 +85,8 @@ public final class ParquetResultStore implements ResultStore {
   private final Set<String> damagedRows = ConcurrentHashMap.newKeySet();
   private final LoadingCache<Integer, List<Group>> segmentRows;
   private final boolean verifyBlobs;
+  private final Durability durability;
+  private final NodeClaims claims;
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
@@ -91,7 +94,9 @@ public final class ParquetResultStore implements ResultStore {
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
-    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead());
+    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead(), options.durability());
+    this.durability = options.durability();
+    this.claims = new NodeClaims(layout);
     this.verifyBlobs = options.verifyBlobsOnRead();
     this.accessLog = new AccessLog(layout);
     this.codec = new RowCodec(blobs);
@@ -164,17 +169,41 @@ public final class ParquetResultStore implements ResultStore {
       accessLog.touch(id);
       return Optional.of(cached);
     }
-    if (index.get(id) == null && !refresh(false)) {
+    // Look again after refreshing even if this call found nothing new: another thread may have
+    // indexed the segment that holds the id since this one looked.
+    if (index.get(id) == null && !refresh(false) && index.get(id) == null) {
       return Optional.empty();
     }
     try {
-      Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
-      loaded.ifPresent(result -> accessLog.touch(id));
-      return loaded;
-    } catch (RuntimeException e) {
-      LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
-      return Optional.empty();
+      return loaded(id);
+    } catch (RuntimeException first) {
+      // Compaction (here or in another process) replaces segments under a reader: read once more,
+      // through an index of the segments there are now, before calling the result unreadable.
+      if (indexedSegmentVanished()) {
+        reindex();
+      }
+      try {
+        return loaded(id);
+      } catch (RuntimeException e) {
+        LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
+        return Optional.empty();
+      }
     }
+  }
+
+  /** Whether a segment this store indexed is gone: compacted or evicted, here or elsewhere. */
+  private boolean indexedSegmentVanished() {
+    List<Path> indexed;
+    synchronized (this) {
+      indexed = segments.stream().map(IndexedSegment::path).toList();
+    }
+    return indexed.stream().anyMatch(path -> !Files.exists(path));
+  }
+
+  private Optional<StoredResult> loaded(NodeId id) {
+    Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
+    loaded.ifPresent(result -> accessLog.touch(id));
+    return loaded;
   }
 
   /** Reads the result's own row only: its inputs, not its value (which may be a large tree). */
@@ -210,7 +239,11 @@ public final class ParquetResultStore implements ResultStore {
 
   @Override
   public boolean contains(NodeId id) {
-    return usable(id) || (refresh(false) && usable(id));
+    if (usable(id)) {
+      return true;
+    }
+    refresh(false);
+    return usable(id);
   }
 
   @Override
@@ -220,7 +253,10 @@ public final class ParquetResultStore implements ResultStore {
     for (NodeId id : ids) {
       (usable(id) ? present : missing).add(id);
     }
-    if (!missing.isEmpty() && refresh(false)) {
+    if (!missing.isEmpty()) {
+      // Every missing id is looked up again, whether or not this refresh found the segments: another
+      // thread may have indexed them since this one looked.
+      refresh(false);
       for (NodeId id : missing) {
         if (usable(id)) {
           present.add(id);
@@ -271,6 +307,9 @@ public final class ParquetResultStore implements ResultStore {
   private Group row(ResultIndex.Location location) {
     IndexedSegment segment;
     synchronized (this) {
+      if (location.segment() >= segments.size()) {
+        throw new StoreException("the index was rebuilt while a row was read (segments compacted)");
+      }
       segment = segments.get(location.segment());
     }
     if (damaged(location)) {
@@ -329,7 +368,7 @@ public final class ParquetResultStore implements ResultStore {
     if (rows.isEmpty()) {
       return;
     }
-    SegmentFiles.Written segment = SegmentFiles.commit(layout, rows);
+    SegmentFiles.Written segment = SegmentFiles.commit(layout, rows, durability);
     synchronized (this) {
       if (knownSegments.add(segment.path().getFileName().toString())) {
         register(new IndexedSegment(segment.path(), segment.pages()), rows, ids, superseding);
@@ -395,8 +434,11 @@ public final class ParquetResultStore implements ResultStore {
       if (!force && !recent && modified.equals(lastListing)) {
         return false;
       }
+      // Recorded once the listing is indexed, not before: a thread that finds them recorded may
+      // rely on the index holding everything the listing found.
+      boolean found = loadNewSegments();
       lastListing = modified;
-      return loadNewSegments();
+      return found;
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
@@ -518,15 +560,19 @@ public final class ParquetResultStore implements ResultStore {
 
   /**
    * Forgets every segment and indexes the directory again: after another process compacted or
-   * evicted, rows moved to new files.
+   * evicted, rows moved to new files. The caches are emptied after the lock is released: a thread
+   * loading a result holds its cache entry while it waits for the lock, so emptying them under it
+   * deadlocks (as a compaction at the end of a server's run did, against the server's reads).
    */
-  public synchronized void reindex() {
-    segments.clear();
-    knownSegments.clear();
-    index.clear();
+  public void reindex() {
+    synchronized (this) {
+      segments.clear();
+      knownSegments.clear();
+      index.clear();
+      refresh(true);
+    }
     segmentRows.invalidateAll();
     results.invalidateAll();
-    refresh(true);
   }
 
   /** Segment files this store has indexed, oldest first. */
@@ -559,8 +605,23 @@ public final class ParquetResultStore implements ResultStore {
     return accessLog;
   }
 
+  /** Claims as byte-range locks on {@code claims.lock}, shared by every process on the store. */
+  @Override
+  public WorkClaims claims() {
+    return claims;
+  }
+
+  /**
+   * The lock held while compacting, so that processes ending runs at once do not all merge the
+   * same segments; empty while another holds it.
+   */
+  public Optional<WorkClaims.Claim> compactionLock() {
+    return claims.tryLockCompaction();
+  }
+
   @Override
   public void close() {
+    claims.close();
     accessLog.flush();
     results.invalidateAll();
     segmentRows.invalidateAll();

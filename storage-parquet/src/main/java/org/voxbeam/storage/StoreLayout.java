@@ -17,6 +17,7 @@ import java.nio.file.Path;
  *   quarantine/                 blobs found corrupt, kept for inspection
  *   runs/run-*.parquet          the run record: one file per run
  *   manifest/seg-*.parquet.sha256  each segment's SHA-256 and size, to notice a damaged or deleted one
+ *   claims.lock                 locks on nodes being computed (never written)
  * </pre>
  */
 public record StoreLayout(Path root) {
@@ -58,6 +59,11 @@ public record StoreLayout(Path root) {
 
   public Path runs() {
     return root.resolve("runs");
+  }
+
+  /** The file whose byte-range locks are the claims on nodes being computed. */
+  public Path claims() {
+    return root.resolve("claims.lock");
   }
 
   /** The file of the blob whose SHA-256 is {@code sha256} (64 lowercase hex digits). */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Throughput and latency of the Parquet result store against plain-file baselines.")
 public final class StoreCommand implements Callable<Integer> {
-  private static final Set<String> PARTS = Set.of("blobs", "rows", "open", "lookup");
+  private static final Set<String> PARTS = Set.of("blobs", "rows", "open", "lookup", "fsync");
 
   @Spec CommandSpec spec;
 
@@ -67,6 +67,10 @@ public final class StoreCommand implements Callable<Integer> {
       description = "First-read lookups per round, each may decode a segment (default: ${DEFAULT-VALUE}).")
   int firstReads;
 
+  @Option(names = "--fsync-commits", paramLabel = "N", defaultValue = "100",
+      description = "Commits per mode and round of the fsync benchmark (part fsync; default: ${DEFAULT-VALUE}).")
+  int fsyncCommits;
+
   @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
       description = "Timed rounds, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
@@ -85,6 +89,9 @@ public final class StoreCommand implements Callable<Integer> {
     try (Scratch scratch = new Scratch(directory.path())) {
       if (parts.contains("blobs")) {
         blobs(report, new BlobBenchmark(scratch, repeats, (long) blobSampleMegabytes << 20, 4096).run(blobSizes));
+      }
+      if (parts.contains("fsync")) {
+        new DurabilityBenchmark(scratch, repeats, fsyncCommits).run(report);
       }
       if (parts.contains("rows")) {
         rows(report, new RowBenchmark(scratch, repeats, rowSample).run(batchSizes));

@@ -59,6 +59,14 @@ public interface ResultStore extends AutoCloseable {
   StoreStats stats();
 
   /**
+   * Claims on nodes being computed, shared by every run on this store (across processes, for a
+   * store on disk); by default none, for a store only one run uses at a time.
+   */
+  default WorkClaims claims() {
+    return WorkClaims.NONE;
+  }
+
+  /**
    * Looks for results other processes committed since this store last looked, so that what they
    * recomputed supersedes what this one has indexed or cached. A Beam worker calls it when a stage
    * starts: the stage before it may have run in other JVMs. A store only this process writes has

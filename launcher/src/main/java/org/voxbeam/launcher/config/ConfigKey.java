@@ -16,6 +16,8 @@ public enum ConfigKey {
   EVICTION_MAX_SIZE("store.eviction.max-size", "VOXBEAM_EVICTION_MAX_SIZE", "--max-size", ValueKind.SIZE),
   EVICTION_BY("store.eviction.by", "VOXBEAM_EVICTION_BY", "--by", ValueKind.AGE_BASIS),
   RUN_THREADS("run.threads", "VOXBEAM_THREADS", "--threads", ValueKind.POSITIVE_INTEGER),
+  RUN_COMMIT_INTERVAL(
+      "run.commit-interval", "VOXBEAM_COMMIT_INTERVAL", "--commit-interval", ValueKind.DURATION),
   SERVER_HOST("server.host", "VOXBEAM_HOST", "--host", ValueKind.TEXT),
   SERVER_PORT("server.port", "VOXBEAM_PORT", "--port", ValueKind.PORT),
   SERVER_TOKEN("server.token", "VOXBEAM_TOKEN", "--token", ValueKind.TEXT),

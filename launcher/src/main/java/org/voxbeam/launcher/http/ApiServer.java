@@ -54,11 +54,14 @@ public final class ApiServer implements AutoCloseable {
     DataRoots roots = new DataRoots(settings.dataRoots());
     OperatorRegistry registry =
         StandardLibrary.registry(roots.asFileAccess(), runSettings.limits().images());
-    this.runs = new RunRegistry(voxbeam, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
+    // Results computed from files outside the roots (by command-line runs on the same store) are
+    // neither served nor reused by submitted runs.
+    VoxBeam scoped = voxbeam.withInputScope(roots::contains);
+    this.runs = new RunRegistry(scoped, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
-    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), voxbeam).routes());
-    all.addAll(new ResultRoutes(voxbeam, settings.maxPageSize()).routes());
+    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), scoped).routes());
+    all.addAll(new ResultRoutes(scoped, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);
     this.app = createApp();

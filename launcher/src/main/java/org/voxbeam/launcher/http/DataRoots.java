@@ -43,6 +43,14 @@ final class DataRoots {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code absolute} (an absolute path, as a run opened it) lies inside a root, following
+   * links as {@link #resolve} does.
+   */
+  boolean contains(Path absolute) {
+    return absolute.isAbsolute() && resolve(absolute.toString()).isPresent();
+  }
+
   /** Follows links on the longest existing prefix of {@code candidate}. */
   private static boolean realPrefixInside(Path candidate, Path root) {
     Path existing = candidate;

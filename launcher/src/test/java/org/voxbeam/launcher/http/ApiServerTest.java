@@ -205,6 +205,41 @@ class ApiServerTest {
   }
 
   @Test
+  void resultsReadFromOutsideTheDataRootsAreNeitherServedNorReused() throws Exception {
+    Path outside = Files.writeString(dir.resolve("secret.txt"), "secret\n");
+    Path inside = Files.writeString(dir.resolve("data/open.txt"), "open\n");
+    String program = "print \"x\" load(\"" + slashes(outside) + "\")";
+    // A command-line run on the same store, with no data roots, reads both files.
+    NodeId secret =
+        voxbeam.run(VoxBeam.program(program, "cli.imgql")).goals().get(0).goal().id();
+    NodeId open =
+        voxbeam
+            .run(VoxBeam.program("print \"y\" load(\"" + slashes(inside) + "\")", "cli.imgql"))
+            .goals()
+            .get(0)
+            .goal()
+            .id();
+    assertTrue(store.contains(secret));
+
+    assertError(get("/results/" + secret.hex()), 404, "result_not_found");
+    assertError(get("/results/" + secret.hex() + "/content"), 404, "result_not_found");
+    assertError(get("/results/" + secret.hex() + "/items"), 404, "result_not_found");
+    JsonObject goal = json(get("/goals?name=x"));
+    assertEquals("null", CanonicalJson.write(goal.get("result").orElseThrow()), CanonicalJson.write(goal));
+    assertEquals(200, get("/results/" + open.hex()).statusCode(), "a result of a file inside a root is served");
+
+    String body = "{\"program\": \"" + program.replace("\"", "\\\"") + "\"}";
+    JsonObject rerun = awaitDone(submit(body));
+    assertEquals("failed", rerun.getString("state").orElseThrow(), CanonicalJson.write(rerun));
+    assertTrue(CanonicalJson.write(rerun).contains("outside the server's data roots"), CanonicalJson.write(rerun));
+    assertTrue(!CanonicalJson.write(rerun).contains("secret\\n"), CanonicalJson.write(rerun));
+  }
+
+  private static String slashes(Path path) {
+    return path.toAbsolutePath().toString().replace('\\', '/');
+  }
+
+  @Test
   void runsAreRecordedAndTheirGoalsFoundByName() throws Exception {
     String plan =
         Files.readString(SharedFixtures.golden().resolve("programs/filter-fold/plan.json"));

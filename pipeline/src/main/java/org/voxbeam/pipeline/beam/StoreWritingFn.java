@@ -22,6 +22,7 @@ import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
 import org.voxbeam.pipeline.execution.ResultReuse;
+import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.inputs.InputFingerprints;
 
 /**
@@ -54,6 +55,7 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
   private transient NodeEvaluator evaluator;
   private transient ResultReuse reuse;
   private transient List<StoredResult> pending;
+  private transient long oldestPending;
 
   /**
    * @param runId the run whose results this writes, recorded in their rows
@@ -126,13 +128,19 @@ abstract class StoreWritingFn<InputT> extends DoFn<InputT, NodeSummary> {
     if (value instanceof FunctionValue || StoreBackedValues.missingFromStore(value)) {
       return;
     }
+    if (pending.isEmpty()) {
+      oldestPending = System.nanoTime();
+    }
     pending.add(
         new StoredResult(
             id,
             value,
             metadata(operator, nanos, inputs, runId),
             itemsCommitted && value instanceof SequenceValue));
-    if (pending.size() >= commitBatchSize) {
+    // By time too, as the in-process scheduler commits: a bundle of slow nodes killed midway keeps
+    // all but its last interval's results.
+    if (pending.size() >= commitBatchSize
+        || System.nanoTime() - oldestPending >= SchedulerOptions.DEFAULT_COMMIT_INTERVAL.toNanos()) {
       commit();
     }
   }

@@ -22,6 +22,7 @@ import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.SequenceValue;
@@ -48,10 +49,19 @@ import org.voxbeam.pipeline.plan.Plan;
  * ResultReuse}). The items of {@code map}, {@code for_loop} and {@code filter} nodes are stored and
  * reused one by one ({@link FanOutOperator}), as on Beam, so a case whose files did not change is
  * not computed again when another case did.
+ *
+ * <p>Results commit by count, payload and time ({@link ResultCommitter}). A run claims each stored
+ * node before computing it ({@link org.voxbeam.kernel.store.WorkClaims}), so an overlapping run on
+ * the same store waits for it instead of computing it too.
  */
 public final class DynamicScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(DynamicScheduler.class);
+
+  /** How often a run waiting on another's claim looks for the result: at first, and at most. */
+  private static final long CLAIM_POLL_FIRST_MILLIS = 10;
+
+  private static final long CLAIM_POLL_MAX_MILLIS = 250;
 
   private final NodeEvaluator evaluator;
   private final ResultStore store;
@@ -154,7 +164,8 @@ public final class DynamicScheduler {
         pendingInputs.set(i, graph.inputs[i].length);
         pendingReads.set(i, graph.consumers[i].length);
       }
-      this.committer = new ResultCommitter(store, options.commitBatchSize());
+      this.committer =
+          new ResultCommitter(store, options.commitBatchSize(), options.commitInterval());
     }
 
     void runToCompletion() {
@@ -180,6 +191,7 @@ public final class DynamicScheduler {
         throw new IllegalStateException("run aborted: " + e.getCause(), e.getCause());
       } finally {
         workers.shutdownNow();
+        committer.close();
       }
     }
 
@@ -211,12 +223,31 @@ public final class DynamicScheduler {
         inputSets.set(i, stored.metadata().inputs());
         outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.CACHED;
       } else {
-        try {
-          value = compute(i, node, began);
-        } catch (CorruptInputException e) {
-          value = recomputeAfterCorruptInput(i, node, e);
+        Optional<Claimed> claimed = claim(node);
+        if (claimed.isPresent() && claimed.get().result().isPresent()) {
+          StoredResult shared = claimed.get().result().get();
+          value = shared.value();
+          inputSets.set(i, shared.metadata().inputs());
+          outcome = NodeOutcome.CACHED;
+        } else {
+          WorkClaims.Claim claim = claimed.flatMap(Claimed::claim).orElse(null);
+          try {
+            value = compute(i, node, began, claim);
+            claim = null;
+          } catch (CorruptInputException e) {
+            // The recomputation claims the node itself.
+            if (claim != null) {
+              claim.close();
+              claim = null;
+            }
+            value = recomputeAfterCorruptInput(i, node, e);
+          } finally {
+            if (claim != null) {
+              claim.close();
+            }
+          }
+          outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
         }
-        outcome = value.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED;
       }
       count(outcome);
       listener.onNodeFinished(node, outcome, Duration.ofNanos(System.nanoTime() - began));
@@ -224,18 +255,17 @@ public final class DynamicScheduler {
     }
 
     /**
-     * Computes node {@code i} and hands it to the committer: what {@link #produce} does for a node
-     * not read from the store.
+     * Computes node {@code i} and hands its result, with {@code claim}, to the committer, which
+     * releases the claim once the result is committed.
      *
      * @throws CorruptInputException if an input failed verification while it was read
      */
-    private Value compute(int i, Node node, long began) {
-      Value value;
+    private Value compute(int i, Node node, long began, WorkClaims.Claim claim) {
       Optional<FanOutOperator> fanOut = FanOutOperator.of(node);
       Optional<List<Value>> items =
           fanOut.flatMap(
-              f ->
-                  FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
+              f -> FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
+      Value value;
       RecordedInputs inputs;
       if (items.isPresent()) {
         value = fanOut(node, fanOut.get(), items.get());
@@ -254,7 +284,10 @@ public final class DynamicScheduler {
                 && value instanceof SequenceValue;
         committer.add(
             new StoredResult(
-                node.id(), value, metadata(node.operator(), took, inputs), itemsCommitted));
+                node.id(), value, metadata(node.operator(), took, inputs), itemsCommitted),
+            claim);
+      } else if (claim != null) {
+        claim.close();
       }
       return value;
     }
@@ -286,6 +319,54 @@ public final class DynamicScheduler {
           .goals()
           .get(0)
           .value();
+    }
+
+    /**
+     * Claims {@code node} for this run before it computes it, so that an overlapping run on the
+     * same store waits for this one's result instead of computing it too. If another run holds the
+     * claim, waits until it is released (its result committed, or its process gone); the result
+     * it committed is used if this run may reuse it. Empty for a node that is not stored (nothing
+     * to wait for).
+     */
+    private Optional<Claimed> claim(Node node) {
+      if (!NodeEvaluator.isStored(node)) {
+        return Optional.empty();
+      }
+      WorkClaims claims = store.claims();
+      Optional<WorkClaims.Claim> claim = claims.tryClaim(node.id());
+      if (claim.isPresent()) {
+        // Another run may have committed it, and released its claim, since this one was planned.
+        Optional<StoredResult> shared =
+            reuse.forced(node.id()) || reuse.reusable(List.of(node.id())).isEmpty()
+                ? Optional.empty()
+                : reuse.reusableResult(node.id());
+        if (shared.isPresent()) {
+          claim.get().close();
+          return Optional.of(new Claimed(Optional.empty(), shared));
+        }
+        return Optional.of(new Claimed(claim, Optional.empty()));
+      }
+      LOG.debug("node {} is being computed by another run; waiting for it", node.id().shortForm());
+      long pause = CLAIM_POLL_FIRST_MILLIS;
+      while (true) {
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("run interrupted while waiting for node " + node.id(), e);
+        }
+        pause = Math.min(pause * 2, CLAIM_POLL_MAX_MILLIS);
+        claim = claims.tryClaim(node.id());
+        store.refresh();
+        Optional<StoredResult> shared = reuse.reusableResult(node.id());
+        if (shared.isPresent()) {
+          claim.ifPresent(WorkClaims.Claim::close);
+          return Optional.of(new Claimed(Optional.empty(), shared));
+        }
+        if (claim.isPresent()) {
+          return Optional.of(new Claimed(claim, Optional.empty()));
+        }
+      }
     }
 
     /** {@code own} and what every input of node {@code i} depends on. */
@@ -460,6 +541,12 @@ public final class DynamicScheduler {
       return next;
     }
   }
+
+  /**
+   * What claiming a node gave: the claim, to compute it under, or the result another run
+   * committed while this one waited.
+   */
+  private record Claimed(Optional<WorkClaims.Claim> claim, Optional<StoredResult> result) {}
 
   /** Daemon worker threads with recognisable names. */
   private static final class WorkerThreads implements ThreadFactory {

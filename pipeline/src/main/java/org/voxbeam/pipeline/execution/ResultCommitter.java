@@ -1,58 +1,136 @@
 package org.voxbeam.pipeline.execution;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.store.WorkClaims;
 
 /**
  * Groups results into batches and commits each batch to the store in one call, so a persistent
  * store writes one segment per batch instead of one per node. A batch is full at {@code batchSize}
  * results or at {@value #BATCH_PAYLOAD_BYTES} bytes of payload, whichever comes first: the batch
  * holds its values until it commits, and a thousand pending volumes would not fit any heap.
- * Thread-safe: the thread whose result fills a batch commits it, outside the lock, while others
+ *
+ * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer
+ * as well as on every add: a run of slow nodes, or one killed midway, loses at most that much
+ * work, and another process waiting on a claimed node (see {@link WorkClaims}) gets it soon. The
+ * claims of a batch's results are released once the batch is committed, never before.
+ *
+ * <p>Thread-safe: the thread whose result fills a batch commits it, outside the lock, while others
  * keep filling the next.
  */
-final class ResultCommitter {
+final class ResultCommitter implements AutoCloseable {
   static final long BATCH_PAYLOAD_BYTES = 32L << 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResultCommitter.class);
 
   private final ResultStore store;
   private final int batchSize;
+  private final long intervalNanos;
+  private final ScheduledExecutorService timer;
   private List<StoredResult> pending;
+  private List<WorkClaims.Claim> pendingClaims = new ArrayList<>();
   private long pendingPayload;
+  private long oldestPending;
 
-  ResultCommitter(ResultStore store, int batchSize) {
+  ResultCommitter(ResultStore store, int batchSize, Duration interval) {
     this.store = store;
     this.batchSize = batchSize;
+    this.intervalNanos = interval.toNanos();
     this.pending = new ArrayList<>(batchSize);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "voxbeam-commit-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long tick = Math.max(1, intervalNanos / 4);
+    timer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.NANOSECONDS);
   }
 
   void add(StoredResult result) {
-    List<StoredResult> full = null;
+    add(result, null);
+  }
+
+  /** Adds {@code result}; {@code claim}, if any, is released once it is committed. */
+  void add(StoredResult result, WorkClaims.Claim claim) {
+    Batch full = null;
     synchronized (this) {
+      if (pending.isEmpty()) {
+        oldestPending = System.nanoTime();
+      }
       pending.add(result);
+      if (claim != null) {
+        pendingClaims.add(claim);
+      }
       pendingPayload += result.value().payloadBytes();
-      if (pending.size() >= batchSize || pendingPayload >= BATCH_PAYLOAD_BYTES) {
-        full = pending;
-        pending = new ArrayList<>(batchSize);
-        pendingPayload = 0;
+      if (pending.size() >= batchSize
+          || pendingPayload >= BATCH_PAYLOAD_BYTES
+          || System.nanoTime() - oldestPending >= intervalNanos) {
+        full = take();
       }
     }
-    if (full != null) {
-      store.putAll(full);
-    }
+    commit(full);
   }
 
   /** Commits whatever is pending; called once every result has been added. */
   void flush() {
-    List<StoredResult> rest;
+    Batch rest;
     synchronized (this) {
-      rest = pending;
-      pending = new ArrayList<>(batchSize);
-      pendingPayload = 0;
+      rest = take();
     }
-    if (!rest.isEmpty()) {
-      store.putAll(rest);
+    commit(rest);
+  }
+
+  private void commitIfDue() {
+    Batch due = null;
+    synchronized (this) {
+      if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
+        due = take();
+      }
+    }
+    try {
+      commit(due);
+    } catch (RuntimeException e) {
+      // The results stay unstored; the run's own commits report the store's failure.
+      LOG.warn("timed commit failed: {}", e.getMessage());
     }
   }
+
+  private Batch take() {
+    Batch batch = new Batch(pending, pendingClaims);
+    pending = new ArrayList<>(batchSize);
+    pendingClaims = new ArrayList<>();
+    pendingPayload = 0;
+    return batch;
+  }
+
+  private void commit(Batch batch) {
+    if (batch == null) {
+      return;
+    }
+    try {
+      if (!batch.results().isEmpty()) {
+        store.putAll(batch.results());
+      }
+    } finally {
+      batch.claims().forEach(WorkClaims.Claim::close);
+    }
+  }
+
+  /** Stops the timer; what is pending stays pending (call {@link #flush} first). */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+
+  private record Batch(List<StoredResult> results, List<WorkClaims.Claim> claims) {}
 }

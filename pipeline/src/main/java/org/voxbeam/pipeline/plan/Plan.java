@@ -22,11 +22,32 @@ public final class Plan {
   private final String source;
   private final Map<NodeId, Node> nodes;
   private final List<Goal> goals;
+  private final Set<NodeId> idMismatches;
 
   Plan(String source, Map<NodeId, Node> nodes, List<Goal> goals) {
+    this(source, nodes, goals, Set.of());
+  }
+
+  private Plan(String source, Map<NodeId, Node> nodes, List<Goal> goals, Set<NodeId> idMismatches) {
     this.source = source;
     this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
     this.goals = List.copyOf(goals);
+    this.idMismatches = Set.copyOf(idMismatches);
+  }
+
+  /** This plan, accepted although the nodes {@code ids} do not hash to their ids. */
+  Plan withIdMismatches(Set<NodeId> ids) {
+    return ids.isEmpty() ? this : new Plan(source, nodes, goals, ids);
+  }
+
+  /**
+   * The nodes whose id does not match their content, accepted under {@link
+   * IdMismatchPolicy#WARN}; empty for a plan whose every id was checked. Results of such a plan
+   * are not what their ids name, so they must not reach a store other runs read (see {@code
+   * VoxBeam.run}).
+   */
+  public Set<NodeId> idMismatches() {
+    return idMismatches;
   }
 
   /**

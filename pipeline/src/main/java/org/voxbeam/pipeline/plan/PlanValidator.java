@@ -2,9 +2,11 @@ package org.voxbeam.pipeline.plan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
@@ -36,6 +38,7 @@ public final class PlanValidator {
       IdMismatchPolicy idPolicy,
       Consumer<String> warnings) {
     Plan plan = validateStructure(source, nodes, goals);
+    Set<NodeId> mismatches = new HashSet<>();
     for (Node node : nodes) {
       NodeId content = node.contentId();
       if (!content.equals(node.id())) {
@@ -44,9 +47,10 @@ public final class PlanValidator {
           throw new PlanException(source, node.id(), problem);
         }
         warnings.accept(new PlanException(source, node.id(), problem).getMessage());
+        mismatches.add(node.id());
       }
     }
-    return plan;
+    return plan.withIdMismatches(mismatches);
   }
 
   /**

@@ -30,6 +30,7 @@ import org.voxbeam.kernel.value.Value;
  */
 class ResultCommitterTest {
   private static final long MB = 1 << 20;
+  private static final Duration HOUR = Duration.ofHours(1);
 
   /** Counts the batches it is given. */
   private static final class RecordingStore implements ResultStore {
@@ -78,7 +79,7 @@ class ResultCommitterTest {
   @Test
   void largePayloadsCommitAsSoonAsTheyAddUpTo32Megabytes() {
     RecordingStore store = new RecordingStore();
-    ResultCommitter committer = new ResultCommitter(store, 1024);
+    ResultCommitter committer = new ResultCommitter(store, 1024, HOUR);
     for (int i = 0; i < 5; i++) {
       committer.add(result(i, new BytesValue(new SizedBlob(20 * MB))));
     }
@@ -90,7 +91,7 @@ class ResultCommitterTest {
   @Test
   void payloadsInsideSequencesCount() {
     RecordingStore store = new RecordingStore();
-    ResultCommitter committer = new ResultCommitter(store, 1024);
+    ResultCommitter committer = new ResultCommitter(store, 1024, HOUR);
     committer.add(result(0, new SequenceValue(List.of(new BytesValue(new SizedBlob(40 * MB))))));
     assertEquals(List.of(1), store.batches);
   }
@@ -98,10 +99,37 @@ class ResultCommitterTest {
   @Test
   void smallResultsStillCommitByCount() {
     RecordingStore store = new RecordingStore();
-    ResultCommitter committer = new ResultCommitter(store, 3);
+    ResultCommitter committer = new ResultCommitter(store, 3, HOUR);
     for (int i = 0; i < 7; i++) {
       committer.add(result(i, new NumberValue(i)));
     }
     assertEquals(List.of(3, 3), store.batches);
+  }
+
+  @Test
+  void aBatchCommitsOnceItsOldestResultHasWaitedTheInterval() throws InterruptedException {
+    RecordingStore store = new RecordingStore();
+    try (ResultCommitter committer = new ResultCommitter(store, 1024, Duration.ofMillis(200))) {
+      committer.add(result(0, new NumberValue(0)));
+      committer.add(result(1, new NumberValue(1)));
+      assertEquals(List.of(), store.batches);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (store.batches.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(List.of(2), store.batches, "the timer committed without another add");
+    }
+  }
+
+  @Test
+  void claimsAreReleasedOnlyOnceTheirResultIsCommitted() {
+    RecordingStore store = new RecordingStore();
+    List<String> events = new ArrayList<>();
+    try (ResultCommitter committer = new ResultCommitter(store, 2, HOUR)) {
+      committer.add(result(0, new NumberValue(0)), () -> events.add("released with " + store.batches));
+      assertEquals(List.of(), events);
+      committer.add(result(1, new NumberValue(1)));
+      assertEquals(List.of("released with [2]"), events);
+    }
   }
 }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.CorruptBlobException;
+import org.voxbeam.storage.Durability;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -26,19 +27,22 @@ public final class BlobStore {
 
   private final StoreLayout layout;
   private final boolean verifyReads;
+  private final Durability durability;
 
-  /** A blob store whose reads are verified. */
+  /** A blob store whose reads are verified and whose blobs are synced before they become visible. */
   public BlobStore(StoreLayout layout) {
-    this(layout, true);
+    this(layout, true, Durability.FSYNC);
   }
 
   /**
    * @param verifyReads whether streams over stored blobs re-hash what they read (see {@link
    *     FileBlob})
+   * @param durability whether a blob is synced to disk before it is renamed into place
    */
-  public BlobStore(StoreLayout layout, boolean verifyReads) {
+  public BlobStore(StoreLayout layout, boolean verifyReads, Durability durability) {
     this.layout = layout;
     this.verifyReads = verifyReads;
+    this.durability = durability;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
@@ -75,9 +79,15 @@ public final class BlobStore {
       if (Files.exists(target)) {
         return new BlobRef(sha, size);
       }
+      durability.syncFile(temporary);
+      boolean newDirectory = !Files.isDirectory(target.getParent());
       Files.createDirectories(target.getParent());
+      if (newDirectory) {
+        durability.syncDirectory(layout.blobs());
+      }
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        durability.syncDirectory(target.getParent());
       } catch (IOException raced) {
         // Another writer stored the same content first; its file is identical. POSIX renames over
         // it; Windows refuses to replace a file another process has open, so that is a race too.

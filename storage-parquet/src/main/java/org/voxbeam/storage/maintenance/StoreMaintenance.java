@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.voxbeam.kernel.store.ResultStatus;
+import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.storage.AccessLog;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
@@ -254,6 +255,65 @@ public final class StoreMaintenance {
       replaceSegments(small, merged.isEmpty() ? List.of() : List.of(merged), damaged);
     }
     return new CompactReport(dryRun, small.size(), merged.size(), total - merged.size());
+  }
+
+  /**
+   * Merges the segments smaller than {@code smallBytes} into one, if there are at least {@code
+   * atLeast} of them: what a run does when it ends, so that many small runs (each commits a few
+   * segments) leave a bounded number of files. Only the small segments are read; while another
+   * process compacts the store, this does nothing.
+   */
+  public CompactReport compactSmall(long smallBytes, int atLeast) {
+    if (smallSegments(layout, smallBytes).size() < atLeast) {
+      return new CompactReport(false, 0, 0, 0);
+    }
+    Optional<WorkClaims.Claim> lock = store.compactionLock();
+    if (lock.isEmpty()) {
+      return new CompactReport(false, 0, 0, 0);
+    }
+    try (WorkClaims.Claim held = lock.get()) {
+      List<SegmentRows> small = new ArrayList<>();
+      for (Path file : smallSegments(layout, smallBytes)) {
+        try {
+          small.add(new SegmentRows(file, SegmentFiles.read(file, SegmentSchema.RESULT)));
+        } catch (NoSuchFileException vanished) {
+          // Compacted by another process since the listing.
+        } catch (IOException e) {
+          // An unreadable segment is verify's to report; it stays as it is.
+        }
+      }
+      if (small.size() < 2) {
+        return new CompactReport(false, 0, 0, 0);
+      }
+      List<Group> merged = bestRowPerId(small);
+      long total = small.stream().mapToLong(segment -> segment.rows().size()).sum();
+      replaceSegments(small, List.of(merged), List.of());
+      return new CompactReport(false, small.size(), merged.size(), total - merged.size());
+    }
+  }
+
+  /** The segment files of {@code layout} smaller than {@code smallBytes}: one listing, no reads. */
+  public static List<Path> smallSegments(StoreLayout layout, long smallBytes) {
+    List<Path> small = new ArrayList<>();
+    try {
+      for (Path file : list(layout.segments())) {
+        if (SegmentFiles.isSegment(file) && sizeOrMax(file) < smallBytes) {
+          small.add(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot list " + layout.segments() + ": " + e.getMessage(), e);
+    }
+    small.sort(null);
+    return small;
+  }
+
+  private static long sizeOrMax(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException vanished) {
+      return Long.MAX_VALUE;
+    }
   }
 
   public EvictReport evict(EvictionPolicy policy, Duration grace, boolean dryRun) {

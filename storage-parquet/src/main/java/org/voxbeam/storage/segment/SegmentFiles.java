@@ -36,6 +36,7 @@ import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
+import org.voxbeam.storage.Durability;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -97,16 +98,22 @@ public final class SegmentFiles {
 
   private SegmentFiles() {}
 
-  /** Writes {@code rows} as a new segment and returns its path once it is visible. */
+  /** Writes {@code rows} as a new, synced segment and returns its path once it is visible. */
   public static Path write(StoreLayout layout, List<Group> rows) {
-    return commit(layout, rows).path();
+    return commit(layout, rows, Durability.FSYNC).path();
+  }
+
+  /** As {@link #commit(StoreLayout, List, Durability)}, synced. */
+  public static Written commit(StoreLayout layout, List<Group> rows) {
+    return commit(layout, rows, Durability.FSYNC);
   }
 
   /**
-   * Writes {@code rows} as a new segment: completely under {@code tmp/}, then renamed into
-   * {@code segments/}. Returns once it is visible, with its page map.
+   * Writes {@code rows} as a new segment: completely under {@code tmp/}, synced as {@code
+   * durability} says, then renamed into {@code segments/}. Returns once it is visible, with its
+   * page map.
    */
-  public static Written commit(StoreLayout layout, List<Group> rows) {
+  public static Written commit(StoreLayout layout, List<Group> rows, Durability durability) {
     Path temporary = null;
     try {
       String name = newSegmentName();
@@ -117,6 +124,7 @@ public final class SegmentFiles {
           writer.write(row);
         }
       }
+      durability.syncFile(temporary);
       Optional<PageMap> pages = pageMap(temporary, writer.getFooter());
       Path target = layout.segments().resolve(name);
       try {
@@ -127,6 +135,7 @@ public final class SegmentFiles {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       }
       temporary = null;
+      durability.syncDirectory(layout.segments());
       SegmentManifest.record(layout, target);
       return new Written(target, pages);
     } catch (IOException | RuntimeException e) {
