@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,14 @@ class CorruptBlobServingTest {
   @BeforeEach
   void start() throws IOException {
     voxbeam = VoxBeam.open(dir.resolve("store"));
-    server = new ApiServer(ServerSettings.loopback(0), voxbeam, RunSettings.inProcess(), "test");
+    // The program reads the shared sample images: they are the server's data root, or the server
+    // would not serve what was computed from them.
+    server =
+        new ApiServer(
+            ServerSettings.loopback(0).withDataRoots(List.of(SharedFixtures.shared().resolve("data"))),
+            voxbeam,
+            RunSettings.inProcess(),
+            "test");
     base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
   }
 
