@@ -12,7 +12,7 @@ hand (I/O, Cast, Extract, Paste, the Python-only helpers), listed below.
 
 Run with a SimpleITK source checkout at the release VoxLogicA-2 pins (v2.5.2):
     python3 generate_procedures.py SIMPLEITK_CHECKOUT > \
-        ../../transforms/src/main/resources/org/voxbeam/transforms/simpleitk/procedures.json
+        ../../operators/src/main/resources/org/voxbeam/operators/simpleitk/procedures.json
 """
 import glob
 import json

@@ -13,9 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code voxbeam-benchmarks.jar}. Benchmarks live in their own jar, one
- * subcommand each, so that measuring the engine never adds code or dependencies to the product
- * launcher, and so that they run only when asked for, never as part of the test build.
+ * Entry point of {@code voxbeam-benchmarks.jar}. Benchmarks live in their own jar, one subcommand
+ * each, so that measuring the engine never adds code or dependencies to the product launcher, and
+ * so that they run only when asked for, never as part of the test build.
  */
 @Command(
     name = "voxbeam-benchmarks",

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The median and range of repeated samples. The machine benchmarks run on is shared and noisy,
- * so means would be dragged by outliers; the median says what is typical and the range says how
- * far to trust it.
+ * The median and range of repeated samples. The machine benchmarks run on is shared and noisy, so
+ * means would be dragged by outliers; the median says what is typical and the range says how far to
+ * trust it.
  */
 public record Distribution(double median, double min, double max, int samples) {
   public Distribution {
@@ -19,7 +19,8 @@ public record Distribution(double median, double min, double max, int samples) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int middle = sorted.length / 2;
-    double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    double median =
+        sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     return new Distribution(median, sorted[0], sorted[sorted.length - 1], sorted.length);
   }
 
@@ -42,17 +43,25 @@ public record Distribution(double median, double min, double max, int samples) {
 
   /** {@code median (min–max)}, each with {@code decimals} decimals. */
   public String format(int decimals) {
-    return String.format(Locale.ROOT, "%s (%s–%s)",
-        fixed(median, decimals), fixed(min, decimals), fixed(max, decimals));
+    return String.format(
+        Locale.ROOT,
+        "%s (%s–%s)",
+        fixed(median, decimals),
+        fixed(min, decimals),
+        fixed(max, decimals));
   }
 
   /**
-   * {@code median (min–max)} with at least {@code decimals} decimals, more for numbers too small
-   * to show two significant digits that way.
+   * {@code median (min–max)} with at least {@code decimals} decimals, more for numbers too small to
+   * show two significant digits that way.
    */
   public String formatSmall(int decimals) {
-    return String.format(Locale.ROOT, "%s (%s–%s)",
-        fixed(median, needed(median, decimals)), fixed(min, needed(min, decimals)), fixed(max, needed(max, decimals)));
+    return String.format(
+        Locale.ROOT,
+        "%s (%s–%s)",
+        fixed(median, needed(median, decimals)),
+        fixed(min, needed(min, decimals)),
+        fixed(max, needed(max, decimals)));
   }
 
   private static int needed(double value, int decimals) {

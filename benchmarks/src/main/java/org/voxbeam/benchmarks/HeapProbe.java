@@ -10,10 +10,10 @@ import java.util.List;
  * Heap measurements through the platform MXBeans, so they work on any collector without agents.
  *
  * <p>Peak usage is the sum of each heap pool's peak since the last {@link #startPeakWindow()}.
- * Pools peak at different moments (eden just before a young collection, the old generation
- * later), so the sum is an upper bound on the heap occupied at any one time, uncollected garbage
- * included: what an operation asked of the heap, not what it kept alive. Retained heap is the
- * used heap after a full collection.
+ * Pools peak at different moments (eden just before a young collection, the old generation later),
+ * so the sum is an upper bound on the heap occupied at any one time, uncollected garbage included:
+ * what an operation asked of the heap, not what it kept alive. Retained heap is the used heap after
+ * a full collection.
  */
 public final class HeapProbe {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Markdown table, the form docs/performance.md keeps results in, so that a benchmark's output
- * can be pasted there unchanged. The first column is left-aligned, the others (numbers) right.
+ * A Markdown table, the form docs/performance.md keeps results in, so that a benchmark's output can
+ * be pasted there unchanged. The first column is left-aligned, the others (numbers) right.
  */
 public final class MarkdownTable {
   private final List<String> header;
@@ -17,7 +17,8 @@ public final class MarkdownTable {
 
   public MarkdownTable row(Object... cells) {
     if (cells.length != header.size()) {
-      throw new IllegalArgumentException("expected " + header.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + header.size() + " cells, got " + cells.length);
     }
     List<String> row = new ArrayList<>(cells.length);
     for (Object cell : cells) {

@@ -9,20 +9,25 @@ import java.util.Locale;
 
 /**
  * Where a benchmark's Markdown goes: standard output, and a file when one was asked for. Every
- * report starts with the machine it was measured on, since ratios from different machines do
- * not compare.
+ * report starts with the machine it was measured on, since ratios from different machines do not
+ * compare.
  */
 public final class Report {
   private final StringBuilder text = new StringBuilder();
 
   public Report(String title) {
     Runtime runtime = Runtime.getRuntime();
-    text.append("## ").append(title).append("\n\n")
-        .append(String.format(Locale.ROOT, "Java %s (%s), %d processors, max heap %,d MB.%n%n",
-            System.getProperty("java.version"),
-            System.getProperty("java.vm.name"),
-            runtime.availableProcessors(),
-            runtime.maxMemory() >> 20));
+    text.append("## ")
+        .append(title)
+        .append("\n\n")
+        .append(
+            String.format(
+                Locale.ROOT,
+                "Java %s (%s), %d processors, max heap %,d MB.%n%n",
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                runtime.availableProcessors(),
+                runtime.maxMemory() >> 20));
   }
 
   /** Appends a paragraph. */

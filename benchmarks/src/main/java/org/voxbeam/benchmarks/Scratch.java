@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A benchmark's working directory. Stores and baseline files are all created in it, so both
- * sides of every comparison write to the same file system; it is deleted when the run ends.
+ * A benchmark's working directory. Stores and baseline files are all created in it, so both sides
+ * of every comparison write to the same file system; it is deleted when the run ends.
  */
 public final class Scratch implements AutoCloseable {
   private final Path root;

@@ -14,11 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Says what {@code run} would do with a program or plan and a store, without computing: which
- * goals are already stored (and still valid: their recorded inputs unchanged), which nodes the
- * run would compute and which it would read. The store must exist; explain never creates one.
+ * Says what {@code run} would do with a program or plan and a store, without computing: which goals
+ * are already stored (and still valid: their recorded inputs unchanged), which nodes the run would
+ * compute and which it would read. The store must exist; explain never creates one.
  */
-@Command(name = "explain", description = "Show which goals and nodes are stored and which a run would compute.")
+@Command(
+    name = "explain",
+    description = "Show which goals and nodes are stored and which a run would compute.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
@@ -33,7 +35,8 @@ final class ExplainCommand implements Callable<Integer> {
       explanation = voxbeam.explain(plan);
     }
     PrintWriter out = spec.commandLine().getOut();
-    long storedGoals = explanation.goals().stream().filter(PlanExplanation.GoalStatus::stored).count();
+    long storedGoals =
+        explanation.goals().stream().filter(PlanExplanation.GoalStatus::stored).count();
     for (PlanExplanation.GoalStatus goal : explanation.goals()) {
       out.printf(
           "goal %-5s %-20s %s  %s%n",

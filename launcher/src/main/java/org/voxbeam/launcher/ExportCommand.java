@@ -22,15 +22,21 @@ final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanOptions planOptions;
 
-  @Option(names = "--format", defaultValue = "json", description = "json, dot or mermaid (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description = "json, dot or mermaid (default: ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write to this file instead of standard output.")
   Path output;
 
   @Override
   public Integer call() {
-    PlanOutput.valueOf(format.name().toUpperCase(Locale.ROOT)).write(planOptions.load(), output, spec);
+    PlanOutput.valueOf(format.name().toUpperCase(Locale.ROOT))
+        .write(planOptions.load(), output, spec);
     return ExitCodes.OK;
   }
 }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code voxbeam help [CMD…]}: the usage of the named command, the same text as {@code voxbeam
- * CMD… --help}; nested names reach subcommands ({@code help store gc}). Picocli's own help
- * command takes one name only.
+ * {@code voxbeam help [CMD…]}: the usage of the named command, the same text as {@code voxbeam CMD…
+ * --help}; nested names reach subcommands ({@code help store gc}). Picocli's own help command takes
+ * one name only.
  */
 @Command(
     name = "help",
@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 final class HelpCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "A command, and its subcommands.")
+  @Parameters(
+      paramLabel = "COMMAND",
+      arity = "0..*",
+      description = "A command, and its subcommands.")
   List<String> commands = new ArrayList<>();
 
   @Override

@@ -2,13 +2,13 @@ package org.voxbeam.launcher;
 
 import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.api.Limits;
+import org.voxbeam.operators.image.io.ImageLimits;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.image.io.ImageLimits;
 import picocli.CommandLine.Option;
 
 /**
- * The resource limits a command applies, shared by commands as a mixin; each has a
- * configuration key and an environment variable ({@code limits.*}, {@code VOXBEAM_MAX_*}).
+ * The resource limits a command applies, shared by commands as a mixin; each has a configuration
+ * key and an environment variable ({@code limits.*}, {@code VOXBEAM_MAX_*}).
  */
 final class LimitOptions {
   @Option(

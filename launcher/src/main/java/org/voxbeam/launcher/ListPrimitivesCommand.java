@@ -4,11 +4,11 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.UnavailableOperator;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.operators.library.StandardLibrary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Lists the operators this build runs, by namespace; with {@code --all}, also the primitives of
@@ -29,7 +29,9 @@ final class ListPrimitivesCommand implements Callable<Integer> {
     StandardLibrary.registry().operators().stream()
         .filter(op -> namespace == null || op.name().namespace().equals(namespace))
         .filter(op -> all || !(op instanceof UnavailableOperator))
-        .sorted(Comparator.comparing((Operator op) -> op.name().namespace()).thenComparing(op -> op.name().name()))
+        .sorted(
+            Comparator.comparing((Operator op) -> op.name().namespace())
+                .thenComparing(op -> op.name().name()))
         .forEach(
             op ->
                 spec.commandLine()
@@ -39,6 +41,8 @@ final class ListPrimitivesCommand implements Callable<Integer> {
   }
 
   private static String describe(Operator op) {
-    return op instanceof UnavailableOperator ? "not available: " + op.description() : op.description();
+    return op instanceof UnavailableOperator
+        ? "not available: " + op.description()
+        : op.description();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.voxbeam.api.RunSettings;
-import org.voxbeam.pipeline.beam.VoxBeamOptions;
+import org.voxbeam.transforms.VoxBeamOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -18,17 +18,22 @@ import picocli.CommandLine.ParseResult;
 /**
  * Checks the arguments {@code run} did not recognise before they reach Beam. Only a Beam runner
  * takes them, and only written {@code --name=value}, each name once unless the option holds a list
- * (Beam's own message for a repeated option names no option). Anything else is a mistyped option or a stray word, reported
- * by name with the closest VoxBeam option, so it is never read as a file or handed to Beam.
+ * (Beam's own message for a repeated option names no option). Anything else is a mistyped option or
+ * a stray word, reported by name with the closest VoxBeam option, so it is never read as a file or
+ * handed to Beam.
  */
 final class PassThroughArguments {
-  /** Beam options that take several values, and so may be repeated ({@code --mapPath}, {@code --experiments}). */
+  /**
+   * Beam options that take several values, and so may be repeated ({@code --mapPath}, {@code
+   * --experiments}).
+   */
   private static final Set<String> LIST_VALUED = listValuedOptions();
 
   private PassThroughArguments() {}
 
   private static Set<String> listValuedOptions() {
-    Set<Class<? extends PipelineOptions>> interfaces = new HashSet<>(PipelineOptionsFactory.getRegisteredOptions());
+    Set<Class<? extends PipelineOptions>> interfaces =
+        new HashSet<>(PipelineOptionsFactory.getRegisteredOptions());
     interfaces.add(VoxBeamOptions.class);
     Set<String> names = new HashSet<>();
     for (Class<? extends PipelineOptions> options : interfaces) {
@@ -38,21 +43,27 @@ final class PassThroughArguments {
             && method.getName().length() > 3
             && method.getParameterCount() == 0
             && (type.isArray() || Collection.class.isAssignableFrom(type))) {
-          names.add(Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+          names.add(
+              Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
         }
       }
     }
     return Set.copyOf(names);
   }
 
-  /** Throws a {@link ParameterException} naming the first argument of {@code parsed} that cannot pass. */
+  /**
+   * Throws a {@link ParameterException} naming the first argument of {@code parsed} that cannot
+   * pass.
+   */
   static void check(ParseResult parsed) {
     CommandLine line = parsed.commandSpec().commandLine();
     List<String> unmatched = parsed.unmatched();
     if (unmatched.isEmpty()) {
       return;
     }
-    String runner = parsed.matchedOptionValue("--runner", parsed.matchedOptionValue("--default-runner", RunSettings.IN_PROCESS));
+    String runner =
+        parsed.matchedOptionValue(
+            "--runner", parsed.matchedOptionValue("--default-runner", RunSettings.IN_PROCESS));
     boolean beam = !RunSettings.IN_PROCESS.equals(runner);
     Map<String, String> seen = new HashMap<>();
     for (String argument : unmatched) {
@@ -60,7 +71,8 @@ final class PassThroughArguments {
       if (!beam || !argument.startsWith("--") || equals < 0) {
         String problem = UsageErrors.unknown(parsed.commandSpec(), argument);
         if (!beam && argument.startsWith("--") && equals > 0 && !problem.contains("did you mean")) {
-          problem += " (options VoxBeam does not know go to Beam, with --runner=DirectRunner or another Beam runner)";
+          problem +=
+              " (options VoxBeam does not know go to Beam, with --runner=DirectRunner or another Beam runner)";
         }
         throw new ParameterException(line, problem);
       }
@@ -69,7 +81,8 @@ final class PassThroughArguments {
       String earlier = seen.putIfAbsent(name, value);
       if (earlier != null && !LIST_VALUED.contains(name.substring(2))) {
         throw new ParameterException(
-            line, "option '" + name + "' was given more than once (" + earlier + " and " + value + ")");
+            line,
+            "option '" + name + "' was given more than once (" + earlier + " and " + value + ")");
       }
     }
   }

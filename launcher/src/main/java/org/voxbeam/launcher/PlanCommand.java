@@ -12,10 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Reduces an ImgQL program to its plan and writes it, without executing anything: to inspect
- * what a program will compute, to diff it against VoxLogicA-2's export, or to run it later.
+ * Reduces an ImgQL program to its plan and writes it, without executing anything: to inspect what a
+ * program will compute, to diff it against VoxLogicA-2's export, or to run it later.
  */
-@Command(name = "plan", description = "Reduce an ImgQL program and write its plan as JSON, DOT or Mermaid.")
+@Command(
+    name = "plan",
+    description = "Reduce an ImgQL program and write its plan as JSON, DOT or Mermaid.")
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LimitOptions limitOptions;
@@ -26,7 +28,9 @@ final class PlanCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   OutputFormat format = new OutputFormat();
 
-  @Option(names = {"-o", "--output"}, description = "Write to this file instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      description = "Write to this file instead of standard output.")
   Path output;
 
   /** {@code --json} (the default), {@code --dot} or {@code --mermaid}. */

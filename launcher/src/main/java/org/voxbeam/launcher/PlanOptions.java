@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
 final class PlanOptions {
   private static final Logger LOG = LoggerFactory.getLogger(PlanOptions.class);
 
-  @Parameters(index = "0", paramLabel = "PLAN", description = "An ImgQL program (.imgql) or a VoxLogicA-2 plan (JSON).")
+  @Parameters(
+      index = "0",
+      paramLabel = "PLAN",
+      description = "An ImgQL program (.imgql) or a VoxLogicA-2 plan (JSON).")
   Path plan;
 
   @Option(

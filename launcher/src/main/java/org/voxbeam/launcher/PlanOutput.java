@@ -17,14 +17,11 @@ enum PlanOutput {
   MERMAID;
 
   String render(Plan plan) {
-    switch (this) {
-      case DOT:
-        return PlanDotWriter.write(plan);
-      case MERMAID:
-        return PlanMermaidWriter.write(plan);
-      default:
-        return PlanJsonWriter.write(plan);
-    }
+    return switch (this) {
+      case DOT -> PlanDotWriter.write(plan);
+      case MERMAID -> PlanMermaidWriter.write(plan);
+      default -> PlanJsonWriter.write(plan);
+    };
   }
 
   /** Writes {@code plan} to {@code file}, or to the command's standard output when it is null. */

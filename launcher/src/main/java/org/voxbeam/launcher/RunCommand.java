@@ -15,11 +15,11 @@ import org.voxbeam.api.RunReport;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
-import org.voxbeam.launcher.config.Quantities;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.launcher.config.Quantities;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.RunResultJson;
@@ -35,14 +35,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * Runs a plan and reports each goal: {@code name=value} lines (Python's {@code str} of the
- * value), or one JSON document with {@code --json}. {@code save} goals are written to their
- * files; one that cannot be written is a failed goal. A progress bar and the run report go to
- * standard error. Exit code 0 when every goal materialized, 1 when some failed.
+ * Runs a plan and reports each goal: {@code name=value} lines (Python's {@code str} of the value),
+ * or one JSON document with {@code --json}. {@code save} goals are written to their files; one that
+ * cannot be written is a failed goal. A progress bar and the run report go to standard error. Exit
+ * code 0 when every goal materialized, 1 when some failed.
  *
- * <p>Without {@code --runner} (or with {@code --runner=in-process}) the plan runs on the
- * in-process scheduler; with a Beam runner's name it runs as a Beam pipeline, and every option
- * this command does not know is passed to Beam as is. Both go through {@link VoxBeam}.
+ * <p>Without {@code --runner} (or with {@code --runner=in-process}) the plan runs on the in-process
+ * scheduler; with a Beam runner's name it runs as a Beam pipeline, and every option this command
+ * does not know is passed to Beam as is. Both go through {@link VoxBeam}.
  */
 @Command(name = "run", description = "Run a plan and print its goals.")
 final class RunCommand implements Callable<Integer> {
@@ -63,13 +63,16 @@ final class RunCommand implements Callable<Integer> {
           "Commit computed results at least this often (e.g. 2s, the default): what a crash can lose.")
   Duration commitInterval;
 
-  @Option(names = "--json", description = "Print the goals and the run report as one JSON document.")
+  @Option(
+      names = "--json",
+      description = "Print the goals and the run report as one JSON document.")
   boolean json;
 
   @Option(
       names = "--runner",
       paramLabel = "RUNNER",
-      description = "in-process (the default of 'run'), or a Beam runner: DirectRunner, FlinkRunner, SparkRunner.")
+      description =
+          "in-process (the default of 'run'), or a Beam runner: DirectRunner, FlinkRunner, SparkRunner.")
   String runner;
 
   @Option(
@@ -139,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
   private int report(RunReport report) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Map<String, JsonValue> document = new LinkedHashMap<>(RunResultJson.toJson(report.result()).members());
+      Map<String, JsonValue> document =
+          new LinkedHashMap<>(RunResultJson.toJson(report.result()).members());
       document.put("report", report.toJson());
       out.println(CanonicalJson.writeIndented(new JsonObject(document)));
     } else {

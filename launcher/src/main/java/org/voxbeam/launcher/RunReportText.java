@@ -9,9 +9,9 @@ import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.RunStats;
 
 /**
- * The report that ends {@code voxbeam run} on standard error, one {@code voxbeam:} line per
- * topic so that scripts can grep it: the run, node counts, the items of {@code map}-like nodes
- * (the cases of a dataset; only when there were any), goals, bytes written, time per stage.
+ * The report that ends {@code voxbeam run} on standard error, one {@code voxbeam:} line per topic
+ * so that scripts can grep it: the run, node counts, the items of {@code map}-like nodes (the cases
+ * of a dataset; only when there were any), goals, bytes written, time per stage.
  */
 final class RunReportText {
   private RunReportText() {}
@@ -21,10 +21,19 @@ final class RunReportText {
     String nodes =
         String.format(
             "voxbeam: %d nodes: %d computed, %d from store, %d failed, in %d ms",
-            stats.nodes(), stats.computed(), stats.cached(), stats.failed(), stats.elapsed().toMillis());
-    List<String> failed = report.goals().stream().filter(GoalResult::failed).map(goal -> goal.goal().name()).toList();
+            stats.nodes(),
+            stats.computed(),
+            stats.cached(),
+            stats.failed(),
+            stats.elapsed().toMillis());
+    List<String> failed =
+        report.goals().stream().filter(GoalResult::failed).map(goal -> goal.goal().name()).toList();
     String goals =
-        "voxbeam: goals: " + (report.goals().size() - failed.size()) + " materialized, " + failed.size() + " failed"
+        "voxbeam: goals: "
+            + (report.goals().size() - failed.size())
+            + " materialized, "
+            + failed.size()
+            + " failed"
             + (failed.isEmpty() ? "" : " (" + String.join(", ", failed) + ")");
     String time =
         "voxbeam: time: "

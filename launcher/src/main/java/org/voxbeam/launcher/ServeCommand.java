@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Serves the HTTP API over the persistent store until the process is stopped. Loopback only
- * unless {@code --host} says otherwise; with {@code --token} (or {@code $VOXBEAM_TOKEN}) every
- * request but the health check needs it.
+ * Serves the HTTP API over the persistent store until the process is stopped. Loopback only unless
+ * {@code --host} says otherwise; with {@code --token} (or {@code $VOXBEAM_TOKEN}) every request but
+ * the health check needs it.
  */
 @Command(name = "serve", description = "Serve the HTTP API (see docs/api.md).")
 final class ServeCommand implements Callable<Integer> {
@@ -28,19 +28,35 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin StoreLocation storeLocation;
   @Mixin LimitOptions limitOptions;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on, 0 for any (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Port to listen on, 0 for any (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--token", description = "Bearer token required on every request (default: server.token or $VOXBEAM_TOKEN; none if unset).")
+  @Option(
+      names = "--token",
+      description =
+          "Bearer token required on every request (default: server.token or $VOXBEAM_TOKEN; none if unset).")
   String token;
 
-  @Option(names = "--data-root", paramLabel = "DIR", split = ",", description = "Directory runs may write save goals into; repeatable or comma-separated.")
+  @Option(
+      names = "--data-root",
+      paramLabel = "DIR",
+      split = ",",
+      description = "Directory runs may write save goals into; repeatable or comma-separated.")
   List<Path> dataRoots = new ArrayList<>();
 
-  @Option(names = "--max-body-kb", defaultValue = "1024", description = "Largest request body, in KB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-body-kb",
+      defaultValue = "1024",
+      description = "Largest request body, in KB (default: ${DEFAULT-VALUE}).")
   long maxBodyKilobytes;
 
   @Option(names = "--threads", description = "Worker threads per run (default: one per core).")
@@ -64,9 +80,12 @@ final class ServeCommand implements Callable<Integer> {
             .withThreads(threads == null ? 0 : threads)
             .withLimits(limitOptions.limits());
     try (VoxBeam voxbeam = storeLocation.openPersistentVoxBeam();
-        ApiServer server = new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {
+        ApiServer server =
+            new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {
       int bound = server.start();
-      spec.commandLine().getOut().printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);
+      spec.commandLine()
+          .getOut()
+          .printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);
       spec.commandLine().getOut().flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

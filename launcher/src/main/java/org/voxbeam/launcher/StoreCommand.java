@@ -63,7 +63,9 @@ final class StoreCommand implements Runnable {
     int run(ParquetResultStore store, PrintWriter out) {
       StoreStats stats = store.stats();
       out.printf("store: %s%n", store.layout().root());
-      out.printf("results: %d (%d succeeded, %d failed)%n", stats.results(), stats.succeeded(), stats.failed());
+      out.printf(
+          "results: %d (%d succeeded, %d failed)%n",
+          stats.results(), stats.succeeded(), stats.failed());
       out.printf("bytes: %d%n", stats.bytes());
       out.printf("segments: %d%n", store.segmentFiles().size());
       for (Map.Entry<String, Long> type : stats.countsByType().entrySet()) {
@@ -80,7 +82,10 @@ final class StoreCommand implements Runnable {
         "With --repair, damaged segments are replaced by their intact rows and moved to quarantine/, and segments missing from the manifest are dropped from it; their results are computed again when next needed."
       })
   static final class Verify extends StoreTask {
-    @Option(names = "--repair", description = "Quarantine damaged segments (keeping their intact rows) and drop deleted ones from the manifest.")
+    @Option(
+        names = "--repair",
+        description =
+            "Quarantine damaged segments (keeping their intact rows) and drop deleted ones from the manifest.")
     boolean repair;
 
     @Override
@@ -88,9 +93,19 @@ final class StoreCommand implements Runnable {
       VerifyReport report = new StoreMaintenance(store).verify(repair);
       report.problems().forEach(problem -> out.println("problem: " + problem));
       report.repairs().forEach(done -> out.println("repaired: " + done));
-      out.printf("verified %d segments, %d rows (%d without checksums), %d blobs: %s%n",
-          report.segments(), report.rows(), report.uncheckedRows(), report.blobsChecked(),
-          report.ok() ? "ok" : report.problems().size() + " problem(s)" + (repair ? ", repaired" : "; store verify --repair quarantines damaged segments"));
+      out.printf(
+          "verified %d segments, %d rows (%d without checksums), %d blobs: %s%n",
+          report.segments(),
+          report.rows(),
+          report.uncheckedRows(),
+          report.blobsChecked(),
+          report.ok()
+              ? "ok"
+              : report.problems().size()
+                  + " problem(s)"
+                  + (repair
+                      ? ", repaired"
+                      : "; store verify --repair quarantines damaged segments"));
       return report.ok() || repair ? ExitCodes.OK : ExitCodes.GOALS_FAILED;
     }
   }
@@ -100,16 +115,23 @@ final class StoreCommand implements Runnable {
     @Option(names = "--dry-run", description = "Report what would be removed; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--grace", converter = Quantities.DurationConverter.class,
-        description = "Spare files younger than this; a writer may still need them (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--grace",
+        converter = Quantities.DurationConverter.class,
+        description =
+            "Spare files younger than this; a writer may still need them (default: ${DEFAULT-VALUE}).")
     Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
       GcReport report = new StoreMaintenance(store).gc(grace, dryRun);
       report.warnings().forEach(warning -> out.println("warning: " + warning));
-      out.printf("%s %d blobs and %d temporary files, %d bytes%n",
-          dryRun ? "would remove" : "removed", report.blobsRemoved(), report.temporaryFilesRemoved(), report.bytesFreed());
+      out.printf(
+          "%s %d blobs and %d temporary files, %d bytes%n",
+          dryRun ? "would remove" : "removed",
+          report.blobsRemoved(),
+          report.temporaryFilesRemoved(),
+          report.bytesFreed());
       return ExitCodes.OK;
     }
   }
@@ -119,19 +141,27 @@ final class StoreCommand implements Runnable {
     @Option(names = "--dry-run", description = "Report what would be merged; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--small-rows", description = "Segments with fewer rows are merged (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--small-rows",
+        description = "Segments with fewer rows are merged (default: ${DEFAULT-VALUE}).")
     int smallRows = StoreMaintenance.DEFAULT_SMALL_ROWS;
 
     @Override
     int run(ParquetResultStore store, PrintWriter out) {
       CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun);
-      out.printf("%s %d segments into one: %d rows kept, %d duplicate rows dropped%n",
-          dryRun ? "would merge" : "merged", report.segmentsMerged(), report.rowsKept(), report.duplicateRowsDropped());
+      out.printf(
+          "%s %d segments into one: %d rows kept, %d duplicate rows dropped%n",
+          dryRun ? "would merge" : "merged",
+          report.segmentsMerged(),
+          report.rowsKept(),
+          report.duplicateRowsDropped());
       return ExitCodes.OK;
     }
   }
 
-  @Command(name = "evict", description = "Remove results by age or to fit a size, then collect their blobs.")
+  @Command(
+      name = "evict",
+      description = "Remove results by age or to fit a size, then collect their blobs.")
   static final class Evict extends StoreTask {
     /** What a result's age counts from. */
     enum Basis {
@@ -142,16 +172,28 @@ final class StoreCommand implements Runnable {
     @Option(names = "--dry-run", description = "Report what would be evicted; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--max-age", converter = Quantities.DurationConverter.class, description = "Evict results older than this (e.g. 30d).")
+    @Option(
+        names = "--max-age",
+        converter = Quantities.DurationConverter.class,
+        description = "Evict results older than this (e.g. 30d).")
     Duration maxAge;
 
-    @Option(names = "--by", defaultValue = "access", description = "Age from creation or last access: created or access (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--by",
+        defaultValue = "access",
+        description =
+            "Age from creation or last access: created or access (default: ${DEFAULT-VALUE}).")
     Basis basis;
 
-    @Option(names = "--max-size", converter = Quantities.SizeConverter.class, description = "Evict oldest results until the store fits (e.g. 10GB).")
+    @Option(
+        names = "--max-size",
+        converter = Quantities.SizeConverter.class,
+        description = "Evict oldest results until the store fits (e.g. 10GB).")
     Long maxSize;
 
-    @Option(names = "--grace", converter = Quantities.DurationConverter.class,
+    @Option(
+        names = "--grace",
+        converter = Quantities.DurationConverter.class,
         description = "Spare unreferenced files younger than this (default: ${DEFAULT-VALUE}).")
     Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
@@ -160,14 +202,21 @@ final class StoreCommand implements Runnable {
       if (maxAge == null && maxSize == null) {
         throw new InvalidInputException("store evict needs --max-age, --max-size or both");
       }
-      EvictionPolicy policy = new EvictionPolicy(
-          Optional.ofNullable(maxAge),
-          basis == Basis.created ? EvictionPolicy.Basis.CREATED : EvictionPolicy.Basis.LAST_ACCESS,
-          maxSize == null ? OptionalLong.empty() : OptionalLong.of(maxSize));
+      EvictionPolicy policy =
+          new EvictionPolicy(
+              Optional.ofNullable(maxAge),
+              basis == Basis.created
+                  ? EvictionPolicy.Basis.CREATED
+                  : EvictionPolicy.Basis.LAST_ACCESS,
+              maxSize == null ? OptionalLong.empty() : OptionalLong.of(maxSize));
       EvictReport report = new StoreMaintenance(store).evict(policy, grace, dryRun);
-      out.printf("%s %d results (%d segments rewritten); %d blobs, %d bytes freed%n",
-          dryRun ? "would evict" : "evicted", report.resultsEvicted(), report.segmentsRewritten(),
-          report.gc().blobsRemoved(), report.gc().bytesFreed());
+      out.printf(
+          "%s %d results (%d segments rewritten); %d blobs, %d bytes freed%n",
+          dryRun ? "would evict" : "evicted",
+          report.resultsEvicted(),
+          report.segmentsRewritten(),
+          report.gc().blobsRemoved(),
+          report.gc().bytesFreed());
       return ExitCodes.OK;
     }
   }

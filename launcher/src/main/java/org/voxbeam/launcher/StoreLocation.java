@@ -10,21 +10,30 @@ import org.voxbeam.storage.StoreOptions;
 import picocli.CommandLine.Option;
 
 /**
- * Which result store a command uses. By default the persistent store configured as
- * {@code store.path} (or {@code $VOXBEAM_STORE}), else {@code ~/.voxbeam/store}, so results are shared
- * by every run of every program on this machine; {@code --store} points elsewhere (a directory or a
+ * Which result store a command uses. By default the persistent store configured as {@code
+ * store.path} (or {@code $VOXBEAM_STORE}), else {@code ~/.voxbeam/store}, so results are shared by
+ * every run of every program on this machine; {@code --store} points elsewhere (a directory or a
  * {@code file:} URI; other URI schemes are refused) and {@code --in-memory} uses a store that is
  * discarded at exit. Commands that only read or maintain a store open it with {@link
  * #openExisting()}, which refuses a directory that is not a store instead of creating one.
  */
 final class StoreLocation {
-  @Option(names = "--store", paramLabel = "DIR", description = "Result store directory (default: store.path or $VOXBEAM_STORE, else ~/.voxbeam/store).")
+  @Option(
+      names = "--store",
+      paramLabel = "DIR",
+      description =
+          "Result store directory (default: store.path or $VOXBEAM_STORE, else ~/.voxbeam/store).")
   String location;
 
-  @Option(names = "--in-memory", description = "Use a throwaway in-memory store instead of a directory.")
+  @Option(
+      names = "--in-memory",
+      description = "Use a throwaway in-memory store instead of a directory.")
   boolean inMemory;
 
-  @Option(names = "--cache-mb", defaultValue = "256", description = "Memory for decoded results, in MB (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cache-mb",
+      defaultValue = "256",
+      description = "Memory for decoded results, in MB (default: ${DEFAULT-VALUE}).")
   long cacheMegabytes;
 
   /**

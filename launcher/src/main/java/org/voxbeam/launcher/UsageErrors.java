@@ -14,15 +14,20 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Reports a command line picocli could not parse as one line: {@code error:}, what was wrong
- * (naming the unknown command or option and the closest known one, or the option given twice),
- * and where the usage is, instead of the usage itself. Exit code {@link ExitCodes#BAD_INPUT}.
+ * (naming the unknown command or option and the closest known one, or the option given twice), and
+ * where the usage is, instead of the usage itself. Exit code {@link ExitCodes#BAD_INPUT}.
  */
 final class UsageErrors implements IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException exception, String[] args) {
     CommandLine line = exception.getCommandLine();
     PrintWriter err = line.getErr();
-    err.println("error: " + describe(exception) + "; see '" + line.getCommandSpec().qualifiedName() + " --help'");
+    err.println(
+        "error: "
+            + describe(exception)
+            + "; see '"
+            + line.getCommandSpec().qualifiedName()
+            + " --help'");
     err.flush();
     return ExitCodes.BAD_INPUT;
   }
@@ -32,22 +37,29 @@ final class UsageErrors implements IParameterExceptionHandler {
         && overwritten.getOverwritten() instanceof OptionSpec option) {
       return "option '" + option.longestName() + "' was given more than once";
     }
-    if (exception instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+    if (exception instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
       return unknown(exception.getCommandLine().getCommandSpec(), unmatched.getUnmatched().get(0));
     }
     String message = exception.getMessage();
-    boolean sentence = message.length() > 1 && Character.isUpperCase(message.charAt(0)) && Character.isLowerCase(message.charAt(1));
+    boolean sentence =
+        message.length() > 1
+            && Character.isUpperCase(message.charAt(0))
+            && Character.isLowerCase(message.charAt(1));
     return sentence ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
   }
 
   /** What an argument no command or option claimed is, with the closest known name. */
   static String unknown(CommandSpec command, String argument) {
     if (argument.startsWith("-")) {
-      String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+      String name =
+          argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
       return "unknown option '" + name + "'" + hint(ClosestName.among(name, optionNames(command)));
     }
     if (!command.subcommands().isEmpty()) {
-      return "unknown command '" + argument + "'"
+      return "unknown command '"
+          + argument
+          + "'"
           + hint(ClosestName.among(argument, command.subcommands().keySet()));
     }
     return "unexpected argument '" + argument + "'";

@@ -7,8 +7,8 @@ import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The Maven project version, written into {@code version.properties} when the module is built,
- * so the jar, the classes directory and the tests all report the same version.
+ * The Maven project version, written into {@code version.properties} when the module is built, so
+ * the jar, the classes directory and the tests all report the same version.
  */
 final class VersionProvider implements IVersionProvider {
   @Override

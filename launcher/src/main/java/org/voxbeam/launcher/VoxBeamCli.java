@@ -17,24 +17,24 @@ import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.launcher.config.Configuration;
 import org.voxbeam.launcher.config.ConfigurationException;
 import org.voxbeam.launcher.config.ConfiguredDefaults;
-import org.voxbeam.pipeline.beam.BeamRunException;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.storage.StoreException;
+import org.voxbeam.transforms.BeamRunException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line
- * on standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log, and
- * to standard error as well with {@code --debug}. Every command takes {@code --help}; {@code help
- * CMD} prints the same. An unknown command or option is named with the closest known one (see
- * {@link UsageErrors}); docs/api.md lists these conventions.
+ * The {@code voxbeam} command line. Every failure the user can fix is reported as one clear line on
+ * standard error with exit code {@link ExitCodes#BAD_INPUT}; stack traces go to the log, and to
+ * standard error as well with {@code --debug}. Every command takes {@code --help}; {@code help CMD}
+ * prints the same. An unknown command or option is named with the closest known one (see {@link
+ * UsageErrors}); docs/api.md lists these conventions.
  *
  * <p>Without a command, the arguments are a Beam run: {@code voxbeam [--runner=R] [beam options]
- * PLAN} is {@code run} with the DirectRunner as the default runner, the job the engine exists
- * for. The {@code run} command keeps the in-process scheduler as its default.
+ * PLAN} is {@code run} with the DirectRunner as the default runner, the job the engine exists for.
+ * The {@code run} command keeps the in-process scheduler as its default.
  */
 @Command(
     name = "voxbeam",
@@ -64,7 +64,8 @@ public final class VoxBeamCli implements Runnable {
   @CommandLine.Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Configuration file (default: $VOXBEAM_CONFIG, else ~/.voxbeam/voxbeam.properties if present).")
+      description =
+          "Configuration file (default: $VOXBEAM_CONFIG, else ~/.voxbeam/voxbeam.properties if present).")
   Path configFile;
 
   @CommandLine.Option(
@@ -74,7 +75,8 @@ public final class VoxBeamCli implements Runnable {
   boolean debug;
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
@@ -86,7 +88,8 @@ public final class VoxBeamCli implements Runnable {
    * Runs the command line with the given streams and environment and returns the exit code.
    * Configuration (file and environment) is read and checked before the command line is parsed.
    */
-  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+  public static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
     Configuration configuration;
     try {
       configuration = Configuration.load(List.of(args), environment);
@@ -104,7 +107,9 @@ public final class VoxBeamCli implements Runnable {
     commandLine.setParameterExceptionHandler(new UsageErrors());
     commandLine.setExecutionStrategy(
         parsed -> {
-          for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
+          for (CommandLine.ParseResult command = parsed;
+              command != null;
+              command = command.subcommand()) {
             if (command.commandSpec().userObject() instanceof RunCommand) {
               PassThroughArguments.check(command);
             }
@@ -129,7 +134,8 @@ public final class VoxBeamCli implements Runnable {
       return commandLine.execute(arguments);
     } catch (LinkageError e) {
       LOG.debug("class loading failed", e);
-      err.println("error: internal error: " + e + " (a library in this jar is missing or incompatible)");
+      err.println(
+          "error: internal error: " + e + " (a library in this jar is missing or incompatible)");
       if (cli.debug) {
         e.printStackTrace(err);
       }
@@ -140,7 +146,8 @@ public final class VoxBeamCli implements Runnable {
 
   /** An I/O failure in one line: the file, if one is named, and the operating system's reason. */
   private static String ioFailure(Exception exception) {
-    Throwable cause = exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
+    Throwable cause =
+        exception instanceof UncheckedIOException unchecked ? unchecked.getCause() : exception;
     String reason = StoreException.reason(cause);
     if (cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
       return "cannot access " + fs.getFile() + ": " + reason;
@@ -179,7 +186,9 @@ public final class VoxBeamCli implements Runnable {
     }
     if (exception instanceof BeamRunException || (code == ExitCodes.BAD_INPUT && message != null)) {
       String firstLine = message.lines().findFirst().orElse("");
-      return firstLine.startsWith("error: ") || firstLine.contains(": error: ") ? message : "error: " + message;
+      return firstLine.startsWith("error: ") || firstLine.contains(": error: ")
+          ? message
+          : "error: " + message;
     }
     return "error: internal error: " + exception;
   }
@@ -209,9 +218,9 @@ public final class VoxBeamCli implements Runnable {
   }
 
   /**
-   * Whether the first argument after the top-level options begins the Beam form: an argument
-   * file ({@code @FILE}), a Beam-style {@code --name=value}, an option of {@code run}, or a plan
-   * (an existing file, or a name that looks like one, so a missing plan is reported as missing).
+   * Whether the first argument after the top-level options begins the Beam form: an argument file
+   * ({@code @FILE}), a Beam-style {@code --name=value}, an option of {@code run}, or a plan (an
+   * existing file, or a name that looks like one, so a missing plan is reported as missing).
    * Anything else is left to the parser, which names it as an unknown command or option.
    */
   private static boolean startsARun(CommandLine commandLine, String argument) {

@@ -13,9 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
-/** The conventions every command follows: help, unknown names, repeated options, errors, version. */
+/**
+ * The conventions every command follows: help, unknown names, repeated options, errors, version.
+ */
 class CliConventionsTest {
   @TempDir Path dir;
 
@@ -32,7 +34,10 @@ class CliConventionsTest {
     return SharedFixtures.golden().resolve("programs/floats/plan.json").toString();
   }
 
-  /** Exit 2, nothing on standard output, and one line starting with one "error:" naming each mention. */
+  /**
+   * Exit 2, nothing on standard output, and one line starting with one "error:" naming each
+   * mention.
+   */
   private static void assertUsageError(Outcome outcome, String... mentions) {
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
@@ -46,11 +51,24 @@ class CliConventionsTest {
     }
   }
 
-  private static final List<List<String>> COMMANDS = List.of(
-      List.of(), List.of("run"), List.of("export"), List.of("plan"), List.of("explain"),
-      List.of("list-primitives"), List.of("store"), List.of("store", "stats"), List.of("store", "verify"),
-      List.of("store", "gc"), List.of("store", "compact"), List.of("store", "evict"), List.of("runs"),
-      List.of("get"), List.of("serve"), List.of("help"));
+  private static final List<List<String>> COMMANDS =
+      List.of(
+          List.of(),
+          List.of("run"),
+          List.of("export"),
+          List.of("plan"),
+          List.of("explain"),
+          List.of("list-primitives"),
+          List.of("store"),
+          List.of("store", "stats"),
+          List.of("store", "verify"),
+          List.of("store", "gc"),
+          List.of("store", "compact"),
+          List.of("store", "evict"),
+          List.of("runs"),
+          List.of("get"),
+          List.of("serve"),
+          List.of("help"));
 
   @Test
   void helpOnEveryCommandExitsZeroWithThatCommandsUsage() {
@@ -62,7 +80,8 @@ class CliConventionsTest {
         Outcome outcome = cli(args.toArray(new String[0]));
         assertEquals(0, outcome.exitCode(), name + " " + flag + ": " + outcome.err());
         assertEquals("", outcome.err(), name);
-        assertTrue(outcome.out().startsWith("Usage: voxbeam" + (name.isEmpty() ? "" : " " + name) + " "),
+        assertTrue(
+            outcome.out().startsWith("Usage: voxbeam" + (name.isEmpty() ? "" : " " + name) + " "),
             name + ": " + outcome.out());
       }
     }
@@ -86,30 +105,48 @@ class CliConventionsTest {
 
   @Test
   void unknownCommandsAreNamedWithTheClosestOne() {
-    assertUsageError(cli("rnu", "x"), "unknown command 'rnu'", "did you mean 'run'?", "see 'voxbeam --help'");
+    assertUsageError(
+        cli("rnu", "x"), "unknown command 'rnu'", "did you mean 'run'?", "see 'voxbeam --help'");
     assertUsageError(cli("frobnicate"), "unknown command 'frobnicate'");
-    assertUsageError(cli("store", "sats"), "unknown command 'sats'", "'stats'", "see 'voxbeam store --help'");
+    assertUsageError(
+        cli("store", "sats"), "unknown command 'sats'", "'stats'", "see 'voxbeam store --help'");
   }
 
   @Test
   void unknownOptionsAreNamedWithTheClosestOneNeverReadAsAFileOrGivenToBeam() {
-    assertUsageError(cli("run", "--threds", "2", plan(), "--in-memory"),
-        "unknown option '--threds'", "did you mean '--threads'?", "see 'voxbeam run --help'");
+    assertUsageError(
+        cli("run", "--threds", "2", plan(), "--in-memory"),
+        "unknown option '--threds'",
+        "did you mean '--threads'?",
+        "see 'voxbeam run --help'");
     assertUsageError(cli("run", "--threds=2", plan(), "--in-memory"), "'--threds'", "'--threads'");
-    assertUsageError(cli("store", "gc", "--dry-rn"), "unknown option '--dry-rn'", "'--dry-run'",
+    assertUsageError(
+        cli("store", "gc", "--dry-rn"),
+        "unknown option '--dry-rn'",
+        "'--dry-run'",
         "see 'voxbeam store gc --help'");
     assertUsageError(cli("--threds", "2", plan()), "unknown option '--threds'", "'--threads'");
-    assertUsageError(cli("run", plan(), "other.json", "--in-memory"), "unexpected argument 'other.json'");
-    assertUsageError(cli("--runner=DirectRunner", "--streaming", plan()), "unknown option '--streaming'");
+    assertUsageError(
+        cli("run", plan(), "other.json", "--in-memory"), "unexpected argument 'other.json'");
+    assertUsageError(
+        cli("--runner=DirectRunner", "--streaming", plan()), "unknown option '--streaming'");
   }
 
   @Test
   void anOptionGivenTwiceSaysSo() {
-    assertUsageError(cli("run", "--threads", "8", "--threads", "2", plan(), "--in-memory"),
+    assertUsageError(
+        cli("run", "--threads", "8", "--threads", "2", plan(), "--in-memory"),
         "option '--threads' was given more than once");
-    assertUsageError(cli("--maxStages=8", "--maxStages=2", plan()),
+    assertUsageError(
+        cli("--maxStages=8", "--maxStages=2", plan()),
         "option '--maxStages' was given more than once (8 and 2)");
-    Outcome lists = cli("--mapPath=/a=/b", "--mapPath=/c=/d", plan(), "--store", dir.resolve("store").toString());
+    Outcome lists =
+        cli(
+            "--mapPath=/a=/b",
+            "--mapPath=/c=/d",
+            plan(),
+            "--store",
+            dir.resolve("store").toString());
     assertEquals(0, lists.exitCode(), "a list-valued Beam option may repeat: " + lists.err());
   }
 
@@ -120,8 +157,10 @@ class CliConventionsTest {
     Outcome outcome = cli("@" + args, plan(), "--store", dir.resolve("store").toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("="), outcome.out());
-    assertUsageError(cli("@" + args, "--maxStages=2", plan(), "--store", dir.resolve("store").toString()),
-        "'--maxStages'", "more than once");
+    assertUsageError(
+        cli("@" + args, "--maxStages=2", plan(), "--store", dir.resolve("store").toString()),
+        "'--maxStages'",
+        "more than once");
   }
 
   @Test
@@ -145,7 +184,8 @@ class CliConventionsTest {
 
   private static void assertUsageErrorOrBadInput(Outcome outcome, String mention) {
     assertEquals(2, outcome.exitCode(), outcome.err());
-    assertTrue(outcome.err().startsWith("error: ") && outcome.err().contains(mention), outcome.err());
+    assertTrue(
+        outcome.err().startsWith("error: ") && outcome.err().contains(mention), outcome.err());
   }
 
   @Test
@@ -154,7 +194,8 @@ class CliConventionsTest {
     Outcome syntax = cli("plan", bad.toString());
     assertEquals(2, syntax.exitCode());
     assertTrue(syntax.err().startsWith(bad + ":2:1: error: "), syntax.err());
-    assertUsageError(cli("run"), "error: missing required parameter: 'PLAN'", "see 'voxbeam run --help'");
+    assertUsageError(
+        cli("run"), "error: missing required parameter: 'PLAN'", "see 'voxbeam run --help'");
     assertUsageError(cli("store"), "a store command is required");
     assertUsageError(cli(), "a command is required");
   }

@@ -7,14 +7,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClosestNameTest {
-  private static final List<String> COMMANDS = List.of("run", "export", "plan", "explain", "store", "runs", "get", "serve");
+  private static final List<String> COMMANDS =
+      List.of("run", "export", "plan", "explain", "store", "runs", "get", "serve");
 
   @Test
   void swapsTyposAndMissingLettersFindTheName() {
     assertEquals(Optional.of("run"), ClosestName.among("rnu", COMMANDS));
     assertEquals(Optional.of("serve"), ClosestName.among("srve", COMMANDS));
     assertEquals(Optional.of("explain"), ClosestName.among("EXPLIAN", COMMANDS));
-    assertEquals(Optional.of("--threads"), ClosestName.among("--threds", List.of("--json", "--threads", "--refresh")));
+    assertEquals(
+        Optional.of("--threads"),
+        ClosestName.among("--threds", List.of("--json", "--threads", "--refresh")));
   }
 
   @Test

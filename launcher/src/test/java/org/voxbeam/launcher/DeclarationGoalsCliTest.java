@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * {@code --declarations} and {@code --goal}: a VoxLogicA-2 gallery program that declares values
- * and prints nothing shows them, in declaration order, after the program's own goals.
+ * {@code --declarations} and {@code --goal}: a VoxLogicA-2 gallery program that declares values and
+ * prints nothing shows them, in declaration order, after the program's own goals.
  */
 class DeclarationGoalsCliTest {
   /** VoxLogicA-2's gallery program intro-arithmetic, as it ships. */

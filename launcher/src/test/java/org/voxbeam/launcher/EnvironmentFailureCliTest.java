@@ -16,14 +16,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * Finding 7 of issue 18: a full disk, a read-only store and a denied permission are reported in
- * one line that names the path, the operation and the cause, with a non-zero exit and no Java
- * class names, and leave the store consistent: verify finds nothing wrong and what was stored
- * before is still there. The full disk and the read-only store are small tmpfs mounts the test
- * makes itself (it needs to be allowed to mount; it is skipped where it is not).
+ * Finding 7 of issue 18: a full disk, a read-only store and a denied permission are reported in one
+ * line that names the path, the operation and the cause, with a non-zero exit and no Java class
+ * names, and leave the store consistent: verify finds nothing wrong and what was stored before is
+ * still there. The full disk and the read-only store are small tmpfs mounts the test makes itself
+ * (it needs to be allowed to mount; it is skipped where it is not).
  */
 class EnvironmentFailureCliTest {
   @TempDir Path dir;
@@ -47,7 +47,8 @@ class EnvironmentFailureCliTest {
 
   private Path mountTmpfs(String size) throws Exception {
     Path point = Files.createDirectories(dir.resolve("tmpfs"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", point.toString()) == 0,
+    assumeTrue(
+        run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", point.toString()) == 0,
         "mounting a tmpfs is not permitted here");
     mounted = point;
     return point;
@@ -69,8 +70,11 @@ class EnvironmentFailureCliTest {
 
   private Path bigImageProgram() throws IOException {
     Path image = SharedFixtures.shared().resolve("data/chris_t1.nii.gz");
-    return Files.writeString(dir.resolve("big.imgql"),
-        "import \"simpleitk\"\nimport \"vox1\"\nimg = ReadImage(\"" + image + "\")\nprint \"v\" volume(img > 100)\n");
+    return Files.writeString(
+        dir.resolve("big.imgql"),
+        "import \"simpleitk\"\nimport \"vox1\"\nimg = ReadImage(\""
+            + image
+            + "\")\nprint \"v\" volume(img > 100)\n");
   }
 
   private static void assertOneLineWithoutClassNames(Outcome outcome, String... fragments) {
@@ -91,7 +95,9 @@ class EnvironmentFailureCliTest {
     Outcome again = cli("run", "--store", store, filterFold());
     assertEquals(ExitCodes.OK, again.exitCode(), again.err());
     assertTrue(again.out().contains("total=45.0"), again.out());
-    assertTrue((again.out() + again.err()).contains(": 0 computed,"), "earlier results kept: " + again.out() + again.err());
+    assertTrue(
+        (again.out() + again.err()).contains(": 0 computed,"),
+        "earlier results kept: " + again.out() + again.err());
   }
 
   @Test
@@ -108,11 +114,13 @@ class EnvironmentFailureCliTest {
     Path root = mountTmpfs("1m");
     Path store = root.resolve("store");
     assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
-    Path program = Files.writeString(dir.resolve("many.imgql"),
-        "print \"n\" for x in range(0, 3000) do x * 3 + 1\n");
+    Path program =
+        Files.writeString(
+            dir.resolve("many.imgql"), "print \"n\" for x in range(0, 3000) do x * 3 + 1\n");
     fill(root);
     Outcome full = cli("run", "--store", store.toString(), program.toString());
-    assertOneLineWithoutClassNames(full, "write segment", store.toString(), "No space left on device");
+    assertOneLineWithoutClassNames(
+        full, "write segment", store.toString(), "No space left on device");
     Files.delete(root.resolve("filler"));
     assertConsistent(store.toString());
   }
@@ -135,15 +143,18 @@ class EnvironmentFailureCliTest {
     assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
     for (String sub : List.of("segments", "tmp", "blobs")) {
       Files.createDirectories(store.resolve(sub));
-      Files.setPosixFilePermissions(store.resolve(sub), PosixFilePermissions.fromString("r-xr-xr-x"));
+      Files.setPosixFilePermissions(
+          store.resolve(sub), PosixFilePermissions.fromString("r-xr-xr-x"));
     }
     try {
-      assumeTrue(!Files.isWritable(store.resolve("tmp")), "permissions do not bind this user (root)");
+      assumeTrue(
+          !Files.isWritable(store.resolve("tmp")), "permissions do not bind this user (root)");
       Outcome refused = cli("run", "--store", store.toString(), bigImageProgram().toString());
       assertOneLineWithoutClassNames(refused, store.toString(), "permission denied");
     } finally {
       for (String sub : List.of("segments", "tmp", "blobs")) {
-        Files.setPosixFilePermissions(store.resolve(sub), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(
+            store.resolve(sub), PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     }
   }
@@ -158,7 +169,9 @@ class EnvironmentFailureCliTest {
     } catch (IOException full) {
       // The file system is full now; free a little so that small writes (a temporary file) start.
     }
-    try (var channel = java.nio.channels.FileChannel.open(root.resolve("filler"), java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(
+            root.resolve("filler"), java.nio.file.StandardOpenOption.WRITE)) {
       channel.truncate(Math.max(0, channel.size() - 8192));
     }
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /** The shaded {@code launcher.jar}, started as a user starts it, runs a plan against a store. */
 class LauncherJarIT {
@@ -29,12 +29,14 @@ class LauncherJarIT {
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "launcher finished");
-    return new Outcome(process.exitValue(),
+    return new Outcome(
+        process.exitValue(),
         Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
@@ -56,10 +58,18 @@ class LauncherJarIT {
   @Test
   void theJarRunsTheBundledExampleOnBeamsDirectRunner() throws Exception {
     String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
-    Outcome outcome = java("--runner=DirectRunner", plan, "--store", dir.resolve("store").toString());
+    Outcome outcome =
+        java("--runner=DirectRunner", plan, "--store", dir.resolve("store").toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(
-        String.join(System.lineSeparator(), "big=[5, 6, 7, 8, 9]", "total=45.0", "product=120.0", "peak=9", "low=5", ""),
+        String.join(
+            System.lineSeparator(),
+            "big=[5, 6, 7, 8, 9]",
+            "total=45.0",
+            "product=120.0",
+            "peak=9",
+            "low=5",
+            ""),
         outcome.out());
   }
 
@@ -83,7 +93,9 @@ class LauncherJarIT {
     assertTrue(help.out().startsWith("Usage: voxbeam store gc "), help.out());
     Outcome typo = java("rnu", "x");
     assertEquals(2, typo.exitCode());
-    assertEquals("error: unknown command 'rnu' (did you mean 'run'?); see 'voxbeam --help'", typo.err().strip());
+    assertEquals(
+        "error: unknown command 'rnu' (did you mean 'run'?); see 'voxbeam --help'",
+        typo.err().strip());
     String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
     String args = "@" + Path.of("..", "configs", "direct.args").toAbsolutePath();
     Outcome fromArgsFile = java(args, plan, "--store", dir.resolve("store").toString());

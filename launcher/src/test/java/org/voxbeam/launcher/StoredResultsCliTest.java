@@ -28,7 +28,7 @@ import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * Results a user can trust and find, from the command line: {@code --no-cache} and {@code

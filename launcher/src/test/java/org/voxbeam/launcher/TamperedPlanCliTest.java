@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plan whose node content was changed under its id, run with {@code --allow-id-mismatch}, does not
- * reach the shared store: the honest plan still prints its own results on that store afterwards.
+ * A plan whose node content was changed under its id, run with {@code --allow-id-mismatch}, does
+ * not reach the shared store: the honest plan still prints its own results on that store
+ * afterwards.
  */
 class TamperedPlanCliTest {
   @TempDir Path dir;
@@ -30,7 +31,8 @@ class TamperedPlanCliTest {
 
   @Test
   void aTamperedPlanLeavesTheSharedStoreAsItWas() throws Exception {
-    Path honest = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().normalize();
+    Path honest =
+        Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().normalize();
     String text = Files.readString(honest, StandardCharsets.UTF_8);
     String tamperedText = text.replaceFirst("\"value\": 10\\.0", "\"value\": 11.0");
     assertFalse(tamperedText.equals(text), "the plan's 10.0 constant was changed");
@@ -43,16 +45,21 @@ class TamperedPlanCliTest {
 
     Outcome forced = cli("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
     assertEquals(0, forced.exitCode(), forced.err());
-    assertTrue(forced.out().contains("total=55.0"), "the tampered plan computes its own content: " + forced.out());
+    assertTrue(
+        forced.out().contains("total=55.0"),
+        "the tampered plan computes its own content: " + forced.out());
 
     Outcome after = cli("run", honest.toString(), "--store", store);
     assertEquals(0, after.exitCode(), after.err());
     assertTrue(after.out().contains("total=45.0"), after.out());
-    assertTrue(after.err().contains("0 from store"), "nothing of the tampered run was stored: " + after.err());
+    assertTrue(
+        after.err().contains("0 from store"),
+        "nothing of the tampered run was stored: " + after.err());
 
     Outcome again = cli("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
     assertTrue(again.out().contains("total=55.0"), "nor read from the store: " + again.out());
     Outcome runs = cli("runs", "--store", store);
-    assertEquals(1, runs.out().lines().filter(line -> line.contains("plan.json")).count(), runs.out());
+    assertEquals(
+        1, runs.out().lines().filter(line -> line.contains("plan.json")).count(), runs.out());
   }
 }

@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /** The command line end to end, in process: output, exit codes and one-line errors. */
 class VoxBeamCliTest {
-  private static final String A = "6447fe7569d0458da048592bf3798974c8adb4ad29c886d49bf0c14b5e2f6352";
-  private static final String B = "80d4cbcc106df22b52fd9a0dc4435b10cd838af0ea99a88b650748d1910e78f1";
+  private static final String A =
+      "6447fe7569d0458da048592bf3798974c8adb4ad29c886d49bf0c14b5e2f6352";
+  private static final String B =
+      "80d4cbcc106df22b52fd9a0dc4435b10cd838af0ea99a88b650748d1910e78f1";
 
   @TempDir Path dir;
 
@@ -38,14 +40,27 @@ class VoxBeamCliTest {
     Outcome outcome = cli("run", golden("filter-fold").toString(), "--threads", "2", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(
-        String.join(System.lineSeparator(), "big=[5, 6, 7, 8, 9]", "total=45.0", "product=120.0", "peak=9", "low=5", ""),
+        String.join(
+            System.lineSeparator(),
+            "big=[5, 6, 7, 8, 9]",
+            "total=45.0",
+            "product=120.0",
+            "peak=9",
+            "low=5",
+            ""),
         outcome.out());
     assertTrue(outcome.err().contains("computed"), outcome.err());
   }
 
   @Test
   void runWithJsonGivesTypedValues() {
-    Outcome outcome = cli("run", golden("strings").toString(), "--json", "--store", dir.resolve("store").toString());
+    Outcome outcome =
+        cli(
+            "run",
+            golden("strings").toString(),
+            "--json",
+            "--store",
+            dir.resolve("store").toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("\"value\": \"87.32%\""), outcome.out());
     assertTrue(outcome.out().contains("\"vox_type\": \"string\""), outcome.out());
@@ -53,7 +68,8 @@ class VoxBeamCliTest {
 
   @Test
   void aFailedGoalExitsWithOneAndOtherGoalsStillPrint() {
-    Outcome outcome = cli("run", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
+    Outcome outcome =
+        cli("run", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.out().contains("b=4.0"), outcome.out());
     assertTrue(outcome.out().contains("a=<error: vox1./"), outcome.out());
@@ -80,24 +96,40 @@ class VoxBeamCliTest {
 
   @Test
   void badPlansGiveOneLineErrorsNamingTheNode() throws IOException {
-    String op = "{\"id\":\"%s\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"%s\"},\"output_kind\":\"scalar\"}";
+    String op =
+        "{\"id\":\"%s\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"%s\"},\"output_kind\":\"scalar\"}";
     String goal = ",\"goals\":[{\"operation\":\"print\",\"id\":\"" + A + "\",\"name\":\"g\"}]}";
-    assertOneLineError(runPlan("{\"nodes\":[" + String.format(op, A, B) + "," + String.format(op, B, A) + "]" + goal),
-        "cycle", "node ");
-    assertOneLineError(runPlan("{\"nodes\":[" + String.format(op, A, B) + "]" + goal), A, B, "not in the plan");
     assertOneLineError(
-        runPlan("{\"nodes\":[{\"id\":\"" + A + "\",\"type\":\"constant\",\"value\":3.0,\"output_kind\":\"scalar\"}]" + goal),
-        A, "does not match");
+        runPlan(
+            "{\"nodes\":[" + String.format(op, A, B) + "," + String.format(op, B, A) + "]" + goal),
+        "cycle",
+        "node ");
+    assertOneLineError(
+        runPlan("{\"nodes\":[" + String.format(op, A, B) + "]" + goal), A, B, "not in the plan");
+    assertOneLineError(
+        runPlan(
+            "{\"nodes\":[{\"id\":\""
+                + A
+                + "\",\"type\":\"constant\",\"value\":3.0,\"output_kind\":\"scalar\"}]"
+                + goal),
+        A,
+        "does not match");
     assertOneLineError(runPlan("{\"nodes\":[{\"id\":"), "plan.json:1:", "malformed JSON");
-    assertOneLineError(cli("run", dir.resolve("missing.json").toString(), "--in-memory"), "missing.json", "no such file");
+    assertOneLineError(
+        cli("run", dir.resolve("missing.json").toString(), "--in-memory"),
+        "missing.json",
+        "no such file");
   }
 
   @Test
   void badFlagsExitWithTwo() {
     assertEquals(2, cli("run").exitCode());
-    assertEquals(2, cli("run", golden("floats").toString(), "--threads", "0", "--in-memory").exitCode());
+    assertEquals(
+        2, cli("run", golden("floats").toString(), "--threads", "0", "--in-memory").exitCode());
     assertEquals(2, cli("store", "evict", "--store", dir.resolve("s").toString()).exitCode());
-    assertEquals(2, cli("store", "gc", "--grace", "soon", "--store", dir.resolve("s").toString()).exitCode());
+    assertEquals(
+        2,
+        cli("store", "gc", "--grace", "soon", "--store", dir.resolve("s").toString()).exitCode());
     assertEquals(2, cli("frobnicate").exitCode());
   }
 
@@ -109,14 +141,26 @@ class VoxBeamCliTest {
     Outcome inProcess = cli("run", golden("filter-fold").toString(), "--in-memory");
     assertEquals(inProcess.out(), beam.out());
     assertTrue(beam.err().contains("12 nodes: 12 computed, 0 from store, 0 failed"), beam.err());
-    Outcome again = cli("run", "--runner=DirectRunner", "--maxStages=2", golden("filter-fold").toString(), "--store", store);
+    Outcome again =
+        cli(
+            "run",
+            "--runner=DirectRunner",
+            "--maxStages=2",
+            golden("filter-fold").toString(),
+            "--store",
+            store);
     assertEquals(inProcess.out(), again.out());
     assertTrue(again.err().contains("0 computed, 5 from store"), again.err());
   }
 
   @Test
   void aFailedGoalOnBeamExitsWithOneAndOtherGoalsStillPrint() {
-    Outcome outcome = cli("--runner=DirectRunner", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
+    Outcome outcome =
+        cli(
+            "--runner=DirectRunner",
+            golden("errors-div0").toString(),
+            "--store",
+            dir.resolve("store").toString());
     assertEquals(1, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("b=4.0"), outcome.out());
     assertTrue(outcome.out().contains("float division by zero"), outcome.out());
@@ -126,8 +170,10 @@ class VoxBeamCliTest {
   void badBeamOptionsExitWithTwoAndOneLine() {
     String plan = golden("floats").toString();
     String store = dir.resolve("store").toString();
-    assertOneLineError(cli("--runner=DirectRunner", "--noSuchOption=1", plan, "--store", store), "noSuchOption");
-    assertOneLineError(cli("--runner=FlinkRunner", plan, "--store", store), "FlinkRunner", "-Pflink");
+    assertOneLineError(
+        cli("--runner=DirectRunner", "--noSuchOption=1", plan, "--store", store), "noSuchOption");
+    assertOneLineError(
+        cli("--runner=FlinkRunner", plan, "--store", store), "FlinkRunner", "-Pflink");
     assertOneLineError(cli("--maxStages=0", plan, "--store", store), "--maxStages");
     assertOneLineError(cli(plan, "--in-memory"), "--in-memory");
     assertOneLineError(cli("run", "--flinkMaster=[local]", plan, "--in-memory"), "--flinkMaster");
@@ -153,14 +199,16 @@ class VoxBeamCliTest {
     Outcome verify = cli("store", "verify", "--store", store);
     assertEquals(0, verify.exitCode(), verify.out());
     assertTrue(verify.out().contains(": ok"), verify.out());
-    assertTrue(cli("store", "gc", "--dry-run", "--store", store).out().startsWith("would remove 0 blobs"));
+    assertTrue(
+        cli("store", "gc", "--dry-run", "--store", store).out().startsWith("would remove 0 blobs"));
     Outcome compact = cli("store", "compact", "--store", store);
     assertEquals(0, compact.exitCode(), compact.err());
     Outcome evict = cli("store", "evict", "--max-age", "1d", "--dry-run", "--store", store);
     assertTrue(evict.out().startsWith("would evict 0 results"), evict.out());
     Path notAStore = Files.createDirectories(dir.resolve("elsewhere"));
     Files.writeString(notAStore.resolve("file.txt"), "x");
-    assertOneLineError(cli("store", "stats", "--store", notAStore.toString()), "not a VoxBeam store");
+    assertOneLineError(
+        cli("store", "stats", "--store", notAStore.toString()), "not a VoxBeam store");
   }
 
   @Test
@@ -204,10 +252,18 @@ class VoxBeamCliTest {
     Outcome json = cli("plan", program("map-closure").toString(), "--json");
     assertEquals(0, json.exitCode(), json.err());
     assertTrue(json.out().contains("\"body\": \"*(x,k)\""), json.out());
-    String expected = Files.readString(SharedFixtures.golden().resolve("programs/map-closure/expected.json"));
-    String scaledId = expected.substring(expected.indexOf("\"id\": \"") + 7, expected.indexOf("\"id\": \"") + 71);
+    String expected =
+        Files.readString(SharedFixtures.golden().resolve("programs/map-closure/expected.json"));
+    String scaledId =
+        expected.substring(expected.indexOf("\"id\": \"") + 7, expected.indexOf("\"id\": \"") + 71);
     assertTrue(json.out().contains(scaledId), scaledId);
-    Outcome dot = cli("plan", program("map-closure").toString(), "--dot", "-o", dir.resolve("p.dot").toString());
+    Outcome dot =
+        cli(
+            "plan",
+            program("map-closure").toString(),
+            "--dot",
+            "-o",
+            dir.resolve("p.dot").toString());
     assertEquals(0, dot.exitCode(), dot.err());
     assertTrue(Files.readString(dir.resolve("p.dot")).startsWith("digraph plan {"));
     assertEquals(2, cli("plan", program("map-closure").toString(), "--json", "--dot").exitCode());
@@ -242,7 +298,8 @@ class VoxBeamCliTest {
     Files.writeString(bad, "x = (1 +\n");
     Outcome syntax = cli("plan", bad.toString());
     assertEquals(2, syntax.exitCode());
-    assertTrue(syntax.err().contains("bad.imgql:2:1: error: unexpected end of input"), syntax.err());
+    assertTrue(
+        syntax.err().contains("bad.imgql:2:1: error: unexpected end of input"), syntax.err());
     Outcome missing = cli("explain", dir.resolve("absent.imgql").toString(), "--in-memory");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("cannot read program"), missing.err());

@@ -15,10 +15,10 @@ import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.node.NodeId;
 
 /**
- * Last-access times of results, for eviction by last access. Segments are immutable, so reads
- * are remembered in memory and appended as a new file under {@code access/} when the store is
- * closed (or the log grows large); eviction takes the latest time per id across all files.
- * Losing a log in a crash only makes results look older than they are.
+ * Last-access times of results, for eviction by last access. Segments are immutable, so reads are
+ * remembered in memory and appended as a new file under {@code access/} when the store is closed
+ * (or the log grows large); eviction takes the latest time per id across all files. Losing a log in
+ * a crash only makes results look older than they are.
  */
 public final class AccessLog {
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
@@ -55,7 +55,10 @@ public final class AccessLog {
       Files.createDirectories(layout.tmp());
       Path temporary = NewFiles.createUnique(layout.tmp(), "access-", ".tmp");
       Files.writeString(temporary, text);
-      String name = String.format("access-%013d-%016x.log", System.currentTimeMillis(), ThreadLocalRandom.current().nextLong());
+      String name =
+          String.format(
+              "access-%013d-%016x.log",
+              System.currentTimeMillis(), ThreadLocalRandom.current().nextLong());
       Files.move(temporary, layout.access().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.warn("cannot record access times under {}: {}", layout.access(), e.getMessage());
@@ -69,12 +72,14 @@ public final class AccessLog {
       return latest;
     }
     try (Stream<Path> files = Files.list(layout.access())) {
-      for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
+      for (Path file :
+          files.filter(path -> path.getFileName().toString().endsWith(".log")).toList()) {
         for (String line : Files.readAllLines(file)) {
           int space = line.indexOf(' ');
           if (space == 64) {
             try {
-              latest.merge(line.substring(0, space), Long.parseLong(line.substring(space + 1)), Math::max);
+              latest.merge(
+                  line.substring(0, space), Long.parseLong(line.substring(space + 1)), Math::max);
             } catch (NumberFormatException ignored) {
               // A line cut short by a crash carries no time.
             }

@@ -19,9 +19,9 @@ import org.voxbeam.kernel.json.JsonSyntaxException;
 import org.voxbeam.kernel.json.JsonValue;
 
 /**
- * The {@code voxbeam-store.json} file that makes a directory a store and says which version of
- * the format its files follow, so a newer VoxBeam can upgrade an older store and an older one
- * refuses a newer store instead of misreading it.
+ * The {@code voxbeam-store.json} file that makes a directory a store and says which version of the
+ * format its files follow, so a newer VoxBeam can upgrade an older store and an older one refuses a
+ * newer store instead of misreading it.
  *
  * <p>A store of an earlier version this one can read is upgraded when it is opened ({@link
  * StoreUpgrade}), under a lock so that processes opening it at once upgrade it once; the marker is
@@ -162,7 +162,8 @@ final class FormatMarker {
     } catch (JsonSyntaxException e) {
       throw new StoreException(layout.marker() + " is corrupt: " + e.getMessage());
     }
-    if (!(parsed instanceof JsonObject marker) || !FORMAT.equals(marker.getString("format").orElse(null))) {
+    if (!(parsed instanceof JsonObject marker)
+        || !FORMAT.equals(marker.getString("format").orElse(null))) {
       throw new StoreException(layout.marker() + " does not describe a VoxBeam store");
     }
     JsonValue version = marker.get("version").orElse(null);

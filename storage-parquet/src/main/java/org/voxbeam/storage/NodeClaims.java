@@ -14,12 +14,12 @@ import org.voxbeam.kernel.store.WorkClaims;
 
 /**
  * Claims on nodes as byte-range locks on one file, {@code claims.lock} in the store directory: a
- * node's claim is the one-byte range at an offset taken from its id. The operating system keeps
- * the locks, so a claim is visible to every process on the store, and the claim of a process that
- * dies, however it dies, is released with it: there is no heartbeat to keep and nothing to expire.
- * The file is never written and never deleted (deleting a lock file is what makes lock files
- * race). Two stores open on one directory in one JVM see each other's claims too, since the JVM
- * keeps one table of the locks it holds.
+ * node's claim is the one-byte range at an offset taken from its id. The operating system keeps the
+ * locks, so a claim is visible to every process on the store, and the claim of a process that dies,
+ * however it dies, is released with it: there is no heartbeat to keep and nothing to expire. The
+ * file is never written and never deleted (deleting a lock file is what makes lock files race). Two
+ * stores open on one directory in one JVM see each other's claims too, since the JVM keeps one
+ * table of the locks it holds.
  *
  * <p>Where locks do not work (a file system without them), every claim is granted: runs then
  * compute shared nodes twice, as before claims existed, and store equal results.
@@ -61,7 +61,8 @@ final class NodeClaims implements WorkClaims {
       if (unavailable.compareAndSet(false, true)) {
         LOG.warn(
             "cannot lock {} ({}); concurrent runs on this store may compute shared nodes twice",
-            layout.claims(), e.getMessage());
+            layout.claims(),
+            e.getMessage());
       }
       return Optional.of(() -> {});
     }
@@ -89,8 +90,7 @@ final class NodeClaims implements WorkClaims {
   private synchronized FileChannel channel() throws IOException {
     if (channel == null || !channel.isOpen()) {
       channel =
-          FileChannel.open(
-              layout.claims(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(layout.claims(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
     return channel;
   }

@@ -29,8 +29,8 @@ public final class StoreException extends RuntimeException {
   }
 
   /**
-   * Whether the environment failed (a full disk, a permission, a read-only file system) rather
-   * than the store's content being wrong.
+   * Whether the environment failed (a full disk, a permission, a read-only file system) rather than
+   * the store's content being wrong.
    */
   public boolean environment() {
     return environment;
@@ -42,7 +42,8 @@ public final class StoreException extends RuntimeException {
    * denied"), without the library's exception names.
    */
   public static StoreException io(String operation, Path path, Throwable cause) {
-    return new StoreException("cannot " + operation + " " + path + ": " + reason(cause), cause, true);
+    return new StoreException(
+        "cannot " + operation + " " + path + ": " + reason(cause), cause, true);
   }
 
   /** The operating system's reason for {@code failure}, from the innermost I/O error behind it. */

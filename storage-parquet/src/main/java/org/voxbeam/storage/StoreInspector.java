@@ -59,13 +59,17 @@ final class StoreInspector {
       return 0;
     }
     try (Stream<Path> files = Files.walk(directory)) {
-      return files.filter(Files::isRegularFile).mapToLong(path -> {
-        try {
-          return Files.size(path);
-        } catch (IOException e) {
-          return 0;
-        }
-      }).sum();
+      return files
+          .filter(Files::isRegularFile)
+          .mapToLong(
+              path -> {
+                try {
+                  return Files.size(path);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
     }
   }
 }

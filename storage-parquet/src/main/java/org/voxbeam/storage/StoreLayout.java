@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where everything lives inside a store directory. The directory is the unit of sharing: copying
- * two stores into one directory is a valid merge, because every file name is unique (segments)
- * or content-addressed (blobs).
+ * two stores into one directory is a valid merge, because every file name is unique (segments) or
+ * content-addressed (blobs).
  *
  * <pre>
  * store/

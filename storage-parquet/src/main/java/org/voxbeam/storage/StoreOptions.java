@@ -6,8 +6,8 @@ package org.voxbeam.storage;
  * @param cacheBytes memory budget of the decoded-result cache
  * @param segmentCacheRows how many decoded rows to keep of segments that are read whole (those
  *     without a page map, written by another tool); page-mapped segments are read a row at a time
- * @param verifyBlobsOnRead re-hash blob content while it is read, failing the read if it no
- *     longer matches its name
+ * @param verifyBlobsOnRead re-hash blob content while it is read, failing the read if it no longer
+ *     matches its name
  * @param durability whether segments and blobs are synced to disk before they become visible
  */
 public record StoreOptions(

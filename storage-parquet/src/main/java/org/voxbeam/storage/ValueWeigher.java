@@ -6,8 +6,8 @@ import org.voxbeam.kernel.value.Value;
 import org.voxbeam.kernel.value.ValueMeasure;
 
 /**
- * Approximate heap bytes of a decoded result, for the cache's byte budget. Blobs count only
- * their handle: their content stays on disk until read.
+ * Approximate heap bytes of a decoded result, for the cache's byte budget. Blobs count only their
+ * handle: their content stays on disk until read.
  */
 final class ValueWeigher implements ValueMeasure {
   private static final ValueWeigher INSTANCE = new ValueWeigher();

@@ -3,9 +3,9 @@
  * blobs that implements the kernel's {@link org.voxbeam.kernel.store.ResultStore} contract. Start
  * at {@link org.voxbeam.storage.ParquetResultStore} (reads, writes, concurrency, caching), then
  * {@link org.voxbeam.storage.StoreLayout}, which says where every file lives. A store is named as
- * the user writes it by {@link org.voxbeam.storage.StoreAddress} and tuned per process by
- * {@link org.voxbeam.storage.StoreOptions}; the package-private format marker and upgrade decide
- * which format version a directory follows and bring an older one up to date when it is opened.
+ * the user writes it by {@link org.voxbeam.storage.StoreAddress} and tuned per process by {@link
+ * org.voxbeam.storage.StoreOptions}; the package-private format marker and upgrade decide which
+ * format version a directory follows and bring an older one up to date when it is opened.
  *
  * <p>The subpackages are the store's parts: {@code segment} (the Parquet rows), {@code blob}
  * (payload files), {@code index} (where each result is), {@code maintenance} (verify, gc, compact,

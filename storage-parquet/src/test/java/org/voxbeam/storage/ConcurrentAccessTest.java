@@ -27,20 +27,25 @@ class ConcurrentAccessTest {
       List<Future<?>> work = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int thread = t;
-        work.add(pool.submit(() -> {
-          for (int b = 0; b < batches; b++) {
-            List<StoredResult> batch = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-              String name = (i % 2 == 0 ? "shared" : "t" + thread) + "-" + b + "-" + i;
-              batch.add(StoredValues.result(WriterProcess.idOf(name), WriterProcess.valueOf(name)));
-            }
-            store.putAll(batch);
-            for (StoredResult result : batch) {
-              SameValue.assertSame(result.value(), store.get(result.id()).orElseThrow().value());
-            }
-          }
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  for (int b = 0; b < batches; b++) {
+                    List<StoredResult> batch = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                      String name = (i % 2 == 0 ? "shared" : "t" + thread) + "-" + b + "-" + i;
+                      batch.add(
+                          StoredValues.result(
+                              WriterProcess.idOf(name), WriterProcess.valueOf(name)));
+                    }
+                    store.putAll(batch);
+                    for (StoredResult result : batch) {
+                      SameValue.assertSame(
+                          result.value(), store.get(result.id()).orElseThrow().value());
+                    }
+                  }
+                  return null;
+                }));
       }
       for (Future<?> future : work) {
         future.get();
@@ -49,7 +54,8 @@ class ConcurrentAccessTest {
       int expected = batches * 10 + threads * batches * 10;
       StoreStats stats = store.stats();
       long sequenceItems = 2 * stats.countsByType().getOrDefault("sequence", 0L);
-      assertEquals(expected, stats.results() - sequenceItems, "each sequence also stores its two items");
+      assertEquals(
+          expected, stats.results() - sequenceItems, "each sequence also stores its two items");
       assertTrue(store.cacheStats().hitCount() > 0);
     }
   }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.testkit.JvmProcesses;
 
 /**
- * A writing JVM is killed with SIGKILL at random moments; after each kill the store opens,
- * shows no partial row or blob, and holds everything acknowledged before the kill. The number
- * of trials is {@code voxbeam.crashTrials}: 12 in the suite (each trial starts a JVM), 500 in the
- * stress command of docs/testing.md.
+ * A writing JVM is killed with SIGKILL at random moments; after each kill the store opens, shows no
+ * partial row or blob, and holds everything acknowledged before the kill. The number of trials is
+ * {@code voxbeam.crashTrials}: 12 in the suite (each trial starts a JVM), 500 in the stress command
+ * of docs/testing.md.
  */
 class CrashSafetyTest {
   private static final int TRIALS = Integer.getInteger("voxbeam.crashTrials", 12);
@@ -32,26 +33,33 @@ class CrashSafetyTest {
     SplittableRandom random = new SplittableRandom(20261124);
     List<String> acknowledged = new ArrayList<>();
     for (int trial = 0; trial < TRIALS; trial++) {
-      Process writer = JvmProcesses.start(
-          WriterProcess.class, List.of("-Xmx128m"), List.of(dir.toString(), "t" + trial, "0", "25"));
-      BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+      Process writer =
+          JvmProcesses.start(
+              WriterProcess.class,
+              List.of("-Xmx128m"),
+              List.of(dir.toString(), "t" + trial, "0", "25"));
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
       String first = lines.readLine();
       assertTrue(first != null && first.startsWith("ack "), "writer started: " + first);
       acknowledged.add(first.substring(4));
       long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(random.nextInt(5, 300));
-      Thread reader = new Thread(() -> {
-        try {
-          for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith("ack ")) {
-              synchronized (acknowledged) {
-                acknowledged.add(line.substring(4));
-              }
-            }
-          }
-        } catch (java.io.IOException closed) {
-          // The writer was killed.
-        }
-      });
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("ack ")) {
+                      synchronized (acknowledged) {
+                        acknowledged.add(line.substring(4));
+                      }
+                    }
+                  }
+                } catch (java.io.IOException closed) {
+                  // The writer was killed.
+                }
+              });
       reader.start();
       while (System.nanoTime() < killAt) {
         Thread.sleep(1);
@@ -67,11 +75,15 @@ class CrashSafetyTest {
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       synchronized (acknowledged) {
         for (String name : acknowledged) {
-          StoredResult result = store.get(WriterProcess.idOf(name)).orElseThrow(() -> new AssertionError("lost " + name));
+          StoredResult result =
+              store
+                  .get(WriterProcess.idOf(name))
+                  .orElseThrow(() -> new AssertionError("lost " + name));
           SameValue.assertSame(WriterProcess.valueOf(name), result.value());
         }
       }
-      assertTrue(new StoreMaintenance(store).verify().problems().isEmpty(), "verify finds nothing wrong");
+      assertTrue(
+          new StoreMaintenance(store).verify().problems().isEmpty(), "verify finds nothing wrong");
     }
     try (var segments = Files.list(dir.resolve("segments"))) {
       assertTrue(segments.allMatch(path -> path.getFileName().toString().endsWith(".parquet")));

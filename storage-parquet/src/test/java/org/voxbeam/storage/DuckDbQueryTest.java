@@ -25,27 +25,43 @@ class DuckDbQueryTest {
   @Test
   void duckDbReadsValuesAndNestedRecordFields() throws Exception {
     StoredResult number = result("volume", new NumberValue(1234.5));
-    StoredResult record = result("case", new MappingValue(Map.of("patient", new StringValue("P-1024"), "dice", new NumberValue(0.87))));
+    StoredResult record =
+        result(
+            "case",
+            new MappingValue(
+                Map.of("patient", new StringValue("P-1024"), "dice", new NumberValue(0.87))));
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       store.putAll(List.of(number, record));
     }
     String segments = dir.resolve("segments").toString().replace('\\', '/') + "/*.parquet";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
-      try (ResultSet rows = statement.executeQuery(
-          "SELECT value_type, number_value FROM read_parquet('" + segments + "') WHERE node_id = '" + number.id().hex() + "'")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT value_type, number_value FROM read_parquet('"
+                  + segments
+                  + "') WHERE node_id = '"
+                  + number.id().hex()
+                  + "'")) {
         assertTrue(rows.next());
         assertEquals("number", rows.getString(1));
         assertEquals(1234.5, rows.getDouble(2));
       }
-      try (ResultSet rows = statement.executeQuery(
-          "SELECT e.string_value FROM (SELECT unnest(entries) AS e FROM read_parquet('" + segments + "') WHERE node_id = '"
-              + record.id().hex() + "') WHERE e.key = 'patient'")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT e.string_value FROM (SELECT unnest(entries) AS e FROM read_parquet('"
+                  + segments
+                  + "') WHERE node_id = '"
+                  + record.id().hex()
+                  + "') WHERE e.key = 'patient'")) {
         assertTrue(rows.next());
         assertEquals("P-1024", rows.getString(1));
       }
-      try (ResultSet rows = statement.executeQuery(
-          "SELECT e.number_value FROM (SELECT unnest(entries) AS e FROM read_parquet('" + segments + "')) WHERE e.key = 'dice'")) {
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT e.number_value FROM (SELECT unnest(entries) AS e FROM read_parquet('"
+                  + segments
+                  + "')) WHERE e.key = 'dice'")) {
         assertTrue(rows.next());
         assertEquals(0.87, rows.getDouble(1));
       }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.testkit.JvmProcesses;
 
 /**
  * A blob four times larger than the heap of the JVM that writes and reads it: it is streamed in
@@ -26,9 +27,11 @@ class LargeBlobTest {
 
   @Test
   void blobLargerThanTheHeapRoundTripsAsAStream() throws Exception {
-    Process child = JvmProcesses.start(LargeBlobProcess.class, List.of("-Xmx64m"), List.of(dir.toString()));
+    Process child =
+        JvmProcesses.start(LargeBlobProcess.class, List.of("-Xmx64m"), List.of(dir.toString()));
     String output;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       output = lines.readLine();
     }
     child.waitFor(300, TimeUnit.SECONDS);
@@ -49,40 +52,43 @@ class LargeBlobTest {
     }
 
     public static void main(String[] args) throws Exception {
-      Blob generated = new Blob() {
-        @Override
-        public long size() {
-          return SIZE;
-        }
-
-        @Override
-        public InputStream open() {
-          return new InputStream() {
-            private long position;
-
+      Blob generated =
+          new Blob() {
             @Override
-            public int read() {
-              return position < SIZE ? (byte) (position++ * 131) & 0xFF : -1;
+            public long size() {
+              return SIZE;
             }
 
             @Override
-            public int read(byte[] buffer, int offset, int length) {
-              if (position >= SIZE) {
-                return -1;
-              }
-              int count = (int) Math.min(length, SIZE - position);
-              for (int i = 0; i < count; i++) {
-                buffer[offset + i] = (byte) (position++ * 131);
-              }
-              return count;
+            public InputStream open() {
+              return new InputStream() {
+                private long position;
+
+                @Override
+                public int read() {
+                  return position < SIZE ? (byte) (position++ * 131) & 0xFF : -1;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                  if (position >= SIZE) {
+                    return -1;
+                  }
+                  int count = (int) Math.min(length, SIZE - position);
+                  for (int i = 0; i < count; i++) {
+                    buffer[offset + i] = (byte) (position++ * 131);
+                  }
+                  return count;
+                }
+              };
             }
           };
-        }
-      };
-      try (ParquetResultStore store = ParquetResultStore.open(Path.of(args[0]), StoreOptions.defaults())) {
+      try (ParquetResultStore store =
+          ParquetResultStore.open(Path.of(args[0]), StoreOptions.defaults())) {
         store.put(StoredValues.result("huge", new BytesValue(generated)));
       }
-      try (ParquetResultStore store = ParquetResultStore.open(Path.of(args[0]), StoreOptions.defaults())) {
+      try (ParquetResultStore store =
+          ParquetResultStore.open(Path.of(args[0]), StoreOptions.defaults())) {
         StoredResult result = store.get(StoredValues.id("huge")).orElseThrow();
         Blob blob = ((BytesValue) result.value()).data();
         long sum = 0;

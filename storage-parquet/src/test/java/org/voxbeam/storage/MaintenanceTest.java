@@ -106,7 +106,10 @@ class MaintenanceTest {
     Files.write(dir.resolve("tmp/segment-leftover.tmp"), new byte[50]);
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       StoreMaintenance maintenance = new StoreMaintenance(store);
-      assertEquals(0, maintenance.gc(StoreMaintenance.DEFAULT_GRACE, false).blobsRemoved(), "young files are spared");
+      assertEquals(
+          0,
+          maintenance.gc(StoreMaintenance.DEFAULT_GRACE, false).blobsRemoved(),
+          "young files are spared");
       age(dir);
       GcReport dry = maintenance.gc(StoreMaintenance.DEFAULT_GRACE, true);
       assertEquals(1, dry.blobsRemoved());
@@ -141,15 +144,19 @@ class MaintenanceTest {
 
   @Test
   void evictionByAgeAndSizeRemovesRowsThenUnreferencedBlobs() throws IOException {
-    ResultMetadata old = new ResultMetadata("op", Duration.ZERO, Instant.now().minus(Duration.ofDays(30)), "test");
-    StoredResult ancient = new StoredResult(id("ancient"), new SequenceValue(List.of(new NumberValue(1))), old);
+    ResultMetadata old =
+        new ResultMetadata("op", Duration.ZERO, Instant.now().minus(Duration.ofDays(30)), "test");
+    StoredResult ancient =
+        new StoredResult(id("ancient"), new SequenceValue(List.of(new NumberValue(1))), old);
     ResultMetadata recent = new ResultMetadata("op", Duration.ZERO, Instant.now(), "test");
     StoredResult big = new StoredResult(id("big"), blob("big", 50_000).value(), recent);
     StoredResult small = new StoredResult(id("small"), new NumberValue(2), recent);
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       store.putAll(List.of(ancient, big, small));
       StoreMaintenance maintenance = new StoreMaintenance(store);
-      EvictionPolicy byAge = new EvictionPolicy(Optional.of(Duration.ofDays(7)), EvictionPolicy.Basis.CREATED, OptionalLong.empty());
+      EvictionPolicy byAge =
+          new EvictionPolicy(
+              Optional.of(Duration.ofDays(7)), EvictionPolicy.Basis.CREATED, OptionalLong.empty());
       EvictReport dry = maintenance.evict(byAge, StoreMaintenance.DEFAULT_GRACE, true);
       assertEquals(2, dry.resultsEvicted(), "the sequence and its item");
       assertTrue(store.contains(ancient.id()));
@@ -158,11 +165,15 @@ class MaintenanceTest {
       assertTrue(store.contains(big.id()));
       assertTrue(maintenance.verify().ok());
 
-      EvictionPolicy bySize = new EvictionPolicy(Optional.empty(), EvictionPolicy.Basis.LAST_ACCESS, OptionalLong.of(20_000));
+      EvictionPolicy bySize =
+          new EvictionPolicy(
+              Optional.empty(), EvictionPolicy.Basis.LAST_ACCESS, OptionalLong.of(20_000));
       maintenance.evict(bySize, StoreMaintenance.DEFAULT_GRACE, false);
       assertTrue(store.stats().results() < 2, "oldest results go until the store fits");
       age(dir);
-      assertEquals(1, maintenance.gc(StoreMaintenance.DEFAULT_GRACE, false).blobsRemoved(),
+      assertEquals(
+          1,
+          maintenance.gc(StoreMaintenance.DEFAULT_GRACE, false).blobsRemoved(),
           "the evicted result's blob is now unreferenced");
       assertTrue(maintenance.verify().ok());
     }

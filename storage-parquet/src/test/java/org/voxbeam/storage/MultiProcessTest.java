@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.testkit.JvmProcesses;
 
 /**
  * Three JVMs write one store at once, overlapping ids and distinct ones: every acknowledged result
@@ -32,7 +33,13 @@ class MultiProcessTest {
   void concurrentProcessesShareOneStore() throws Exception {
     List<Process> processes = new ArrayList<>();
     for (int p = 0; p < PROCESSES; p++) {
-      List<String> args = new ArrayList<>(List.of(dir.toString(), "p" + p, Integer.toString(BATCHES), Integer.toString(BATCH_SIZE)));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  dir.toString(),
+                  "p" + p,
+                  Integer.toString(BATCHES),
+                  Integer.toString(BATCH_SIZE)));
       for (int other = 0; other < PROCESSES; other++) {
         if (other != p) {
           args.add("p" + other + "-" + (BATCHES - 1) + "-" + (BATCH_SIZE - 1));
@@ -43,7 +50,9 @@ class MultiProcessTest {
     Set<String> acknowledged = new HashSet<>();
     int seen = 0;
     for (Process process : processes) {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
           if (line.startsWith("ack ")) {
             acknowledged.add(line.substring(4));
@@ -56,10 +65,14 @@ class MultiProcessTest {
       assertEquals(0, process.exitValue());
     }
     assertEquals(PROCESSES * (PROCESSES - 1), seen, "every process saw every other's last result");
-    assertEquals(BATCHES * BATCH_SIZE / 4 + PROCESSES * BATCHES * BATCH_SIZE * 3 / 4, acknowledged.size());
+    assertEquals(
+        BATCHES * BATCH_SIZE / 4 + PROCESSES * BATCHES * BATCH_SIZE * 3 / 4, acknowledged.size());
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       for (String name : acknowledged) {
-        StoredResult result = store.get(WriterProcess.idOf(name)).orElseThrow(() -> new AssertionError("lost " + name));
+        StoredResult result =
+            store
+                .get(WriterProcess.idOf(name))
+                .orElseThrow(() -> new AssertionError("lost " + name));
         SameValue.assertSame(WriterProcess.valueOf(name), result.value());
       }
     }

@@ -42,7 +42,8 @@ class ParquetResultStoreTest {
       Files.deleteIfExists(store.layout().tmp());
       Files.deleteIfExists(store.layout().segments());
       List<Thread> writers = new java.util.ArrayList<>();
-      List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      List<Throwable> failures =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       for (int t = 0; t < 4; t++) {
         StoredResult result = result("first-" + t, new IntegerValue(t));
         Thread writer = new Thread(() -> store.putAll(List.of(result)));
@@ -64,9 +65,19 @@ class ParquetResultStoreTest {
   void resultsSurviveReopening() {
     StoredResult number = result("n", new NumberValue(32.0));
     StoredResult sequence =
-        result("s", new SequenceValue(List.of(new IntegerValue(5), new StringValue("x"), SequenceValue.EMPTY)));
-    StoredResult mapping = result("m",
-        new MappingValue(Map.of("volume", new NumberValue(12.5), "tags", new SequenceValue(List.of(BooleanValue.TRUE)))));
+        result(
+            "s",
+            new SequenceValue(
+                List.of(new IntegerValue(5), new StringValue("x"), SequenceValue.EMPTY)));
+    StoredResult mapping =
+        result(
+            "m",
+            new MappingValue(
+                Map.of(
+                    "volume",
+                    new NumberValue(12.5),
+                    "tags",
+                    new SequenceValue(List.of(BooleanValue.TRUE)))));
     try (ParquetResultStore store = open()) {
       store.putAll(List.of(number, sequence, mapping));
       assertEquals(Optional.of(number), store.get(number.id()));
@@ -75,18 +86,23 @@ class ParquetResultStoreTest {
       assertEquals(number, store.get(number.id()).orElseThrow());
       assertEquals(sequence, store.get(sequence.id()).orElseThrow());
       assertEquals(mapping, store.get(mapping.id()).orElseThrow());
-      assertEquals(Set.of(number.id(), sequence.id()), store.containsAll(List.of(number.id(), sequence.id(), id("absent"))));
+      assertEquals(
+          Set.of(number.id(), sequence.id()),
+          store.containsAll(List.of(number.id(), sequence.id(), id("absent"))));
       assertTrue(store.get(id("absent")).isEmpty());
     }
   }
 
   @Test
   void writtenPayloadsAreReadBackFromDiskNotPinnedOnTheHeap() {
-    try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults())) {
-      StoredResult bytes = result("payload", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3})));
+    try (ParquetResultStore store =
+        ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults())) {
+      StoredResult bytes =
+          result("payload", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3})));
       store.putAll(List.of(bytes));
       BytesValue read = (BytesValue) store.get(bytes.id()).orElseThrow().value();
-      assertTrue(read.data() instanceof FileBlob, "the written heap copy was cached: " + read.data());
+      assertTrue(
+          read.data() instanceof FileBlob, "the written heap copy was cached: " + read.data());
     }
   }
 
@@ -150,10 +166,15 @@ class ParquetResultStoreTest {
   void refusesADirectoryThatIsNotAStore() throws IOException {
     Path foreign = Files.createDirectories(dir.resolve("foreign"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
-    assertThrows(StoreException.class, () -> ParquetResultStore.open(foreign, StoreOptions.defaults()));
+    assertThrows(
+        StoreException.class, () -> ParquetResultStore.open(foreign, StoreOptions.defaults()));
     Path future = Files.createDirectories(dir.resolve("future"));
-    Files.writeString(future.resolve(StoreLayout.MARKER_FILE), "{\"format\": \"voxbeam-result-store\", \"version\": 99}");
-    StoreException e = assertThrows(StoreException.class, () -> ParquetResultStore.open(future, StoreOptions.defaults()));
+    Files.writeString(
+        future.resolve(StoreLayout.MARKER_FILE),
+        "{\"format\": \"voxbeam-result-store\", \"version\": 99}");
+    StoreException e =
+        assertThrows(
+            StoreException.class, () -> ParquetResultStore.open(future, StoreOptions.defaults()));
     assertTrue(e.getMessage().contains("version 99"), e.getMessage());
   }
 }

@@ -27,11 +27,20 @@ import org.voxbeam.kernel.value.Value;
 /** Random values of every storable type, biased towards the edge cases a codec gets wrong. */
 public final class RandomValues {
   private static final double[] SPECIAL_DOUBLES = {
-    Double.NaN, -0.0, 0.0, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY,
-    Double.NEGATIVE_INFINITY, 1e-5, 0.1,
+    Double.NaN,
+    -0.0,
+    0.0,
+    Double.MIN_VALUE,
+    Double.MAX_VALUE,
+    Double.POSITIVE_INFINITY,
+    Double.NEGATIVE_INFINITY,
+    1e-5,
+    0.1,
   };
   private static final long[] SPECIAL_LONGS = {Long.MIN_VALUE, Long.MAX_VALUE, 0, -1, 1L << 53};
-  private static final String[] SPECIAL_STRINGS = {"", "α β γ", "🧠 emoji", "tab\there\nnewline", "\u0000nul", "quote\"'\\"};
+  private static final String[] SPECIAL_STRINGS = {
+    "", "α β γ", "🧠 emoji", "tab\there\nnewline", "\u0000nul", "quote\"'\\"
+  };
 
   private final SplittableRandom random;
 
@@ -42,41 +51,70 @@ public final class RandomValues {
   public Value next(int depth) {
     int kind = random.nextInt(depth <= 0 ? 6 : 13);
     switch (kind) {
-      case 0:
+      case 0 -> {
         return NullValue.INSTANCE;
-      case 1:
+      }
+      case 1 -> {
         return BooleanValue.of(random.nextBoolean());
-      case 2:
+      }
+      case 2 -> {
         return new IntegerValue(random.nextInt(4) == 0 ? pick(SPECIAL_LONGS) : random.nextLong());
-      case 3:
-        return new NumberValue(random.nextInt(3) == 0 ? pick(SPECIAL_DOUBLES) : Double.longBitsToDouble(random.nextLong()));
-      case 4:
+      }
+      case 3 -> {
+        return new NumberValue(
+            random.nextInt(3) == 0
+                ? pick(SPECIAL_DOUBLES)
+                : Double.longBitsToDouble(random.nextLong()));
+      }
+      case 4 -> {
         return new StringValue(string());
-      case 5:
-        return new BytesValue(InMemoryBlob.copyOf(bytes(random.nextInt(3) == 0 ? 0 : random.nextInt(2048))));
-      case 6:
-      case 7:
+      }
+      case 5 -> {
+        return new BytesValue(
+            InMemoryBlob.copyOf(bytes(random.nextInt(3) == 0 ? 0 : random.nextInt(2048))));
+      }
+      case 6, 7 -> {
         int length = random.nextInt(10) == 0 ? 200 : random.nextInt(5);
         List<Value> items = new ArrayList<>();
         for (int i = 0; i < length; i++) {
           items.add(next(depth - 1));
         }
         return new SequenceValue(items);
-      case 8:
+      }
+      case 8 -> {
         return mapping(depth);
-      case 9:
+      }
+      case 9 -> {
         long rows = random.nextInt(4);
         long cols = random.nextInt(4);
-        return new NdArrayValue(DType.FLOAT32, List.of(rows, cols), InMemoryBlob.copyOf(bytes((int) (rows * cols * 4))));
-      case 10:
-        ImageGeometry geometry = new ImageGeometry(List.of(3L, 2L, 2L), List.of(0.5, 1.0, 2.0), List.of(-1.0, 0.0, 1.0),
-            List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+        return new NdArrayValue(
+            DType.FLOAT32,
+            List.of(rows, cols),
+            InMemoryBlob.copyOf(bytes((int) (rows * cols * 4))));
+      }
+      case 10 -> {
+        ImageGeometry geometry =
+            new ImageGeometry(
+                List.of(3L, 2L, 2L),
+                List.of(0.5, 1.0, 2.0),
+                List.of(-1.0, 0.0, 1.0),
+                List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
         return new ImageValue(geometry, DType.UINT16, InMemoryBlob.copyOf(bytes(24)));
-      case 11:
-        return new DatasetValue(NodeHashing.sha256("owner" + random.nextInt()), random.nextInt(1000), mapping(0));
-      default:
-        ErrorValue root = new ErrorValue(string(), NodeHashing.sha256("a" + random.nextInt()), "vox1./", Optional.empty());
-        return new ErrorValue("input failed", NodeHashing.sha256("b" + random.nextInt()), "vox1.+", Optional.of(root));
+      }
+      case 11 -> {
+        return new DatasetValue(
+            NodeHashing.sha256("owner" + random.nextInt()), random.nextInt(1000), mapping(0));
+      }
+      default -> {
+        ErrorValue root =
+            new ErrorValue(
+                string(), NodeHashing.sha256("a" + random.nextInt()), "vox1./", Optional.empty());
+        return new ErrorValue(
+            "input failed",
+            NodeHashing.sha256("b" + random.nextInt()),
+            "vox1.+",
+            Optional.of(root));
+      }
     }
   }
 
@@ -100,7 +138,8 @@ public final class RandomValues {
     StringBuilder out = new StringBuilder();
     int length = random.nextInt(20);
     for (int i = 0; i < length; i++) {
-      out.appendCodePoint(random.nextInt(3) == 0 ? 0x4E00 + random.nextInt(500) : 'a' + random.nextInt(26));
+      out.appendCodePoint(
+          random.nextInt(3) == 0 ? 0x4E00 + random.nextInt(500) : 'a' + random.nextInt(26));
     }
     return out.toString();
   }

@@ -31,9 +31,13 @@ class RoundTripTest {
       }
       stored.addAll(batch);
     }
-    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults().withCacheBytes(0))) {
+    try (ParquetResultStore store =
+        ParquetResultStore.open(dir, StoreOptions.defaults().withCacheBytes(0))) {
       for (StoredResult expected : stored) {
-        StoredResult actual = store.get(expected.id()).orElseThrow(() -> new AssertionError("missing " + expected.id()));
+        StoredResult actual =
+            store
+                .get(expected.id())
+                .orElseThrow(() -> new AssertionError("missing " + expected.id()));
         assertEquals(expected.metadata(), actual.metadata());
         SameValue.assertSame(expected.value(), actual.value());
       }

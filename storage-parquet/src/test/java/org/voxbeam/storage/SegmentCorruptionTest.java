@@ -36,10 +36,10 @@ import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.maintenance.VerifyReport;
 
 /**
- * Findings 1 to 3 and 7 of issue 18: a flipped bit anywhere in a segment (a scalar, a node id,
- * a page header, the footer) or in a blob is never read as a wrong value; it only makes the
- * results it touches read as absent; every command still works; {@code verify} names the
- * damage and {@code verify --repair} quarantines it; a deleted segment is noticed.
+ * Findings 1 to 3 and 7 of issue 18: a flipped bit anywhere in a segment (a scalar, a node id, a
+ * page header, the footer) or in a blob is never read as a wrong value; it only makes the results
+ * it touches read as absent; every command still works; {@code verify} names the damage and {@code
+ * verify --repair} quarantines it; a deleted segment is noticed.
  *
  * <p>A few random flips run by default; {@code -Dvoxbeam.corruption.trials=N} runs N.
  */
@@ -64,7 +64,9 @@ class SegmentCorruptionTest {
                 case 1 -> new IntegerValue(616L * i);
                 case 2 -> new StringValue("case " + i);
                 case 3 -> new SequenceValue(List.of(new NumberValue(i), new StringValue("s" + i)));
-                default -> new MappingValue(Map.of("dice", new NumberValue(i / 100.0), "name", new StringValue("m")));
+                default ->
+                    new MappingValue(
+                        Map.of("dice", new NumberValue(i / 100.0), "name", new StringValue("m")));
               };
           results.add(StoredValues.result(name, value));
           expected.put(StoredValues.id(name), value);
@@ -95,7 +97,9 @@ class SegmentCorruptionTest {
     flipBit(segment, offset + 7, 6);
     checkEveryCommand(base, "corrupt node id");
     try (ParquetResultStore store = ParquetResultStore.open(base, StoreOptions.defaults())) {
-      assertEquals(expected.size() - 1, expected.keySet().stream().filter(id -> store.get(id).isPresent()).count(),
+      assertEquals(
+          expected.size() - 1,
+          expected.keySet().stream().filter(id -> store.get(id).isPresent()).count(),
           "only the row whose id broke is lost, and only until it is recomputed");
     }
   }
@@ -110,9 +114,14 @@ class SegmentCorruptionTest {
       assertTrue(store.get(victim).isEmpty(), "4715.0 with a flipped bit reads as absent");
       VerifyReport report = new StoreMaintenance(store).verify();
       assertFalse(report.ok());
-      assertTrue(report.problems().get(0).contains(segment.getFileName().toString()), report.problems().toString());
+      assertTrue(
+          report.problems().get(0).contains(segment.getFileName().toString()),
+          report.problems().toString());
       store.putAll(List.of(StoredValues.result("r1-5", new NumberValue(4715.0))));
-      assertEquals(new NumberValue(4715.0), store.get(victim).orElseThrow().value(), "recomputed, it counts");
+      assertEquals(
+          new NumberValue(4715.0),
+          store.get(victim).orElseThrow().value(),
+          "recomputed, it counts");
     }
   }
 
@@ -127,7 +136,9 @@ class SegmentCorruptionTest {
       VerifyReport after = maintenance.verify();
       assertTrue(after.ok(), after.problems().toString());
       assertTrue(Files.exists(base.resolve("quarantine").resolve(segment.getFileName())));
-      assertEquals(expected.size() - 1, expected.keySet().stream().filter(id -> store.get(id).isPresent()).count());
+      assertEquals(
+          expected.size() - 1,
+          expected.keySet().stream().filter(id -> store.get(id).isPresent()).count());
       assertReadsRightOrAbsent(store, "compacted");
     }
   }
@@ -140,7 +151,11 @@ class SegmentCorruptionTest {
       StoreMaintenance maintenance = new StoreMaintenance(store);
       VerifyReport report = maintenance.verify();
       assertEquals(1, report.problems().size(), report.problems().toString());
-      assertTrue(report.problems().get(0).contains(segment.getFileName() + " is in the manifest but missing"));
+      assertTrue(
+          report
+              .problems()
+              .get(0)
+              .contains(segment.getFileName() + " is in the manifest but missing"));
       VerifyReport repaired = maintenance.verify(true);
       assertEquals(1, repaired.repairs().size());
       assertTrue(maintenance.verify().ok());
@@ -153,7 +168,8 @@ class SegmentCorruptionTest {
     new Random(1).nextBytes(content);
     Path store = dir.resolve("blobs");
     try (ParquetResultStore opened = ParquetResultStore.open(store, StoreOptions.defaults())) {
-      opened.putAll(List.of(StoredValues.result("blob", new BytesValue(InMemoryBlob.copyOf(content)))));
+      opened.putAll(
+          List.of(StoredValues.result("blob", new BytesValue(InMemoryBlob.copyOf(content)))));
       BytesValue first = (BytesValue) opened.get(StoredValues.id("blob")).orElseThrow().value();
       try (InputStream in = first.data().open()) {
         assertEquals(content.length, in.readAllBytes().length);
@@ -166,13 +182,17 @@ class SegmentCorruptionTest {
       BytesValue cached = (BytesValue) opened.get(StoredValues.id("blob")).orElseThrow().value();
       byte[] buffer = new byte[content.length];
       int[] delivered = {0};
-      assertThrows(CorruptBlobException.class, () -> {
-        try (InputStream in = cached.data().open()) {
-          for (int read = in.read(buffer, 0, 4096); read >= 0; read = in.read(buffer, 0, 4096)) {
-            delivered[0] += read;
-          }
-        }
-      });
+      assertThrows(
+          CorruptBlobException.class,
+          () -> {
+            try (InputStream in = cached.data().open()) {
+              for (int read = in.read(buffer, 0, 4096);
+                  read >= 0;
+                  read = in.read(buffer, 0, 4096)) {
+                delivered[0] += read;
+              }
+            }
+          });
       assertTrue(delivered[0] < content.length, "the last bytes are withheld: " + delivered[0]);
       assertTrue(cached.failedVerification());
       assertTrue(opened.get(StoredValues.id("blob")).isEmpty(), "the cached result is dropped");
@@ -183,8 +203,8 @@ class SegmentCorruptionTest {
   /**
    * Opens the damaged store and runs every command: reads are right or absent, stats, gc and
    * compact work, verify finds the damage (every flip changes the segment's manifest digest), and
-   * after verify --repair and compact no damaged segment is reported and every read is still
-   * right or absent.
+   * after verify --repair and compact no damaged segment is reported and every read is still right
+   * or absent.
    */
   private void checkEveryCommand(Path store, String what) {
     try (ParquetResultStore opened = ParquetResultStore.open(store, StoreOptions.defaults())) {
@@ -193,14 +213,18 @@ class SegmentCorruptionTest {
       StoreMaintenance maintenance = new StoreMaintenance(opened);
       VerifyReport report = maintenance.verify();
       assertFalse(report.ok(), what + ": verify finds it");
-      assertTrue(report.problems().stream().anyMatch(problem -> problem.startsWith("segment ")), what + ": " + report.problems());
+      assertTrue(
+          report.problems().stream().anyMatch(problem -> problem.startsWith("segment ")),
+          what + ": " + report.problems());
       maintenance.gc(Duration.ZERO, true);
       VerifyReport repaired = maintenance.verify(true);
       assertFalse(repaired.repairs().isEmpty(), what);
       assertReadsRightOrAbsent(opened, what + ", repaired");
       maintenance.compact(10_000, false);
       VerifyReport after = maintenance.verify();
-      assertTrue(after.problems().stream().noneMatch(problem -> problem.startsWith("segment ")), what + ": " + after.problems());
+      assertTrue(
+          after.problems().stream().noneMatch(problem -> problem.startsWith("segment ")),
+          what + ": " + after.problems());
     }
     try (ParquetResultStore reopened = ParquetResultStore.open(store, StoreOptions.defaults())) {
       assertReadsRightOrAbsent(reopened, what + ", reopened");
@@ -209,7 +233,9 @@ class SegmentCorruptionTest {
 
   private void assertReadsRightOrAbsent(ParquetResultStore store, String what) {
     for (Map.Entry<NodeId, Value> entry : expected.entrySet()) {
-      store.get(entry.getKey()).ifPresent(found -> SameValue.assertSame(entry.getValue(), found.value()));
+      store
+          .get(entry.getKey())
+          .ifPresent(found -> SameValue.assertSame(entry.getValue(), found.value()));
     }
   }
 

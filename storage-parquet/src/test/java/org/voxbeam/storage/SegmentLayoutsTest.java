@@ -67,15 +67,25 @@ class SegmentLayoutsTest {
           rows.addAll(codec.encode(result));
           stored.add(result);
         }
-        Path file = store.layout().segments().resolve("seg-0000000000000-000000000000000" + layoutKind + ".parquet");
+        Path file =
+            store
+                .layout()
+                .segments()
+                .resolve("seg-0000000000000-000000000000000" + layoutKind + ".parquet");
         writeWithDefaults(file, rows, layoutKind == 1);
-        boolean mapped = SegmentFiles.read(file, SegmentSchema.INDEX_PROJECTION, true).pages().isPresent();
-        assertEquals(layoutKind == 0, mapped, "one row group is page-mapped, several are read whole");
+        boolean mapped =
+            SegmentFiles.read(file, SegmentSchema.INDEX_PROJECTION, true).pages().isPresent();
+        assertEquals(
+            layoutKind == 0, mapped, "one row group is page-mapped, several are read whole");
       }
     }
-    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults().withCacheBytes(0))) {
+    try (ParquetResultStore store =
+        ParquetResultStore.open(dir, StoreOptions.defaults().withCacheBytes(0))) {
       for (StoredResult expected : stored) {
-        StoredResult actual = store.get(expected.id()).orElseThrow(() -> new AssertionError("missing " + expected.id()));
+        StoredResult actual =
+            store
+                .get(expected.id())
+                .orElseThrow(() -> new AssertionError("missing " + expected.id()));
         assertEquals(expected.metadata(), actual.metadata());
         SameValue.assertSame(expected.value(), actual.value());
       }
@@ -86,7 +96,8 @@ class SegmentLayoutsTest {
    * Writes rows as format version 1 was first written: Parquet's default pages and dictionaries;
    * with {@code manyRowGroups}, a row group every ten rows.
    */
-  private static void writeWithDefaults(Path file, List<Group> rows, boolean manyRowGroups) throws IOException {
+  private static void writeWithDefaults(Path file, List<Group> rows, boolean manyRowGroups)
+      throws IOException {
     Files.createDirectories(file.getParent());
     ExampleParquetWriter.Builder builder =
         ExampleParquetWriter.builder(new LocalOutputFile(file))

@@ -95,6 +95,7 @@ class StoreCacheTest {
   }
 
   private ParquetResultStore open(long cacheBytes) {
-    return ParquetResultStore.open(dir.resolve("store"), StoreOptions.defaults().withCacheBytes(cacheBytes));
+    return ParquetResultStore.open(
+        dir.resolve("store"), StoreOptions.defaults().withCacheBytes(cacheBytes));
   }
 }

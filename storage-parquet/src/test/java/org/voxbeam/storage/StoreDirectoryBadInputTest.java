@@ -25,9 +25,9 @@ import org.voxbeam.kernel.value.StringValue;
 
 /**
  * The bad-input matrix for the store directory: truncated, empty, foreign and stray files where
- * segments, blobs, temporary files, access logs and the marker live. Every case either opens
- * with the damage ignored or is refused with a message naming the file; results stored before
- * stay readable, and the store still accepts new results.
+ * segments, blobs, temporary files, access logs and the marker live. Every case either opens with
+ * the damage ignored or is refused with a message naming the file; results stored before stay
+ * readable, and the store still accepts new results.
  */
 class StoreDirectoryBadInputTest {
   @TempDir Path dir;
@@ -41,7 +41,9 @@ class StoreDirectoryBadInputTest {
         List.of(
             result("number", new NumberValue(4.25)),
             result("text", new StringValue("kept")),
-            result("sequence", new SequenceValue(List.of(new NumberValue(1.0), new StringValue("two")))),
+            result(
+                "sequence",
+                new SequenceValue(List.of(new NumberValue(1.0), new StringValue("two")))),
             result("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {9, 8, 7}))));
     try (ParquetResultStore store = open()) {
       store.putAll(stored);
@@ -52,7 +54,9 @@ class StoreDirectoryBadInputTest {
   void aTruncatedSegmentIsIgnored() throws IOException {
     Path segment = onlySegment();
     byte[] bytes = Files.readAllBytes(segment);
-    Files.write(root.resolve("segments/seg-1-truncated0000000.parquet"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Files.write(
+        root.resolve("segments/seg-1-truncated0000000.parquet"),
+        java.util.Arrays.copyOf(bytes, bytes.length / 2));
     assertIntactAndWritable();
   }
 
@@ -62,7 +66,8 @@ class StoreDirectoryBadInputTest {
     byte[] noise = new byte[4096];
     new Random(3).nextBytes(noise);
     Files.write(root.resolve("segments/seg-3-noise00000000000.parquet"), noise);
-    Files.writeString(root.resolve("segments/seg-4-text000000000000.parquet"), "PAR1 but not really PAR1");
+    Files.writeString(
+        root.resolve("segments/seg-4-text000000000000.parquet"), "PAR1 but not really PAR1");
     assertIntactAndWritable();
   }
 
@@ -79,7 +84,8 @@ class StoreDirectoryBadInputTest {
   @Test
   void aGarbledAccessLogIsIgnored() throws IOException {
     Files.createDirectories(root.resolve("access"));
-    Files.writeString(root.resolve("access/access-1-garbage00000000.log"), "not a line\n\u0000\u0001\nzz 12\n");
+    Files.writeString(
+        root.resolve("access/access-1-garbage00000000.log"), "not a line\n\u0000\u0001\nzz 12\n");
     assertIntactAndWritable();
   }
 
@@ -147,12 +153,15 @@ class StoreDirectoryBadInputTest {
     }
   }
 
-  /** Equal results; blob-backed values compare by content, since the store hands back file blobs. */
+  /**
+   * Equal results; blob-backed values compare by content, since the store hands back file blobs.
+   */
   private static void assertSame(StoredResult expected, StoredResult actual) {
     assertEquals(expected.metadata(), actual.metadata());
     if (expected.value() instanceof BytesValue bytes) {
       try {
-        assertArrayEquals(bytes.data().readAllBytes(), ((BytesValue) actual.value()).data().readAllBytes());
+        assertArrayEquals(
+            bytes.data().readAllBytes(), ((BytesValue) actual.value()).data().readAllBytes());
       } catch (IOException e) {
         throw new AssertionError(e);
       }

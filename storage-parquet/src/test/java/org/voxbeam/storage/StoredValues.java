@@ -22,6 +22,9 @@ public final class StoredValues {
 
   public static StoredResult result(NodeId id, Value value) {
     return new StoredResult(
-        id, value, new ResultMetadata("test.op", Duration.ofMillis(3), Instant.ofEpochMilli(1_700_000_000_000L), "test"));
+        id,
+        value,
+        new ResultMetadata(
+            "test.op", Duration.ofMillis(3), Instant.ofEpochMilli(1_700_000_000_000L), "test"));
   }
 }

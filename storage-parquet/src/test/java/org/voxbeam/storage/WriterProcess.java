@@ -15,30 +15,35 @@ import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 
 /**
- * A separate JVM that writes to a store, for the multi-process and crash tests. It prints
- * {@code ack <name>} for every result once {@code putAll} has returned (the result is committed),
- * and {@code seen <name>} when it finds a result written by another process.
+ * A separate JVM that writes to a store, for the multi-process and crash tests. It prints {@code
+ * ack <name>} for every result once {@code putAll} has returned (the result is committed), and
+ * {@code seen <name>} when it finds a result written by another process.
  *
- * <p>Arguments: store directory, own prefix, number of batches (0 = until killed), batch size,
- * then the names of results other processes write, to wait for.
+ * <p>Arguments: store directory, own prefix, number of batches (0 = until killed), batch size, then
+ * the names of results other processes write, to wait for.
  */
 public final class WriterProcess {
   private WriterProcess() {}
 
-  /** The value every writer stores under {@code name}: the same name always gives the same value. */
+  /**
+   * The value every writer stores under {@code name}: the same name always gives the same value.
+   */
   static Value valueOf(String name) {
     int h = name.hashCode();
     switch (Math.floorMod(h, 3)) {
-      case 0:
+      case 0 -> {
         return new NumberValue(h * 0.5);
-      case 1:
+      }
+      case 1 -> {
         return new SequenceValue(List.of(new StringValue(name), new NumberValue(h)));
-      default:
+      }
+      default -> {
         byte[] bytes = new byte[4096 + Math.floorMod(h, 4096)];
         for (int i = 0; i < bytes.length; i++) {
           bytes[i] = (byte) (i * 31 + h);
         }
         return new BytesValue(InMemoryBlob.copyOf(bytes));
+      }
     }
   }
 
@@ -70,13 +75,14 @@ public final class WriterProcess {
       long deadline = System.nanoTime() + 60_000_000_000L;
       List<String> waiting = new ArrayList<>(others);
       while (!waiting.isEmpty() && System.nanoTime() < deadline) {
-        waiting.removeIf(name -> {
-          boolean found = store.get(idOf(name)).isPresent();
-          if (found) {
-            out.println("seen " + name);
-          }
-          return found;
-        });
+        waiting.removeIf(
+            name -> {
+              boolean found = store.get(idOf(name)).isPresent();
+              if (found) {
+                out.println("seen " + name);
+              }
+              return found;
+            });
         Thread.sleep(20);
       }
       out.println("done");

@@ -1,9 +1,6 @@
 package org.voxbeam.benchmarks.beam;
 
-import org.voxbeam.benchmarks.ScratchDirectory;
-import org.voxbeam.benchmarks.ReportFile;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,53 +9,75 @@ import java.util.concurrent.Callable;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.Scratch;
-import org.voxbeam.pipeline.beam.VoxBeamOptions;
+import org.voxbeam.benchmarks.ScratchDirectory;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.transforms.VoxBeamOptions;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The {@code beam} benchmark: a cold run of a synthetic plan as a Beam pipeline on the
- * DirectRunner against the in-process scheduler measured in the same round (see
- * {@link BeamBenchmark}), for one or more stage caps. Prints Markdown.
+ * The {@code beam} benchmark: a cold run of a synthetic plan as a Beam pipeline on the DirectRunner
+ * against the in-process scheduler measured in the same round (see {@link BeamBenchmark}), for one
+ * or more stage caps. Prints Markdown.
  */
 @Command(
     name = "beam",
     mixinStandardHelpOptions = true,
-    description = "Beam lowering on the DirectRunner against the in-process scheduler, on synthetic layered plans."
-        + " Options not listed here (--name=value) are given to Beam.")
+    description =
+        "Beam lowering on the DirectRunner against the in-process scheduler, on synthetic layered plans."
+            + " Options not listed here (--name=value) are given to Beam.")
 public final class BeamCommand implements Callable<Integer> {
-  private static final String DIRECT_RUNNER_CHECKS = "--enforceImmutability=true --enforceEncodability=true";
+  private static final String DIRECT_RUNNER_CHECKS =
+      "--enforceImmutability=true --enforceEncodability=true";
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "10000,100000",
+  @Option(
+      names = "--sizes",
+      split = ",",
+      paramLabel = "N",
+      defaultValue = "10000,100000",
       description = "Plan sizes in nodes, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--width", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      defaultValue = "1000",
       description = "Nodes per level; the last level is the goals (default: ${DEFAULT-VALUE}).")
   int width;
 
-  @Option(names = "--max-stages", split = ",", paramLabel = "N",
+  @Option(
+      names = "--max-stages",
+      split = ",",
+      paramLabel = "N",
       description = "Stage caps to measure, comma-separated (default: VoxBeam's default cap).")
   List<Integer> maxStages;
 
-  @Option(names = "--with-checks",
-      description = "Also measure each cap with the DirectRunner's immutability and encodability checks on.")
+  @Option(
+      names = "--with-checks",
+      description =
+          "Also measure each cap with the DirectRunner's immutability and encodability checks on.")
   boolean withChecks;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads of both engines (default: one per core).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Threads of both engines (default: one per core).")
   Integer threads;
 
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = "--repeats",
+      paramLabel = "N",
+      defaultValue = "5",
       description = "Timed rounds per size, after one warm-up round (default: ${DEFAULT-VALUE}).")
   int repeats;
 
@@ -76,7 +95,8 @@ public final class BeamCommand implements Callable<Integer> {
     List<BeamMeasurement> measurements = new ArrayList<>();
     try (Scratch scratch = new Scratch(directory.path())) {
       BeamBenchmark benchmark =
-          new BeamBenchmark(width, workers, variants, new NodeEvaluator(StandardLibrary.registry()), scratch);
+          new BeamBenchmark(
+              width, workers, variants, new NodeEvaluator(StandardLibrary.registry()), scratch);
       for (int size : new TreeSet<>(sizes)) {
         measurements.add(benchmark.measure(size, repeats));
       }
@@ -86,9 +106,10 @@ public final class BeamCommand implements Callable<Integer> {
   }
 
   private List<Variant> variants() {
-    List<Integer> caps = maxStages == null || maxStages.isEmpty()
-        ? List.of(PipelineOptionsFactory.create().as(VoxBeamOptions.class).getMaxStages())
-        : maxStages;
+    List<Integer> caps =
+        maxStages == null || maxStages.isEmpty()
+            ? List.of(PipelineOptionsFactory.create().as(VoxBeamOptions.class).getMaxStages())
+            : maxStages;
     List<Variant> variants = new ArrayList<>();
     variants.add(Variant.IN_PROCESS);
     String extra = beamArgs.isEmpty() ? "" : " " + String.join(" ", beamArgs);
@@ -97,25 +118,43 @@ public final class BeamCommand implements Callable<Integer> {
       if (withChecks) {
         List<String> checked = new ArrayList<>(beamArgs);
         checked.addAll(List.of(DIRECT_RUNNER_CHECKS.split(" ")));
-        variants.add(new Variant("Beam, --maxStages=" + cap + extra + " " + DIRECT_RUNNER_CHECKS, cap, checked));
+        variants.add(
+            new Variant(
+                "Beam, --maxStages=" + cap + extra + " " + DIRECT_RUNNER_CHECKS, cap, checked));
       }
     }
     return variants;
   }
 
   private Report report(int workers, List<Variant> variants, List<BeamMeasurement> measurements) {
-    Report report = new Report("Beam lowering")
-        .paragraph(String.format(Locale.ROOT,
-            "Layered plans of width %d, fan-in 2, vox1.+; %d thread(s) for both engines; cold runs on a fresh "
-                + "Parquet store; %d timed rounds after one warm-up; median (min–max) over rounds. "
-                + "\"× in-process\" is each round's time over that round's in-process scheduler run. "
-                + "\"lowering\" is planning against the store plus building the pipeline, included in the time.",
-            width, workers, repeats));
-    MarkdownTable table = new MarkdownTable(
-        "nodes", "engine", "stages / tasks", "time (s)", "µs/node", "× in-process", "lowering (ms)", "peak heap (MB)");
+    Report report =
+        new Report("Beam lowering")
+            .paragraph(
+                String.format(
+                    Locale.ROOT,
+                    "Layered plans of width %d, fan-in 2, vox1.+; %d thread(s) for both engines; cold runs on a fresh "
+                        + "Parquet store; %d timed rounds after one warm-up; median (min–max) over rounds. "
+                        + "\"× in-process\" is each round's time over that round's in-process scheduler run. "
+                        + "\"lowering\" is planning against the store plus building the pipeline, included in the time.",
+                    width,
+                    workers,
+                    repeats));
+    MarkdownTable table =
+        new MarkdownTable(
+            "nodes",
+            "engine",
+            "stages / tasks",
+            "time (s)",
+            "µs/node",
+            "× in-process",
+            "lowering (ms)",
+            "peak heap (MB)");
     for (BeamMeasurement m : measurements) {
       for (Variant variant : variants) {
-        table.row(String.format(Locale.ROOT, "%,d", m.nodes()), variant.label(), m.shape(variant),
+        table.row(
+            String.format(Locale.ROOT, "%,d", m.nodes()),
+            variant.label(),
+            m.shape(variant),
             m.seconds(variant).format(2),
             m.microsPerNode(variant).formatSmall(2),
             variant.isBeam() ? m.overInProcess(variant).format(2) : "1",

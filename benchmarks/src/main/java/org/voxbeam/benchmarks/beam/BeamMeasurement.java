@@ -12,7 +12,8 @@ import org.voxbeam.benchmarks.Distribution;
  */
 record BeamMeasurement(int nodes, List<Map<Variant, Sample>> rounds) {
   Distribution seconds(Variant variant) {
-    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray()).scaled(1e-9);
+    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray())
+        .scaled(1e-9);
   }
 
   Distribution microsPerNode(Variant variant) {
@@ -24,17 +25,21 @@ record BeamMeasurement(int nodes, List<Map<Variant, Sample>> rounds) {
   Distribution overInProcess(Variant variant) {
     return Distribution.of(
         rounds.stream()
-            .mapToDouble(round -> (double) round.get(variant).nanos() / round.get(Variant.IN_PROCESS).nanos())
+            .mapToDouble(
+                round ->
+                    (double) round.get(variant).nanos() / round.get(Variant.IN_PROCESS).nanos())
             .toArray());
   }
 
   Distribution loweringMillis(Variant variant) {
-    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).loweringNanos()).toArray())
+    return Distribution.of(
+            rounds.stream().mapToLong(round -> round.get(variant).loweringNanos()).toArray())
         .scaled(1e-6);
   }
 
   Distribution peakHeapMegabytes(Variant variant) {
-    return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).peakHeapBytes()).toArray())
+    return Distribution.of(
+            rounds.stream().mapToLong(round -> round.get(variant).peakHeapBytes()).toArray())
         .scaled(1.0 / (1 << 20));
   }
 

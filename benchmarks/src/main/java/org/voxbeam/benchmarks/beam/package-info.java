@@ -5,9 +5,9 @@
  * package-private {@code BeamBenchmark} times the variants of a round (stage caps, extra Beam
  * options) and checks every run's goals against the in-process run's.
  *
- * <p>Drives {@code org.voxbeam.pipeline.beam} through its public runner and plans from
- * {@code org.voxbeam.pipeline.synthetic}. Rule: everything a user waits for after opening the store
- * is timed (planning, building the pipeline, running it, reading the goals back), and every run
- * must compute every node.
+ * <p>Drives {@code org.voxbeam.transforms} through its public runner and plans from {@code
+ * org.voxbeam.pipeline.synthetic}. Rule: everything a user waits for after opening the store is
+ * timed (planning, building the pipeline, running it, reading the goals back), and every run must
+ * compute every node.
  */
 package org.voxbeam.benchmarks.beam;

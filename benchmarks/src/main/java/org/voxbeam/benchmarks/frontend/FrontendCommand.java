@@ -1,8 +1,6 @@
 package org.voxbeam.benchmarks.frontend;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,27 +8,27 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.benchmarks.Distribution;
 import org.voxbeam.benchmarks.MarkdownTable;
 import org.voxbeam.benchmarks.Report;
+import org.voxbeam.benchmarks.ReportFile;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code frontend} benchmark: reduces generated programs ({@link ProgramShape}) and, in the
  * same round, hashes every node of the resulting plan again, the work no front end producing
- * VoxLogicA-2's ids can avoid; the ratio says how much the front end costs beyond it. A case
- * that does not finish within the timeout, or fails, is reported as such, so the same command
- * measures a front end that is quadratic or exponential on these shapes (run it with an older
- * build's jars on the class path for the "before" figures). Uses only API that older builds
- * have too: {@code Reducer.standard().reduceText} and {@code Node.contentId}.
+ * VoxLogicA-2's ids can avoid; the ratio says how much the front end costs beyond it. A case that
+ * does not finish within the timeout, or fails, is reported as such, so the same command measures a
+ * front end that is quadratic or exponential on these shapes (run it with an older build's jars on
+ * the class path for the "before" figures). Uses only API that older builds have too: {@code
+ * Reducer.standard().reduceText} and {@code Node.contentId}.
  */
 @Command(
     name = "frontend",
@@ -134,8 +132,13 @@ public final class FrontendCommand implements Callable<Integer> {
         ratio[round] = reduced / hashed;
       }
     }
-    table.row(shape.label(size), program.length(), nodes, Distribution.of(reduce).format(0),
-        Distribution.of(baseline).format(0), Distribution.of(ratio).format(1));
+    table.row(
+        shape.label(size),
+        program.length(),
+        nodes,
+        Distribution.of(reduce).format(0),
+        Distribution.of(baseline).format(0),
+        Distribution.of(ratio).format(1));
   }
 
   /** Reduces on a daemon thread, so a case that runs away can be abandoned. */

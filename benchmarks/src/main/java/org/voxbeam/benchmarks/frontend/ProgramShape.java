@@ -3,8 +3,8 @@ package org.voxbeam.benchmarks.frontend;
 import java.util.Locale;
 
 /**
- * A program shape of the front end benchmark and how it is written for a size. The same shapes
- * as the test kit's, written here again because the benchmark jar must not depend on test code.
+ * A program shape of the front end benchmark and how it is written for a size. The same shapes as
+ * the test kit's, written here again because the benchmark jar must not depend on test code.
  */
 enum ProgramShape {
   /** {@code x0 = 1}, {@code xi = x(i-1) + 1}: one declaration per line. */

@@ -23,8 +23,8 @@ record BenchVolume(String name, ImageValue image, byte[] voxels, int threshold) 
   }
 
   /**
-   * A synthetic uint8 cube of side {@code side}: dark noisy background with bright random balls,
-   * so masks have many components and real boundaries, like a lesion map.
+   * A synthetic uint8 cube of side {@code side}: dark noisy background with bright random balls, so
+   * masks have many components and real boundaries, like a lesion map.
    */
   static BenchVolume syntheticCube(int side, long seed) {
     byte[] voxels = new byte[side * side * side];
@@ -52,9 +52,16 @@ record BenchVolume(String name, ImageValue image, byte[] voxels, int threshold) 
       }
     }
     long s = side;
-    ImageGeometry geometry = new ImageGeometry(List.of(s, s, s), List.of(1.0, 1.0, 1.0), List.of(0.0, 0.0, 0.0),
-        List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
-    return new BenchVolume("synthetic " + side + "³", new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)),
-        voxels, 127);
+    ImageGeometry geometry =
+        new ImageGeometry(
+            List.of(s, s, s),
+            List.of(1.0, 1.0, 1.0),
+            List.of(0.0, 0.0, 0.0),
+            List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+    return new BenchVolume(
+        "synthetic " + side + "³",
+        new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)),
+        voxels,
+        127);
   }
 }

@@ -9,8 +9,8 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
 
 /**
- * One operator call the benchmark times, built from the registry as a program would reach it,
- * so the timing includes argument checks and the result's allocation, not just the kernel.
+ * One operator call the benchmark times, built from the registry as a program would reach it, so
+ * the timing includes argument checks and the result's allocation, not just the kernel.
  *
  * @param label the operator as a program writes it
  * @param operator the registered operator
@@ -27,26 +27,20 @@ record ImageOperatorCase(String label, Operator operator, boolean onMask) {
         new ImageOperatorCase("interior(mask) (erosion)", registry.require("vox1.interior"), true),
         new ImageOperatorCase("lcc(mask)", registry.require("vox1.lcc"), true),
         new ImageOperatorCase("dt(mask)", registry.require("vox1.dt"), true),
-        new ImageOperatorCase("percentiles(img, mask, 0.5)", registry.require("vox1.percentiles"), false));
+        new ImageOperatorCase(
+            "percentiles(img, mask, 0.5)", registry.require("vox1.percentiles"), false));
   }
 
   Value apply(BenchVolume volume, ImageValue mask) {
     ImageValue image = volume.image();
-    Arguments arguments;
-    switch (operator.name().name()) {
-      case ">":
-        arguments = Arguments.of(List.of(image, new NumberValue(volume.threshold())));
-        break;
-      case "+":
-        arguments = Arguments.of(List.of(image, image));
-        break;
-      case "percentiles":
-        arguments = Arguments.of(List.of(image, mask, new NumberValue(0.5)));
-        break;
-      default:
-        arguments = Arguments.of(List.of(onMask ? mask : image));
-        break;
-    }
+
+    Arguments arguments =
+        switch (operator.name().name()) {
+          case ">" -> Arguments.of(List.of(image, new NumberValue(volume.threshold())));
+          case "+" -> Arguments.of(List.of(image, image));
+          case "percentiles" -> Arguments.of(List.of(image, mask, new NumberValue(0.5)));
+          default -> Arguments.of(List.of(onMask ? mask : image));
+        };
     return operator.apply(arguments);
   }
 }

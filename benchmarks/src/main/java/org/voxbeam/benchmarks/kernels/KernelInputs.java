@@ -10,16 +10,21 @@ import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
 
 /**
- * The inputs every kernel case runs on: a {@code float32} cube (dark noise with bright balls,
- * like a lesion map, so masks have many components and real boundaries), the {@code uint8} 0/1
- * mask of its bright voxels, and the same voxels as raw arrays for the plain-pass baseline and
- * for the scipy peer, which reads exactly these bytes.
+ * The inputs every kernel case runs on: a {@code float32} cube (dark noise with bright balls, like
+ * a lesion map, so masks have many components and real boundaries), the {@code uint8} 0/1 mask of
+ * its bright voxels, and the same voxels as raw arrays for the plain-pass baseline and for the
+ * scipy peer, which reads exactly these bytes.
  *
  * @param floats the cube's voxels, little-endian {@code float32}, x fastest
  * @param maskBytes the mask's voxels, one 0/1 byte each
  */
 public record KernelInputs(
-    int side, ImageValue volume, ImageValue mask, byte[] floats, byte[] maskBytes, float threshold) {
+    int side,
+    ImageValue volume,
+    ImageValue mask,
+    byte[] floats,
+    byte[] maskBytes,
+    float threshold) {
 
   public long voxelCount() {
     return (long) side * side * side;
@@ -61,11 +66,18 @@ public record KernelInputs(
       mask[i] = (byte) (values[i] > threshold ? 1 : 0);
     }
     long s = side;
-    ImageGeometry geometry = new ImageGeometry(List.of(s, s, s), List.of(1.0, 1.0, 1.0),
-        List.of(0.0, 0.0, 0.0), List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
-    return new KernelInputs(side,
+    ImageGeometry geometry =
+        new ImageGeometry(
+            List.of(s, s, s),
+            List.of(1.0, 1.0, 1.0),
+            List.of(0.0, 0.0, 0.0),
+            List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+    return new KernelInputs(
+        side,
         new ImageValue(geometry, DType.FLOAT32, InMemoryBlob.copyOf(floats)),
         new ImageValue(geometry, DType.UINT8, InMemoryBlob.copyOf(mask)),
-        floats, mask, threshold);
+        floats,
+        mask,
+        threshold);
   }
 }

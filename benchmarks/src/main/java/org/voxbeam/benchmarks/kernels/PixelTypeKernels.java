@@ -14,11 +14,19 @@ final class PixelTypeKernels implements KernelSuite {
   @Override
   public List<KernelCase> cases(OperatorRegistry registry) {
     return List.of(
-        KernelCase.of("Cast(v, sitkUInt8)", registry.require("simpleitk.Cast"),
-            in -> List.of(in.volume(), new NumberValue(1)), "v.astype(np.uint8)"),
-        KernelCase.of("MinimumMaximum(v)", registry.require("simpleitk.MinimumMaximum"),
-            in -> List.of(in.volume()), "(v.min(), v.max())"),
-        KernelCase.of("Statistics(v)", registry.require("simpleitk.Statistics"),
+        KernelCase.of(
+            "Cast(v, sitkUInt8)",
+            registry.require("simpleitk.Cast"),
+            in -> List.of(in.volume(), new NumberValue(1)),
+            "v.astype(np.uint8)"),
+        KernelCase.of(
+            "MinimumMaximum(v)",
+            registry.require("simpleitk.MinimumMaximum"),
+            in -> List.of(in.volume()),
+            "(v.min(), v.max())"),
+        KernelCase.of(
+            "Statistics(v)",
+            registry.require("simpleitk.Statistics"),
             in -> List.of(in.volume()),
             "(v.min(), v.max(), v.mean(dtype=np.float64), v.std(dtype=np.float64, ddof=1), "
                 + "v.var(dtype=np.float64, ddof=1), v.sum(dtype=np.float64), v.size)"));

@@ -42,28 +42,38 @@ final class ScipyPeer {
     }
     Files.write(scratch.resolve("v.raw"), inputs.floats());
     Files.write(scratch.resolve("m.raw"), inputs.maskBytes());
-    Files.writeString(scratch.resolve("cases.json"), CanonicalJson.write(new JsonObject(expressions)));
+    Files.writeString(
+        scratch.resolve("cases.json"), CanonicalJson.write(new JsonObject(expressions)));
     Path script = scratch.resolve(SCRIPT);
     try (InputStream in = ScipyPeer.class.getResourceAsStream(SCRIPT)) {
       Files.write(script, in.readAllBytes());
     }
-    Process process = new ProcessBuilder(python, script.toString(), scratch.toString(),
-        Integer.toString(inputs.side()), Integer.toString(repeats))
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                python,
+                script.toString(),
+                scratch.toString(),
+                Integer.toString(inputs.side()),
+                Integer.toString(repeats))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
-      throw new IOException(python + " " + SCRIPT + " failed with exit code " + process.exitValue());
+      throw new IOException(
+          python + " " + SCRIPT + " failed with exit code " + process.exitValue());
     }
     Map<String, double[]> seconds = new HashMap<>();
-    ((JsonObject) JsonReader.parse(output)).members().forEach((label, times) -> {
-      List<JsonValue> items = ((JsonArray) times).items();
-      double[] out = new double[items.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = ((JsonFloat) items.get(i)).value();
-      }
-      seconds.put(label, out);
-    });
+    ((JsonObject) JsonReader.parse(output))
+        .members()
+        .forEach(
+            (label, times) -> {
+              List<JsonValue> items = ((JsonArray) times).items();
+              double[] out = new double[items.size()];
+              for (int i = 0; i < out.length; i++) {
+                out[i] = ((JsonFloat) items.get(i)).value();
+              }
+              seconds.put(label, out);
+            });
     return seconds;
   }
 }

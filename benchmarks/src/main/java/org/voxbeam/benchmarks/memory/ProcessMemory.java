@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * The resident set size the operating system charged this process at its peak. Linux reports it
- * as {@code VmHWM} in {@code /proc/self/status}; other systems have no such file, and the peak is
- * then reported as unknown rather than guessed (measure it outside the JVM there, see
- * deployment.md).
+ * The resident set size the operating system charged this process at its peak. Linux reports it as
+ * {@code VmHWM} in {@code /proc/self/status}; other systems have no such file, and the peak is then
+ * reported as unknown rather than guessed (measure it outside the JVM there, see deployment.md).
  */
 final class ProcessMemory {
   private static final Path STATUS = Path.of("/proc/self/status");

@@ -7,7 +7,7 @@ import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
-import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.operators.image.io.ImageFiles;
 
 /**
  * A cubic uint8 volume whose voxel at (x, y, z) is {@code (x + 2y + 3z) mod 251}, written as an

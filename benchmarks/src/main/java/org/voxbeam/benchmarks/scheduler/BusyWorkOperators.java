@@ -7,8 +7,8 @@ import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.library.SimpleOperator;
-import org.voxbeam.transforms.python.PythonNumbers;
+import org.voxbeam.operators.library.SimpleOperator;
+import org.voxbeam.operators.python.PythonNumbers;
 
 /**
  * The benchmark-only operator {@value #QUALIFIED_NAME}: sums its inputs and then spins a fixed
@@ -28,7 +28,9 @@ final class BusyWorkOperators implements OperatorLibrary {
 
   private final int iterations;
 
-  /** @param iterations loop steps per evaluation; each is one multiply-add on a {@code long} */
+  /**
+   * @param iterations loop steps per evaluation; each is one multiply-add on a {@code long}
+   */
   BusyWorkOperators(int iterations) {
     if (iterations < 0) {
       throw new IllegalArgumentException("iterations must not be negative, got " + iterations);

@@ -34,12 +34,12 @@ import org.voxbeam.storage.StoreOptions;
  *
  * <p>A round times, on the same plan: the baseline, a single-threaded loop that evaluates every
  * node in topological order into a {@link HashMap} (no scheduler, no store, no release); a
- * scheduler run on an empty {@link InMemoryResultStore} (cold) and a second run on it (warm);
- * and the same on a {@link ParquetResultStore} in a fresh directory, where the warm run uses a
- * newly opened store, as a later program would. Opening and closing stores is not timed. The
- * three parts take turns going first, so a slow phase of the shared machine does not always hit
- * the same one. Every run's goals are checked against the baseline's, so a fast but wrong run
- * cannot produce a good number. One untimed round per size warms up the JIT.
+ * scheduler run on an empty {@link InMemoryResultStore} (cold) and a second run on it (warm); and
+ * the same on a {@link ParquetResultStore} in a fresh directory, where the warm run uses a newly
+ * opened store, as a later program would. Opening and closing stores is not timed. The three parts
+ * take turns going first, so a slow phase of the shared machine does not always hit the same one.
+ * Every run's goals are checked against the baseline's, so a fast but wrong run cannot produce a
+ * good number. One untimed round per size warms up the JIT.
  */
 final class SchedulerBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerBenchmark.class);
@@ -81,8 +81,11 @@ final class SchedulerBenchmark {
     Plan plan = new SyntheticPlans(nodes, width, fanIn, operator, SEED).generate();
     long generationNanos = System.nanoTime() - began;
     long planHeapBytes = heap.usedAfterGc() - heapBefore;
-    LOG.info("{} nodes: generated in {} ms, plan holds {} MB",
-        plan.size(), TimeUnit.NANOSECONDS.toMillis(generationNanos), planHeapBytes >> 20);
+    LOG.info(
+        "{} nodes: generated in {} ms, plan holds {} MB",
+        plan.size(),
+        TimeUnit.NANOSECONDS.toMillis(generationNanos),
+        planHeapBytes >> 20);
     List<Node> order = plan.topologicalOrder();
     LOG.info("{} nodes: warm-up round", plan.size());
     round(plan, order, 0);
@@ -92,7 +95,8 @@ final class SchedulerBenchmark {
       LOG.info("{} nodes: round {}/{}: {}", plan.size(), r + 1, repeats, describe(round));
       rounds.add(round);
     }
-    return new SchedulerMeasurement(plan.size(), plan.goals().size(), generationNanos, planHeapBytes, rounds);
+    return new SchedulerMeasurement(
+        plan.size(), plan.goals().size(), generationNanos, planHeapBytes, rounds);
   }
 
   private Map<Phase, Sample> round(Plan plan, List<Node> order, int rotation) {
@@ -101,22 +105,19 @@ final class SchedulerBenchmark {
     int parts = parquet ? 3 : 2;
     for (int k = 0; k < parts; k++) {
       switch ((k + rotation) % parts) {
-        case 0:
-          baseline(plan, order, samples, goals);
-          break;
-        case 1:
-          inMemory(plan, samples, goals);
-          break;
-        default:
-          onParquet(plan, samples, goals);
+        case 0 -> baseline(plan, order, samples, goals);
+        case 1 -> inMemory(plan, samples, goals);
+        default -> onParquet(plan, samples, goals);
       }
     }
     List<Value> expected = goals.get(Phase.BASELINE);
-    goals.forEach((phase, values) -> {
-      if (!values.equals(expected)) {
-        throw new IllegalStateException(phase + " run disagrees with the baseline on the goals' values");
-      }
-    });
+    goals.forEach(
+        (phase, values) -> {
+          if (!values.equals(expected)) {
+            throw new IllegalStateException(
+                phase + " run disagrees with the baseline on the goals' values");
+          }
+        });
     return samples;
   }
 
@@ -178,8 +179,14 @@ final class SchedulerBenchmark {
 
   private static String describe(Map<Phase, Sample> round) {
     StringBuilder text = new StringBuilder();
-    round.forEach((phase, sample) -> text.append(String.format("%s %d ms / %d MB; ",
-        phase, TimeUnit.NANOSECONDS.toMillis(sample.nanos()), sample.peakHeapBytes() >> 20)));
+    round.forEach(
+        (phase, sample) ->
+            text.append(
+                String.format(
+                    "%s %d ms / %d MB; ",
+                    phase,
+                    TimeUnit.NANOSECONDS.toMillis(sample.nanos()),
+                    sample.peakHeapBytes() >> 20)));
     return text.toString();
   }
 }

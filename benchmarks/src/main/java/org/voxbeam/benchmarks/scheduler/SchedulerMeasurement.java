@@ -15,7 +15,11 @@ import org.voxbeam.benchmarks.Distribution;
  * @param rounds each round's samples, by phase
  */
 record SchedulerMeasurement(
-    int nodes, int goals, long generationNanos, long planHeapBytes, List<Map<Phase, Sample>> rounds) {
+    int nodes,
+    int goals,
+    long generationNanos,
+    long planHeapBytes,
+    List<Map<Phase, Sample>> rounds) {
 
   /** Microseconds per plan node of {@code phase}. */
   Distribution microsPerNode(Phase phase) {
@@ -27,13 +31,15 @@ record SchedulerMeasurement(
   Distribution overBaseline(Phase phase) {
     return Distribution.of(
         rounds.stream()
-            .mapToDouble(round -> (double) round.get(phase).nanos() / round.get(Phase.BASELINE).nanos())
+            .mapToDouble(
+                round -> (double) round.get(phase).nanos() / round.get(Phase.BASELINE).nanos())
             .toArray());
   }
 
   /** Peak heap of {@code phase}, in MiB. */
   Distribution peakHeapMegabytes(Phase phase) {
-    return Distribution.of(rounds.stream().mapToLong(round -> round.get(phase).peakHeapBytes()).toArray())
+    return Distribution.of(
+            rounds.stream().mapToLong(round -> round.get(phase).peakHeapBytes()).toArray())
         .scaled(1.0 / (1 << 20));
   }
 

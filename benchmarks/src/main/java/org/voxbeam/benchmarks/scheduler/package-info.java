@@ -5,8 +5,8 @@
  * package-private {@code SchedulerBenchmark} runs the rounds, and a benchmark-only operator gives
  * every node a tunable, deterministic CPU cost, so overhead is seen against real work.
  *
- * <p>Uses {@link org.voxbeam.pipeline.execution.DynamicScheduler} and plans from
- * {@code org.voxbeam.pipeline.synthetic}. Rules: the phases of a round take turns going first;
- * opening and closing stores is not timed; every run's goals are checked against the baseline's.
+ * <p>Uses {@link org.voxbeam.pipeline.execution.DynamicScheduler} and plans from {@code
+ * org.voxbeam.pipeline.synthetic}. Rules: the phases of a round take turns going first; opening and
+ * closing stores is not timed; every run's goals are checked against the baseline's.
  */
 package org.voxbeam.benchmarks.scheduler;

@@ -20,12 +20,12 @@ import org.voxbeam.storage.StoreOptions;
  * Blob write and read throughput of the store against plain {@code Files.write} and {@code
  * Files.readAllBytes} of the same bytes in the same directory tree.
  *
- * <p>The blobs are random and distinct, generated before the clock starts, so the store never
- * finds content already stored. The store gets them as results in batches of {@value #BATCH}
- * (one {@code putAll} each: blob files plus one segment per batch), as the scheduler commits.
- * Writes alternate which side goes first; reads open a fresh store (untimed) so that each read
- * loads its result as a later program would. Neither side forces data to disk (the store never
- * calls {@code force}), and reads are served from the page cache on both sides.
+ * <p>The blobs are random and distinct, generated before the clock starts, so the store never finds
+ * content already stored. The store gets them as results in batches of {@value #BATCH} (one {@code
+ * putAll} each: blob files plus one segment per batch), as the scheduler commits. Writes alternate
+ * which side goes first; reads open a fresh store (untimed) so that each read loads its result as a
+ * later program would. Neither side forces data to disk (the store never calls {@code force}), and
+ * reads are served from the page cache on both sides.
  */
 final class BlobBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(BlobBenchmark.class);
@@ -86,61 +86,72 @@ final class BlobBenchmark {
   }
 
   private static long plainWrite(Path directory, List<byte[]> contents) {
-    return Timer.nanos(() -> {
-      for (int i = 0; i < contents.size(); i++) {
-        Files.write(directory.resolve("blob-" + i), contents.get(i));
-      }
-    });
+    return Timer.nanos(
+        () -> {
+          for (int i = 0; i < contents.size(); i++) {
+            Files.write(directory.resolve("blob-" + i), contents.get(i));
+          }
+        });
   }
 
   private static long storeWrite(Path directory, List<NodeId> ids, List<byte[]> contents) {
     try (ParquetResultStore store = ParquetResultStore.open(directory, StoreOptions.defaults())) {
-      return Timer.nanos(() -> {
-        List<StoredResult> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < contents.size(); i++) {
-          batch.add(Results.bytes(ids.get(i), contents.get(i)));
-          if (batch.size() == BATCH || i == contents.size() - 1) {
-            store.putAll(batch);
-            batch = new ArrayList<>(BATCH);
-          }
-        }
-      });
+      return Timer.nanos(
+          () -> {
+            List<StoredResult> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < contents.size(); i++) {
+              batch.add(Results.bytes(ids.get(i), contents.get(i)));
+              if (batch.size() == BATCH || i == contents.size() - 1) {
+                store.putAll(batch);
+                batch = new ArrayList<>(BATCH);
+              }
+            }
+          });
     }
   }
 
   private static long hash(List<byte[]> contents) {
     MessageDigest digest = sha256();
-    return Timer.nanos(() -> {
-      for (byte[] content : contents) {
-        digest.update(content);
-        digest.digest();
-      }
-    });
+    return Timer.nanos(
+        () -> {
+          for (byte[] content : contents) {
+            digest.update(content);
+            digest.digest();
+          }
+        });
   }
 
   private static long plainRead(Path directory, List<byte[]> contents) {
-    return Timer.nanos(() -> {
-      for (int i = 0; i < contents.size(); i++) {
-        expectSameEnds(Files.readAllBytes(directory.resolve("blob-" + i)), contents.get(i));
-      }
-    });
+    return Timer.nanos(
+        () -> {
+          for (int i = 0; i < contents.size(); i++) {
+            expectSameEnds(Files.readAllBytes(directory.resolve("blob-" + i)), contents.get(i));
+          }
+        });
   }
 
-  private static long storeRead(Path directory, List<NodeId> ids, List<byte[]> contents, boolean verify) {
+  private static long storeRead(
+      Path directory, List<NodeId> ids, List<byte[]> contents, boolean verify) {
     StoreOptions options = StoreOptions.defaults().withVerifyBlobsOnRead(verify);
     try (ParquetResultStore store = ParquetResultStore.open(directory, options)) {
-      return Timer.nanos(() -> {
-        for (int i = 0; i < ids.size(); i++) {
-          StoredResult result = store.get(ids.get(i))
-              .orElseThrow(() -> new IllegalStateException("a stored blob result is missing"));
-          expectSameEnds(((BytesValue) result.value()).data().readAllBytes(), contents.get(i));
-        }
-      });
+      return Timer.nanos(
+          () -> {
+            for (int i = 0; i < ids.size(); i++) {
+              StoredResult result =
+                  store
+                      .get(ids.get(i))
+                      .orElseThrow(
+                          () -> new IllegalStateException("a stored blob result is missing"));
+              expectSameEnds(((BytesValue) result.value()).data().readAllBytes(), contents.get(i));
+            }
+          });
     }
   }
 
   private static void expectSameEnds(byte[] read, byte[] written) {
-    if (read.length != written.length || read[0] != written[0] || read[read.length - 1] != written[written.length - 1]) {
+    if (read.length != written.length
+        || read[0] != written[0]
+        || read[read.length - 1] != written[written.length - 1]) {
       throw new IllegalStateException("read back other bytes than were written");
     }
   }

@@ -13,15 +13,18 @@ record BlobMeasurement(long blobBytes, int blobs, List<BlobRound> rounds) {
 
   /** Throughput of one part, in MiB/s. */
   Distribution megabytesPerSecond(ToLongFunction<BlobRound> part) {
-    return Distribution.of(rounds.stream()
-        .mapToDouble(round -> blobBytes * (double) blobs / MEGABYTE / (part.applyAsLong(round) / 1e9))
-        .toArray());
+    return Distribution.of(
+        rounds.stream()
+            .mapToDouble(
+                round -> blobBytes * (double) blobs / MEGABYTE / (part.applyAsLong(round) / 1e9))
+            .toArray());
   }
 
   /** The throughput of {@code part} over that of {@code baseline}, round by round. */
   Distribution throughputRatio(ToLongFunction<BlobRound> part, ToLongFunction<BlobRound> baseline) {
-    return Distribution.of(rounds.stream()
-        .mapToDouble(round -> (double) baseline.applyAsLong(round) / part.applyAsLong(round))
-        .toArray());
+    return Distribution.of(
+        rounds.stream()
+            .mapToDouble(round -> (double) baseline.applyAsLong(round) / part.applyAsLong(round))
+            .toArray());
   }
 }

@@ -44,16 +44,22 @@ final class DurabilityBenchmark {
   void run(Report report) throws IOException {
     MarkdownTable table =
         new MarkdownTable(
-            "commit", "commits per round", "fsync off (ms/commit)", "fsync on (ms/commit)",
-            "on / off", "load average (1, 5, 15 min)");
+            "commit",
+            "commits per round",
+            "fsync off (ms/commit)",
+            "fsync on (ms/commit)",
+            "on / off",
+            "load average (1, 5, 15 min)");
     for (boolean withBlob : new boolean[] {false, true}) {
       double[] off = new double[repeats];
       double[] on = new double[repeats];
       double[] ratio = new double[repeats];
       for (int round = -1; round < repeats; round++) {
         boolean syncFirst = round % 2 == 0;
-        double first = millisPerCommit(syncFirst ? Durability.FSYNC : Durability.NONE, withBlob, round);
-        double second = millisPerCommit(syncFirst ? Durability.NONE : Durability.FSYNC, withBlob, round);
+        double first =
+            millisPerCommit(syncFirst ? Durability.FSYNC : Durability.NONE, withBlob, round);
+        double second =
+            millisPerCommit(syncFirst ? Durability.NONE : Durability.FSYNC, withBlob, round);
         if (round >= 0) {
           on[round] = syncFirst ? first : second;
           off[round] = syncFirst ? second : first;
@@ -97,12 +103,18 @@ final class DurabilityBenchmark {
     if (withBlob) {
       byte[] payload = new byte[1 << 20];
       random.nextBytes(payload);
-      batch.add(new StoredResult(
-          NodeHashing.sha256(durability + "-blob-" + commit), new BytesValue(InMemoryBlob.adopt(payload)), metadata));
+      batch.add(
+          new StoredResult(
+              NodeHashing.sha256(durability + "-blob-" + commit),
+              new BytesValue(InMemoryBlob.adopt(payload)),
+              metadata));
     } else {
       for (int i = 0; i < 16; i++) {
-        batch.add(new StoredResult(
-            NodeHashing.sha256(durability + "-n-" + commit + "-" + i), new NumberValue(random.nextDouble()), metadata));
+        batch.add(
+            new StoredResult(
+                NodeHashing.sha256(durability + "-n-" + commit + "-" + i),
+                new NumberValue(random.nextDouble()),
+                metadata));
       }
     }
     return batch;
@@ -111,7 +123,8 @@ final class DurabilityBenchmark {
   /** The load averages as {@code uptime} prints them, from /proc/loadavg where there is one. */
   static String loadAverage() {
     try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+      String[] fields =
+          Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
       return String.format(Locale.ROOT, "%s, %s, %s", fields[0], fields[1], fields[2]);
     } catch (IOException | RuntimeException e) {
       return "n/a";

@@ -22,14 +22,16 @@ record LargeStore(Path directory, int rows, long buildNanos) {
 
   static LargeStore build(Path directory, int rows) {
     try (ParquetResultStore store = ParquetResultStore.open(directory, StoreOptions.defaults())) {
-      long nanos = Timer.nanos(() -> {
-        for (int from = 0; from < rows; from += BATCH) {
-          store.putAll(Results.numbers(FAMILY, from, Math.min(BATCH, rows - from)));
-          if (from % (100 * BATCH) == 0) {
-            LOG.info("building a store of {} rows: {} written", rows, from);
-          }
-        }
-      });
+      long nanos =
+          Timer.nanos(
+              () -> {
+                for (int from = 0; from < rows; from += BATCH) {
+                  store.putAll(Results.numbers(FAMILY, from, Math.min(BATCH, rows - from)));
+                  if (from % (100 * BATCH) == 0) {
+                    LOG.info("building a store of {} rows: {} written", rows, from);
+                  }
+                }
+              });
       return new LargeStore(directory, rows, nanos);
     }
   }

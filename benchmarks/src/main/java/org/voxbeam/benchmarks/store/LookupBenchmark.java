@@ -18,17 +18,18 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
 
 /**
- * Point-lookup latency on the large store, against a {@link HashMap} holding the same results.
- * Each lookup is timed on its own with {@link System#nanoTime()} (which adds a few tens of
- * nanoseconds to every figure, baseline included); ids are computed before the clock starts.
+ * Point-lookup latency on the large store, against a {@link HashMap} holding the same results. Each
+ * lookup is timed on its own with {@link System#nanoTime()} (which adds a few tens of nanoseconds
+ * to every figure, baseline included); ids are computed before the clock starts.
  *
  * <p>Every round opens the store afresh (untimed), so "first read" lookups find nothing in the
  * store's caches and decode the row's segment, as the first lookups of a program do; looking the
- * same ids up again measures the result cache. Absent ids are looked up with {@code contains},
- * as the scheduler's planning asks. One untimed round warms up the JIT.
+ * same ids up again measures the result cache. Absent ids are looked up with {@code contains}, as
+ * the scheduler's planning asks. One untimed round warms up the JIT.
  */
 final class LookupBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(LookupBenchmark.class);
+
   /** The store re-lists its segments while their directory changed less than this long ago. */
   private static final long SETTLE_MILLIS = 2_500;
 
@@ -74,9 +75,12 @@ final class LookupBenchmark {
     }
     List<NodeId> first = present.subList(0, Math.min(firstReads, lookups));
     Map<LookupKind, Latency> latencies = new EnumMap<>(LookupKind.class);
-    try (ParquetResultStore store = ParquetResultStore.open(large.directory(), StoreOptions.defaults())) {
-      latencies.put(LookupKind.STORE_PRESENT_FIRST, time(first, id -> store.get(id).isPresent(), true));
-      latencies.put(LookupKind.STORE_PRESENT_CACHED, time(first, id -> store.get(id).isPresent(), true));
+    try (ParquetResultStore store =
+        ParquetResultStore.open(large.directory(), StoreOptions.defaults())) {
+      latencies.put(
+          LookupKind.STORE_PRESENT_FIRST, time(first, id -> store.get(id).isPresent(), true));
+      latencies.put(
+          LookupKind.STORE_PRESENT_CACHED, time(first, id -> store.get(id).isPresent(), true));
       latencies.put(LookupKind.STORE_ABSENT, time(absent, store::contains, false));
     }
     latencies.put(LookupKind.MAP_PRESENT, time(present, id -> baseline.get(id) != null, true));
@@ -92,19 +96,21 @@ final class LookupBenchmark {
       boolean found = lookup.test(id);
       nanos[i] = System.nanoTime() - began;
       if (found != expected) {
-        throw new IllegalStateException("lookup of " + id + " found " + found + ", expected " + expected);
+        throw new IllegalStateException(
+            "lookup of " + id + " found " + found + ", expected " + expected);
       }
     }
     return Latency.of(nanos);
   }
 
   /**
-   * Waits until the segment directory is older than the store's re-listing window, as it is for
-   * a store nobody is writing; otherwise every absent lookup would list the directory.
+   * Waits until the segment directory is older than the store's re-listing window, as it is for a
+   * store nobody is writing; otherwise every absent lookup would list the directory.
    */
   private void waitForSettledDirectory() {
     try {
-      long age = System.currentTimeMillis() - Files.getLastModifiedTime(large.segments()).toMillis();
+      long age =
+          System.currentTimeMillis() - Files.getLastModifiedTime(large.segments()).toMillis();
       if (age < SETTLE_MILLIS) {
         Thread.sleep(SETTLE_MILLIS - age);
       }

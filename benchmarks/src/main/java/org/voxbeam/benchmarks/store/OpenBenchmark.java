@@ -13,8 +13,8 @@ import org.voxbeam.storage.StoreOptions;
 
 /**
  * Time and retained heap to open a large store, against building a plain id index over the same
- * segment files ({@link PlainIdIndex}). The two sides take turns going first; one untimed round
- * of each warms up the JIT (and the page cache, so both sides read files from memory).
+ * segment files ({@link PlainIdIndex}). The two sides take turns going first; one untimed round of
+ * each warms up the JIT (and the page cache, so both sides read files from memory).
  */
 final class OpenBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(OpenBenchmark.class);
@@ -58,7 +58,8 @@ final class OpenBenchmark {
     long nanos = System.nanoTime() - began;
     long retained = heap.usedAfterGc() - before;
     if (store.indexedResults() != large.rows()) {
-      throw new IllegalStateException("store indexed " + store.indexedResults() + " of " + large.rows() + " rows");
+      throw new IllegalStateException(
+          "store indexed " + store.indexedResults() + " of " + large.rows() + " rows");
     }
     store.close();
     return new long[] {nanos, retained};
@@ -77,7 +78,8 @@ final class OpenBenchmark {
     long nanos = System.nanoTime() - began;
     long retained = heap.usedAfterGc() - before;
     if (index.size() != large.rows()) {
-      throw new IllegalStateException("plain index holds " + index.size() + " of " + large.rows() + " ids");
+      throw new IllegalStateException(
+          "plain index holds " + index.size() + " of " + large.rows() + " ids");
     }
     return new long[] {nanos, retained};
   }

@@ -8,4 +8,5 @@ package org.voxbeam.benchmarks.store;
  * @param baselineNanos {@link PlainIdIndex#read} of the same segments
  * @param baselineHeapBytes heap that index retains
  */
-record OpenRound(long storeNanos, long storeHeapBytes, long baselineNanos, long baselineHeapBytes) {}
+record OpenRound(
+    long storeNanos, long storeHeapBytes, long baselineNanos, long baselineHeapBytes) {}

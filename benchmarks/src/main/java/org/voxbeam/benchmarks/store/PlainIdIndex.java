@@ -21,13 +21,14 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The open-time baseline: the naive index anyone would build over the same files, a {@link
- * HashMap} from the id string to its file, filled by reading the {@code node_id} column of every
- * segment with a plain Parquet reader. No format check, no status, no access log.
+ * The open-time baseline: the naive index anyone would build over the same files, a {@link HashMap}
+ * from the id string to its file, filled by reading the {@code node_id} column of every segment
+ * with a plain Parquet reader. No format check, no status, no access log.
  */
 final class PlainIdIndex {
   private static final MessageType ID_ONLY =
-      MessageTypeParser.parseMessageType("message voxbeam_result { required binary node_id (STRING); }");
+      MessageTypeParser.parseMessageType(
+          "message voxbeam_result { required binary node_id (STRING); }");
 
   private PlainIdIndex() {}
 
@@ -37,14 +38,19 @@ final class PlainIdIndex {
       files = listing.sorted().toList();
     }
     Map<String, Integer> index = new HashMap<>();
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     for (int f = 0; f < files.size(); f++) {
-      try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(files.get(f)), options)) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(new LocalInputFile(files.get(f)), options)) {
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         reader.setRequestedSchema(ID_ONLY);
         MessageColumnIO columns = new ColumnIOFactory().getColumnIO(ID_ONLY, fileSchema);
-        for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
-          RecordReader<Group> records = columns.getRecordReader(group, new GroupRecordConverter(ID_ONLY));
+        for (PageReadStore group = reader.readNextRowGroup();
+            group != null;
+            group = reader.readNextRowGroup()) {
+          RecordReader<Group> records =
+              columns.getRecordReader(group, new GroupRecordConverter(ID_ONLY));
           for (long i = 0; i < group.getRowCount(); i++) {
             index.put(records.read().getString(0, 0), f);
           }

@@ -17,13 +17,15 @@ import org.voxbeam.kernel.value.NumberValue;
 
 /**
  * The row-commit baseline: what writing number results costs with a plain Parquet writer and
- * nothing else. One file per batch, with the columns the store's row of a number fills (id,
- * status, type, value, operator, compute time, creation time, engine version) in a flat schema,
- * through the same writer API and settings the store uses (example {@code Group}s, local files,
- * uncompressed) but without the store's wide schema, temporary file and rename, index or cache.
+ * nothing else. One file per batch, with the columns the store's row of a number fills (id, status,
+ * type, value, operator, compute time, creation time, engine version) in a flat schema, through the
+ * same writer API and settings the store uses (example {@code Group}s, local files, uncompressed)
+ * but without the store's wide schema, temporary file and rename, index or cache.
  */
 final class PlainParquetRows {
-  private static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+  private static final MessageType SCHEMA =
+      MessageTypeParser.parseMessageType(
+          """
       message plain_result {
         required binary node_id (STRING);
         required binary status (STRING);
@@ -41,22 +43,25 @@ final class PlainParquetRows {
   /** Writes {@code batch} (number results only) to a new file {@code target}. */
   static void write(Path target, List<StoredResult> batch) throws IOException {
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(target))
-        .withConf(new PlainParquetConfiguration())
-        .withType(SCHEMA)
-        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-        .build()) {
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(target))
+            .withConf(new PlainParquetConfiguration())
+            .withType(SCHEMA)
+            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .build()) {
       for (StoredResult result : batch) {
         NumberValue number = (NumberValue) result.value();
-        writer.write(groups.newGroup()
-            .append("node_id", result.id().hex())
-            .append("status", "succeeded")
-            .append("value_type", number.voxType())
-            .append("number_value", number.value())
-            .append("operator", result.metadata().operator())
-            .append("compute_nanos", result.metadata().computeTime().toNanos())
-            .append("created_at", result.metadata().createdAt().toEpochMilli())
-            .append("engine_version", result.metadata().engineVersion()));
+        writer.write(
+            groups
+                .newGroup()
+                .append("node_id", result.id().hex())
+                .append("status", "succeeded")
+                .append("value_type", number.voxType())
+                .append("number_value", number.value())
+                .append("operator", result.metadata().operator())
+                .append("compute_nanos", result.metadata().computeTime().toNanos())
+                .append("created_at", result.metadata().createdAt().toEpochMilli())
+                .append("engine_version", result.metadata().engineVersion()));
       }
     }
   }

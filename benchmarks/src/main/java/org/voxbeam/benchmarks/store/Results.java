@@ -13,13 +13,17 @@ import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.NumberValue;
 
 /**
- * Deterministic results for the store benchmarks. Ids are SHA-256s of a family name and an
- * index, like real node ids, so any id can be recomputed from its index instead of being kept
- * in memory (which would distort heap measurements), and families never share ids.
+ * Deterministic results for the store benchmarks. Ids are SHA-256s of a family name and an index,
+ * like real node ids, so any id can be recomputed from its index instead of being kept in memory
+ * (which would distort heap measurements), and families never share ids.
  */
 final class Results {
-  static final ResultMetadata METADATA = new ResultMetadata(
-      "bench.value", Duration.ofMillis(1), Instant.parse("2024-06-01T00:00:00Z"), "voxbeam-benchmarks");
+  static final ResultMetadata METADATA =
+      new ResultMetadata(
+          "bench.value",
+          Duration.ofMillis(1),
+          Instant.parse("2024-06-01T00:00:00Z"),
+          "voxbeam-benchmarks");
 
   private Results() {}
 

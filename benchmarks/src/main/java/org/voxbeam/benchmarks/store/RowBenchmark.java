@@ -16,13 +16,13 @@ import org.voxbeam.storage.segment.RowCodec;
 import org.voxbeam.storage.segment.SegmentFiles;
 
 /**
- * Commits batches of number results to a fresh store and, as baselines, writes the same rows
- * with a plain Parquet writer ({@link PlainParquetRows}) and as plain binary files ({@link
+ * Commits batches of number results to a fresh store and, as baselines, writes the same rows with a
+ * plain Parquet writer ({@link PlainParquetRows}) and as plain binary files ({@link
  * PlainBinaryRows}). Two parts of {@code putAll} are also timed on their own through the store's
  * public segment classes (encoding, segment files), so that the gap can be attributed.
  *
- * <p>The results are built before the clock starts; the sides take turns going first; each
- * sample's files are deleted, untimed, after it.
+ * <p>The results are built before the clock starts; the sides take turns going first; each sample's
+ * files are deleted, untimed, after it.
  */
 final class RowBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(RowBenchmark.class);
@@ -72,50 +72,51 @@ final class RowBenchmark {
     for (int k = 0; k < 3; k++) {
       int side = (k + round) % 3;
       switch (side) {
-        case 0:
-          times[0] = store(batches);
-          break;
-        case 1:
-          times[1] = files("plain-parquet", batches, true);
-          break;
-        default:
-          times[2] = files("plain-binary", batches, false);
+        case 0 -> times[0] = store(batches);
+        case 1 -> times[1] = files("plain-parquet", batches, true);
+        default -> times[2] = files("plain-binary", batches, false);
       }
     }
     Path directory = scratch.newDirectory("segments-only");
     StoreLayout layout = new StoreLayout(directory);
     RowCodec codec = new RowCodec(new BlobStore(layout));
     List<List<Group>> encoded = new ArrayList<>(batches.size());
-    long encode = Timer.nanos(() -> {
-      for (List<StoredResult> batch : batches) {
-        List<Group> rows = new ArrayList<>(batch.size());
-        for (StoredResult result : batch) {
-          rows.addAll(codec.encode(result));
-        }
-        encoded.add(rows);
-      }
-    });
-    long segments = Timer.nanos(() -> {
-      for (List<Group> rows : encoded) {
-        SegmentFiles.write(layout, rows);
-      }
-    });
+    long encode =
+        Timer.nanos(
+            () -> {
+              for (List<StoredResult> batch : batches) {
+                List<Group> rows = new ArrayList<>(batch.size());
+                for (StoredResult result : batch) {
+                  rows.addAll(codec.encode(result));
+                }
+                encoded.add(rows);
+              }
+            });
+    long segments =
+        Timer.nanos(
+            () -> {
+              for (List<Group> rows : encoded) {
+                SegmentFiles.write(layout, rows);
+              }
+            });
     Scratch.delete(directory);
     return new RowRound(times[0], times[1], times[2], encode, segments);
   }
 
   private long files(String purpose, List<List<StoredResult>> batches, boolean parquet) {
     Path directory = scratch.newDirectory(purpose);
-    long elapsed = Timer.nanos(() -> {
-      for (int b = 0; b < batches.size(); b++) {
-        Path target = directory.resolve("batch-" + b);
-        if (parquet) {
-          PlainParquetRows.write(target, batches.get(b));
-        } else {
-          PlainBinaryRows.write(target, batches.get(b));
-        }
-      }
-    });
+    long elapsed =
+        Timer.nanos(
+            () -> {
+              for (int b = 0; b < batches.size(); b++) {
+                Path target = directory.resolve("batch-" + b);
+                if (parquet) {
+                  PlainParquetRows.write(target, batches.get(b));
+                } else {
+                  PlainBinaryRows.write(target, batches.get(b));
+                }
+              }
+            });
     Scratch.delete(directory);
     return elapsed;
   }
@@ -124,11 +125,13 @@ final class RowBenchmark {
     Path directory = scratch.newDirectory("row-store");
     long elapsed;
     try (ParquetResultStore store = ParquetResultStore.open(directory, StoreOptions.defaults())) {
-      elapsed = Timer.nanos(() -> {
-        for (List<StoredResult> batch : batches) {
-          store.putAll(batch);
-        }
-      });
+      elapsed =
+          Timer.nanos(
+              () -> {
+                for (List<StoredResult> batch : batches) {
+                  store.putAll(batch);
+                }
+              });
     }
     Scratch.delete(directory);
     return elapsed;

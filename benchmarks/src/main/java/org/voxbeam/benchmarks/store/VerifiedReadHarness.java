@@ -22,10 +22,10 @@ import org.voxbeam.storage.StoreOptions;
 /**
  * What verifying reads costs: warm reads of stored image blobs (the result cached, the file in the
  * page cache: every read streams the file, and now hashes it), first reads of them (a freshly
- * opened store: a load and one read), first lookups of scalar rows (row checksums), and commits
- * of batches of scalar rows (checksums, the manifest entry). It uses
- * only API that the store had before verification, so the same source runs against both builds,
- * one JVM each, alternately: {@code java -cp CLASSES VerifiedReadHarness DIR}.
+ * opened store: a load and one read), first lookups of scalar rows (row checksums), and commits of
+ * batches of scalar rows (checksums, the manifest entry). It uses only API that the store had
+ * before verification, so the same source runs against both builds, one JVM each, alternately:
+ * {@code java -cp CLASSES VerifiedReadHarness DIR}.
  */
 public final class VerifiedReadHarness {
   private static final int IMAGES = 16;
@@ -41,11 +41,13 @@ public final class VerifiedReadHarness {
     List<NodeId> images = storeImages(dir.resolve("images"));
     long commitBegan = System.nanoTime();
     List<NodeId> numbers = storeNumbers(dir.resolve("rows"));
-    System.out.printf("commits of 1,024 number rows: %.2f ms each%n",
+    System.out.printf(
+        "commits of 1,024 number rows: %.2f ms each%n",
         (System.nanoTime() - commitBegan) / 1e6 / (ROWS / 1024));
     byte[] buffer = new byte[1 << 16];
     long bytes = (long) IMAGES * SIDE * SIDE * SIDE;
-    try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("images"), StoreOptions.defaults())) {
+    try (ParquetResultStore store =
+        ParquetResultStore.open(dir.resolve("images"), StoreOptions.defaults())) {
       readAll(store, images, buffer);
       double best = 0;
       for (int round = 0; round < ROUNDS; round++) {
@@ -57,7 +59,8 @@ public final class VerifiedReadHarness {
     }
     double firstBest = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("images"), StoreOptions.defaults())) {
+      try (ParquetResultStore store =
+          ParquetResultStore.open(dir.resolve("images"), StoreOptions.defaults())) {
         long began = System.nanoTime();
         readAll(store, images, buffer);
         firstBest = Math.max(firstBest, bytes / 1e6 / ((System.nanoTime() - began) / 1e9));
@@ -67,10 +70,13 @@ public final class VerifiedReadHarness {
     double lookupBest = Double.MAX_VALUE;
     SplittableRandom random = new SplittableRandom(3);
     for (int round = 0; round < ROUNDS; round++) {
-      try (ParquetResultStore store = ParquetResultStore.open(dir.resolve("rows"), StoreOptions.defaults())) {
+      try (ParquetResultStore store =
+          ParquetResultStore.open(dir.resolve("rows"), StoreOptions.defaults())) {
         long began = System.nanoTime();
         for (int i = 0; i < LOOKUPS; i++) {
-          store.get(numbers.get(random.nextInt(numbers.size()))).orElseThrow();
+          if (store.get(numbers.get(random.nextInt(numbers.size()))).isEmpty()) {
+            throw new IllegalStateException("a stored number is missing");
+          }
         }
         lookupBest = Math.min(lookupBest, (System.nanoTime() - began) / 1e3 / LOOKUPS);
       }
@@ -78,7 +84,8 @@ public final class VerifiedReadHarness {
     System.out.printf("first scalar lookups: %.1f µs each%n", lookupBest);
   }
 
-  private static void readAll(ParquetResultStore store, List<NodeId> ids, byte[] buffer) throws IOException {
+  private static void readAll(ParquetResultStore store, List<NodeId> ids, byte[] buffer)
+      throws IOException {
     for (NodeId id : ids) {
       ImageValue image = (ImageValue) store.get(id).orElseThrow().value();
       try (InputStream in = image.voxels().open()) {
@@ -104,7 +111,9 @@ public final class VerifiedReadHarness {
       random.nextBytes(voxels);
       NodeId id = NodeHashing.sha256("image " + i);
       ids.add(id);
-      results.add(new StoredResult(id, new ImageValue(geometry, DType.UINT8, InMemoryBlob.copyOf(voxels)), metadata()));
+      results.add(
+          new StoredResult(
+              id, new ImageValue(geometry, DType.UINT8, InMemoryBlob.copyOf(voxels)), metadata()));
     }
     try (ParquetResultStore store = ParquetResultStore.open(directory, StoreOptions.defaults())) {
       store.putAll(results);
@@ -130,6 +139,7 @@ public final class VerifiedReadHarness {
   }
 
   private static ResultMetadata metadata() {
-    return new ResultMetadata("bench.op", java.time.Duration.ofMillis(1), java.time.Instant.now(), "bench");
+    return new ResultMetadata(
+        "bench.op", java.time.Duration.ofMillis(1), java.time.Instant.now(), "bench");
   }
 }

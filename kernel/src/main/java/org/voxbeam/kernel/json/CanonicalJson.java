@@ -7,12 +7,12 @@ import java.util.Map;
 /**
  * JSON text exactly as Python's {@code json} module writes it, in the two forms VoxBeam needs:
  * {@link #write canonical} ({@code json.dumps(value, sort_keys=True, separators=(",", ":"),
- * ensure_ascii=True)}), which VoxLogicA-2 hashes to name nodes, and {@link #writeIndented
- * indented} ({@code json.dumps(value, indent=2)}), the layout of VoxLogicA-2's exported plans.
+ * ensure_ascii=True)}), which VoxLogicA-2 hashes to name nodes, and {@link #writeIndented indented}
+ * ({@code json.dumps(value, indent=2)}), the layout of VoxLogicA-2's exported plans.
  *
- * <p>Non-ASCII characters are escaped as lowercase {@code \\uXXXX} UTF-16 units, floats use
- * {@link PythonFloats#repr}, non-finite floats Python's {@code NaN}/{@code Infinity} tokens, and
- * canonical keys are sorted by code point (Python's string order).
+ * <p>Non-ASCII characters are escaped as lowercase {@code \\uXXXX} UTF-16 units, floats use {@link
+ * PythonFloats#repr}, non-finite floats Python's {@code NaN}/{@code Infinity} tokens, and canonical
+ * keys are sorted by code point (Python's string order).
  */
 public final class CanonicalJson {
   private static final char[] HEX = "0123456789abcdef".toCharArray();

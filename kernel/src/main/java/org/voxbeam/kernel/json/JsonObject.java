@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An immutable JSON object. Members keep the order they were given in (so exports read like
- * their source); canonical encoding sorts them.
+ * An immutable JSON object. Members keep the order they were given in (so exports read like their
+ * source); canonical encoding sorts them.
  */
 public record JsonObject(Map<String, JsonValue> members) implements JsonValue {
   public static final JsonObject EMPTY = new JsonObject(Map.of());

@@ -2,8 +2,8 @@ package org.voxbeam.kernel.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON text as Python's {@code json.loads} reads it, into {@link JsonValue}s: numbers
- * without a fraction or exponent are integers of any size, others floats; Python's {@code NaN}
- * and {@code Infinity} tokens are accepted. Duplicate keys are refused rather than silently
- * resolved, since a plan with two values for one key is ambiguous.
+ * Reads JSON text as Python's {@code json.loads} reads it, into {@link JsonValue}s: numbers without
+ * a fraction or exponent are integers of any size, others floats; Python's {@code NaN} and {@code
+ * Infinity} tokens are accepted. Duplicate keys are refused rather than silently resolved, since a
+ * plan with two values for one key is ambiguous.
  */
 public final class JsonReader {
   /** Deeper documents are refused; reading one costs a stack frame per level. */
@@ -53,13 +53,16 @@ public final class JsonReader {
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
-        throw new JsonSyntaxException("unexpected content after the document", at.getLineNr(), at.getColumnNr());
+        throw new JsonSyntaxException(
+            "unexpected content after the document", at.getLineNr(), at.getColumnNr());
       }
       return value;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new JsonSyntaxException(
-          e.getOriginalMessage(), at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+          e.getOriginalMessage(),
+          at == null ? 0 : at.getLineNr(),
+          at == null ? 0 : at.getColumnNr());
     } catch (IOException e) {
       throw new JsonSyntaxException("unreadable JSON: " + e.getMessage(), 0, 0);
     }
@@ -67,34 +70,48 @@ public final class JsonReader {
 
   private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
-      case START_OBJECT:
+      case START_OBJECT -> {
         Map<String, JsonValue> members = new LinkedHashMap<>();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_OBJECT;
+            next = parser.nextToken()) {
           String key = parser.currentName();
           members.put(key, read(parser, parser.nextToken()));
         }
         return new JsonObject(members);
-      case START_ARRAY:
+      }
+      case START_ARRAY -> {
         List<JsonValue> items = new ArrayList<>();
-        for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+        for (JsonToken next = parser.nextToken();
+            next != JsonToken.END_ARRAY;
+            next = parser.nextToken()) {
           items.add(read(parser, next));
         }
         return new JsonArray(items);
-      case VALUE_STRING:
+      }
+      case VALUE_STRING -> {
         return new JsonString(parser.getText());
-      case VALUE_NUMBER_INT:
+      }
+      case VALUE_NUMBER_INT -> {
         return new JsonInteger(parser.getBigIntegerValue());
-      case VALUE_NUMBER_FLOAT:
+      }
+      case VALUE_NUMBER_FLOAT -> {
         return new JsonFloat(parser.getDoubleValue());
-      case VALUE_TRUE:
+      }
+      case VALUE_TRUE -> {
         return JsonBoolean.of(true);
-      case VALUE_FALSE:
+      }
+      case VALUE_FALSE -> {
         return JsonBoolean.of(false);
-      case VALUE_NULL:
+      }
+      case VALUE_NULL -> {
         return JsonNull.INSTANCE;
-      default:
+      }
+      default -> {
         JsonLocation at = parser.currentTokenLocation();
-        throw new JsonSyntaxException("unexpected token " + token, at.getLineNr(), at.getColumnNr());
+        throw new JsonSyntaxException(
+            "unexpected token " + token, at.getLineNr(), at.getColumnNr());
+      }
     }
   }
 }

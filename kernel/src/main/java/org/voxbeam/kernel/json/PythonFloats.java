@@ -21,7 +21,9 @@ public final class PythonFloats {
 
   private PythonFloats() {}
 
-  /** {@code repr(value)} as Python prints it: {@code 0.1}, {@code 1e-05}, {@code -0.0}, {@code inf}. */
+  /**
+   * {@code repr(value)} as Python prints it: {@code 0.1}, {@code 1e-05}, {@code -0.0}, {@code inf}.
+   */
   public static String repr(double value) {
     if (Double.isNaN(value)) {
       return "nan";
@@ -57,7 +59,8 @@ public final class PythonFloats {
         return best.stripTrailingZeros();
       }
     }
-    return exact.round(new MathContext(MAX_SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN))
+    return exact
+        .round(new MathContext(MAX_SIGNIFICANT_DIGITS, RoundingMode.HALF_EVEN))
         .stripTrailingZeros();
   }
 

@@ -4,8 +4,8 @@ import java.util.Comparator;
 
 /**
  * Python's string order: by code point. Java's {@code String.compareTo} compares UTF-16 units,
- * which disagrees above U+FFFF; wherever VoxBeam must sort as VoxLogicA-2 does (JSON keys for
- * node ids, directory listings) it sorts with this.
+ * which disagrees above U+FFFF; wherever VoxBeam must sort as VoxLogicA-2 does (JSON keys for node
+ * ids, directory listings) it sorts with this.
  */
 public final class PythonStringOrder implements Comparator<String> {
 

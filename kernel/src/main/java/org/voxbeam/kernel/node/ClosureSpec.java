@@ -10,8 +10,8 @@ import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.json.JsonValue;
 
 /**
- * The attributes of a closure node as VoxLogicA-2 writes them: a parameter, a body in ImgQL
- * source form, the names bound to the node's arguments, and the user functions the body calls.
+ * The attributes of a closure node as VoxLogicA-2 writes them: a parameter, a body in ImgQL source
+ * form, the names bound to the node's arguments, and the user functions the body calls.
  *
  * <p>The body stays text in the plan (and in the hash), so it is re-read when the closure is
  * applied; this record is the typed view of those attributes, checked once at import.
@@ -33,8 +33,8 @@ public record ClosureSpec(
   }
 
   /**
-   * A user function captured by a closure: its parameters, body, the values it closes over (by
-   * node id) and the functions it calls in turn.
+   * A user function captured by a closure: its parameters, body, the values it closes over (by node
+   * id) and the functions it calls in turn.
    */
   public record FunctionSpec(
       List<String> parameters,

@@ -7,9 +7,9 @@ import org.voxbeam.kernel.json.JsonObject;
 /**
  * A node of a plan: {@code (kind, operator, args, kwargs, attrs, output_kind)} and its id.
  *
- * <p>This is the seam between front ends and the engine: the scheduler and the store see only
- * this interface, so a node model with another hashing or another front end plugs in without
- * touching them. {@link VoxNode} is the VoxLogicA-2 compatible implementation.
+ * <p>This is the seam between front ends and the engine: the scheduler and the store see only this
+ * interface, so a node model with another hashing or another front end plugs in without touching
+ * them. {@link VoxNode} is the VoxLogicA-2 compatible implementation.
  */
 public interface Node {
   NodeId id();

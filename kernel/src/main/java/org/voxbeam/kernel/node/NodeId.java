@@ -3,8 +3,8 @@ package org.voxbeam.kernel.node;
 /**
  * The identity of a node and of its result: 64 lowercase hex digits of a SHA-256.
  *
- * <p>Ids are what the result store is keyed by and what VoxLogicA-2 and VoxBeam must agree on,
- * so malformed ids are refused at the boundary rather than hashed or stored.
+ * <p>Ids are what the result store is keyed by and what VoxLogicA-2 and VoxBeam must agree on, so
+ * malformed ids are refused at the boundary rather than hashed or stored.
  */
 public record NodeId(String hex) implements Comparable<NodeId> {
   private static final int LENGTH = 64;
@@ -16,8 +16,8 @@ public record NodeId(String hex) implements Comparable<NodeId> {
   }
 
   /**
-   * Whether {@code text} is a well-formed node id. A loop, not a regular expression: every node
-   * of every plan is checked, and a matcher per id cost a tenth of reducing a large program.
+   * Whether {@code text} is a well-formed node id. A loop, not a regular expression: every node of
+   * every plan is checked, and a matcher per id cost a tenth of reducing a large program.
    */
   public static boolean isValid(String text) {
     if (text == null || text.length() != LENGTH) {

@@ -10,11 +10,11 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 
 /**
- * A node named exactly as VoxLogicA-2 names it: the SHA-256 of the canonical JSON of
- * {@code {kind, operator, args, kwargs, attrs, output_kind}}.
+ * A node named exactly as VoxLogicA-2 names it: the SHA-256 of the canonical JSON of {@code {kind,
+ * operator, args, kwargs, attrs, output_kind}}.
  *
- * <p>Built through {@link #of}, which computes the id; the canonical constructor takes an id so
- * an imported node can be checked against the id its plan claims ({@link #contentId()}).
+ * <p>Built through {@link #of}, which computes the id; the canonical constructor takes an id so an
+ * imported node can be checked against the id its plan claims ({@link #contentId()}).
  */
 public record VoxNode(
     NodeId id,
@@ -38,7 +38,7 @@ public record VoxNode(
     List<Kwarg> sorted = new ArrayList<>(kwargs);
     sorted.sort(null);
     kwargs = List.copyOf(sorted);
-    attrs = Objects.requireNonNull(attrs, "attrs");
+    Objects.requireNonNull(attrs, "attrs");
   }
 
   /** A node whose id is computed from its content. */

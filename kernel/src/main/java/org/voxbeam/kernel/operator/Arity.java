@@ -1,8 +1,8 @@
 package org.voxbeam.kernel.operator;
 
 /**
- * How many positional arguments an operator accepts: between {@code min} and {@code max}, or
- * {@code min} or more when {@code max} is {@link #UNBOUNDED}.
+ * How many positional arguments an operator accepts: between {@code min} and {@code max}, or {@code
+ * min} or more when {@code max} is {@link #UNBOUNDED}.
  */
 public record Arity(int min, int max) {
   public static final int UNBOUNDED = Integer.MAX_VALUE;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Which files operators may read or write. The command line lets programs use any file the user
- * can; a server confines them to its data roots, so a submitted program cannot read
- * {@code /etc/passwd} through an image loader.
+ * can; a server confines them to its data roots, so a submitted program cannot read {@code
+ * /etc/passwd} through an image loader.
  */
 @FunctionalInterface
 public interface FileAccess {

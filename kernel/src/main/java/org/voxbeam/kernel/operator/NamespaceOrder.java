@@ -5,10 +5,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The order in which an unqualified name is looked up, as VoxLogicA-2 resolves it: the
- * {@value #DEFAULT_NAMESPACE} namespace, then the imported namespaces in import order, then every
- * other namespace alphabetically. The runtime registry and the front end's catalog both follow it,
- * so a name means the same operator when a plan is built and when it runs.
+ * The order in which an unqualified name is looked up, as VoxLogicA-2 resolves it: the {@value
+ * #DEFAULT_NAMESPACE} namespace, then the imported namespaces in import order, then every other
+ * namespace alphabetically. The runtime registry and the front end's catalog both follow it, so a
+ * name means the same operator when a plan is built and when it runs.
  */
 public final class NamespaceOrder {
 

@@ -23,7 +23,9 @@ public final class OperatorRegistry {
   private OperatorRegistry(Map<String, Map<String, Operator>> byNamespace) {
     this.byNamespace = byNamespace;
     Map<String, Operator> qualified = new LinkedHashMap<>();
-    byNamespace.values().forEach(ops -> ops.values().forEach(op -> qualified.put(op.name().qualified(), op)));
+    byNamespace
+        .values()
+        .forEach(ops -> ops.values().forEach(op -> qualified.put(op.name().qualified(), op)));
     this.byQualifiedName = qualified;
   }
 
@@ -86,7 +88,8 @@ public final class OperatorRegistry {
 
   /** Known names within a small edit distance of {@code requested}, closest first. */
   List<String> suggestionsFor(String requested) {
-    String bare = requested.contains(".") ? requested.substring(requested.indexOf('.') + 1) : requested;
+    String bare =
+        requested.contains(".") ? requested.substring(requested.indexOf('.') + 1) : requested;
     int limit = Math.max(1, Math.min(3, bare.length() / 3 + 1));
     record Candidate(String name, int distance) {}
     List<Candidate> candidates = new ArrayList<>();

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * File access for a program written for another directory layout, run unchanged: a name under
- * a rewritten prefix is read from the prefix's replacement ({@code /home/lab/datasets} from
- * {@code /data/datasets}), and any other relative name resolves against a base directory instead
- * of the process's working directory. Node ids are not affected: they name the files as the
- * program does. Serializable, so Beam workers resolve names the way the driver does.
+ * File access for a program written for another directory layout, run unchanged: a name under a
+ * rewritten prefix is read from the prefix's replacement ({@code /home/lab/datasets} from {@code
+ * /data/datasets}), and any other relative name resolves against a base directory instead of the
+ * process's working directory. Node ids are not affected: they name the files as the program does.
+ * Serializable, so Beam workers resolve names the way the driver does.
  *
  * @param base the directory relative names resolve against, or null for the working directory
  * @param rewrites prefixes and their replacements; the longest matching prefix wins

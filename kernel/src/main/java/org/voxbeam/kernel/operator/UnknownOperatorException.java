@@ -23,6 +23,8 @@ public final class UnknownOperatorException extends RuntimeException {
 
   private static String message(String requested, List<String> suggestions) {
     String base = "unknown operator '" + requested + "'";
-    return suggestions.isEmpty() ? base : base + "; did you mean " + String.join(", ", suggestions) + "?";
+    return suggestions.isEmpty()
+        ? base
+        : base + "; did you mean " + String.join(", ", suggestions) + "?";
   }
 }

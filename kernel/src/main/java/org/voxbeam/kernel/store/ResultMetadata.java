@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What is known about how a result came to be: the operator that computed it, how long that
- * took, when it was stored, by which engine version and which run, and what it read outside the
- * store (directly or through its inputs), which decides whether it may be reused.
+ * What is known about how a result came to be: the operator that computed it, how long that took,
+ * when it was stored, by which engine version and which run, and what it read outside the store
+ * (directly or through its inputs), which decides whether it may be reused.
  *
  * @param runId the run that computed the result; empty when not told (results written by format
  *     version 1, or by callers outside a run)

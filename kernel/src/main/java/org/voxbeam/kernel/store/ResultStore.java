@@ -7,8 +7,8 @@ import java.util.Set;
 import org.voxbeam.kernel.node.NodeId;
 
 /**
- * Where results live, keyed by node id: the engine asks it before computing anything and puts
- * every result into it.
+ * Where results live, keyed by node id: the engine asks it before computing anything and puts every
+ * result into it.
  *
  * <p>The contract is shaped for a persistent, shared store:
  *
@@ -20,8 +20,8 @@ import org.voxbeam.kernel.node.NodeId;
  *       id, the first success wins (results of the same id are equal by construction). A recorded
  *       failure is replaced by a later success, so a rerun can recover from a failure.
  *   <li><b>Large values.</b> Binary payloads travel as {@link org.voxbeam.kernel.value.Blob}s: a
- *       store reads them as streams on the way in and may hand back lazily opened blobs on the
- *       way out, so neither side needs a whole image in memory.
+ *       store reads them as streams on the way in and may hand back lazily opened blobs on the way
+ *       out, so neither side needs a whole image in memory.
  * </ul>
  *
  * <p>Implementations are thread-safe.
@@ -39,9 +39,9 @@ public interface ResultStore extends AutoCloseable {
   Set<NodeId> containsAll(Collection<NodeId> ids);
 
   /**
-   * What the stored success for {@code id} recorded as its inputs (see {@link RecordedInputs}),
-   * if a success is stored. Deciding whether a result may be reused needs only this, so a
-   * persistent store answers from the result's own row, without decoding the value.
+   * What the stored success for {@code id} recorded as its inputs (see {@link RecordedInputs}), if
+   * a success is stored. Deciding whether a result may be reused needs only this, so a persistent
+   * store answers from the result's own row, without decoding the value.
    */
   default Optional<RecordedInputs> inputsOf(NodeId id) {
     return get(id)

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Binary content that may live on disk rather than in memory. Consumers that can stream should
- * use {@link #open()}; {@link #size()} is always cheap.
+ * Binary content that may live on disk rather than in memory. Consumers that can stream should use
+ * {@link #open()}; {@link #size()} is always cheap.
  */
 public interface Blob {
   long size();

@@ -4,9 +4,9 @@ import java.util.List;
 import org.voxbeam.kernel.io.ExternalReads;
 
 /**
- * A function a closure node evaluates to, applied by higher-order operators ({@code map},
- * {@code filter}, …). Function values exist only while a run needs them: they are rebuilt from
- * their node rather than stored.
+ * A function a closure node evaluates to, applied by higher-order operators ({@code map}, {@code
+ * filter}, …). Function values exist only while a run needs them: they are rebuilt from their node
+ * rather than stored.
  */
 public non-sealed interface FunctionValue extends Value {
   /** How many arguments the function takes. */

@@ -3,8 +3,8 @@ package org.voxbeam.kernel.value;
 import java.util.List;
 
 /**
- * Where an image's voxels sit in physical space: size in voxels per axis (x first), spacing,
- * origin and the row-major direction cosine matrix, as ITK and NIfTI describe them.
+ * Where an image's voxels sit in physical space: size in voxels per axis (x first), spacing, origin
+ * and the row-major direction cosine matrix, as ITK and NIfTI describe them.
  */
 public record ImageGeometry(
     List<Long> size, List<Double> spacing, List<Double> origin, List<Double> direction) {

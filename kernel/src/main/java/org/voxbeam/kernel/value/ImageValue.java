@@ -3,8 +3,8 @@ package org.voxbeam.kernel.value;
 import java.util.Objects;
 
 /**
- * A 2D image or 3D volume: geometry, voxel type, and voxels as a blob of little-endian bytes
- * with x varying fastest.
+ * A 2D image or 3D volume: geometry, voxel type, and voxels as a blob of little-endian bytes with x
+ * varying fastest.
  */
 public record ImageValue(ImageGeometry geometry, DType dtype, Blob voxels) implements Value {
   public ImageValue {

@@ -7,10 +7,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A blob held in a byte array, for values computed in memory. {@link #copyOf} protects the
- * caller's array; {@link #adopt} takes ownership of an array a kernel has just filled, so a
- * freshly computed volume becomes a value without a copy. The array is never handed out for
- * writing: readers get a copy, a stream, or a read-only view.
+ * A blob held in a byte array, for values computed in memory. {@link #copyOf} protects the caller's
+ * array; {@link #adopt} takes ownership of an array a kernel has just filled, so a freshly computed
+ * volume becomes a value without a copy. The array is never handed out for writing: readers get a
+ * copy, a stream, or a read-only view.
  */
 public final class InMemoryBlob implements Blob {
   private final byte[] bytes;

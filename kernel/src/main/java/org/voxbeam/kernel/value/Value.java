@@ -1,8 +1,8 @@
 package org.voxbeam.kernel.value;
 
 /**
- * A result of a node, mirroring VoxLogicA-2's {@code voxpod/1} value types, plus datasets,
- * errors and the runtime-only function values that closures evaluate to.
+ * A result of a node, mirroring VoxLogicA-2's {@code voxpod/1} value types, plus datasets, errors
+ * and the runtime-only function values that closures evaluate to.
  *
  * <p>The set is closed so that every consumer (operators, the store's codecs, printers) handles
  * every case; large payloads ({@link BytesValue}, {@link NdArrayValue}, {@link ImageValue}) hold a

@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A size of a value, summed over its tree: what each leaf costs, and what each sequence,
- * mapping, item slot and mapping entry adds. The walk is written once, in {@link #of}; the
- * measures differ only in their costs — the payload a commit batch holds ({@link #PAYLOAD}), the
- * size a run reports per node, the heap a cache entry takes.
+ * A size of a value, summed over its tree: what each leaf costs, and what each sequence, mapping,
+ * item slot and mapping entry adds. The walk is written once, in {@link #of}; the measures differ
+ * only in their costs — the payload a commit batch holds ({@link #PAYLOAD}), the size a run reports
+ * per node, the heap a cache entry takes.
  */
 public interface ValueMeasure {
 

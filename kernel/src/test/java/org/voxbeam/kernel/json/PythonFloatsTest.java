@@ -60,7 +60,8 @@ class PythonFloatsTest {
       }
       String repr = PythonFloats.repr(value);
       assertEquals(value, Double.parseDouble(repr), repr);
-      assertEquals(true, significantDigits(repr) <= significantDigits(Double.toString(value)), repr);
+      assertEquals(
+          true, significantDigits(repr) <= significantDigits(Double.toString(value)), repr);
     }
   }
 

@@ -15,12 +15,13 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /** Every node-id vector VoxLogicA-2 produced must come out identical, byte for byte. */
 class GoldenNodeIdTest {
   private static final JsonObject VECTORS =
-      (JsonObject) JsonReader.parse(SharedFixtures.read(SharedFixtures.golden().resolve("node-ids.json")));
+      (JsonObject)
+          JsonReader.parse(SharedFixtures.read(SharedFixtures.golden().resolve("node-ids.json")));
 
   @TestFactory
   Stream<DynamicTest> nodeIdsMatchVoxLogicA2() {
@@ -34,7 +35,9 @@ class GoldenNodeIdTest {
                     entry.getString("canonical_json").orElseThrow(),
                     () -> {
                       VoxNode node = nodeFrom((JsonObject) entry.get("node").orElseThrow());
-                      assertEquals(entry.getString("canonical_json").orElseThrow(), CanonicalJson.write(node.payload()));
+                      assertEquals(
+                          entry.getString("canonical_json").orElseThrow(),
+                          CanonicalJson.write(node.payload()));
                       assertEquals(entry.getString("id").orElseThrow(), node.id().hex());
                     }));
   }
@@ -54,15 +57,21 @@ class GoldenNodeIdTest {
                       NodeId derived =
                           entry.get("index").isPresent()
                               ? NodeHashing.sequenceItemId(
-                                  parent, ((JsonInteger) entry.get("index").orElseThrow()).value().longValueExact())
+                                  parent,
+                                  ((JsonInteger) entry.get("index").orElseThrow())
+                                      .value()
+                                      .longValueExact())
                               : NodeHashing.childId(
-                                  parent, entry.getString("family").orElseThrow(), entry.get("token").orElseThrow());
+                                  parent,
+                                  entry.getString("family").orElseThrow(),
+                                  entry.get("token").orElseThrow());
                       assertEquals(entry.getString("id").orElseThrow(), derived.hex());
                     }));
   }
 
   static VoxNode nodeFrom(JsonObject json) {
-    NodeKind kind = NodeKind.valueOf(json.getString("kind").orElseThrow().toUpperCase(java.util.Locale.ROOT));
+    NodeKind kind =
+        NodeKind.valueOf(json.getString("kind").orElseThrow().toUpperCase(java.util.Locale.ROOT));
     List<NodeId> args = new ArrayList<>();
     for (JsonValue arg : ((JsonArray) json.get("args").orElseThrow()).items()) {
       args.add(new NodeId(((JsonString) arg).value()));
@@ -70,7 +79,10 @@ class GoldenNodeIdTest {
     List<Kwarg> kwargs = new ArrayList<>();
     for (JsonValue pair : ((JsonArray) json.get("kwargs").orElseThrow()).items()) {
       List<JsonValue> items = ((JsonArray) pair).items();
-      kwargs.add(new Kwarg(((JsonString) items.get(0)).value(), new NodeId(((JsonString) items.get(1)).value())));
+      kwargs.add(
+          new Kwarg(
+              ((JsonString) items.get(0)).value(),
+              new NodeId(((JsonString) items.get(1)).value())));
     }
     return VoxNode.of(
         kind,

@@ -40,7 +40,13 @@ class OperatorRegistryTest {
   }
 
   private final OperatorRegistry registry =
-      OperatorRegistry.of(() -> List.of(op("default", "index"), op("vox1", "+"), op("strings", "concat"), op("zeta", "+")));
+      OperatorRegistry.of(
+          () ->
+              List.of(
+                  op("default", "index"),
+                  op("vox1", "+"),
+                  op("strings", "concat"),
+                  op("zeta", "+")));
 
   @Test
   void resolvesQualifiedAndBareNamesInVoxLogicA2Order() {
@@ -52,15 +58,24 @@ class OperatorRegistryTest {
 
   @Test
   void unknownNamesSuggestCloseOnes() {
-    UnknownOperatorException e = assertThrows(UnknownOperatorException.class, () -> registry.require("strings.concatt"));
+    UnknownOperatorException e =
+        assertThrows(UnknownOperatorException.class, () -> registry.require("strings.concatt"));
     assertEquals(List.of("strings.concat"), e.suggestions());
-    assertTrue(e.getMessage().contains("unknown operator 'strings.concatt'; did you mean strings.concat?"));
-    assertTrue(assertThrows(UnknownOperatorException.class, () -> registry.resolve("nothing_like_it", List.of()))
-        .suggestions().isEmpty());
+    assertTrue(
+        e.getMessage()
+            .contains("unknown operator 'strings.concatt'; did you mean strings.concat?"));
+    assertTrue(
+        assertThrows(
+                UnknownOperatorException.class,
+                () -> registry.resolve("nothing_like_it", List.of()))
+            .suggestions()
+            .isEmpty());
   }
 
   @Test
   void refusesDuplicateRegistrations() {
-    assertThrows(IllegalArgumentException.class, () -> OperatorRegistry.of(() -> List.of(op("a", "b"), op("a", "b"))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> OperatorRegistry.of(() -> List.of(op("a", "b"), op("a", "b"))));
   }
 }

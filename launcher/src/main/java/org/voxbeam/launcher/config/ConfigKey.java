@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every setting the configuration file and the environment may give, with the command-line
- * option it stands in for and the environment variable that overrides the file. Precedence is
- * command line, then environment, then file, then the option's built-in default.
+ * Every setting the configuration file and the environment may give, with the command-line option
+ * it stands in for and the environment variable that overrides the file. Precedence is command
+ * line, then environment, then file, then the option's built-in default.
  */
 public enum ConfigKey {
   STORE_PATH("store.path", "VOXBEAM_STORE", "--store", ValueKind.TEXT),
-  STORE_CACHE_MB("store.cache-mb", "VOXBEAM_CACHE_MB", "--cache-mb", ValueKind.NON_NEGATIVE_INTEGER),
-  EVICTION_MAX_AGE("store.eviction.max-age", "VOXBEAM_EVICTION_MAX_AGE", "--max-age", ValueKind.DURATION),
-  EVICTION_MAX_SIZE("store.eviction.max-size", "VOXBEAM_EVICTION_MAX_SIZE", "--max-size", ValueKind.SIZE),
+  STORE_CACHE_MB(
+      "store.cache-mb", "VOXBEAM_CACHE_MB", "--cache-mb", ValueKind.NON_NEGATIVE_INTEGER),
+  EVICTION_MAX_AGE(
+      "store.eviction.max-age", "VOXBEAM_EVICTION_MAX_AGE", "--max-age", ValueKind.DURATION),
+  EVICTION_MAX_SIZE(
+      "store.eviction.max-size", "VOXBEAM_EVICTION_MAX_SIZE", "--max-size", ValueKind.SIZE),
   EVICTION_BY("store.eviction.by", "VOXBEAM_EVICTION_BY", "--by", ValueKind.AGE_BASIS),
   RUN_THREADS("run.threads", "VOXBEAM_THREADS", "--threads", ValueKind.POSITIVE_INTEGER),
   RUN_COMMIT_INTERVAL(
@@ -22,14 +25,19 @@ public enum ConfigKey {
   SERVER_PORT("server.port", "VOXBEAM_PORT", "--port", ValueKind.PORT),
   SERVER_TOKEN("server.token", "VOXBEAM_TOKEN", "--token", ValueKind.TEXT),
   SERVER_DATA_ROOTS("server.data-roots", "VOXBEAM_DATA_ROOTS", "--data-root", ValueKind.TEXT),
-  SERVER_MAX_BODY_KB("server.max-body-kb", "VOXBEAM_MAX_BODY_KB", "--max-body-kb", ValueKind.POSITIVE_INTEGER),
+  SERVER_MAX_BODY_KB(
+      "server.max-body-kb", "VOXBEAM_MAX_BODY_KB", "--max-body-kb", ValueKind.POSITIVE_INTEGER),
   LIMITS_MAX_VOXELS(
       "limits.max-voxels", "VOXBEAM_MAX_VOXELS", "--max-voxels", ValueKind.POSITIVE_INTEGER),
   LIMITS_MAX_DECOMPRESSED_MB(
-      "limits.max-decompressed-mb", "VOXBEAM_MAX_DECOMPRESSED_MB", "--max-decompressed-mb",
+      "limits.max-decompressed-mb",
+      "VOXBEAM_MAX_DECOMPRESSED_MB",
+      "--max-decompressed-mb",
       ValueKind.POSITIVE_INTEGER),
   LIMITS_MAX_PLAN_NODES(
-      "limits.max-plan-nodes", "VOXBEAM_MAX_PLAN_NODES", "--max-plan-nodes",
+      "limits.max-plan-nodes",
+      "VOXBEAM_MAX_PLAN_NODES",
+      "--max-plan-nodes",
       ValueKind.POSITIVE_INTEGER);
 
   /** Keys under this prefix are Beam pipeline options, passed to the runner untouched. */

@@ -13,13 +13,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Settings from the configuration file and the environment, validated as a whole before any
- * command runs, so a bad value stops the program with a message naming the file and key (or the
- * variable) instead of surfacing later as a confusing option error.
+ * Settings from the configuration file and the environment, validated as a whole before any command
+ * runs, so a bad value stops the program with a message naming the file and key (or the variable)
+ * instead of surfacing later as a confusing option error.
  *
  * <p>The file is a Java properties file ({@code configs/voxbeam.properties} documents every key).
- * It is the one given by {@code --config FILE}, else {@code $VOXBEAM_CONFIG}, else
- * {@code ~/.voxbeam/voxbeam.properties} if it exists.
+ * It is the one given by {@code --config FILE}, else {@code $VOXBEAM_CONFIG}, else {@code
+ * ~/.voxbeam/voxbeam.properties} if it exists.
  */
 public final class Configuration {
 
@@ -31,7 +31,9 @@ public final class Configuration {
   private final Map<String, String> runnerOptions;
 
   private Configuration(
-      Map<ConfigKey, String> fromFile, Map<ConfigKey, String> fromEnvironment, Map<String, String> runnerOptions) {
+      Map<ConfigKey, String> fromFile,
+      Map<ConfigKey, String> fromEnvironment,
+      Map<String, String> runnerOptions) {
     this.fromFile = fromFile;
     this.fromEnvironment = fromEnvironment;
     this.runnerOptions = runnerOptions;
@@ -80,7 +82,9 @@ public final class Configuration {
 
   /** Beam pipeline options from {@code runner.*} keys, as {@code --name=value} arguments. */
   public List<String> runnerArguments() {
-    return runnerOptions.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    return runnerOptions.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toList();
   }
 
   private static Optional<Path> locate(List<String> args, Map<String, String> environment) {
@@ -112,7 +116,8 @@ public final class Configuration {
     return file;
   }
 
-  private static void readFile(Path file, Map<ConfigKey, String> values, Map<String, String> runner) {
+  private static void readFile(
+      Path file, Map<ConfigKey, String> values, Map<String, String> runner) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);
@@ -121,7 +126,8 @@ public final class Configuration {
     }
     for (String name : new TreeMap<>(properties).keySet().stream().map(Object::toString).toList()) {
       String value = properties.getProperty(name);
-      if (name.startsWith(ConfigKey.RUNNER_PREFIX) && name.length() > ConfigKey.RUNNER_PREFIX.length()) {
+      if (name.startsWith(ConfigKey.RUNNER_PREFIX)
+          && name.length() > ConfigKey.RUNNER_PREFIX.length()) {
         runner.put(name.substring(ConfigKey.RUNNER_PREFIX.length()), value.strip());
         continue;
       }
@@ -130,7 +136,11 @@ public final class Configuration {
               .orElseThrow(
                   () ->
                       new ConfigurationException(
-                          file + ": unknown key '" + name + "'; known keys: " + String.join(", ", ConfigKey.keys())
+                          file
+                              + ": unknown key '"
+                              + name
+                              + "'; known keys: "
+                              + String.join(", ", ConfigKey.keys())
                               + ", and runner.* for Beam options"));
       key.kind()
           .problem(value)

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Command-line and configuration forms of durations ({@code 90s}, {@code 12h}, {@code 30d}) and sizes ({@code 10GB}). */
+/**
+ * Command-line and configuration forms of durations ({@code 90s}, {@code 12h}, {@code 30d}) and
+ * sizes ({@code 10GB}).
+ */
 public final class Quantities {
   private static final Pattern AMOUNT = Pattern.compile("(\\d+)\\s*([a-zA-Z]*)");
 
@@ -19,21 +22,17 @@ public final class Quantities {
     public Duration convert(String text) {
       Matcher matcher = AMOUNT.matcher(text.strip());
       if (!matcher.matches()) {
-        throw new TypeConversionException("'" + text + "' is not a duration such as 90s, 30m, 12h or 7d");
+        throw new TypeConversionException(
+            "'" + text + "' is not a duration such as 90s, 30m, 12h or 7d");
       }
       long amount = Long.parseLong(matcher.group(1));
-      switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
-        case "s":
-          return Duration.ofSeconds(amount);
-        case "m":
-          return Duration.ofMinutes(amount);
-        case "h":
-          return Duration.ofHours(amount);
-        case "d":
-          return Duration.ofDays(amount);
-        default:
-          throw new TypeConversionException("'" + text + "' needs a unit: s, m, h or d");
-      }
+      return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
+        case "d" -> Duration.ofDays(amount);
+        default -> throw new TypeConversionException("'" + text + "' needs a unit: s, m, h or d");
+      };
     }
   }
 
@@ -46,21 +45,16 @@ public final class Quantities {
         throw new TypeConversionException("'" + text + "' is not a size such as 500MB or 10GB");
       }
       long amount = Long.parseLong(matcher.group(1));
-      switch (matcher.group(2).toUpperCase(Locale.ROOT)) {
-        case "":
-        case "B":
-          return amount;
-        case "KB":
-          return amount << 10;
-        case "MB":
-          return amount << 20;
-        case "GB":
-          return amount << 30;
-        case "TB":
-          return amount << 40;
-        default:
-          throw new TypeConversionException("'" + text + "' has an unknown unit; use B, KB, MB, GB or TB");
-      }
+      return switch (matcher.group(2).toUpperCase(Locale.ROOT)) {
+        case "", "B" -> amount;
+        case "KB" -> amount << 10;
+        case "MB" -> amount << 20;
+        case "GB" -> amount << 30;
+        case "TB" -> amount << 40;
+        default ->
+            throw new TypeConversionException(
+                "'" + text + "' has an unknown unit; use B, KB, MB, GB or TB");
+      };
     }
   }
 }

@@ -16,26 +16,19 @@ enum ValueKind {
   /** Why {@code value} is not acceptable, or empty if it is. */
   Optional<String> problem(String value) {
     String text = value.strip();
-    switch (this) {
-      case TEXT:
-        return text.isEmpty() ? Optional.of("must not be empty") : Optional.empty();
-      case NON_NEGATIVE_INTEGER:
-        return integerProblem(text, 0, Long.MAX_VALUE);
-      case POSITIVE_INTEGER:
-        return integerProblem(text, 1, Integer.MAX_VALUE);
-      case PORT:
-        return integerProblem(text, 0, 65_535);
-      case DURATION:
-        return conversionProblem(() -> new Quantities.DurationConverter().convert(text));
-      case SIZE:
-        return conversionProblem(() -> new Quantities.SizeConverter().convert(text));
-      case AGE_BASIS:
-        return text.equals("created") || text.equals("access")
-            ? Optional.empty()
-            : Optional.of("must be created or access, got '" + text + "'");
-      default:
-        throw new AssertionError(this);
-    }
+    return switch (this) {
+      case TEXT -> text.isEmpty() ? Optional.of("must not be empty") : Optional.empty();
+      case NON_NEGATIVE_INTEGER -> integerProblem(text, 0, Long.MAX_VALUE);
+      case POSITIVE_INTEGER -> integerProblem(text, 1, Integer.MAX_VALUE);
+      case PORT -> integerProblem(text, 0, 65_535);
+      case DURATION -> conversionProblem(() -> new Quantities.DurationConverter().convert(text));
+      case SIZE -> conversionProblem(() -> new Quantities.SizeConverter().convert(text));
+      case AGE_BASIS ->
+          text.equals("created") || text.equals("access")
+              ? Optional.empty()
+              : Optional.of("must be created or access, got '" + text + "'");
+      default -> throw new AssertionError(this);
+    };
   }
 
   private static Optional<String> integerProblem(String text, long min, long max) {

@@ -1,10 +1,9 @@
 /**
- * Settings from the configuration file and the environment. Start at
- * {@link org.voxbeam.launcher.config.Configuration}, which finds the file, reads it and the
- * environment, and validates everything before any command runs;
- * {@link org.voxbeam.launcher.config.ConfigKey} lists every setting with the command-line option it
- * stands in for and its environment variable, and
- * {@link org.voxbeam.launcher.config.ConfiguredDefaults} hands the values to picocli as option
+ * Settings from the configuration file and the environment. Start at {@link
+ * org.voxbeam.launcher.config.Configuration}, which finds the file, reads it and the environment,
+ * and validates everything before any command runs; {@link org.voxbeam.launcher.config.ConfigKey}
+ * lists every setting with the command-line option it stands in for and its environment variable,
+ * and {@link org.voxbeam.launcher.config.ConfiguredDefaults} hands the values to picocli as option
  * defaults. {@link org.voxbeam.launcher.config.Quantities} reads durations and sizes as users write
  * them.
  *

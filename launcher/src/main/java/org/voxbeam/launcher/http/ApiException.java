@@ -1,8 +1,8 @@
 package org.voxbeam.launcher.http;
 
 /**
- * A request the API refuses, with the HTTP status, a stable machine-readable code and a message
- * for people. Rendered as {@code {"code": ..., "message": ...}}.
+ * A request the API refuses, with the HTTP status, a stable machine-readable code and a message for
+ * people. Rendered as {@code {"code": ..., "message": ...}}.
  */
 public final class ApiException extends RuntimeException {
 

@@ -4,8 +4,8 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 
 /**
- * One operation of the API. The server registers exactly these, and a test compares them with
- * the OpenAPI document, so the two cannot drift apart.
+ * One operation of the API. The server registers exactly these, and a test compares them with the
+ * OpenAPI document, so the two cannot drift apart.
  *
  * @param method the HTTP method
  * @param path the path under {@code /api/v1}, with {@code {name}} parameters as in OpenAPI

@@ -13,14 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
- * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes},
- * {@link StoreRoutes} and {@link SystemRoutes} under {@value #PREFIX}, behind the checks every
- * request passes first (body size, bearer token) and one error format for everything that goes
- * wrong.
+ * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes}, {@link
+ * StoreRoutes} and {@link SystemRoutes} under {@value #PREFIX}, behind the checks every request
+ * passes first (body size, bearer token) and one error format for everything that goes wrong.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -39,18 +38,21 @@ public final class ApiServer implements AutoCloseable {
   /**
    * @param voxbeam the engine and its persistent store: results are read from it, runs execute
    *     through it
-   * @param runSettings how submitted plans run; the server replaces the operators with the
-   *     standard library whose file operators are confined to the data roots, and its limits are
-   *     the most a submission may ask for
+   * @param runSettings how submitted plans run; the server replaces the operators with the standard
+   *     library whose file operators are confined to the data roots, and its limits are the most a
+   *     submission may ask for
    * @param version the version reported by {@code /version}
    * @throws IOException if a data root does not exist
    * @throws IllegalArgumentException if {@code voxbeam} has no persistent store
    */
-  public ApiServer(ServerSettings settings, VoxBeam voxbeam, RunSettings runSettings, String version)
+  public ApiServer(
+      ServerSettings settings, VoxBeam voxbeam, RunSettings runSettings, String version)
       throws IOException {
     this.settings = settings;
     ParquetResultStore store =
-        voxbeam.persistentStore().orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));
+        voxbeam
+            .persistentStore()
+            .orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));
     DataRoots roots = new DataRoots(settings.dataRoots());
     OperatorRegistry registry =
         StandardLibrary.registry(roots.asFileAccess(), runSettings.limits().images());
@@ -60,7 +62,8 @@ public final class ApiServer implements AutoCloseable {
     this.runs = new RunRegistry(scoped, runSettings, roots, PARALLEL_RUNS, QUEUED_RUNS);
     List<ApiRoute> all = new ArrayList<>();
     all.addAll(new SystemRoutes(registry, version).routes());
-    all.addAll(new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), scoped).routes());
+    all.addAll(
+        new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), scoped).routes());
     all.addAll(new ResultRoutes(scoped, settings.maxPageSize()).routes());
     all.addAll(new StoreRoutes(store).routes());
     this.routes = List.copyOf(all);
@@ -112,13 +115,21 @@ public final class ApiServer implements AutoCloseable {
         Exception.class,
         (e, context) -> {
           LOG.error("{} {} failed", context.method(), context.path(), e);
-          error(context, 500, "internal_error", "the server failed to handle this request; see its log");
+          error(
+              context,
+              500,
+              "internal_error",
+              "the server failed to handle this request; see its log");
         });
     javalin.error(
         404,
         context -> {
           if (context.result() == null || context.result().isEmpty()) {
-            error(context, 404, "no_such_route", "no route " + context.method() + " " + context.path());
+            error(
+                context,
+                404,
+                "no_such_route",
+                "no route " + context.method() + " " + context.path());
           }
         });
     return javalin;
@@ -128,11 +139,17 @@ public final class ApiServer implements AutoCloseable {
     if (context.contentLength() < 0 && context.header("Transfer-Encoding") != null) {
       // A body without a declared length would be read whole before any limit applies.
       throw new ApiException(
-          411, "length_required", "request bodies must declare a Content-Length of at most " + settings.maxBodyBytes() + " bytes");
+          411,
+          "length_required",
+          "request bodies must declare a Content-Length of at most "
+              + settings.maxBodyBytes()
+              + " bytes");
     }
     if (context.contentLength() > settings.maxBodyBytes()) {
       throw new ApiException(
-          413, "body_too_large", "request bodies are limited to " + settings.maxBodyBytes() + " bytes");
+          413,
+          "body_too_large",
+          "request bodies are limited to " + settings.maxBodyBytes() + " bytes");
     }
     if (settings.token().isEmpty() || context.path().equals(PREFIX + "/health")) {
       return;
@@ -150,15 +167,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static String codeFor(int status) {
-    switch (status) {
-      case 404:
-        return "no_such_route";
-      case 405:
-        return "method_not_allowed";
-      case 413:
-        return "body_too_large";
-      default:
-        return "http_" + status;
-    }
+    return switch (status) {
+      case 404 -> "no_such_route";
+      case 405 -> "method_not_allowed";
+      case 413 -> "body_too_large";
+      default -> "http_" + status;
+    };
   }
 }

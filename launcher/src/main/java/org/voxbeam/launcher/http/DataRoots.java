@@ -10,9 +10,9 @@ import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorException;
 
 /**
- * The directories a server run may touch. A path is allowed only if, with {@code ..} resolved
- * and every symbolic link followed as far as the path exists, it lies inside one of them: a
- * link inside a root that points outside it does not open a way out.
+ * The directories a server run may touch. A path is allowed only if, with {@code ..} resolved and
+ * every symbolic link followed as far as the path exists, it lies inside one of them: a link inside
+ * a root that points outside it does not open a way out.
  */
 final class DataRoots {
 
@@ -76,6 +76,9 @@ final class DataRoots {
   FileAccess asFileAccess() {
     return requested ->
         resolve(requested.toString())
-            .orElseThrow(() -> new OperatorException("file " + requested + " is outside the server's data roots"));
+            .orElseThrow(
+                () ->
+                    new OperatorException(
+                        "file " + requested + " is outside the server's data roots"));
   }
 }

@@ -9,13 +9,18 @@ import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.json.JsonSyntaxException;
 import org.voxbeam.kernel.json.JsonValue;
 
-/** Reading and writing JSON bodies with the kernel's JSON model, which keeps ints and floats apart. */
+/**
+ * Reading and writing JSON bodies with the kernel's JSON model, which keeps ints and floats apart.
+ */
 final class JsonBodies {
 
   private JsonBodies() {}
 
   static void send(Context context, int status, JsonValue body) {
-    context.status(status).contentType("application/json").result(CanonicalJson.writeIndented(body));
+    context
+        .status(status)
+        .contentType("application/json")
+        .result(CanonicalJson.writeIndented(body));
   }
 
   static JsonObject readObject(Context context) {
@@ -23,7 +28,8 @@ final class JsonBodies {
     try {
       parsed = JsonReader.parse(context.body());
     } catch (JsonSyntaxException e) {
-      throw ApiException.badRequest("malformed_json", "request body is not valid JSON: " + e.getMessage());
+      throw ApiException.badRequest(
+          "malformed_json", "request body is not valid JSON: " + e.getMessage());
     }
     if (parsed instanceof JsonObject object) {
       return object;

@@ -13,8 +13,8 @@ import org.voxbeam.kernel.json.CanonicalJson;
 
 /**
  * Jetty's answer to requests it refuses before any route sees them (a malformed request line, bad
- * percent-encoding, an over-long URI or header): the API's JSON error instead of Jetty's HTML
- * page, so every response of the server has one shape.
+ * percent-encoding, an over-long URI or header): the API's JSON error instead of Jetty's HTML page,
+ * so every response of the server has one shape.
  */
 final class JsonErrorHandler extends ErrorHandler {
 
@@ -25,7 +25,8 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   @Override
-  public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+  public void handle(
+      String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json");
@@ -38,6 +39,7 @@ final class JsonErrorHandler extends ErrorHandler {
     if (reason != null && !reason.isBlank()) {
       message += ": " + reason;
     }
-    return CanonicalJson.writeIndented(JsonBodies.object("code", "bad_request_" + status, "message", message));
+    return CanonicalJson.writeIndented(
+        JsonBodies.object("code", "bad_request_" + status, "message", message));
   }
 }

@@ -1,9 +1,9 @@
 package org.voxbeam.launcher.http;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
@@ -18,9 +18,9 @@ import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 
 /**
- * What a client needs to know about a result before fetching it: type, a short summary, the
- * length of a sequence, the geometry of an image, the size of binary data, or the error. Large
- * content is never inlined; it is paged ({@code /items}) or downloaded ({@code /content}).
+ * What a client needs to know about a result before fetching it: type, a short summary, the length
+ * of a sequence, the geometry of an image, the size of binary data, or the error. Large content is
+ * never inlined; it is paged ({@code /items}) or downloaded ({@code /content}).
  */
 final class ResultDescriptor {
 
@@ -31,7 +31,8 @@ final class ResultDescriptor {
   static JsonObject of(StoredResult result) {
     Map<String, JsonValue> fields = new LinkedHashMap<>();
     fields.put("node_id", JsonValue.of(result.id().hex()));
-    fields.put("status", JsonValue.of(result.value() instanceof ErrorValue ? "failed" : "succeeded"));
+    fields.put(
+        "status", JsonValue.of(result.value() instanceof ErrorValue ? "failed" : "succeeded"));
     fields.putAll(describe(result.value()).members());
     fields.put("operator", JsonValue.of(result.metadata().operator()));
     fields.put("compute_ms", JsonValue.of(result.metadata().computeTime().toMillis()));
@@ -79,7 +80,10 @@ final class ResultDescriptor {
   private static JsonArray numbers(List<? extends Number> values) {
     List<JsonValue> items = new ArrayList<>(values.size());
     for (Number value : values) {
-      items.add(value instanceof Long ? JsonValue.of(value.longValue()) : JsonValue.of(value.doubleValue()));
+      items.add(
+          value instanceof Long
+              ? JsonValue.of(value.longValue())
+              : JsonValue.of(value.doubleValue()));
     }
     return new JsonArray(items);
   }

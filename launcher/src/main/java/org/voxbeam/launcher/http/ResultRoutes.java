@@ -23,17 +23,17 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
-import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NdArrayValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.io.ImageFiles;
+import org.voxbeam.operators.image.io.ImageFormatException;
 import org.voxbeam.pipeline.execution.ValueJson;
-import org.voxbeam.transforms.image.io.ImageFiles;
-import org.voxbeam.transforms.image.io.ImageFormatException;
 
 /**
  * Results by node id (descriptors, sequence pages and binary downloads) and by goal name (the goal
@@ -92,7 +92,8 @@ final class ResultRoutes {
     StoredResult result = find(context);
     if (!(result.value() instanceof SequenceValue sequence)) {
       throw ApiException.badRequest(
-          "not_a_sequence", "result " + result.id().hex() + " is a " + result.value().voxType() + ", not a sequence");
+          "not_a_sequence",
+          "result " + result.id().hex() + " is a " + result.value().voxType() + ", not a sequence");
     }
     int offset = intParameter(context, "offset", 0, Integer.MAX_VALUE, 0);
     int limit = intParameter(context, "limit", 1, maxPageSize, Math.min(100, maxPageSize));
@@ -104,11 +105,16 @@ final class ResultRoutes {
         context,
         200,
         JsonBodies.object(
-            "node_id", result.id().hex(),
-            "length", sequence.size(),
-            "offset", offset,
-            "limit", limit,
-            "items", new JsonArray(page)));
+            "node_id",
+            result.id().hex(),
+            "length",
+            sequence.size(),
+            "offset",
+            offset,
+            "limit",
+            limit,
+            "items",
+            new JsonArray(page)));
   }
 
   private static JsonObject item(int index, Value value) {
@@ -125,17 +131,12 @@ final class ResultRoutes {
     StoredResult result = find(context);
     String format = context.queryParamAsClass("format", String.class).getOrDefault("raw");
     switch (format) {
-      case "raw":
-        raw(context, result);
-        break;
-      case "nifti":
-        imageFile(context, result, ".nii.gz", "application/gzip");
-        break;
-      case "png":
-        imageFile(context, result, ".png", "image/png");
-        break;
-      default:
-        throw ApiException.badRequest("invalid_parameter", "format must be raw, nifti or png, got '" + format + "'");
+      case "raw" -> raw(context, result);
+      case "nifti" -> imageFile(context, result, ".nii.gz", "application/gzip");
+      case "png" -> imageFile(context, result, ".png", "image/png");
+      default ->
+          throw ApiException.badRequest(
+              "invalid_parameter", "format must be raw, nifti or png, got '" + format + "'");
     }
   }
 
@@ -144,7 +145,11 @@ final class ResultRoutes {
     if (blob == null) {
       throw ApiException.badRequest(
           "not_binary",
-          "result " + result.id().hex() + " is a " + result.value().voxType() + "; only bytes, arrays and images download");
+          "result "
+              + result.id().hex()
+              + " is a "
+              + result.value().voxType()
+              + "; only bytes, arrays and images download");
     }
     // The content is hashed once before the status is sent, so a blob changed on disk is refused
     // with an error rather than a 200, and hashed again as it streams, so one changed meanwhile
@@ -165,24 +170,29 @@ final class ResultRoutes {
   private static ApiException corrupt(StoredResult result, CorruptBlobException e) {
     return ApiException.unavailable(
         "result_corrupt",
-        "the stored content of result " + result.id().hex() + " failed verification and was quarantined;"
-            + " a run computes it again: " + e.getMessage());
+        "the stored content of result "
+            + result.id().hex()
+            + " failed verification and was quarantined;"
+            + " a run computes it again: "
+            + e.getMessage());
   }
 
   /** Encodes an image through a temporary file, since the codecs write whole files. */
-  private static void imageFile(Context context, StoredResult result, String suffix, String contentType)
-      throws IOException {
+  private static void imageFile(
+      Context context, StoredResult result, String suffix, String contentType) throws IOException {
     Value value = result.value();
     boolean colour = value instanceof MappingValue && suffix.equals(".png");
     if (!(value instanceof ImageValue) && !colour) {
       throw ApiException.badRequest(
-          "not_an_image", "result " + result.id().hex() + " is a " + value.voxType() + ", not an image");
+          "not_an_image",
+          "result " + result.id().hex() + " is a " + value.voxType() + ", not an image");
     }
     Path file = Files.createTempFile("voxbeam-download-", suffix);
     try {
       new ImageFiles().write(file, value);
       context.header("Content-Length", Long.toString(Files.size(file)));
-      context.header("Content-Disposition", "attachment; filename=\"" + result.id().hex() + suffix + "\"");
+      context.header(
+          "Content-Disposition", "attachment; filename=\"" + result.id().hex() + suffix + "\"");
       context.contentType(contentType);
       try (InputStream in = Files.newInputStream(file)) {
         in.transferTo(context.outputStream());
@@ -209,7 +219,8 @@ final class ResultRoutes {
     NodeId id = nodeId(context.pathParam("id"));
     return voxbeam
         .result(id)
-        .orElseThrow(() -> ApiException.notFound("result_not_found", "no result for node " + id.hex()));
+        .orElseThrow(
+            () -> ApiException.notFound("result_not_found", "no result for node " + id.hex()));
   }
 
   static NodeId nodeId(String text) {
@@ -228,7 +239,8 @@ final class ResultRoutes {
     try {
       value = Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("invalid_parameter", name + " must be an integer, got '" + text + "'");
+      throw ApiException.badRequest(
+          "invalid_parameter", name + " must be an integer, got '" + text + "'");
     }
     if (value < min || value > max) {
       throw ApiException.badRequest(

@@ -11,9 +11,9 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 
 /**
- * The limits of a submitted run: the server's own, or lower ones the submission asks for in
- * {@code "limits": {"max_voxels": n, "max_decompressed_mb": n, "max_plan_nodes": n}}. A value
- * above the server's is refused rather than lowered in silence, so a client learns the limit.
+ * The limits of a submitted run: the server's own, or lower ones the submission asks for in {@code
+ * "limits": {"max_voxels": n, "max_decompressed_mb": n, "max_plan_nodes": n}}. A value above the
+ * server's is refused rather than lowered in silence, so a client learns the limit.
  */
 final class RunLimits {
   private static final String FIELD = "limits";
@@ -54,7 +54,11 @@ final class RunLimits {
     }
     if (integer.value().compareTo(BigInteger.valueOf(ceiling / unit)) > 0) {
       throw invalid(
-          "\"limits." + key + "\" is " + integer.value() + ", above this server's limit of "
+          "\"limits."
+              + key
+              + "\" is "
+              + integer.value()
+              + ", above this server's limit of "
               + ceiling / unit);
     }
     return integer.value().longValueExact() * unit;

@@ -15,23 +15,23 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.api.InvalidInputException;
+import org.voxbeam.api.Limits;
 import org.voxbeam.api.ProgramSource;
 import org.voxbeam.api.RunReport;
-import org.voxbeam.api.Limits;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
- * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent
- * {@value #KEPT_RUNS} runs kept for status queries (their goal values stay in the store after
- * that, and every finished run is in the store's run record under the same id). A full queue
- * refuses new runs rather than growing without bound. {@code save} goals are written only inside
- * the data roots; one outside them, or that cannot be written, is a failed goal.
+ * Runs submitted over HTTP: a bounded queue in front of a small pool, and the most recent {@value
+ * #KEPT_RUNS} runs kept for status queries (their goal values stay in the store after that, and
+ * every finished run is in the store's run record under the same id). A full queue refuses new runs
+ * rather than growing without bound. {@code save} goals are written only inside the data roots; one
+ * outside them, or that cannot be written, is a failed goal.
  */
 final class RunRegistry implements AutoCloseable {
 
@@ -50,13 +50,22 @@ final class RunRegistry implements AutoCloseable {
         }
       };
 
-  RunRegistry(VoxBeam voxbeam, RunSettings settings, DataRoots dataRoots, int parallelRuns, int queueLength) {
+  RunRegistry(
+      VoxBeam voxbeam,
+      RunSettings settings,
+      DataRoots dataRoots,
+      int parallelRuns,
+      int queueLength) {
     this.voxbeam = voxbeam;
     this.settings = settings;
     this.dataRoots = dataRoots;
     this.pool =
         new ThreadPoolExecutor(
-            parallelRuns, parallelRuns, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queueLength));
+            parallelRuns,
+            parallelRuns,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(queueLength));
   }
 
   /**

@@ -27,12 +27,12 @@ import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.storage.runs.RunRecord;
 
 /**
- * Submitting runs and following them. A run is a plan in VoxLogicA-2's JSON form
- * ({@code {"plan": {...}}}) or ImgQL source ({@code {"program": "...", "name": "x.imgql"}}),
- * optionally with {@code "no_cache": true} or {@code "refresh": ["goal", …]}; it is validated
- * before it is queued, so a bad submission is refused at once with the reason. Finished runs are
- * also read from the store's run record, so {@code GET /runs} lists the runs of every client and
- * machine sharing the store, not only this server's.
+ * Submitting runs and following them. A run is a plan in VoxLogicA-2's JSON form ({@code {"plan":
+ * {...}}}) or ImgQL source ({@code {"program": "...", "name": "x.imgql"}}), optionally with {@code
+ * "no_cache": true} or {@code "refresh": ["goal", …]}; it is validated before it is queued, so a
+ * bad submission is refused at once with the reason. Finished runs are also read from the store's
+ * run record, so {@code GET /runs} lists the runs of every client and machine sharing the store,
+ * not only this server's.
  */
 final class RunRoutes {
   private static final int MAX_LISTED = 1000;
@@ -134,14 +134,16 @@ final class RunRoutes {
   private Plan plan(JsonObject body, Limits limits) {
     try {
       if (body.get("plan").isPresent() == body.get("program").isPresent()) {
-        throw ApiException.badRequest("invalid_run", "give exactly one of \"plan\" and \"program\"");
+        throw ApiException.badRequest(
+            "invalid_run", "give exactly one of \"plan\" and \"program\"");
       }
       if (body.get("plan").isPresent()) {
         return PlanJsonReader.strict().read(CanonicalJson.write(body.get("plan").get()), "request");
       }
       JsonValue program = body.get("program").get();
       if (!(program instanceof JsonString source)) {
-        throw ApiException.badRequest("invalid_run", "\"program\" must be a string of ImgQL source");
+        throw ApiException.badRequest(
+            "invalid_run", "\"program\" must be a string of ImgQL source");
       }
       String name = body.getString("name").orElse("request.imgql");
       return programs.reduce(source.value(), name, limits.maxPlanNodes());

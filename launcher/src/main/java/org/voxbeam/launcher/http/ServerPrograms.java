@@ -9,10 +9,10 @@ import org.voxbeam.pipeline.reduce.PrimitiveCatalog;
 import org.voxbeam.pipeline.reduce.Reducer;
 
 /**
- * Reduces ImgQL programs submitted over HTTP. File imports resolve against the first data root
- * and must stay inside the data roots; with no root configured only namespace imports
- * ({@code import "vox1"}) are allowed. Files imported from inside a root are trusted as the
- * operator put them there.
+ * Reduces ImgQL programs submitted over HTTP. File imports resolve against the first data root and
+ * must stay inside the data roots; with no root configured only namespace imports ({@code import
+ * "vox1"}) are allowed. Files imported from inside a root are trusted as the operator put them
+ * there.
  */
 final class ServerPrograms {
 
@@ -32,7 +32,10 @@ final class ServerPrograms {
           && roots.resolve(imported.target()).isEmpty()) {
         throw ApiException.badRequest(
             "import_outside_data_roots",
-            imported.position() + ": import \"" + imported.target() + "\" is outside the server's data roots");
+            imported.position()
+                + ": import \""
+                + imported.target()
+                + "\" is outside the server's data roots");
       }
     }
     return reducer.withMaxPlanNodes(maxPlanNodes).reduceText(source, name);

@@ -3,9 +3,9 @@ package org.voxbeam.launcher.http;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.LinkedHashMap;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
@@ -21,7 +21,6 @@ import org.voxbeam.storage.maintenance.VerifyReport;
  * operations as {@code voxbeam store …}. Maintenance is serialised: one at a time per server.
  */
 final class StoreRoutes {
-
 
   private final ParquetResultStore store;
 
@@ -75,7 +74,11 @@ final class StoreRoutes {
     boolean dryRun = dryRun(context);
     int graceSeconds =
         ResultRoutes.intParameter(
-            context, "grace_seconds", 0, Integer.MAX_VALUE, (int) StoreMaintenance.DEFAULT_GRACE.toSeconds());
+            context,
+            "grace_seconds",
+            0,
+            Integer.MAX_VALUE,
+            (int) StoreMaintenance.DEFAULT_GRACE.toSeconds());
     GcReport report = new StoreMaintenance(store).gc(Duration.ofSeconds(graceSeconds), dryRun);
     JsonBodies.send(
         context,
@@ -88,7 +91,9 @@ final class StoreRoutes {
   }
 
   private synchronized void compact(Context context) {
-    int smallRows = ResultRoutes.intParameter(context, "small_rows", 1, Integer.MAX_VALUE, StoreMaintenance.DEFAULT_SMALL_ROWS);
+    int smallRows =
+        ResultRoutes.intParameter(
+            context, "small_rows", 1, Integer.MAX_VALUE, StoreMaintenance.DEFAULT_SMALL_ROWS);
     CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun(context));
     JsonBodies.send(
         context,
@@ -108,6 +113,7 @@ final class StoreRoutes {
     if (text.equals("true")) {
       return true;
     }
-    throw ApiException.badRequest("invalid_parameter", "dry_run must be true or false, got '" + text + "'");
+    throw ApiException.badRequest(
+        "invalid_parameter", "dry_run must be true or false, got '" + text + "'");
   }
 }

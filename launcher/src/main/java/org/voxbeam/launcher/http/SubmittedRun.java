@@ -77,10 +77,25 @@ final class SubmittedRun implements ProgressListener {
     }
     if (state.get() == RunState.ABORTED) {
       return JsonBodies.object(
-          "run_id", id, "state", "aborted", "submitted_at", submitted.toString(), "progress", counts,
-          "error", abortReason);
+          "run_id",
+          id,
+          "state",
+          "aborted",
+          "submitted_at",
+          submitted.toString(),
+          "progress",
+          counts,
+          "error",
+          abortReason);
     }
     return JsonBodies.object(
-        "run_id", id, "state", state.get().wireName(), "submitted_at", submitted.toString(), "progress", counts);
+        "run_id",
+        id,
+        "state",
+        state.get().wireName(),
+        "submitted_at",
+        submitted.toString(),
+        "progress",
+        counts);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Operator;
-import org.voxbeam.kernel.operator.UnavailableOperator;
 import org.voxbeam.kernel.operator.OperatorRegistry;
+import org.voxbeam.kernel.operator.UnavailableOperator;
 
 /** Health, version, the primitive catalogue and the OpenAPI document itself. */
 final class SystemRoutes {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * The bad-input matrix for command-line flags: unknown flags, missing and malformed values,
@@ -36,7 +36,8 @@ class CliFlagsBadInputTest {
 
   @Test
   void unknownFlagsAndCommandsAreNamed() {
-    CliOutcome.run("run", plan, "--frobnicate", "--store", store.path()).assertRefused("--frobnicate");
+    CliOutcome.run("run", plan, "--frobnicate", "--store", store.path())
+        .assertRefused("--frobnicate");
     CliOutcome.run("run", plan, "-Z", "--store", store.path()).assertRefused("-Z");
     CliOutcome.run("runn", plan).assertRefused("runn");
     CliOutcome.run("store", "defragment", "--store", store.path()).assertRefused("defragment");
@@ -45,16 +46,25 @@ class CliFlagsBadInputTest {
   @Test
   void missingAndMalformedValuesAreNamed() {
     CliOutcome.run("run", plan, "--store").assertRefused("--store");
-    CliOutcome.run("run", plan, "--threads", "many", "--store", store.path()).assertRefused("--threads", "many");
-    CliOutcome.run("run", plan, "--threads", "99999999999", "--store", store.path()).assertRefused("--threads");
-    CliOutcome.run("run", plan, "--threads", "0", "--store", store.path()).assertRefused("--threads");
-    CliOutcome.run("run", plan, "--threads", "-3", "--store", store.path()).assertRefused("--threads");
-    CliOutcome.run("run", plan, "--cache-mb", "-1", "--store", store.path()).assertRefused("--cache-mb");
+    CliOutcome.run("run", plan, "--threads", "many", "--store", store.path())
+        .assertRefused("--threads", "many");
+    CliOutcome.run("run", plan, "--threads", "99999999999", "--store", store.path())
+        .assertRefused("--threads");
+    CliOutcome.run("run", plan, "--threads", "0", "--store", store.path())
+        .assertRefused("--threads");
+    CliOutcome.run("run", plan, "--threads", "-3", "--store", store.path())
+        .assertRefused("--threads");
+    CliOutcome.run("run", plan, "--cache-mb", "-1", "--store", store.path())
+        .assertRefused("--cache-mb");
     CliOutcome.run("export", plan, "--format", "xml").assertRefused("--format", "xml");
-    CliOutcome.run("store", "evict", "--max-age", "forever", "--store", store.path()).assertRefused("--max-age");
+    CliOutcome.run("store", "evict", "--max-age", "forever", "--store", store.path())
+        .assertRefused("--max-age");
   }
 
-  /** {@code --in-memory} wins over {@code --store} (which may come from the configuration): nothing reaches the store. */
+  /**
+   * {@code --in-memory} wins over {@code --store} (which may come from the configuration): nothing
+   * reaches the store.
+   */
   @Test
   void inMemoryBesideAStoreWritesNothingToTheStore() {
     CliOutcome inMemory = CliOutcome.run("run", plan, "--in-memory", "--store", store.path());
@@ -67,13 +77,25 @@ class CliFlagsBadInputTest {
 
   @Test
   void missingAndWrongKindsOfPathsAreNamed() throws IOException {
-    CliOutcome.run("run", dir.resolve("absent.json").toString(), "--store", store.path()).assertRefused("absent.json").assertOneLine();
+    CliOutcome.run("run", dir.resolve("absent.json").toString(), "--store", store.path())
+        .assertRefused("absent.json")
+        .assertOneLine();
     Path file = Files.writeString(dir.resolve("store-is-a-file"), "x");
-    CliOutcome.run("run", plan, "--store", file.toString()).assertRefused("store-is-a-file").assertOneLine();
+    CliOutcome.run("run", plan, "--store", file.toString())
+        .assertRefused("store-is-a-file")
+        .assertOneLine();
     Path foreign = Files.createDirectories(dir.resolve("foreign"));
     Files.writeString(foreign.resolve("thesis.tex"), "x");
-    CliOutcome.run("run", plan, "--store", foreign.toString()).assertRefused("not a VoxBeam store").assertOneLine();
-    CliOutcome.run("plan", SharedFixtures.golden().resolve("programs/floats/program.imgql").toString(), "--json", "-o",
-        dir.resolve("no/such/dir/out.json").toString()).assertRefused("out.json", "its directory does not exist").assertOneLine();
+    CliOutcome.run("run", plan, "--store", foreign.toString())
+        .assertRefused("not a VoxBeam store")
+        .assertOneLine();
+    CliOutcome.run(
+            "plan",
+            SharedFixtures.golden().resolve("programs/floats/program.imgql").toString(),
+            "--json",
+            "-o",
+            dir.resolve("no/such/dir/out.json").toString())
+        .assertRefused("out.json", "its directory does not exist")
+        .assertOneLine();
   }
 }

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.util.Map;
 import org.voxbeam.launcher.VoxBeamCli;
 
-/** What one in-process command line printed and returned, with the checks every bad input shares. */
+/**
+ * What one in-process command line printed and returned, with the checks every bad input shares.
+ */
 record CliOutcome(int exitCode, String out, String err) {
 
   static CliOutcome run(String... args) {
@@ -19,13 +21,16 @@ record CliOutcome(int exitCode, String out, String err) {
   static CliOutcome run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
-    return new CliOutcome(code, out.toString(), err.toString().replace(System.lineSeparator(), "\n"));
+    int code =
+        VoxBeamCli.execute(
+            args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    return new CliOutcome(
+        code, out.toString(), err.toString().replace(System.lineSeparator(), "\n"));
   }
 
   /**
-   * A refused input: exit code 2, nothing on standard output, and an error that mentions every
-   * one of {@code mentions} without a stack trace or an exception class name.
+   * A refused input: exit code 2, nothing on standard output, and an error that mentions every one
+   * of {@code mentions} without a stack trace or an exception class name.
    */
   CliOutcome assertRefused(String... mentions) {
     assertEquals(2, exitCode, err);
@@ -46,8 +51,8 @@ record CliOutcome(int exitCode, String out, String err) {
   }
 
   /**
-   * A located error: one message line, then the offending source line and a caret under the
-   * column, nothing more.
+   * A located error: one message line, then the offending source line and a caret under the column,
+   * nothing more.
    */
   CliOutcome assertOneLineAndCaret() {
     String[] lines = err.strip().split("\n");
@@ -56,7 +61,10 @@ record CliOutcome(int exitCode, String out, String err) {
     return this;
   }
 
-  /** The first line of standard error is the whole message: one line, starting "error:" or the file name. */
+  /**
+   * The first line of standard error is the whole message: one line, starting "error:" or the file
+   * name.
+   */
   CliOutcome assertOneLine() {
     assertFalse(err.strip().contains("\n"), err);
     return this;

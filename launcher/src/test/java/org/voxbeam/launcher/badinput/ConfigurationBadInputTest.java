@@ -36,7 +36,14 @@ class ConfigurationBadInputTest {
 
   private CliOutcome withFile(String name, byte[] content) throws IOException {
     Path file = Files.write(dir.resolve(name), content);
-    return CliOutcome.run(Map.of("HOME", dir.toString()), "--config", file.toString(), "store", "stats", "--store", store.path());
+    return CliOutcome.run(
+        Map.of("HOME", dir.toString()),
+        "--config",
+        file.toString(),
+        "store",
+        "stats",
+        "--store",
+        store.path());
   }
 
   private CliOutcome withFile(String name, String content) throws IOException {
@@ -46,8 +53,12 @@ class ConfigurationBadInputTest {
   @Test
   void filesThatAreNotPropertiesFilesAreRefusedByName() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("folder.properties"));
-    CliOutcome.run(Map.of(), "--config", folder.toString(), "list-primitives").assertRefused("folder.properties").assertOneLine();
-    withFile("escape.properties", "store.path=\\uZZZZ\n").assertRefused("escape.properties").assertOneLine();
+    CliOutcome.run(Map.of(), "--config", folder.toString(), "list-primitives")
+        .assertRefused("folder.properties")
+        .assertOneLine();
+    withFile("escape.properties", "store.path=\\uZZZZ\n")
+        .assertRefused("escape.properties")
+        .assertOneLine();
     byte[] noise = new byte[2048];
     new Random(2).nextBytes(noise);
     withFile("noise.properties", noise).assertRefused("noise.properties").assertOneLine();
@@ -55,18 +66,28 @@ class ConfigurationBadInputTest {
 
   @Test
   void emptyAndOutOfRangeValuesNameTheKey() throws IOException {
-    withFile("emptyport.properties", "server.port=\n").assertRefused("emptyport.properties", "server.port").assertOneLine();
-    withFile("bigport.properties", "server.port=70000\n").assertRefused("server.port", "70000").assertOneLine();
+    withFile("emptyport.properties", "server.port=\n")
+        .assertRefused("emptyport.properties", "server.port")
+        .assertOneLine();
+    withFile("bigport.properties", "server.port=70000\n")
+        .assertRefused("server.port", "70000")
+        .assertOneLine();
     withFile("threads.properties", "run.threads=-2\n").assertRefused("threads").assertOneLine();
-    withFile("overflow.properties", "run.threads=99999999999999999999\n").assertRefused("threads").assertOneLine();
+    withFile("overflow.properties", "run.threads=99999999999999999999\n")
+        .assertRefused("threads")
+        .assertOneLine();
   }
 
   @Test
   void badEnvironmentValuesNameTheVariable() {
-    CliOutcome.run(Map.of("VOXBEAM_CONFIG", dir.resolve("absent.properties").toString()), "list-primitives")
+    CliOutcome.run(
+            Map.of("VOXBEAM_CONFIG", dir.resolve("absent.properties").toString()),
+            "list-primitives")
         .assertRefused("absent.properties")
         .assertOneLine();
-    CliOutcome.run(Map.of("VOXBEAM_THREADS", "lots"), "list-primitives").assertRefused("VOXBEAM_THREADS", "lots").assertOneLine();
+    CliOutcome.run(Map.of("VOXBEAM_THREADS", "lots"), "list-primitives")
+        .assertRefused("VOXBEAM_THREADS", "lots")
+        .assertOneLine();
   }
 
   @Test

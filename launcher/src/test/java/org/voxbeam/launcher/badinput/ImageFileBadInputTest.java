@@ -20,14 +20,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * The bad-input matrix for image files read by a program ({@code load}, {@code ReadImage}):
- * empty, truncated, corrupt, mislabelled, oversized and hostile NIfTI and PNG files. A bad file
- * fails only the node that reads it: the goal prints an error naming the file and the header
- * field, other goals still print, the exit code is 1, and the store keeps what it held. The
- * codecs' one-test-per-lying-field checks are {@code NiftiCodecTest} and {@code PngCodecTest}.
+ * The bad-input matrix for image files read by a program ({@code load}, {@code ReadImage}): empty,
+ * truncated, corrupt, mislabelled, oversized and hostile NIfTI and PNG files. A bad file fails only
+ * the node that reads it: the goal prints an error naming the file and the header field, other
+ * goals still print, the exit code is 1, and the store keeps what it held. The codecs'
+ * one-test-per-lying-field checks are {@code NiftiCodecTest} and {@code PngCodecTest}.
  */
 class ImageFileBadInputTest {
   @TempDir Path dir;
@@ -47,9 +47,15 @@ class ImageFileBadInputTest {
   private CliOutcome read(String reader, Path file, String... options) throws IOException {
     String path = file.toAbsolutePath().toString().replace('\\', '/');
     Path program = dir.resolve("read.imgql");
-    Files.writeString(program,
-        "import \"simpleitk\"\nprint \"image\" volume(" + reader + "(\"" + path + "\") > 0)\nprint \"other\" 1 + 1\n");
-    List<String> args = new ArrayList<>(List.of("run", program.toString(), "--store", store.path()));
+    Files.writeString(
+        program,
+        "import \"simpleitk\"\nprint \"image\" volume("
+            + reader
+            + "(\""
+            + path
+            + "\") > 0)\nprint \"other\" 1 + 1\n");
+    List<String> args =
+        new ArrayList<>(List.of("run", program.toString(), "--store", store.path()));
     args.addAll(List.of(options));
     return CliOutcome.run(args.toArray(new String[0]));
   }
@@ -59,7 +65,8 @@ class ImageFileBadInputTest {
       CliOutcome outcome = read(reader, file, options);
       assertEquals(1, outcome.exitCode(), outcome.out() + outcome.err());
       assertTrue(outcome.out().contains("other=2.0"), outcome.out());
-      String line = outcome.out().lines().filter(l -> l.startsWith("image=")).findFirst().orElseThrow();
+      String line =
+          outcome.out().lines().filter(l -> l.startsWith("image=")).findFirst().orElseThrow();
       assertTrue(line.startsWith("image=<error:"), line);
       assertTrue(line.contains(file.getFileName().toString()), line);
       assertTrue(line.contains(field), "expected field '" + field + "' in " + line);
@@ -71,7 +78,10 @@ class ImageFileBadInputTest {
   private static byte[] header(int nx, int ny, int nz) {
     ByteBuffer h = ByteBuffer.allocate(352).order(ByteOrder.LITTLE_ENDIAN);
     h.putInt(0, 348);
-    h.putShort(40, (short) 3).putShort(42, (short) nx).putShort(44, (short) ny).putShort(46, (short) nz);
+    h.putShort(40, (short) 3)
+        .putShort(42, (short) nx)
+        .putShort(44, (short) ny)
+        .putShort(46, (short) nz);
     h.putShort(70, (short) 2).putShort(72, (short) 8);
     h.putFloat(76, 1f).putFloat(80, 1f).putFloat(84, 1f).putFloat(88, 1f);
     h.putFloat(108, 352f);
@@ -100,7 +110,9 @@ class ImageFileBadInputTest {
     assertFailsNaming(write("empty.nii", new byte[0]), "header");
     assertFailsNaming(write("halfheader.nii", Arrays.copyOf(header(4, 3, 2), 100)), "header");
     assertFailsNaming(write("shortdata.nii", header(4, 3, 2), new byte[23]), "voxel data");
-    byte[] real = Files.readAllBytes(SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz"));
+    byte[] real =
+        Files.readAllBytes(
+            SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz"));
     assertFailsNaming(write("cut.nii.gz", Arrays.copyOf(real, real.length / 2)), "gzip stream");
   }
 
@@ -118,8 +130,8 @@ class ImageFileBadInputTest {
   }
 
   /**
-   * Headers promising more than the file holds: with the limits raised past the promise, the
-   * read stops where the data does; with the default limits, at the header.
+   * Headers promising more than the file holds: with the limits raised past the promise, the read
+   * stops where the data does; with the default limits, at the header.
    */
   @Test
   void oversizedHeadersAreRefusedBeforeAllocating() throws IOException {
@@ -153,7 +165,8 @@ class ImageFileBadInputTest {
 
   private Path pngFixture() throws IOException {
     Path png = dir.resolve("fixture.png");
-    java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    java.awt.image.BufferedImage picture =
+        new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
     javax.imageio.ImageIO.write(picture, "png", png.toFile());
     return png;
   }

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * The bad-input matrix for ImgQL source given to {@code voxbeam run x.imgql}: malformed,
- * truncated, oversized and hostile programs. Each is refused with exit code 2 and a located,
- * stack-trace-free message, before anything runs, and the store filled beforehand is untouched.
- * The parser's own fuzzing is {@code ImgqlParserFuzzTest}; this is the command line's side.
+ * The bad-input matrix for ImgQL source given to {@code voxbeam run x.imgql}: malformed, truncated,
+ * oversized and hostile programs. Each is refused with exit code 2 and a located, stack-trace-free
+ * message, before anything runs, and the store filled beforehand is untouched. The parser's own
+ * fuzzing is {@code ImgqlParserFuzzTest}; this is the command line's side.
  */
 class ImgqlSourceBadInputTest {
   @TempDir Path dir;
@@ -42,14 +42,17 @@ class ImgqlSourceBadInputTest {
     run("string.imgql", "x = \"never closed\nprint \"x\" x\n").assertRefused("string.imgql:1:");
     run("operator.imgql", "x = 1 +* 2\n").assertRefused("operator.imgql:1:", "error:");
     run("keyword.imgql", "print print print\n").assertRefused("keyword.imgql:1:", "error:");
-    run("unbalanced.imgql", "x = ((1)\nprint \"x\" x\n").assertRefused("unbalanced.imgql:", "error:");
+    run("unbalanced.imgql", "x = ((1)\nprint \"x\" x\n")
+        .assertRefused("unbalanced.imgql:", "error:");
   }
 
   @Test
   void aTruncatedProgramIsRefusedAtItsEnd() throws IOException {
-    String hello = Files.readString(SharedFixtures.golden().resolve("programs/map-closure/program.imgql"));
+    String hello =
+        Files.readString(SharedFixtures.golden().resolve("programs/map-closure/program.imgql"));
     int cut = hello.lastIndexOf('(') + 1;
-    run("cut.imgql", hello.substring(0, cut)).assertRefused("cut.imgql:", "unexpected end of input");
+    run("cut.imgql", hello.substring(0, cut))
+        .assertRefused("cut.imgql:", "unexpected end of input");
   }
 
   @Test
@@ -63,33 +66,43 @@ class ImgqlSourceBadInputTest {
 
   @Test
   void unboundNamesWrongArityAndUnknownNamespacesAreReductionErrors() throws IOException {
-    run("unbound.imgql", "print \"x\" nowhere + 1\n").assertRefused("unbound.imgql:1:", "unbound name 'nowhere'");
+    run("unbound.imgql", "print \"x\" nowhere + 1\n")
+        .assertRefused("unbound.imgql:1:", "unbound name 'nowhere'");
     run("arity.imgql", "f(a, b) = a + b\nprint \"x\" f(1)\n").assertRefused("arity.imgql:2:", "f");
-    run("namespace.imgql", "import \"no_such_namespace\"\nprint \"x\" 1\n").assertRefused("namespace.imgql:1:", "no_such_namespace");
+    run("namespace.imgql", "import \"no_such_namespace\"\nprint \"x\" 1\n")
+        .assertRefused("namespace.imgql:1:", "no_such_namespace");
   }
 
   @Test
   void badImportsAreRefusedWithTheChain() throws IOException {
-    run("missing.imgql", "import \"absent.imgql\"\nprint \"x\" 1\n").assertRefused("missing.imgql:1:", "absent.imgql");
+    run("missing.imgql", "import \"absent.imgql\"\nprint \"x\" 1\n")
+        .assertRefused("missing.imgql:1:", "absent.imgql");
     Files.writeString(dir.resolve("b.imgql"), "import \"a.imgql\"\n");
     run("a.imgql", "import \"b.imgql\"\nprint \"x\" 1\n").assertRefused("a.imgql", "b.imgql");
     Files.createDirectories(dir.resolve("folder.imgql"));
-    run("dirimport.imgql", "import \"folder.imgql\"\nprint \"x\" 1\n").assertRefused("dirimport.imgql:1:", "folder.imgql");
+    run("dirimport.imgql", "import \"folder.imgql\"\nprint \"x\" 1\n")
+        .assertRefused("dirimport.imgql:1:", "folder.imgql");
   }
 
   @Test
   void oversizedProgramsFailCleanlyNotWithAStackOverflow() throws IOException {
-    run("deep.imgql", "x = " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + "\nprint \"x\" x\n")
+    run(
+            "deep.imgql",
+            "x = " + "(".repeat(200_000) + "1" + ")".repeat(200_000) + "\nprint \"x\" x\n")
         .assertRefused("deep.imgql:1:");
-    run("deepcalls.imgql", "x = " + "f(".repeat(50_000) + "1" + ")".repeat(50_000) + "\n").assertRefused("deepcalls.imgql:1:");
+    run("deepcalls.imgql", "x = " + "f(".repeat(50_000) + "1" + ")".repeat(50_000) + "\n")
+        .assertRefused("deepcalls.imgql:1:");
     String longName = "v".repeat(1 << 20);
-    run("longline.imgql", "print \"x\" " + longName + "\n").assertRefused("longline.imgql:1:11: error: unbound name");
+    run("longline.imgql", "print \"x\" " + longName + "\n")
+        .assertRefused("longline.imgql:1:11: error: unbound name");
   }
 
   @Test
   void aProgramThatIsNotAReadableFileIsRefused() throws IOException {
     Path folder = Files.createDirectories(dir.resolve("program.imgql"));
-    CliOutcome.run("run", folder.toString(), "--store", store.path()).assertRefused("program.imgql").assertOneLine();
+    CliOutcome.run("run", folder.toString(), "--store", store.path())
+        .assertRefused("program.imgql")
+        .assertOneLine();
     CliOutcome.run("run", dir.resolve("absent.imgql").toString(), "--store", store.path())
         .assertRefused("absent.imgql", "cannot read program")
         .assertOneLine();

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * A store filled by a good run before any bad input is fed, so each bad-input test can show that
- * what was stored before is still there afterwards: the same plan, run again, computes nothing
- * and prints the same values.
+ * what was stored before is still there afterwards: the same plan, run again, computes nothing and
+ * prints the same values.
  */
 final class PopulatedStore {
   private static final String GOOD_PLAN = "filter-fold";
@@ -34,7 +34,9 @@ final class PopulatedStore {
     return directory.toString();
   }
 
-  /** The good plan runs again entirely from the store, with the values it printed the first time. */
+  /**
+   * The good plan runs again entirely from the store, with the values it printed the first time.
+   */
   void assertIntact() {
     CliOutcome again = CliOutcome.run("run", plan().toString(), "--store", directory.toString());
     assertEquals(0, again.exitCode(), again.err());

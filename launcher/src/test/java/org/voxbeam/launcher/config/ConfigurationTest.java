@@ -47,7 +47,8 @@ class ConfigurationTest {
   void theConfigFileCanComeFromTheEnvironment() throws IOException {
     Path file = write("store.path=" + slashes(dir.resolve("named")) + "\n");
     ParquetResultStore.open(dir.resolve("named"), StoreOptions.defaults()).close();
-    Map<String, String> environment = Map.of("HOME", dir.toString(), "VOXBEAM_CONFIG", file.toString());
+    Map<String, String> environment =
+        Map.of("HOME", dir.toString(), "VOXBEAM_CONFIG", file.toString());
     assertUses(dir.resolve("named"), run(environment, "store", "stats"));
   }
 
@@ -62,31 +63,42 @@ class ConfigurationTest {
   @Test
   void aBadValueNamesTheFileAndKey() throws IOException {
     Path file = write("server.port=eighty\n");
-    Outcome outcome = run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
+    Outcome outcome =
+        run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
     assertEquals(2, outcome.exitCode());
-    assertEquals("error: " + file + ": key server.port: must be an integer, got 'eighty'\n", outcome.err());
+    assertEquals(
+        "error: " + file + ": key server.port: must be an integer, got 'eighty'\n", outcome.err());
   }
 
   @Test
   void anUnknownKeyIsNamed() throws IOException {
     Path file = write("store.pth=/tmp/x\n");
-    Outcome outcome = run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
+    Outcome outcome =
+        run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().contains("unknown key 'store.pth'"), outcome.err());
   }
 
   @Test
   void aBadEnvironmentValueNamesTheVariable() {
-    Outcome outcome = run(Map.of("HOME", dir.toString(), "VOXBEAM_THREADS", "0"), "list-primitives");
+    Outcome outcome =
+        run(Map.of("HOME", dir.toString(), "VOXBEAM_THREADS", "0"), "list-primitives");
     assertEquals(2, outcome.exitCode());
-    assertEquals("error: environment variable VOXBEAM_THREADS: must be between 1 and 2147483647, got 0\n", outcome.err());
+    assertEquals(
+        "error: environment variable VOXBEAM_THREADS: must be between 1 and 2147483647, got 0\n",
+        outcome.err());
   }
 
   @Test
   void durationsSizesAndChoicesAreChecked() throws IOException {
-    for (String line : List.of("store.eviction.max-age=7 weeks", "store.eviction.max-size=lots", "store.eviction.by=random")) {
+    for (String line :
+        List.of(
+            "store.eviction.max-age=7 weeks",
+            "store.eviction.max-size=lots",
+            "store.eviction.by=random")) {
       Path file = write(line + "\n");
-      Outcome outcome = run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
+      Outcome outcome =
+          run(Map.of("HOME", dir.toString()), "--config", file.toString(), "list-primitives");
       assertEquals(2, outcome.exitCode(), line);
       assertTrue(outcome.err().contains(line.substring(0, line.indexOf('='))), outcome.err());
     }
@@ -95,14 +107,17 @@ class ConfigurationTest {
   @Test
   void runnerKeysBecomeBeamArguments() throws IOException {
     Path file = write("runner.runner=FlinkRunner\nrunner.flinkMaster=[local]\n");
-    Configuration configuration = Configuration.load(List.of("--config", file.toString()), Map.of());
-    assertEquals(List.of("--flinkMaster=[local]", "--runner=FlinkRunner"), configuration.runnerArguments());
+    Configuration configuration =
+        Configuration.load(List.of("--config", file.toString()), Map.of());
+    assertEquals(
+        List.of("--flinkMaster=[local]", "--runner=FlinkRunner"), configuration.runnerArguments());
     assertFalse(configuration.value(ConfigKey.STORE_PATH).isPresent());
   }
 
   @Test
   void aMissingConfigFileIsAnError() {
-    Outcome outcome = run(Map.of(), "--config", dir.resolve("absent.properties").toString(), "list-primitives");
+    Outcome outcome =
+        run(Map.of(), "--config", dir.resolve("absent.properties").toString(), "list-primitives");
     assertEquals(2, outcome.exitCode());
     assertTrue(outcome.err().contains("no configuration file"), outcome.err());
   }
@@ -121,7 +136,9 @@ class ConfigurationTest {
   private static Outcome run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
+    int code =
+        VoxBeamCli.execute(
+            args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
     return new Outcome(code, out.toString(), err.toString().replace(System.lineSeparator(), "\n"));
   }
 

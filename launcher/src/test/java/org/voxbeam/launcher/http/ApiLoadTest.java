@@ -43,9 +43,9 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
 
 /**
- * A bounded load test on loopback: 64 concurrent clients, for a fixed time, read results by id
- * and submit small runs (each a distinct plan), then check that nothing failed and nothing was
- * lost. Latency percentiles are logged; docs/performance.md records a run of it.
+ * A bounded load test on loopback: 64 concurrent clients, for a fixed time, read results by id and
+ * submit small runs (each a distinct plan), then check that nothing failed and nothing was lost.
+ * Latency percentiles are logged; docs/performance.md records a run of it.
  */
 class ApiLoadTest {
   private static final Logger LOG = LoggerFactory.getLogger(ApiLoadTest.class);
@@ -69,14 +69,24 @@ class ApiLoadTest {
       }
       store.putAll(stored);
       try (ApiServer server =
-          new ApiServer(ServerSettings.loopback(0), voxbeam, RunSettings.inProcess().withThreads(1), "test")) {
+          new ApiServer(
+              ServerSettings.loopback(0),
+              voxbeam,
+              RunSettings.inProcess().withThreads(1),
+              "test")) {
         String base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
         Load load = drive(base);
         LOG.info(
             "load: {} reads (p50 {} ms, p95 {} ms, p99 {} ms), {} runs (submit p50 {} ms, p99 {} ms),"
                 + " {} submissions throttled with 429, {} errors",
-            load.reads.size(), percentile(load.reads, 50), percentile(load.reads, 95), percentile(load.reads, 99),
-            load.runIds.size(), percentile(load.submits, 50), percentile(load.submits, 99), load.throttled.get(),
+            load.reads.size(),
+            percentile(load.reads, 50),
+            percentile(load.reads, 95),
+            percentile(load.reads, 99),
+            load.runIds.size(),
+            percentile(load.submits, 50),
+            percentile(load.submits, 99),
+            load.throttled.get(),
             load.errors.get());
         assertEquals(0, load.errors.get(), "failed requests: " + load.firstError);
         assertTrue(load.reads.size() > CLIENTS, "too few reads: " + load.reads.size());
@@ -84,8 +94,10 @@ class ApiLoadTest {
         HttpClient client = HttpClient.newHttpClient();
         for (RunCheck check : load.runIds) {
           JsonObject status = awaitDone(client, base, check.runId());
-          assertEquals("succeeded", status.getString("state").orElseThrow(), CanonicalJson.write(status));
-          JsonObject goal = (JsonObject) ((JsonArray) status.get("goals").orElseThrow()).items().get(0);
+          assertEquals(
+              "succeeded", status.getString("state").orElseThrow(), CanonicalJson.write(status));
+          JsonObject goal =
+              (JsonObject) ((JsonArray) status.get("goals").orElseThrow()).items().get(0);
           assertEquals(check.expected(), CanonicalJson.write(goal.get("value").orElseThrow()));
         }
       }
@@ -128,7 +140,9 @@ class ApiLoadTest {
     long began = System.nanoTime();
     try {
       HttpResponse<String> response =
-          client.send(HttpRequest.newBuilder(URI.create(base + "/results/" + id.hex())).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/results/" + id.hex())).build(),
+              HttpResponse.BodyHandlers.ofString());
       load.reads.add((System.nanoTime() - began) / 1_000_000.0);
       JsonObject descriptor = (JsonObject) JsonReader.parse(response.body());
       if (response.statusCode() != 200
@@ -154,7 +168,8 @@ class ApiLoadTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         load.submits.add((System.nanoTime() - began) / 1_000_000.0);
-        if (response.statusCode() != 429 || response.headers().firstValue("Retry-After").isEmpty()) {
+        if (response.statusCode() != 429
+            || response.headers().firstValue("Retry-After").isEmpty()) {
           break;
         }
         load.throttled.incrementAndGet();
@@ -164,7 +179,8 @@ class ApiLoadTest {
         load.fail("submit " + n + ": " + response.statusCode() + " " + response.body());
         return;
       }
-      String runId = ((JsonObject) JsonReader.parse(response.body())).getString("run_id").orElseThrow();
+      String runId =
+          ((JsonObject) JsonReader.parse(response.body())).getString("run_id").orElseThrow();
       load.runIds.add(new RunCheck(runId, Double.toString(n + 0.5)));
     } catch (IOException | InterruptedException e) {
       load.fail("submit " + n + ": " + e);
@@ -176,14 +192,18 @@ class ApiLoadTest {
     VoxNode a = VoxNode.constant(JsonValue.of((double) n));
     VoxNode b = VoxNode.constant(JsonValue.of(0.5));
     VoxNode sum = VoxNode.primitive("vox1.+", List.of(a.id(), b.id()), "scalar");
-    return PlanJsonWriter.write(Plan.of(List.of(a, b, sum), List.of(new Goal(Goal.Operation.PRINT, sum.id(), "sum"))));
+    return PlanJsonWriter.write(
+        Plan.of(List.of(a, b, sum), List.of(new Goal(Goal.Operation.PRINT, sum.id(), "sum"))));
   }
 
-  private static JsonObject awaitDone(HttpClient client, String base, String runId) throws Exception {
+  private static JsonObject awaitDone(HttpClient client, String base, String runId)
+      throws Exception {
     Instant deadline = Instant.now().plusSeconds(120);
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response =
-          client.send(HttpRequest.newBuilder(URI.create(base + "/runs/" + runId)).build(), HttpResponse.BodyHandlers.ofString());
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/runs/" + runId)).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), "run " + runId + " lost: " + response.body());
       JsonObject status = (JsonObject) JsonReader.parse(response.body());
       String state = status.getString("state").orElseThrow();
@@ -201,7 +221,9 @@ class ApiLoadTest {
       return "-";
     }
     Collections.sort(sorted);
-    double value = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    double value =
+        sorted.get(
+            Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     return String.format(Locale.ROOT, "%.2f", value);
   }
 

@@ -33,7 +33,6 @@ import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.DType;
 import org.voxbeam.kernel.value.ImageGeometry;
@@ -43,8 +42,9 @@ import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.io.ImageFiles;
 import org.voxbeam.storage.ParquetResultStore;
-import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.testkit.SharedFixtures;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
 class ApiServerTest {
@@ -82,7 +82,12 @@ class ApiServerTest {
     Set<String> documented = new HashSet<>();
     ((JsonObject) document.get("paths").orElseThrow())
         .members()
-        .forEach((path, item) -> ((JsonObject) item).members().keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        .forEach(
+            (path, item) ->
+                ((JsonObject) item)
+                    .members()
+                    .keySet()
+                    .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
     Set<String> served = new HashSet<>();
     for (ApiRoute route : server.routes()) {
       served.add(route.method().name() + " " + route.path());
@@ -94,14 +99,19 @@ class ApiServerTest {
   void systemRoutes() throws Exception {
     assertEquals("ok", field(get("/health"), "status"));
     assertEquals("test", field(get("/version"), "version"));
-    JsonArray primitives = (JsonArray) json(get("/primitives?namespace=strings")).get("primitives").orElseThrow();
-    assertTrue(primitives.items().stream().anyMatch(p -> ((JsonObject) p).getString("name").orElseThrow().equals("strings.concat")));
+    JsonArray primitives =
+        (JsonArray) json(get("/primitives?namespace=strings")).get("primitives").orElseThrow();
+    assertTrue(
+        primitives.items().stream()
+            .anyMatch(
+                p -> ((JsonObject) p).getString("name").orElseThrow().equals("strings.concat")));
   }
 
   @Test
   void resultsByNodeId() throws Exception {
     NodeId number = put("number", new NumberValue(2.5));
-    NodeId bytes = put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3, (byte) 255})));
+    NodeId bytes =
+        put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3, (byte) 255})));
     List<Value> items = new java.util.ArrayList<>();
     for (int i = 0; i < 250; i++) {
       items.add(new IntegerValue(i));
@@ -111,15 +121,27 @@ class ApiServerTest {
     JsonObject descriptor = json(get("/results/" + number.hex()));
     assertEquals("number", descriptor.getString("type").orElseThrow());
     assertEquals("2.5", descriptor.getString("summary").orElseThrow());
-    assertEquals("250", json(get("/results/" + sequence.hex())).get("length").map(CanonicalJson::write).orElseThrow());
+    assertEquals(
+        "250",
+        json(get("/results/" + sequence.hex()))
+            .get("length")
+            .map(CanonicalJson::write)
+            .orElseThrow());
 
     JsonObject page = json(get("/results/" + sequence.hex() + "/items?offset=240&limit=20"));
     JsonArray pageItems = (JsonArray) page.get("items").orElseThrow();
     assertEquals(10, pageItems.items().size());
-    assertEquals("249", ((JsonObject) pageItems.items().get(9)).get("value").map(CanonicalJson::write).orElseThrow());
+    assertEquals(
+        "249",
+        ((JsonObject) pageItems.items().get(9))
+            .get("value")
+            .map(CanonicalJson::write)
+            .orElseThrow());
 
     HttpResponse<byte[]> content =
-        client.send(request("/results/" + bytes.hex() + "/content").build(), HttpResponse.BodyHandlers.ofByteArray());
+        client.send(
+            request("/results/" + bytes.hex() + "/content").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, content.statusCode());
     assertArrayEquals(new byte[] {1, 2, 3, (byte) 255}, content.body());
 
@@ -142,13 +164,16 @@ class ApiServerTest {
       voxels[i] = (byte) (i * 20);
     }
     ImageGeometry geometry =
-        new ImageGeometry(List.of(4L, 3L), List.of(0.5, 2.0), List.of(1.0, -1.0), List.of(1.0, 0.0, 0.0, 1.0));
+        new ImageGeometry(
+            List.of(4L, 3L), List.of(0.5, 2.0), List.of(1.0, -1.0), List.of(1.0, 0.0, 0.0, 1.0));
     ImageValue image = new ImageValue(geometry, DType.UINT8, InMemoryBlob.copyOf(voxels));
     NodeId id = put("image", image);
 
     for (String format : List.of("nifti", "png")) {
       HttpResponse<byte[]> response =
-          client.send(request("/results/" + id.hex() + "/content?format=" + format).build(), HttpResponse.BodyHandlers.ofByteArray());
+          client.send(
+              request("/results/" + id.hex() + "/content?format=" + format).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, response.statusCode(), format);
       Path file = dir.resolve("download" + (format.equals("png") ? ".png" : ".nii.gz"));
       Files.write(file, response.body());
@@ -164,7 +189,8 @@ class ApiServerTest {
 
   @Test
   void aSubmittedPlanRunsAndASecondSubmissionComesFromTheStore() throws Exception {
-    String plan = Files.readString(SharedFixtures.golden().resolve("programs/filter-fold/plan.json"));
+    String plan =
+        Files.readString(SharedFixtures.golden().resolve("programs/filter-fold/plan.json"));
     JsonObject first = awaitDone(submit("{\"plan\": " + plan + "}"));
     assertEquals("succeeded", first.getString("state").orElseThrow());
     Map<String, String> values = goalValues(first);
@@ -183,25 +209,36 @@ class ApiServerTest {
 
   @Test
   void aSubmittedProgramRunsAndMayReadOnlyInsideTheDataRoots() throws Exception {
-    JsonObject sum = awaitDone(submit("{\"program\": \"a = 2\\nprint \\\"sum\\\" a + 3\", \"name\": \"sum.imgql\"}"));
+    JsonObject sum =
+        awaitDone(
+            submit("{\"program\": \"a = 2\\nprint \\\"sum\\\" a + 3\", \"name\": \"sum.imgql\"}"));
     assertEquals("succeeded", sum.getString("state").orElseThrow(), CanonicalJson.write(sum));
     assertEquals("5.0", goalValues(sum).get("sum"));
 
     Path inside = dir.resolve("data/lines.txt");
     Files.writeString(inside, "one\ntwo\n");
-    JsonObject allowed = awaitDone(submit("{\"program\": \"print \\\"lines\\\" load(\\\"lines.txt\\\")\"}"));
-    assertEquals("[\"one\",\"two\"]", goalValues(allowed).get("lines"), CanonicalJson.write(allowed));
+    JsonObject allowed =
+        awaitDone(submit("{\"program\": \"print \\\"lines\\\" load(\\\"lines.txt\\\")\"}"));
+    assertEquals(
+        "[\"one\",\"two\"]", goalValues(allowed).get("lines"), CanonicalJson.write(allowed));
 
     Path outside = Files.writeString(dir.resolve("secret.txt"), "secret");
     String escape = outside.toString().replace("\\", "/");
-    JsonObject refused = awaitDone(submit("{\"program\": \"print \\\"x\\\" load(\\\"" + escape + "\\\")\"}"));
+    JsonObject refused =
+        awaitDone(submit("{\"program\": \"print \\\"x\\\" load(\\\"" + escape + "\\\")\"}"));
     assertEquals("failed", refused.getString("state").orElseThrow());
-    assertTrue(CanonicalJson.write(refused).contains("outside the server's data roots"), CanonicalJson.write(refused));
+    assertTrue(
+        CanonicalJson.write(refused).contains("outside the server's data roots"),
+        CanonicalJson.write(refused));
     assertTrue(!CanonicalJson.write(refused).contains("secret\""));
 
-    assertError(post("/runs", "{\"program\": \"import \\\"../secret.imgql\\\"\"}"), 400, "import_outside_data_roots");
+    assertError(
+        post("/runs", "{\"program\": \"import \\\"../secret.imgql\\\"\"}"),
+        400,
+        "import_outside_data_roots");
     assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
-    assertError(post("/runs", "{\"program\": \"print \\\"x\\\" nope(1)\"}"), 400, "invalid_program");
+    assertError(
+        post("/runs", "{\"program\": \"print \\\"x\\\" nope(1)\"}"), 400, "invalid_program");
   }
 
   @Test
@@ -210,8 +247,7 @@ class ApiServerTest {
     Path inside = Files.writeString(dir.resolve("data/open.txt"), "open\n");
     String program = "print \"x\" load(\"" + slashes(outside) + "\")";
     // A command-line run on the same store, with no data roots, reads both files.
-    NodeId secret =
-        voxbeam.run(VoxBeam.program(program, "cli.imgql")).goals().get(0).goal().id();
+    NodeId secret = voxbeam.run(VoxBeam.program(program, "cli.imgql")).goals().get(0).goal().id();
     NodeId open =
         voxbeam
             .run(VoxBeam.program("print \"y\" load(\"" + slashes(inside) + "\")", "cli.imgql"))
@@ -225,13 +261,19 @@ class ApiServerTest {
     assertError(get("/results/" + secret.hex() + "/content"), 404, "result_not_found");
     assertError(get("/results/" + secret.hex() + "/items"), 404, "result_not_found");
     JsonObject goal = json(get("/goals?name=x"));
-    assertEquals("null", CanonicalJson.write(goal.get("result").orElseThrow()), CanonicalJson.write(goal));
-    assertEquals(200, get("/results/" + open.hex()).statusCode(), "a result of a file inside a root is served");
+    assertEquals(
+        "null", CanonicalJson.write(goal.get("result").orElseThrow()), CanonicalJson.write(goal));
+    assertEquals(
+        200,
+        get("/results/" + open.hex()).statusCode(),
+        "a result of a file inside a root is served");
 
     String body = "{\"program\": \"" + program.replace("\"", "\\\"") + "\"}";
     JsonObject rerun = awaitDone(submit(body));
     assertEquals("failed", rerun.getString("state").orElseThrow(), CanonicalJson.write(rerun));
-    assertTrue(CanonicalJson.write(rerun).contains("outside the server's data roots"), CanonicalJson.write(rerun));
+    assertTrue(
+        CanonicalJson.write(rerun).contains("outside the server's data roots"),
+        CanonicalJson.write(rerun));
     assertTrue(!CanonicalJson.write(rerun).contains("secret\\n"), CanonicalJson.write(rerun));
   }
 
@@ -324,7 +366,8 @@ class ApiServerTest {
     assertError(post("/runs", "{\"plan\": {}, \"program\": \"x = 1\"}"), 400, "invalid_run");
     assertError(post("/runs", "{\"plan\": {\"nodes\": 3}}"), 400, "invalid_plan");
     assertError(post("/runs", "{\"program\": 3}"), 400, "invalid_run");
-    assertError(post("/runs", "{\"plan\": \"" + "x".repeat(2 << 20) + "\"}"), 413, "body_too_large");
+    assertError(
+        post("/runs", "{\"plan\": \"" + "x".repeat(2 << 20) + "\"}"), 413, "body_too_large");
     assertError(get("/runs/unknown"), 404, "run_not_found");
   }
 
@@ -332,15 +375,21 @@ class ApiServerTest {
   void aTokenGuardsEverythingButHealth() throws Exception {
     try (ApiServer guarded = server(ServerSettings.loopback(0).withToken(TOKEN))) {
       String guardedBase = "http://127.0.0.1:" + guarded.start() + ApiServer.PREFIX;
-      HttpResponse<String> anonymous = send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")));
+      HttpResponse<String> anonymous =
+          send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")));
       assertError(anonymous, 401, "unauthorized");
       HttpResponse<String> wrong =
-          send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")).header("Authorization", "Bearer nope"));
+          send(
+              HttpRequest.newBuilder(URI.create(guardedBase + "/version"))
+                  .header("Authorization", "Bearer nope"));
       assertError(wrong, 401, "unauthorized");
       HttpResponse<String> right =
-          send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")).header("Authorization", "Bearer " + TOKEN));
+          send(
+              HttpRequest.newBuilder(URI.create(guardedBase + "/version"))
+                  .header("Authorization", "Bearer " + TOKEN));
       assertEquals(200, right.statusCode());
-      assertEquals(200, send(HttpRequest.newBuilder(URI.create(guardedBase + "/health"))).statusCode());
+      assertEquals(
+          200, send(HttpRequest.newBuilder(URI.create(guardedBase + "/health"))).statusCode());
     }
   }
 
@@ -350,8 +399,14 @@ class ApiServerTest {
     put("b", new NumberValue(2.0));
     JsonObject stats = json(get("/store/stats"));
     assertEquals("2", stats.get("results").map(CanonicalJson::write).orElseThrow());
-    assertEquals("true", json(post("/store/verify", "")).get("ok").map(CanonicalJson::write).orElseThrow());
-    assertEquals("true", json(post("/store/gc?dry_run=true", "")).get("dry_run").map(CanonicalJson::write).orElseThrow());
+    assertEquals(
+        "true", json(post("/store/verify", "")).get("ok").map(CanonicalJson::write).orElseThrow());
+    assertEquals(
+        "true",
+        json(post("/store/gc?dry_run=true", ""))
+            .get("dry_run")
+            .map(CanonicalJson::write)
+            .orElseThrow());
     assertError(post("/store/gc?dry_run=maybe", ""), 400, "invalid_parameter");
     JsonObject compacted = json(post("/store/compact", ""));
     assertEquals("2", compacted.get("rows_kept").map(CanonicalJson::write).orElseThrow());
@@ -359,7 +414,10 @@ class ApiServerTest {
 
   private NodeId put(String name, Value value) {
     NodeId id = NodeHashing.sha256(name);
-    store.putAll(List.of(new StoredResult(id, value, new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
+    store.putAll(
+        List.of(
+            new StoredResult(
+                id, value, new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
     return id;
   }
 
@@ -386,7 +444,9 @@ class ApiServerTest {
     Map<String, String> values = new java.util.HashMap<>();
     for (JsonValue goal : ((JsonArray) status.get("goals").orElseThrow()).items()) {
       JsonObject object = (JsonObject) goal;
-      values.put(object.getString("name").orElseThrow(), object.get("value").map(CanonicalJson::write).orElse("?"));
+      values.put(
+          object.getString("name").orElseThrow(),
+          object.get("value").map(CanonicalJson::write).orElse("?"));
     }
     return values;
   }
@@ -400,7 +460,10 @@ class ApiServerTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
-    return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json"));
+    return send(
+        request(path)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json"));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

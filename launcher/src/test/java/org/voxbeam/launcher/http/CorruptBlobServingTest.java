@@ -23,16 +23,16 @@ import org.voxbeam.api.RunReport;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.storage.blob.FileBlob;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * Finding 1 of issue 18: a blob changed on disk after a running server (and its cache) has read
- * it is not served with 200, and a new run that consumes it computes it again instead of using
- * it, so nothing wrong is printed or stored.
+ * Finding 1 of issue 18: a blob changed on disk after a running server (and its cache) has read it
+ * is not served with 200, and a new run that consumes it computes it again instead of using it, so
+ * nothing wrong is printed or stored.
  */
 class CorruptBlobServingTest {
   @TempDir Path dir;
@@ -48,7 +48,8 @@ class CorruptBlobServingTest {
     // would not serve what was computed from them.
     server =
         new ApiServer(
-            ServerSettings.loopback(0).withDataRoots(List.of(SharedFixtures.shared().resolve("data"))),
+            ServerSettings.loopback(0)
+                .withDataRoots(List.of(SharedFixtures.shared().resolve("data"))),
             voxbeam,
             RunSettings.inProcess(),
             "test");
@@ -63,12 +64,18 @@ class CorruptBlobServingTest {
 
   private static String program(String body) {
     Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
-    return "import \"simpleitk\"\nimport \"vox1\"\nimg = ReadImage(\"" + image + "\")\nbright = img > 127\n" + body;
+    return "import \"simpleitk\"\nimport \"vox1\"\nimg = ReadImage(\""
+        + image
+        + "\")\nbright = img > 127\n"
+        + body;
   }
 
   @Test
   void aBlobChangedAfterItsFirstReadIsNeitherServedNorUsed() throws Exception {
-    RunReport first = voxbeam.run(VoxBeam.program(program("print \"bright\" bright\nprint \"v\" volume(bright)\n"), "first.imgql"));
+    RunReport first =
+        voxbeam.run(
+            VoxBeam.program(
+                program("print \"bright\" bright\nprint \"v\" volume(bright)\n"), "first.imgql"));
     assertTrue(first.succeeded());
     NodeId bright = goal(first, "bright").goal().id();
     double volume = number(goal(first, "v").value());
@@ -86,11 +93,13 @@ class CorruptBlobServingTest {
 
     // A new run that reads the stored mask: the corrupt blob is quarantined, the mask computed
     // again, and what the run prints is what a clean store prints.
-    String second = program("print \"largest\" volume(maxvol(bright))\nprint \"v\" volume(bright)\n");
+    String second =
+        program("print \"largest\" volume(maxvol(bright))\nprint \"v\" volume(bright)\n");
     RunReport reused = voxbeam.run(VoxBeam.program(second, "second.imgql"));
     double expected;
     try (VoxBeam clean = VoxBeam.open(dir.resolve("clean"))) {
-      expected = number(goal(clean.run(VoxBeam.program(second, "second.imgql")), "largest").value());
+      expected =
+          number(goal(clean.run(VoxBeam.program(second, "second.imgql")), "largest").value());
     }
     assertTrue(reused.succeeded());
     assertEquals(expected, number(goal(reused, "largest").value()));
@@ -105,12 +114,14 @@ class CorruptBlobServingTest {
 
   @Test
   void aRunDoesNotUseABlobChangedAfterTheStoreFirstReadIt() throws Exception {
-    RunReport first = voxbeam.run(VoxBeam.program(program("print \"bright\" bright\n"), "first.imgql"));
+    RunReport first =
+        voxbeam.run(VoxBeam.program(program("print \"bright\" bright\n"), "first.imgql"));
     NodeId bright = goal(first, "bright").goal().id();
     assertTrue(voxbeam.result(bright).isPresent(), "read once: verified, and cached");
     flipOneBit(blobOf(bright), 100);
 
-    String second = program("print \"largest\" volume(maxvol(bright))\nprint \"v\" volume(bright)\n");
+    String second =
+        program("print \"largest\" volume(maxvol(bright))\nprint \"v\" volume(bright)\n");
     RunReport reused = voxbeam.run(VoxBeam.program(second, "second.imgql"));
     double expected;
     double volume;
@@ -153,7 +164,10 @@ class CorruptBlobServingTest {
   }
 
   private static GoalResult goal(RunReport report, String name) {
-    return report.goals().stream().filter(goal -> goal.goal().name().equals(name)).findFirst().orElseThrow();
+    return report.goals().stream()
+        .filter(goal -> goal.goal().name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double number(Value value) {

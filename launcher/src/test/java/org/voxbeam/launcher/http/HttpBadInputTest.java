@@ -37,8 +37,8 @@ import org.voxbeam.storage.ParquetResultStore;
 /**
  * The bad-input matrix for HTTP requests, beyond {@code ApiServerTest}'s: malformed node and run
  * ids, path tricks, bodies over the limit with and without a length, hostile JSON, unknown routes
- * and methods, and bad tokens. Every refusal is a JSON error with a stable code and no stack
- * trace, the server keeps serving, and a result stored before is still served afterwards.
+ * and methods, and bad tokens. Every refusal is a JSON error with a stable code and no stack trace,
+ * the server keeps serving, and a result stored before is still served afterwards.
  */
 class HttpBadInputTest {
   private static final String TOKEN = "t0ken-for-tests";
@@ -51,17 +51,24 @@ class HttpBadInputTest {
   private int port;
   private String base;
   private NodeId kept;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeEach
   void start() throws IOException {
     voxbeam = VoxBeam.open(dir.resolve("store"));
     store = voxbeam.persistentStore().orElseThrow();
     kept = NodeHashing.sha256("kept");
-    store.putAll(List.of(new StoredResult(kept, new NumberValue(7.5), new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
+    store.putAll(
+        List.of(
+            new StoredResult(
+                kept,
+                new NumberValue(7.5),
+                new ResultMetadata("test.op", Duration.ZERO, Instant.now(), "test"))));
     Files.createDirectories(dir.resolve("data"));
     ServerSettings settings =
-        new ServerSettings("127.0.0.1", 0, Optional.of(TOKEN), MAX_BODY, 1000, List.of(dir.resolve("data")));
+        new ServerSettings(
+            "127.0.0.1", 0, Optional.of(TOKEN), MAX_BODY, 1000, List.of(dir.resolve("data")));
     server = new ApiServer(settings, voxbeam, RunSettings.inProcess(), "test");
     port = server.start();
     base = "http://127.0.0.1:" + port + ApiServer.PREFIX;
@@ -69,7 +76,9 @@ class HttpBadInputTest {
 
   @AfterEach
   void keptResultIsStillServed() throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(request("/results/" + kept.hex()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(request("/results/" + kept.hex()).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("7.5"), response.body());
     server.close();
@@ -78,7 +87,14 @@ class HttpBadInputTest {
 
   @Test
   void malformedIdsAreRefused() throws Exception {
-    for (String id : List.of("abc", "g".repeat(64), kept.hex() + "0", kept.hex().substring(1), "x".repeat(4_000), "%20")) {
+    for (String id :
+        List.of(
+            "abc",
+            "g".repeat(64),
+            kept.hex() + "0",
+            kept.hex().substring(1),
+            "x".repeat(4_000),
+            "%20")) {
       assertError(get("/results/" + id), 400, "invalid_node_id");
     }
     assertError(get("/runs/" + "9".repeat(4_000)), 404, "run_not_found");
@@ -89,31 +105,50 @@ class HttpBadInputTest {
   void protocolLevelGarbageIsRefusedBeforeRouting() throws Exception {
     for (String path : List.of("/results/%00", "/results/" + "x".repeat(20_000))) {
       HttpResponse<String> response = get(path);
-      assertTrue(response.statusCode() == 400 || response.statusCode() == 414 || response.statusCode() == 431,
+      assertTrue(
+          response.statusCode() == 400
+              || response.statusCode() == 414
+              || response.statusCode() == 431,
           path.length() + " chars gave " + response.statusCode());
       assertJsonError(response);
     }
-    String badLine = rawRequest("GET /api/v1/health HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0);
+    String badLine =
+        rawRequest(
+            "GET /api/v1/health HTTP/9.9\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 0);
     assertTrue(badLine.contains("application/json") && badLine.contains("\"code\""), badLine);
     assertFalse(badLine.contains("<html"), badLine);
   }
 
   @Test
   void pathTricksNeverLeaveTheApi() throws Exception {
-    for (String path : List.of("/results/..%2Fstore%2Fstats", "/results/%2e%2e/%2e%2e/etc/passwd", "/results/..%5C..%5Cwindows")) {
+    for (String path :
+        List.of(
+            "/results/..%2Fstore%2Fstats",
+            "/results/%2e%2e/%2e%2e/etc/passwd", "/results/..%5C..%5Cwindows")) {
       HttpResponse<String> response = get(path);
-      assertTrue(response.statusCode() == 400 || response.statusCode() == 404, path + " gave " + response.statusCode());
+      assertTrue(
+          response.statusCode() == 400 || response.statusCode() == 404,
+          path + " gave " + response.statusCode());
       assertJsonError(response);
     }
-    assertError(post("/runs", "{\"program\": \"import \\\"/etc/secret.imgql\\\"\"}"), 400, "import_outside_data_roots");
+    assertError(
+        post("/runs", "{\"program\": \"import \\\"/etc/secret.imgql\\\"\"}"),
+        400,
+        "import_outside_data_roots");
   }
 
   @Test
   void oversizedBodiesAreRefusedAndBodiesWithoutALengthToo() throws Exception {
-    assertError(post("/runs", "{\"program\": \"" + "x".repeat(MAX_BODY) + "\"}"), 413, "body_too_large");
-    String chunked = rawRequest("POST " + ApiServer.PREFIX + "/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
-        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
-        MAX_BODY * 4);
+    assertError(
+        post("/runs", "{\"program\": \"" + "x".repeat(MAX_BODY) + "\"}"), 413, "body_too_large");
+    String chunked =
+        rawRequest(
+            "POST "
+                + ApiServer.PREFIX
+                + "/runs HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                + TOKEN
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+            MAX_BODY * 4);
     assertTrue(chunked.startsWith("HTTP/1.1 411"), chunked);
     assertTrue(chunked.contains("\"length_required\""), chunked);
     assertFalse(chunked.contains("at org."), chunked);
@@ -125,7 +160,10 @@ class HttpBadInputTest {
     assertError(post("/runs", "{\"plan\": 1e99999}"), 400, "invalid_plan");
     assertError(post("/runs", "{\"program\": \"a\", \"program\": \"b\"}"), 400, "malformed_json");
     assertError(post("/runs", ""), 400, "malformed_json");
-    assertError(postBytes("/runs", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}), 400, "invalid_run");
+    assertError(
+        postBytes("/runs", new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
+        400,
+        "invalid_run");
     assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
   }
 
@@ -156,23 +194,40 @@ class HttpBadInputTest {
   void unknownRoutesAndMethodsAreNamed() throws Exception {
     assertError(get("/nothing/here"), 404, "no_such_route");
     assertError(send(request("/results/" + kept.hex()).DELETE()), 404, "no_such_route");
-    assertError(send(request("/runs").PUT(HttpRequest.BodyPublishers.ofString("{}"))), 404, "no_such_route");
+    assertError(
+        send(request("/runs").PUT(HttpRequest.BodyPublishers.ofString("{}"))),
+        404,
+        "no_such_route");
   }
 
   @Test
   void badTokensAreRefused() throws Exception {
-    for (String header : List.of("Bearer wrong", "bearer " + TOKEN, "Bearer " + TOKEN + " ", "Basic " + TOKEN, "Bearer")) {
+    for (String header :
+        List.of(
+            "Bearer wrong",
+            "bearer " + TOKEN,
+            "Bearer " + TOKEN + " ",
+            "Basic " + TOKEN,
+            "Bearer")) {
       HttpResponse<String> response =
-          client.send(HttpRequest.newBuilder(URI.create(base + "/version")).header("Authorization", header).build(),
+          client.send(
+              HttpRequest.newBuilder(URI.create(base + "/version"))
+                  .header("Authorization", header)
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertError(response, 401, "unauthorized");
     }
     HttpResponse<String> inQuery =
-        client.send(HttpRequest.newBuilder(URI.create(base + "/version?token=" + TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+        client.send(
+            HttpRequest.newBuilder(URI.create(base + "/version?token=" + TOKEN)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertError(inQuery, 401, "unauthorized");
   }
 
-  /** Sends {@code head} and then {@code bodyBytes} of chunked body, and returns what the server answered. */
+  /**
+   * Sends {@code head} and then {@code bodyBytes} of chunked body, and returns what the server
+   * answered.
+   */
   private String rawRequest(String head, int bodyBytes) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
@@ -182,14 +237,16 @@ class HttpBadInputTest {
       java.util.Arrays.fill(chunk, (byte) 'x');
       try {
         for (int sent = 0; sent < bodyBytes; sent += chunk.length) {
-          out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
           out.write(chunk);
           out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
       } catch (IOException closedEarly) {
-        // The server may answer and close before the whole body is sent; its answer is still readable.
+        // The server may answer and close before the whole body is sent; its answer is still
+        // readable.
       }
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -197,7 +254,8 @@ class HttpBadInputTest {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN);
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + TOKEN);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
@@ -209,7 +267,10 @@ class HttpBadInputTest {
   }
 
   private HttpResponse<String> postBytes(String path, byte[] body) throws Exception {
-    return send(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json"));
+    return send(
+        request(path)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", "application/json"));
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -17,6 +17,8 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.ops.ImageModel;
+import org.voxbeam.operators.python.PythonNumbers;
 import org.voxbeam.pipeline.lang.ArrayLiteral;
 import org.voxbeam.pipeline.lang.BooleanLiteral;
 import org.voxbeam.pipeline.lang.Call;
@@ -28,14 +30,12 @@ import org.voxbeam.pipeline.lang.LetExpression;
 import org.voxbeam.pipeline.lang.NumberLiteral;
 import org.voxbeam.pipeline.lang.SliceExpression;
 import org.voxbeam.pipeline.lang.StringLiteral;
-import org.voxbeam.transforms.image.ops.ImageModel;
-import org.voxbeam.transforms.python.PythonNumbers;
 
 /**
  * Evaluates closure bodies per item, with VoxLogicA-2's runtime rules: a name is looked up in the
  * environment first (parameter, captures, let bindings, user functions) and otherwise resolved as
- * an operator (bare names by namespace order); literals are Python values; {@code for},
- * {@code filter} and {@code fold} inside a body run eagerly over their sequence.
+ * an operator (bare names by namespace order); literals are Python values; {@code for}, {@code
+ * filter} and {@code fold} inside a body run eagerly over their sequence.
  *
  * <p>The image makers ({@code tt}, {@code x} …) get the {@link ItemModel} of the evaluation.
  *
@@ -88,7 +88,8 @@ final class BodyInterpreter {
     } else if (expression instanceof FilterExpression filter) {
       List<Value> kept = new ArrayList<>();
       for (Value item : sequence(evaluate(filter.iterable(), scope), "filter")) {
-        if (PythonNumbers.truthy(evaluate(filter.predicate(), bind(scope, filter.variable(), item)))) {
+        if (PythonNumbers.truthy(
+            evaluate(filter.predicate(), bind(scope, filter.variable(), item)))) {
           kept.add(item);
         }
       }

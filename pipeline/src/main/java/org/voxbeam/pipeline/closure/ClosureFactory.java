@@ -38,8 +38,11 @@ public final class ClosureFactory {
     for (int i = 0; i < spec.captureNames().size(); i++) {
       environment.put(spec.captureNames().get(i), new Binding.Bound(inputs.apply(captured.get(i))));
     }
-    for (Map.Entry<String, ClosureSpec.FunctionSpec> function : spec.functionCaptures().entrySet()) {
-      environment.put(function.getKey(), userFunction(function.getKey(), function.getValue(), inputs, node.id()));
+    for (Map.Entry<String, ClosureSpec.FunctionSpec> function :
+        spec.functionCaptures().entrySet()) {
+      environment.put(
+          function.getKey(),
+          userFunction(function.getKey(), function.getValue(), inputs, node.id()));
     }
     Expression body = parse(spec.body(), node.id());
     return new ClosureFunction(node.id(), spec.parameter(), body, environment, registry);
@@ -52,7 +55,8 @@ public final class ClosureFactory {
       environment.put(capture.getKey(), new Binding.Bound(inputs.apply(capture.getValue())));
     }
     for (Map.Entry<String, ClosureSpec.FunctionSpec> nested : spec.functions().entrySet()) {
-      environment.put(nested.getKey(), userFunction(nested.getKey(), nested.getValue(), inputs, owner));
+      environment.put(
+          nested.getKey(), userFunction(nested.getKey(), nested.getValue(), inputs, owner));
     }
     return new UserFunction(name, spec.parameters(), parse(spec.body(), owner), environment);
   }

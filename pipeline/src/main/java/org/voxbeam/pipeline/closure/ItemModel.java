@@ -7,14 +7,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.image.ops.ImageModel;
+import org.voxbeam.operators.image.ops.ImageModel;
 
 /**
  * The model of one evaluation of a closure body (one item of a {@code map}): the images the body
  * has loaded so far, or, until it loads one, the images it was given (the item, then captured
- * values by name). A body is evaluated sequentially by one thread, so "so far" is well defined,
- * and each item has its own instance, so items evaluated in parallel never see each other's
- * images.
+ * values by name). A body is evaluated sequentially by one thread, so "so far" is well defined, and
+ * each item has its own instance, so items evaluated in parallel never see each other's images.
  */
 final class ItemModel {
   private final List<Value> given;

@@ -12,7 +12,8 @@ import org.voxbeam.pipeline.lang.Expression;
  * rebuilt from the closure's {@code function_captures}: parameters, parsed body, and the names it
  * closes over.
  */
-record UserFunction(String name, List<String> parameters, Expression body, Map<String, Binding> environment)
+record UserFunction(
+    String name, List<String> parameters, Expression body, Map<String, Binding> environment)
     implements Binding {
 
   UserFunction {
@@ -23,7 +24,12 @@ record UserFunction(String name, List<String> parameters, Expression body, Map<S
   Value invoke(List<Value> arguments, BodyInterpreter interpreter) {
     if (arguments.size() != parameters.size()) {
       throw new OperatorException(
-          "function " + name + " expects " + parameters.size() + " argument(s), got " + arguments.size());
+          "function "
+              + name
+              + " expects "
+              + parameters.size()
+              + " argument(s), got "
+              + arguments.size());
     }
     Map<String, Binding> scope = new HashMap<>(environment);
     for (int i = 0; i < parameters.size(); i++) {

@@ -15,8 +15,8 @@ import org.voxbeam.pipeline.plan.Plan;
 /**
  * Which stored results a run may use instead of computing. By default every stored result whose
  * recorded inputs are unchanged ({@link #reuse()}); {@code --no-cache} none ({@link #noCache()});
- * {@code --refresh=GOAL,…} none in the named goals' cones, the goals and everything they depend
- * on ({@link #refresh}). Forced nodes are computed and their new results written, superseding the
+ * {@code --refresh=GOAL,…} none in the named goals' cones, the goals and everything they depend on
+ * ({@link #refresh}). Forced nodes are computed and their new results written, superseding the
  * stored ones, so the next run reuses the fresh results.
  *
  * @param everything whether every goal's cone is forced

@@ -14,8 +14,12 @@ public final class CorruptInputException extends RuntimeException {
   private final NodeId input;
 
   private CorruptInputException(Node node, NodeId input) {
-    super("input " + input.shortForm() + " of node " + node.id().shortForm()
-        + " failed verification when it was read (its stored blob is corrupt and was quarantined)");
+    super(
+        "input "
+            + input.shortForm()
+            + " of node "
+            + node.id().shortForm()
+            + " failed verification when it was read (its stored blob is corrupt and was quarantined)");
     this.input = input;
   }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +36,12 @@ import org.voxbeam.pipeline.plan.Plan;
 /**
  * Runs a plan in this process: goal-driven, parallel, and backed by the result store.
  *
- * <p>The run needs only the nodes between the goals and the results the store already holds
- * ({@link RunGraph}). Nodes become ready as their inputs complete and run on a pool of worker
- * threads; a worker that makes exactly one consumer ready runs it next itself, so chains do not
- * pay a hand-off per node. Every computed result is committed to the store in batches, and each
- * value is dropped from memory once its last consumer has read it (goals are kept to be
- * reported). Failures are values: a failed node's dependents fail with it as their cause while
- * independent goals complete.
+ * <p>The run needs only the nodes between the goals and the results the store already holds ({@link
+ * RunGraph}). Nodes become ready as their inputs complete and run on a pool of worker threads; a
+ * worker that makes exactly one consumer ready runs it next itself, so chains do not pay a hand-off
+ * per node. Every computed result is committed to the store in batches, and each value is dropped
+ * from memory once its last consumer has read it (goals are kept to be reported). Failures are
+ * values: a failed node's dependents fail with it as their cause while independent goals complete.
  *
  * <p>Every result is stored with what it read outside the store, directly or through its inputs
  * ({@link RecordedInputs}), and a stored result is reused only while that is unchanged ({@link
@@ -96,8 +95,8 @@ public final class DynamicScheduler {
   }
 
   /**
-   * Materializes every goal of {@code plan}. A node that cannot be computed — its operator
-   * fails, or the registry has none — fails alone, with its dependents; other goals complete.
+   * Materializes every goal of {@code plan}. A node that cannot be computed — its operator fails,
+   * or the registry has none — fails alone, with its dependents; other goals complete.
    *
    * @throws IllegalArgumentException if the cache policy names a goal the plan does not have
    */
@@ -137,6 +136,7 @@ public final class DynamicScheduler {
 
     /** What each node's value depends on outside the store; released with the value. */
     private final AtomicReferenceArray<RecordedInputs> inputSets;
+
     private final AtomicIntegerArray pendingInputs;
     private final AtomicIntegerArray pendingReads;
     private final AtomicInteger finished = new AtomicInteger();
@@ -293,10 +293,10 @@ public final class DynamicScheduler {
     }
 
     /**
-     * Node {@code i} read an input whose stored blob turned out corrupt (and is in quarantine
-     * now): what it computed is dropped, and the node is computed again from its ancestry, whose
-     * stored results are reused, the quarantined one excepted, as {@link #load} does. A scheduler
-     * that is itself such a recomputation does not recurse: the node fails, unstored.
+     * Node {@code i} read an input whose stored blob turned out corrupt (and is in quarantine now):
+     * what it computed is dropped, and the node is computed again from its ancestry, whose stored
+     * results are reused, the quarantined one excepted, as {@link #load} does. A scheduler that is
+     * itself such a recomputation does not recurse: the node fails, unstored.
      */
     private Value recomputeAfterCorruptInput(int i, Node node, CorruptInputException e) {
       if (!recomputeUnreadable) {
@@ -305,7 +305,11 @@ public final class DynamicScheduler {
       LOG.warn("{}; computing it again", e.getMessage());
       Value value = recomputed(node);
       Optional<StoredResult> stored = store.get(node.id()).filter(result -> !value.isError());
-      inputSets.set(i, stored.map(result -> result.metadata().inputs()).orElse(withInputsOf(i, RecordedInputs.NONE)));
+      inputSets.set(
+          i,
+          stored
+              .map(result -> result.metadata().inputs())
+              .orElse(withInputsOf(i, RecordedInputs.NONE)));
       return stored.map(StoredResult::value).orElse(value);
     }
 
@@ -324,9 +328,9 @@ public final class DynamicScheduler {
     /**
      * Claims {@code node} for this run before it computes it, so that an overlapping run on the
      * same store waits for this one's result instead of computing it too. If another run holds the
-     * claim, waits until it is released (its result committed, or its process gone); the result
-     * it committed is used if this run may reuse it. Empty for a node that is not stored (nothing
-     * to wait for).
+     * claim, waits until it is released (its result committed, or its process gone); the result it
+     * committed is used if this run may reuse it. Empty for a node that is not stored (nothing to
+     * wait for).
      */
     private Optional<Claimed> claim(Node node) {
       if (!NodeEvaluator.isStored(node)) {
@@ -454,14 +458,19 @@ public final class DynamicScheduler {
 
     private ResultMetadata metadata(String operator, Duration took, RecordedInputs inputs) {
       return new ResultMetadata(
-          operator, took, Instant.now(), ResultMetadata.CURRENT_ENGINE_VERSION, options.runId(), inputs);
+          operator,
+          took,
+          Instant.now(),
+          ResultMetadata.CURRENT_ENGINE_VERSION,
+          options.runId(),
+          inputs);
     }
 
     /**
      * The stored result of a node the plan found in the store. If it cannot be read now (evicted
-     * meanwhile, or its blob failed verification and was quarantined), the node is computed
-     * again from its ancestry, whose own stored results are reused: a bad stored result costs
-     * time, never a wrong or missing value.
+     * meanwhile, or its blob failed verification and was quarantined), the node is computed again
+     * from its ancestry, whose own stored results are reused: a bad stored result costs time, never
+     * a wrong or missing value.
      */
     private StoredResult load(Node node) {
       Optional<StoredResult> stored = store.get(node.id());
@@ -469,13 +478,16 @@ public final class DynamicScheduler {
         return stored.get();
       }
       if (!recomputeUnreadable) {
-        return unstored(node, new ErrorValue(
-            "result was in the store when the run was planned but cannot be read now",
-            node.id(),
-            node.operator(),
-            Optional.empty()));
+        return unstored(
+            node,
+            new ErrorValue(
+                "result was in the store when the run was planned but cannot be read now",
+                node.id(),
+                node.operator(),
+                Optional.empty()));
       }
-      LOG.warn("stored result {} cannot be read any more; computing it again", node.id().shortForm());
+      LOG.warn(
+          "stored result {} cannot be read any more; computing it again", node.id().shortForm());
       Value value = recomputed(node);
       return store
           .get(node.id())
@@ -490,21 +502,17 @@ public final class DynamicScheduler {
 
     private void count(NodeOutcome outcome) {
       switch (outcome) {
-        case CACHED:
-          cached.incrementAndGet();
-          break;
-        case FAILED:
-          failed.incrementAndGet();
-          break;
-        default:
-          computed.incrementAndGet();
+        case CACHED -> cached.incrementAndGet();
+        case FAILED -> failed.incrementAndGet();
+        default -> computed.incrementAndGet();
       }
     }
 
     private Value valueOf(NodeId id) {
       Value value = values.get(graph.index.get(id));
       if (value == null) {
-        throw new IllegalStateException("input " + id + " read before it was produced or after release");
+        throw new IllegalStateException(
+            "input " + id + " read before it was produced or after release");
       }
       return value;
     }
@@ -543,8 +551,8 @@ public final class DynamicScheduler {
   }
 
   /**
-   * What claiming a node gave: the claim, to compute it under, or the result another run
-   * committed while this one waited.
+   * What claiming a node gave: the claim, to compute it under, or the result another run committed
+   * while this one waited.
    */
   private record Claimed(Optional<WorkClaims.Claim> claim, Optional<StoredResult> result) {}
 

@@ -14,7 +14,7 @@ import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.FunctionValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.python.PythonNumbers;
+import org.voxbeam.operators.python.PythonNumbers;
 
 /**
  * The higher-order operators whose items are computed, stored and reused one by one: {@code map},

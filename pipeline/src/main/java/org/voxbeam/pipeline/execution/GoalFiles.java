@@ -20,7 +20,7 @@ import org.voxbeam.kernel.value.NdArrayValue;
 import org.voxbeam.kernel.value.PythonText;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.image.io.ImageFiles;
+import org.voxbeam.operators.image.io.ImageFiles;
 
 /**
  * Writes a value to a file, as a {@code save} goal or {@code voxbeam get} does: {@code .nii},
@@ -156,7 +156,8 @@ public final class GoalFiles {
         NewFiles.createUnique(target.toAbsolutePath().getParent(), ".voxbeam-", ".tmp");
     try {
       Files.writeString(temporary, text);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);
     }

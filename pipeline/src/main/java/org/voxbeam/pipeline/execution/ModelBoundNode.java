@@ -10,9 +10,9 @@ import org.voxbeam.kernel.node.NodeKind;
 
 /**
  * A nullary image maker ({@code tt}, {@code x} …) as the engine runs it: the plan's node, unchanged
- * in every field that is hashed or exported, plus the program's image loads as extra
- * dependencies. Every executor orders work by {@link #dependencies()}, so the maker runs after
- * the loads wherever it runs, and {@link NodeEvaluator} hands it their images as the model.
+ * in every field that is hashed or exported, plus the program's image loads as extra dependencies.
+ * Every executor orders work by {@link #dependencies()}, so the maker runs after the loads wherever
+ * it runs, and {@link NodeEvaluator} hands it their images as the model.
  *
  * @param node the maker node of the plan; its id and content are this node's
  * @param modelSources the load nodes whose images define the model, in a fixed order

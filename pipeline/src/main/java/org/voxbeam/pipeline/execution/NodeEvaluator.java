@@ -21,19 +21,19 @@ import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.operator.UnknownOperatorException;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.ops.ImageModel;
 import org.voxbeam.pipeline.closure.ClosureFactory;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
-import org.voxbeam.transforms.image.ops.ImageModel;
 
 /**
  * Computes one node from the values of its inputs; shared by every executor (the in-process
  * scheduler and Beam workers), so a node means the same thing wherever it runs.
  *
  * <p>Never throws for a bad node: a failing operator, a failed input or a malformed closure body
- * becomes an {@link ErrorValue} attributed to the node, with the failed input as its cause. A
- * bad stored input is another matter: if an input's stored blob failed verification while the
- * node read it, {@link CorruptInputException} is thrown instead of returning what was computed
- * from it, so that it is never stored.
+ * becomes an {@link ErrorValue} attributed to the node, with the failed input as its cause. A bad
+ * stored input is another matter: if an input's stored blob failed verification while the node read
+ * it, {@link CorruptInputException} is thrown instead of returning what was computed from it, so
+ * that it is never stored.
  */
 public final class NodeEvaluator {
   private static final Logger LOG = LoggerFactory.getLogger(NodeEvaluator.class);
@@ -64,9 +64,9 @@ public final class NodeEvaluator {
   }
 
   /**
-   * Whether a stored result of {@code node} may be reused. A node whose operator the registry
-   * lacks (a plan written by another engine, say) is treated as impure: it is never read from
-   * the store, so it runs and fails at that node, and the goals that do not need it complete.
+   * Whether a stored result of {@code node} may be reused. A node whose operator the registry lacks
+   * (a plan written by another engine, say) is treated as impure: it is never read from the store,
+   * so it runs and fails at that node, and the goals that do not need it complete.
    */
   public Purity purityOf(Node node) {
     return registry.find(node.operator()).map(Operator::purity).orElse(Purity.IMPURE);
@@ -103,14 +103,11 @@ public final class NodeEvaluator {
           failedInput);
     }
     try {
-      switch (node.kind()) {
-        case CONSTANT:
-          return ConstantDecoder.decode(node.attrs().get("value").orElseThrow());
-        case CLOSURE:
-          return closures.create(node, inputs);
-        default:
-          return operatorOf(node).apply(withModel(node, arguments(node, inputs, reads), inputs));
-      }
+      return switch (node.kind()) {
+        case CONSTANT -> ConstantDecoder.decode(node.attrs().get("value").orElseThrow());
+        case CLOSURE -> closures.create(node, inputs);
+        default -> operatorOf(node).apply(withModel(node, arguments(node, inputs, reads), inputs));
+      };
     } catch (OperatorException | UnknownOperatorException | ImgqlSyntaxException e) {
       return failure(node, e.getMessage());
     } catch (RuntimeException e) {
@@ -133,7 +130,8 @@ public final class NodeEvaluator {
   }
 
   /** A maker's arguments plus the program's model, the first image its loads produced. */
-  private static Arguments withModel(Node node, Arguments arguments, Function<NodeId, Value> inputs) {
+  private static Arguments withModel(
+      Node node, Arguments arguments, Function<NodeId, Value> inputs) {
     if (!(node instanceof ModelBoundNode bound)) {
       return arguments;
     }

@@ -10,10 +10,10 @@ import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
 
 /**
- * A view of a store that lists only results it can actually read. Planning through it is
- * slower (every listed result is loaded) but cannot stop at a result that is listed yet
- * unreadable; the scheduler uses it to recompute a node whose stored result failed to load, and a
- * Beam run to plan again after a goal could not be read.
+ * A view of a store that lists only results it can actually read. Planning through it is slower
+ * (every listed result is loaded) but cannot stop at a result that is listed yet unreadable; the
+ * scheduler uses it to recompute a node whose stored result failed to load, and a Beam run to plan
+ * again after a goal could not be read.
  */
 public final class ReadableResults implements ResultStore {
   private final ResultStore store;

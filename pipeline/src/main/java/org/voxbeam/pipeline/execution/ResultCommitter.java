@@ -18,10 +18,10 @@ import org.voxbeam.kernel.store.WorkClaims;
  * results or at {@value #BATCH_PAYLOAD_BYTES} bytes of payload, whichever comes first: the batch
  * holds its values until it commits, and a thousand pending volumes would not fit any heap.
  *
- * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer
- * as well as on every add: a run of slow nodes, or one killed midway, loses at most that much
- * work, and another process waiting on a claimed node (see {@link WorkClaims}) gets it soon. The
- * claims of a batch's results are released once the batch is committed, never before.
+ * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer as
+ * well as on every add: a run of slow nodes, or one killed midway, loses at most that much work,
+ * and another process waiting on a claimed node (see {@link WorkClaims}) gets it soon. The claims
+ * of a batch's results are released once the batch is committed, never before.
  *
  * <p>Thread-safe: the thread whose result fills a batch commits it, outside the lock, while others
  * keep filling the next.

@@ -15,8 +15,8 @@ import org.voxbeam.pipeline.plan.Plan;
 
 /**
  * The part of a plan one run needs, found by walking down from the goals and stopping at nodes
- * whose results the store already holds; indexed densely so that execution works on arrays
- * rather than maps.
+ * whose results the store already holds; indexed densely so that execution works on arrays rather
+ * than maps.
  *
  * <p>The walk goes level by level and asks about a whole level at once which stored results the run
  * may use ({@link ResultReuse#reusable}). Results of impure operators are never reused.
@@ -25,10 +25,13 @@ final class RunGraph {
   final Node[] nodes;
   final boolean[] fromStore;
   final boolean[] isGoal;
+
   /** Distinct inputs of each node to compute (none for nodes read from the store). */
   final int[][] inputs;
+
   /** Distinct consumers of each node, within this run. */
   final int[][] consumers;
+
   final Map<NodeId, Integer> index;
   final int toCompute;
 

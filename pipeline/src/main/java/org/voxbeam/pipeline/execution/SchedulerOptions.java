@@ -8,9 +8,9 @@ import java.util.Optional;
  * How the in-process scheduler runs.
  *
  * @param threads worker threads; results do not depend on it
- * @param commitBatchSize results per store commit: larger batches mean fewer, larger store
- *     writes; results are held in memory until their batch commits, and a batch also commits
- *     once its payloads (images, arrays, bytes) reach 32 MB
+ * @param commitBatchSize results per store commit: larger batches mean fewer, larger store writes;
+ *     results are held in memory until their batch commits, and a batch also commits once its
+ *     payloads (images, arrays, bytes) reach 32 MB
  * @param commitInterval a batch also commits once its oldest result has waited this long: what a
  *     crash can lose, and how long another run waiting on a node this run computed may wait
  * @param cachePolicy which stored results the run may use
@@ -30,7 +30,8 @@ public record SchedulerOptions(
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     if (commitBatchSize < 1) {
-      throw new IllegalArgumentException("commitBatchSize must be at least 1, got " + commitBatchSize);
+      throw new IllegalArgumentException(
+          "commitBatchSize must be at least 1, got " + commitBatchSize);
     }
     if (commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("commitInterval must be positive, got " + commitInterval);
@@ -62,6 +63,7 @@ public record SchedulerOptions(
   }
 
   public SchedulerOptions withRunId(String id) {
-    return new SchedulerOptions(threads, commitBatchSize, commitInterval, cachePolicy, Optional.of(id));
+    return new SchedulerOptions(
+        threads, commitBatchSize, commitInterval, cachePolicy, Optional.of(id));
   }
 }

@@ -56,10 +56,13 @@ public final class ValueJson {
     } else if (value instanceof BytesValue b) {
       return describe("bytes", Map.of("size", JsonValue.of(b.data().size())));
     } else if (value instanceof NdArrayValue a) {
-      return describe("ndarray", Map.of("dtype", JsonValue.of(a.dtype().numpyName()), "shape", longs(a.shape())));
+      return describe(
+          "ndarray",
+          Map.of("dtype", JsonValue.of(a.dtype().numpyName()), "shape", longs(a.shape())));
     } else if (value instanceof ImageValue i) {
       return describe(
-          i.voxType(), Map.of("dtype", JsonValue.of(i.dtype().numpyName()), "size", longs(i.geometry().size())));
+          i.voxType(),
+          Map.of("dtype", JsonValue.of(i.dtype().numpyName()), "size", longs(i.geometry().size())));
     } else if (value instanceof DatasetValue d) {
       return describe("dataset", Map.of("size", JsonValue.of(d.size())));
     }

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
- * Splits ImgQL source into tokens on demand, trying VoxLogicA-2's terminals in the order its
- * lexer does: program variables, signed numbers, operators, names, strings. The order matters:
- * {@code -3} is one number, {@code - 3} an operator and a number, {@code B+} an operator and
- * {@code MY_VAR} the operator {@code MY_} followed by the name {@code VAR}, exactly as there.
+ * Splits ImgQL source into tokens on demand, trying VoxLogicA-2's terminals in the order its lexer
+ * does: program variables, signed numbers, operators, names, strings. The order matters: {@code -3}
+ * is one number, {@code - 3} an operator and a number, {@code B+} an operator and {@code MY_VAR}
+ * the operator {@code MY_} followed by the name {@code VAR}, exactly as there.
  */
 final class ImgqlLexer {
 
@@ -25,13 +25,7 @@ final class ImgqlLexer {
           "[+-]?(?:[0-9]+[eE][+-]?[0-9]+|(?:[0-9]+\\.(?:[0-9]+)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[0-9]+)");
   private static final Pattern OPERATOR =
       Pattern.compile(
-          "(?!/{2})(?:["
-              + SYMBOLS
-              + "]+|[A-Z][A-Z0-9]*["
-              + SYMBOLS
-              + "][A-Z0-9"
-              + SYMBOLS
-              + "]*)");
+          "(?!/{2})(?:[" + SYMBOLS + "]+|[A-Z][A-Z0-9]*[" + SYMBOLS + "][A-Z0-9" + SYMBOLS + "]*)");
   private static final Pattern NAME =
       Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*(?:\\.[a-zA-Z_][a-zA-Z0-9_]*)?");
   private static final List<String> FOLD_NAMES = List.of("max", "min");
@@ -62,10 +56,10 @@ final class ImgqlLexer {
   }
 
   /**
-   * The next token where only a name may stand (a parameter, a {@code let}, {@code for} or
-   * {@code filter} variable), without consuming it. There VoxLogicA-2's contextual lexer does
-   * not consider operators, so {@code _} and {@code _x} are names, not the operator {@code _}:
-   * {@code let _ = WriteImage(img, path) in ...} binds {@code _}.
+   * The next token where only a name may stand (a parameter, a {@code let}, {@code for} or {@code
+   * filter} variable), without consuming it. There VoxLogicA-2's contextual lexer does not consider
+   * operators, so {@code _} and {@code _x} are names, not the operator {@code _}: {@code let _ =
+   * WriteImage(img, path) in ...} binds {@code _}.
    */
   Token peekName() {
     if (lookahead == null || lookahead.is(TokenType.OPERATOR)) {
@@ -116,15 +110,22 @@ final class ImgqlLexer {
     }
     Token token = next();
     if (!token.is(TokenType.OPERATOR) && !token.is(TokenType.EQUAL) && !token.is(TokenType.COLON)) {
-      throw error(token, "unexpected " + token.describe() + "; expected a fold operator (an operator, max or min)");
+      throw error(
+          token,
+          "unexpected "
+              + token.describe()
+              + "; expected a fold operator (an operator, max or min)");
     }
-    return new Token(TokenType.OPERATOR, token.text(), token.offset(), token.line(), token.column());
+    return new Token(
+        TokenType.OPERATOR, token.text(), token.offset(), token.line(), token.column());
   }
 
   /** A syntax error located at {@code token}. */
   ImgqlSyntaxException error(Token token, String problem) {
     return new ImgqlSyntaxException(
-        new SourcePosition(source, token.line(), token.column()), problem, lineText(token.offset()));
+        new SourcePosition(source, token.line(), token.column()),
+        problem,
+        lineText(token.offset()));
   }
 
   /** A syntax error located at {@code position}, a position in this text. */
@@ -201,8 +202,8 @@ final class ImgqlLexer {
 
   /**
    * Skips whitespace ({@code [ \t\f\r\n]}) and {@code //} comments, character by character. A
-   * single regular expression for "any number of either" recurses once per repetition in
-   * {@code java.util.regex}, and overflowed the stack on a few hundred comment lines.
+   * single regular expression for "any number of either" recurses once per repetition in {@code
+   * java.util.regex}, and overflowed the stack on a few hundred comment lines.
    */
   private void skipIgnored() {
     while (position < text.length()) {
@@ -219,10 +220,10 @@ final class ImgqlLexer {
   }
 
   /**
-   * Where the string literal at {@code position} ends (after its closing quote), or -1 if there
-   * is none. Lark's {@code ESCAPED_STRING}: the first quote on the same line that follows an even
-   * number of backslashes closes it. Scanned by hand because the regular expression form
-   * recurses once per escaped backslash and so overflows on a long enough literal.
+   * Where the string literal at {@code position} ends (after its closing quote), or -1 if there is
+   * none. Lark's {@code ESCAPED_STRING}: the first quote on the same line that follows an even
+   * number of backslashes closes it. Scanned by hand because the regular expression form recurses
+   * once per escaped backslash and so overflows on a long enough literal.
    */
   private int stringEnd() {
     if (text.charAt(position) != '"') {
@@ -254,8 +255,8 @@ final class ImgqlLexer {
   }
 
   /**
-   * The 0-based line holding {@code offset}. Tokens come in order, so a cursor moving forward
-   * finds it in constant time; an earlier offset (an error quoting a line) searches.
+   * The 0-based line holding {@code offset}. Tokens come in order, so a cursor moving forward finds
+   * it in constant time; an earlier offset (an error quoting a line) searches.
    */
   private int lineIndex(int offset) {
     if (offset >= lineStarts[lineCursor]) {

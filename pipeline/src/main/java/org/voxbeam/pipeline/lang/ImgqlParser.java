@@ -9,19 +9,20 @@ import java.util.Set;
 
 /**
  * Recursive-descent parser for ImgQL, equivalent to VoxLogicA-2's LALR grammar on every program
- * that grammar accepts: all infix operators share one precedence level and associate to the
- * left, prefix operators bind tighter, postfix indexing and slicing tighter still, and where the
- * LALR parser prefers to shift (an operator followed by {@code (} is a call; {@code fold op a b}
- * takes {@code b} as the sequence) this parser is greedy in the same way.
+ * that grammar accepts: all infix operators share one precedence level and associate to the left,
+ * prefix operators bind tighter, postfix indexing and slicing tighter still, and where the LALR
+ * parser prefers to shift (an operator followed by {@code (} is a call; {@code fold op a b} takes
+ * {@code b} as the sequence) this parser is greedy in the same way.
  *
- * <p>Keywords are contextual, as there: {@code let}, {@code for}, {@code filter} and
- * {@code fold} open an expression only where a whole expression may start, {@code in} and
- * {@code do} end one, and {@code print}, {@code save}, {@code import} open a command.
+ * <p>Keywords are contextual, as there: {@code let}, {@code for}, {@code filter} and {@code fold}
+ * open an expression only where a whole expression may start, {@code in} and {@code do} end one,
+ * and {@code print}, {@code save}, {@code import} open a command.
  */
 public final class ImgqlParser {
 
   private static final int MAX_DEPTH = 512;
-  private static final Set<String> EXPRESSION_ENDERS = Set.of("in", "do", "print", "save", "import");
+  private static final Set<String> EXPRESSION_ENDERS =
+      Set.of("in", "do", "print", "save", "import");
 
   private final ImgqlLexer lexer;
   private int depth;
@@ -46,11 +47,10 @@ public final class ImgqlParser {
 
   /**
    * The commands of a program, parsed one at a time as they are asked for, so that a consumer
-   * working through a very long program holds only the command at hand, and stops reading
-   * where it stops.
+   * working through a very long program holds only the command at hand, and stops reading where it
+   * stops.
    *
-   * @throws ImgqlSyntaxException from {@code hasNext} or {@code next}, at the first invalid
-   *     command
+   * @throws ImgqlSyntaxException from {@code hasNext} or {@code next}, at the first invalid command
    */
   public static Iterator<Command> commands(String text, String source) {
     ImgqlParser parser = new ImgqlParser(text, source);
@@ -104,7 +104,9 @@ public final class ImgqlParser {
       lexer.next();
       return new Command.Import(position, stringContent(expect(TokenType.STRING, "a string")));
     }
-    if (first.is(TokenType.NAME) || first.is(TokenType.DOLLAR_NAME) || first.is(TokenType.OPERATOR)) {
+    if (first.is(TokenType.NAME)
+        || first.is(TokenType.DOLLAR_NAME)
+        || first.is(TokenType.OPERATOR)) {
       return declaration(position, variableName());
     }
     throw unexpected(first, "a command (a declaration, print, save or import)");
@@ -149,8 +151,8 @@ public final class ImgqlParser {
   }
 
   /**
-   * {@code expression}, if its tree is at most {@link #MAX_DEPTH} deep. Operator chains are
-   * parsed in a loop, so only the finished tree tells how deep they nest.
+   * {@code expression}, if its tree is at most {@link #MAX_DEPTH} deep. Operator chains are parsed
+   * in a loop, so only the finished tree tells how deep they nest.
    */
   private Expression bounded(Expression expression, SourcePosition command) {
     if (lexer.consumed() - commandStart <= MAX_DEPTH) {
@@ -160,7 +162,9 @@ public final class ImgqlParser {
         .ifPresent(
             at -> {
               throw lexer.error(
-                  at, "expression nested more than " + MAX_DEPTH
+                  at,
+                  "expression nested more than "
+                      + MAX_DEPTH
                       + " levels deep (operator chains count one level per operator)");
             });
     return expression;
@@ -226,19 +230,11 @@ public final class ImgqlParser {
   }
 
   private static boolean startsExpression(Token token) {
-    switch (token.type()) {
-      case NUMBER:
-      case STRING:
-      case DOLLAR_NAME:
-      case OPERATOR:
-      case LEFT_PAREN:
-      case LEFT_BRACKET:
-        return true;
-      case NAME:
-        return !EXPRESSION_ENDERS.contains(token.text());
-      default:
-        return false;
-    }
+    return switch (token.type()) {
+      case NUMBER, STRING, DOLLAR_NAME, OPERATOR, LEFT_PAREN, LEFT_BRACKET -> true;
+      case NAME -> !EXPRESSION_ENDERS.contains(token.text());
+      default -> false;
+    };
   }
 
   private Expression infix() {
@@ -258,7 +254,8 @@ public final class ImgqlParser {
    */
   private boolean continuesInfix(Token token) {
     return token.is(TokenType.OPERATOR)
-        || (token.is(TokenType.EQUAL) && !lexer.previous().is(TokenType.NAME)
+        || (token.is(TokenType.EQUAL)
+            && !lexer.previous().is(TokenType.NAME)
             && !lexer.previous().is(TokenType.DOLLAR_NAME));
   }
 
@@ -266,7 +263,9 @@ public final class ImgqlParser {
     enter();
     try {
       Token first = lexer.peek();
-      if (!first.is(TokenType.OPERATOR) && !first.is(TokenType.EQUAL) && !first.is(TokenType.COLON)) {
+      if (!first.is(TokenType.OPERATOR)
+          && !first.is(TokenType.EQUAL)
+          && !first.is(TokenType.COLON)) {
         return postfix(primary());
       }
       SourcePosition position = lexer.positionOf(lexer.next());
@@ -319,37 +318,41 @@ public final class ImgqlParser {
   private Expression primary() {
     Token token = lexer.peek();
     switch (token.type()) {
-      case NUMBER:
+      case NUMBER -> {
         lexer.next();
         return new NumberLiteral(Double.parseDouble(token.text()));
-      case STRING:
+      }
+      case STRING -> {
         lexer.next();
         return new StringLiteral(stringContent(token));
-      case LEFT_BRACKET:
+      }
+      case LEFT_BRACKET -> {
         return array();
-      case LEFT_PAREN:
+      }
+      case LEFT_PAREN -> {
         lexer.next();
         Expression inner = expression();
         expect(TokenType.RIGHT_PAREN, "')'");
         return inner;
-      case NAME:
+      }
+      case NAME -> {
         if (token.isName("true") || token.isName("false")) {
           lexer.next();
           return new BooleanLiteral(token.isName("true"));
         }
         return reference();
-      case DOLLAR_NAME:
+      }
+      case DOLLAR_NAME -> {
         return reference();
-      default:
-        throw unexpected(token, "an expression");
+      }
+      default -> throw unexpected(token, "an expression");
     }
   }
 
   private Expression reference() {
     Token name = lexer.next();
     SourcePosition position = lexer.positionOf(name);
-    List<Expression> arguments =
-        lexer.peek().is(TokenType.LEFT_PAREN) ? arguments() : List.of();
+    List<Expression> arguments = lexer.peek().is(TokenType.LEFT_PAREN) ? arguments() : List.of();
     return new Call(position, name.text(), arguments);
   }
 
@@ -397,7 +400,8 @@ public final class ImgqlParser {
 
   private void enter() {
     if (++depth > MAX_DEPTH) {
-      throw unexpected(lexer.peek(), "an expression nested less than " + MAX_DEPTH + " levels deep");
+      throw unexpected(
+          lexer.peek(), "an expression nested less than " + MAX_DEPTH + " levels deep");
     }
   }
 

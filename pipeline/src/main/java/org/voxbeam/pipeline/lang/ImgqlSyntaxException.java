@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A program that is not valid ImgQL. The message is what a user needs to fix it: the clickable
- * {@code file:line:column}, what was found and what was expected, then the source line with a
- * caret under the offending column.
+ * {@code file:line:column}, what was found and what was expected, then the source line with a caret
+ * under the offending column.
  */
 public final class ImgqlSyntaxException extends RuntimeException {
 
@@ -42,6 +42,10 @@ public final class ImgqlSyntaxException extends RuntimeException {
   }
 
   private static String format(SourcePosition position, String problem, String lineText) {
-    return position + ": error: " + problem + "\n" + SourceExcerpt.render(lineText, position.column());
+    return position
+        + ": error: "
+        + problem
+        + "\n"
+        + SourceExcerpt.render(lineText, position.column());
   }
 }

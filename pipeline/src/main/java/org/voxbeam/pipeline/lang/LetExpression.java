@@ -1,7 +1,8 @@
 package org.voxbeam.pipeline.lang;
 
 /** {@code let variable = value in body}: a local binding. */
-public record LetExpression(SourcePosition position, String variable, Expression value, Expression body)
+public record LetExpression(
+    SourcePosition position, String variable, Expression value, Expression body)
     implements Expression {
 
   @Override

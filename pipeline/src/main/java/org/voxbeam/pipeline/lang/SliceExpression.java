@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** {@code xs[a:b]} with either bound optional, Python slice semantics. */
-public record SliceExpression(Expression sequence, Optional<Expression> start, Optional<Expression> stop)
+public record SliceExpression(
+    Expression sequence, Optional<Expression> start, Optional<Expression> stop)
     implements Expression {
 
   public SliceExpression {

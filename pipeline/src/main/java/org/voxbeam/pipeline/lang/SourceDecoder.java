@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one place where a program's bytes become text. Programs are UTF-8, with or without a
- * byte-order mark (editors on Windows write one; VoxLogicA-2 refuses it as an unexpected
- * character, which helps nobody). Anything else is refused naming the byte offset: UTF-16 (told
- * by its byte-order mark or by a NUL byte, which UTF-16 text of ASCII is full of), Latin-1 and
- * other 8-bit encodings, binary files.
+ * byte-order mark (editors on Windows write one; VoxLogicA-2 refuses it as an unexpected character,
+ * which helps nobody). Anything else is refused naming the byte offset: UTF-16 (told by its
+ * byte-order mark or by a NUL byte, which UTF-16 text of ASCII is full of), Latin-1 and other 8-bit
+ * encodings, binary files.
  */
 public final class SourceDecoder {
   private static final String EXPECTED =
@@ -33,7 +33,9 @@ public final class SourceDecoder {
         && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
             || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
       throw error(
-          bytes, 0, source,
+          bytes,
+          0,
+          source,
           String.format(
               "the file starts with a UTF-16 byte-order mark (0x%02X 0x%02X at byte offset 0)",
               bytes[0] & 0xFF, bytes[1] & 0xFF));
@@ -49,7 +51,9 @@ public final class SourceDecoder {
     if (result.isError()) {
       int offset = in.position();
       throw error(
-          bytes, offset, source,
+          bytes,
+          offset,
+          source,
           String.format(
               "byte 0x%02X at byte offset %d is not UTF-8", bytes[offset] & 0xFF, offset));
     }
@@ -59,7 +63,9 @@ public final class SourceDecoder {
     if (nul >= 0) {
       int offset = text.substring(0, nul).getBytes(StandardCharsets.UTF_8).length;
       throw error(
-          bytes, offset, source,
+          bytes,
+          offset,
+          source,
           "a NUL byte at byte offset " + offset + " (UTF-16 text, or not text at all)");
     }
     return withoutByteOrderMark(text);
@@ -82,10 +88,7 @@ public final class SourceDecoder {
   private static String validPrefix(byte[] bytes, int offset) {
     try {
       return withoutByteOrderMark(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(ByteBuffer.wrap(bytes, 0, offset))
-              .toString());
+          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, offset)).toString());
     } catch (CharacterCodingException e) {
       return "";
     }

@@ -3,9 +3,9 @@ package org.voxbeam.pipeline.lang;
 import java.io.IOException;
 
 /**
- * A program file whose bytes are not UTF-8 text. The message is one line, {@code
- * file:line:column: error: ...}, naming the byte offset, the byte and the encoding expected,
- * because "Input length = 1" (the JDK's own text) tells nobody what to fix.
+ * A program file whose bytes are not UTF-8 text. The message is one line, {@code file:line:column:
+ * error: ...}, naming the byte offset, the byte and the encoding expected, because "Input length =
+ * 1" (the JDK's own text) tells nobody what to fix.
  */
 public final class SourceEncodingException extends IOException {
   private static final long serialVersionUID = 1L;

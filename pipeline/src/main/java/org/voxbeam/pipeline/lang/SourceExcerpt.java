@@ -14,9 +14,7 @@ public final class SourceExcerpt {
 
   private SourceExcerpt() {}
 
-  /**
-   * Two lines: the (possibly cut) source line and a caret under {@code column} (1-based).
-   */
+  /** Two lines: the (possibly cut) source line and a caret under {@code column} (1-based). */
   public static String render(String lineText, int column) {
     int index = Math.max(column - 1, 0);
     if (lineText.length() <= MAX_WIDTH) {

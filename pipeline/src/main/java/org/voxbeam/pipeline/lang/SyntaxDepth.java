@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * How deep an expression tree is, measured without recursion. The parser bounds its own
- * recursion, but an operator chain ({@code 1 + 1 + … + 1}) is parsed in a loop and still builds
- * a tree as deep as it is long; everything that walks trees afterwards (printing, reduction,
- * closure evaluation) recurses, so the tree's depth is bounded too.
+ * How deep an expression tree is, measured without recursion. The parser bounds its own recursion,
+ * but an operator chain ({@code 1 + 1 + … + 1}) is parsed in a loop and still builds a tree as deep
+ * as it is long; everything that walks trees afterwards (printing, reduction, closure evaluation)
+ * recurses, so the tree's depth is bounded too.
  */
 final class SyntaxDepth {
   private record Visit(Expression expression, int depth, Optional<SourcePosition> near) {}
@@ -17,9 +17,9 @@ final class SyntaxDepth {
   private SyntaxDepth() {}
 
   /**
-   * Where {@code expression} first gets deeper than {@code max} levels: the position of the
-   * syntax nearest above that point that has one, or {@code outer} if none does; empty when the
-   * tree is within the bound.
+   * Where {@code expression} first gets deeper than {@code max} levels: the position of the syntax
+   * nearest above that point that has one, or {@code outer} if none does; empty when the tree is
+   * within the bound.
    */
   static Optional<SourcePosition> beyond(Expression expression, int max, SourcePosition outer) {
     Deque<Visit> pending = new ArrayDeque<>();

@@ -15,8 +15,8 @@ import org.voxbeam.kernel.node.NodeId;
 
 /**
  * A DAG of nodes and the goals to materialize from it: what a front end produces and what the
- * engine executes. A plan is immutable and, once built through {@link PlanValidator}, closed
- * (every dependency is a node of the plan) and acyclic.
+ * engine executes. A plan is immutable and, once built through {@link PlanValidator}, closed (every
+ * dependency is a node of the plan) and acyclic.
  */
 public final class Plan {
   private final String source;
@@ -41,10 +41,9 @@ public final class Plan {
   }
 
   /**
-   * The nodes whose id does not match their content, accepted under {@link
-   * IdMismatchPolicy#WARN}; empty for a plan whose every id was checked. Results of such a plan
-   * are not what their ids name, so they must not reach a store other runs read (see {@code
-   * VoxBeam.run}).
+   * The nodes whose id does not match their content, accepted under {@link IdMismatchPolicy#WARN};
+   * empty for a plan whose every id was checked. Results of such a plan are not what their ids
+   * name, so they must not reach a store other runs read (see {@code VoxBeam.run}).
    */
   public Set<NodeId> idMismatches() {
     return idMismatches;

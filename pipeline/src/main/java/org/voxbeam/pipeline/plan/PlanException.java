@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.voxbeam.kernel.node.NodeId;
 
 /**
- * A plan that cannot be executed as given, with where the problem is: the source it came from
- * and, when one node is to blame, that node's id. The message is one line meant for the user.
+ * A plan that cannot be executed as given, with where the problem is: the source it came from and,
+ * when one node is to blame, that node's id. The message is one line meant for the user.
  */
 public final class PlanException extends RuntimeException {
   private final String source;

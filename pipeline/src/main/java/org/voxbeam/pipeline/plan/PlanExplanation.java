@@ -15,9 +15,9 @@ import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultStore;
 
 /**
- * What running a plan against a store would do, without running it: the walk from the goals
- * stops at every node whose result is already stored, exactly as the scheduler's does, so the
- * nodes left are the ones a run would compute.
+ * What running a plan against a store would do, without running it: the walk from the goals stops
+ * at every node whose result is already stored, exactly as the scheduler's does, so the nodes left
+ * are the ones a run would compute.
  *
  * @param goals each goal and whether its result is already stored
  * @param nodes every node the walk visits, in dependency order, and whether it is stored

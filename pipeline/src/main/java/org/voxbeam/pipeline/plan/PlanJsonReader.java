@@ -22,9 +22,9 @@ import org.voxbeam.kernel.node.NodeKind;
 import org.voxbeam.kernel.node.VoxNode;
 
 /**
- * Reads VoxLogicA-2's exported plans ({@code run --save-task-graph-as-json}): a {@code nodes}
- * array of constants, operations and closures, and a {@code goals} array. Every structural
- * problem is reported as a {@link PlanException} naming the file, the node and what is wrong.
+ * Reads VoxLogicA-2's exported plans ({@code run --save-task-graph-as-json}): a {@code nodes} array
+ * of constants, operations and closures, and a {@code goals} array. Every structural problem is
+ * reported as a {@link PlanException} naming the file, the node and what is wrong.
  *
  * <p>Operation arguments arrive as an object: keys {@code "0"}, {@code "1"}, … are positional and
  * must be contiguous; any other key is a named argument.
@@ -61,7 +61,8 @@ public final class PlanJsonReader {
     try {
       root = JsonReader.parse(text);
     } catch (JsonSyntaxException e) {
-      throw new PlanException(source + ":" + e.line() + ":" + e.column(), "malformed JSON: " + e.getMessage());
+      throw new PlanException(
+          source + ":" + e.line() + ":" + e.column(), "malformed JSON: " + e.getMessage());
     }
     if (!(root instanceof JsonObject document)) {
       throw new PlanException(source, "a plan must be a JSON object with 'nodes' and 'goals'");
@@ -92,15 +93,20 @@ public final class PlanJsonReader {
     }
     String idText = node.getString("id").orElse(null);
     if (!NodeId.isValid(idText)) {
-      throw new PlanException(source, "nodes[" + position + "] has no valid 'id' (64 lowercase hex digits)");
+      throw new PlanException(
+          source, "nodes[" + position + "] has no valid 'id' (64 lowercase hex digits)");
     }
     NodeId id = new NodeId(idText);
     String type = requireString(node, "type", source, id);
-    String outputKind = node.get("output_kind").isPresent() ? requireString(node, "output_kind", source, id) : "unknown";
+    String outputKind =
+        node.get("output_kind").isPresent()
+            ? requireString(node, "output_kind", source, id)
+            : "unknown";
     switch (type) {
-      case "constant":
+      case "constant" -> {
         JsonValue value =
-            node.get("value").orElseThrow(() -> new PlanException(source, id, "constant node has no 'value'"));
+            node.get("value")
+                .orElseThrow(() -> new PlanException(source, id, "constant node has no 'value'"));
         return new VoxNode(
             id,
             NodeKind.CONSTANT,
@@ -109,15 +115,20 @@ public final class PlanJsonReader {
             List.of(),
             new JsonObject(Map.of("value", value)),
             outputKind);
-      case "operation":
+      }
+      case "operation" -> {
         return operationLike(source, node, id, NodeKind.PRIMITIVE, outputKind);
-      case "closure":
+      }
+      case "closure" -> {
         VoxNode closure = operationLike(source, node, id, NodeKind.CLOSURE, outputKind);
         checkClosure(source, closure);
         return closure;
-      default:
-        throw new PlanException(
-            source, id, "unknown node type '" + type + "' (expected constant, operation or closure)");
+      }
+      default ->
+          throw new PlanException(
+              source,
+              id,
+              "unknown node type '" + type + "' (expected constant, operation or closure)");
     }
   }
 
@@ -141,10 +152,16 @@ public final class PlanJsonReader {
     }
     if (!positional.isEmpty() && positional.lastKey() != positional.size() - 1) {
       throw new PlanException(
-          source, id, "positional argument keys " + positional.keySet() + " are not 0.." + (positional.size() - 1));
+          source,
+          id,
+          "positional argument keys "
+              + positional.keySet()
+              + " are not 0.."
+              + (positional.size() - 1));
     }
     JsonObject attrs = optionalObject(node, "attrs", source, id);
-    return new VoxNode(id, kind, operator, new ArrayList<>(positional.values()), named, attrs, outputKind);
+    return new VoxNode(
+        id, kind, operator, new ArrayList<>(positional.values()), named, attrs, outputKind);
   }
 
   private static void checkClosure(String source, VoxNode closure) {
@@ -158,7 +175,11 @@ public final class PlanJsonReader {
       throw new PlanException(
           source,
           closure.id(),
-          "closure names " + spec.captureNames().size() + " captures but has " + closure.args().size() + " arguments");
+          "closure names "
+              + spec.captureNames().size()
+              + " captures but has "
+              + closure.args().size()
+              + " arguments");
     }
   }
 
@@ -173,23 +194,31 @@ public final class PlanJsonReader {
     }
     NodeId id = new NodeId(idText);
     String name =
-        goal.getString("name").orElseThrow(() -> new PlanException(source, id, where + " has no 'name'"));
+        goal.getString("name")
+            .orElseThrow(() -> new PlanException(source, id, where + " has no 'name'"));
     String operationName = goal.getString("operation").orElse("");
     Goal.Operation operation =
         Goal.Operation.fromWireName(operationName)
             .orElseThrow(
                 () ->
                     new PlanException(
-                        source, id, where + " has unknown operation '" + operationName + "' (expected print or save)"));
+                        source,
+                        id,
+                        where
+                            + " has unknown operation '"
+                            + operationName
+                            + "' (expected print or save)"));
     return new Goal(operation, id, name);
   }
 
   private static String requireString(JsonObject node, String field, String source, NodeId id) {
     return node.getString(field)
-        .orElseThrow(() -> new PlanException(source, id, "'" + field + "' is missing or not a string"));
+        .orElseThrow(
+            () -> new PlanException(source, id, "'" + field + "' is missing or not a string"));
   }
 
-  private static JsonObject optionalObject(JsonObject node, String field, String source, NodeId id) {
+  private static JsonObject optionalObject(
+      JsonObject node, String field, String source, NodeId id) {
     JsonValue value = node.get(field).orElse(JsonObject.EMPTY);
     if (value instanceof JsonObject object) {
       return object;

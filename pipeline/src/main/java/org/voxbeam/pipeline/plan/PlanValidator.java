@@ -54,10 +54,10 @@ public final class PlanValidator {
   }
 
   /**
-   * Validates and builds a plan of nodes whose ids this process computed from their content
-   * ({@link org.voxbeam.kernel.node.VoxNode#of}) and that come in dependency order, as the
-   * reducer builds them: one pass checks that every dependency came before its node, which
-   * rules out missing nodes and cycles alike, and nothing is hashed again.
+   * Validates and builds a plan of nodes whose ids this process computed from their content ({@link
+   * org.voxbeam.kernel.node.VoxNode#of}) and that come in dependency order, as the reducer builds
+   * them: one pass checks that every dependency came before its node, which rules out missing nodes
+   * and cycles alike, and nothing is hashed again.
    *
    * @throws PlanException naming the first problem and the node it concerns
    */
@@ -67,7 +67,8 @@ public final class PlanValidator {
       for (NodeId dependency : node.dependencies()) {
         if (!byId.containsKey(dependency)) {
           throw new PlanException(
-              source, node.id(),
+              source,
+              node.id(),
               "depends on node " + dependency + ", which does not come before it");
         }
       }
@@ -110,8 +111,8 @@ public final class PlanValidator {
   }
 
   /**
-   * Iterative depth-first search with three colours; a grey successor closes a cycle. Each
-   * node's dependencies are listed once, when it is entered, so a node of n arguments costs n.
+   * Iterative depth-first search with three colours; a grey successor closes a cycle. Each node's
+   * dependencies are listed once, when it is entered, so a node of n arguments costs n.
    */
   private static void rejectCycles(String source, Map<NodeId, Node> byId) {
     Map<NodeId, Integer> colour = new HashMap<>(byId.size() * 2);
@@ -147,7 +148,8 @@ public final class PlanValidator {
           pending.add(byId.get(dependency).dependencies());
           cursor.add(0);
         } else if (state == grey) {
-          throw new PlanException(source, dependency, "is part of a cycle: " + describeCycle(path, dependency));
+          throw new PlanException(
+              source, dependency, "is part of a cycle: " + describeCycle(path, dependency));
         }
       }
     }

@@ -6,9 +6,9 @@ import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.pipeline.lang.Expression;
 
 /**
- * What a name denotes while reducing: a node of the plan (a declared value, a parameter, a
- * {@code let} variable) or a user function, kept unreduced with the environment it was declared
- * in so that each call is inlined with its own arguments.
+ * What a name denotes while reducing: a node of the plan (a declared value, a parameter, a {@code
+ * let} variable) or a user function, kept unreduced with the environment it was declared in so that
+ * each call is inlined with its own arguments.
  */
 sealed interface Binding {
 

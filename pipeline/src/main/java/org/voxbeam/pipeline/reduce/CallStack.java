@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user-function calls being inlined, innermost first, as an immutable linked list: entering
- * a call shares the caller's stack instead of copying it, so a chain of n nested calls costs n,
- * not n².
+ * The user-function calls being inlined, innermost first, as an immutable linked list: entering a
+ * call shares the caller's stack instead of copying it, so a chain of n nested calls costs n, not
+ * n².
  *
  * @param site the innermost call, null for the empty stack
  * @param caller the calls around it
@@ -24,8 +24,8 @@ record CallStack(CallSite site, CallStack caller, int depth) {
   }
 
   /**
-   * {@code in 'f' called at file:line:col} lines, innermost first; beyond {@link #SHOWN} calls,
-   * the innermost and outermost few with a count of those left out between them.
+   * {@code in 'f' called at file:line:col} lines, innermost first; beyond {@link #SHOWN} calls, the
+   * innermost and outermost few with a count of those left out between them.
    */
   List<String> describe() {
     List<String> lines = new ArrayList<>();

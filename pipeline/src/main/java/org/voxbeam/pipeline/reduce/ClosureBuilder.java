@@ -16,16 +16,16 @@ import org.voxbeam.kernel.node.VoxNode;
 import org.voxbeam.pipeline.lang.Expression;
 
 /**
- * Builds closure nodes the way VoxLogicA-2 does: the body stays ImgQL text, the free names bound
- * to values become the node's arguments ({@code capture_names}), and the free names bound to
- * user functions are serialized with their own captures ({@code function_captures}) so the body
- * can be evaluated per item at run time, on any machine, from the plan alone.
+ * Builds closure nodes the way VoxLogicA-2 does: the body stays ImgQL text, the free names bound to
+ * values become the node's arguments ({@code capture_names}), and the free names bound to user
+ * functions are serialized with their own captures ({@code function_captures}) so the body can be
+ * evaluated per item at run time, on any machine, from the plan alone.
  */
 final class ClosureBuilder {
   /**
-   * Most user functions one closure may carry, counting nested captures. A function is written
-   * out once per path that reaches it, so functions referring to two others each would make the
-   * closure exponentially large; real closures carry a few library functions.
+   * Most user functions one closure may carry, counting nested captures. A function is written out
+   * once per path that reaches it, so functions referring to two others each would make the closure
+   * exponentially large; real closures carry a few library functions.
    */
   static final int MAX_FUNCTIONS = 1_000;
 
@@ -81,9 +81,9 @@ final class ClosureBuilder {
   }
 
   /**
-   * A captured function: parameters, body, and what its body refers to. A function already
-   * being serialized further out is written without captures, which ends the recursion where
-   * VoxLogicA-2 ends it.
+   * A captured function: parameters, body, and what its body refers to. A function already being
+   * serialized further out is written without captures, which ends the recursion where VoxLogicA-2
+   * ends it.
    */
   private static JsonObject serialize(
       String name, Binding.Function function, Set<String> seen, int[] budget) {

@@ -8,8 +8,8 @@ import org.voxbeam.pipeline.lang.SourcePosition;
 import org.voxbeam.pipeline.plan.Goal;
 
 /**
- * Which parameterless declarations become {@code print} goals besides the program's own
- * {@code print} and {@code save} commands: none (a plain run), all of them, or the ones named.
+ * Which parameterless declarations become {@code print} goals besides the program's own {@code
+ * print} and {@code save} commands: none (a plain run), all of them, or the ones named.
  *
  * <p>VoxLogicA-2's gallery programs declare values and print nothing; its studio shows every
  * declaration. "All" gives the same list as VoxLogicA-2's {@code reduce_program_with_bindings}:

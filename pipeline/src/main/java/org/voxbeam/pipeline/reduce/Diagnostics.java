@@ -5,9 +5,9 @@ import java.util.List;
 import org.voxbeam.pipeline.lang.SourcePosition;
 
 /**
- * Turns a problem found while reducing into a {@link ReduceException} that quotes the source
- * line and tells the calls and imports that led there. It tracks the command being reduced, so
- * syntax without a position of its own (an array literal) is reported at its command.
+ * Turns a problem found while reducing into a {@link ReduceException} that quotes the source line
+ * and tells the calls and imports that led there. It tracks the command being reduced, so syntax
+ * without a position of its own (an array literal) is reported at its command.
  */
 final class Diagnostics {
   private final SourceTexts sources;

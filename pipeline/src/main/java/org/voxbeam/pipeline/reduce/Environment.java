@@ -11,14 +11,14 @@ import java.util.Optional;
  * untouched, so a function keeps seeing the names that existed where it was declared, as in
  * VoxLogicA-2 (a later redeclaration does not change an earlier function).
  *
- * <p>VoxLogicA-2 copies its whole dictionary per binding, which makes a program of n
- * declarations cost n² (100,000 declarations took minutes). Here the environments share
- * structure instead. Top-level declarations form one growing history ({@link Declarations}),
- * shared by every environment of a reduction: an environment is a point in that history, its
- * {@code version}, and sees exactly the declarations made before that point. On top of it sit
- * the local bindings (parameters, {@code let} variables) as a chain of frames, as short as the
- * program's nesting. Declaring costs O(1), looking a name up O(log d) in its d declarations
- * plus the local frames, and nothing is ever copied.
+ * <p>VoxLogicA-2 copies its whole dictionary per binding, which makes a program of n declarations
+ * cost n² (100,000 declarations took minutes). Here the environments share structure instead.
+ * Top-level declarations form one growing history ({@link Declarations}), shared by every
+ * environment of a reduction: an environment is a point in that history, its {@code version}, and
+ * sees exactly the declarations made before that point. On top of it sit the local bindings
+ * (parameters, {@code let} variables) as a chain of frames, as short as the program's nesting.
+ * Declaring costs O(1), looking a name up O(log d) in its d declarations plus the local frames, and
+ * nothing is ever copied.
  */
 final class Environment {
   private final Declarations declarations;
@@ -51,8 +51,8 @@ final class Environment {
   }
 
   /**
-   * A top-level declaration after everything declared so far. Only the newest top-level
-   * environment may declare: the commands of a program run in one sequence.
+   * A top-level declaration after everything declared so far. Only the newest top-level environment
+   * may declare: the commands of a program run in one sequence.
    */
   Environment declare(String name, Binding binding) {
     if (locals != null || version != declarations.size()) {
@@ -67,8 +67,8 @@ final class Environment {
   private record Frame(String name, Binding binding, Frame parent) {}
 
   /**
-   * Every top-level declaration of one reduction, in order: per name, the versions at which it
-   * was (re)declared, ascending, and the bindings.
+   * Every top-level declaration of one reduction, in order: per name, the versions at which it was
+   * (re)declared, ascending, and the bindings.
    */
   private static final class Declarations {
     private final Map<String, List<Declared>> byName = new HashMap<>();

@@ -26,18 +26,18 @@ import org.voxbeam.pipeline.lang.SourcePosition;
 import org.voxbeam.pipeline.lang.StringLiteral;
 
 /**
- * Reduces one expression to the id of the node computing it, adding the nodes it needs to the
- * plan. User functions are inlined at each call; {@code for}, {@code filter} and {@code map}
- * become a primitive over a closure node; everything else becomes a constant or a primitive node
- * named as VoxLogicA-2's registry resolves it. The order of checks mirrors VoxLogicA-2's reducer,
- * because it decides, for instance, that {@code !x} is always the primitive {@code not_compat}
- * even where a library declares a function called {@code !}.
+ * Reduces one expression to the id of the node computing it, adding the nodes it needs to the plan.
+ * User functions are inlined at each call; {@code for}, {@code filter} and {@code map} become a
+ * primitive over a closure node; everything else becomes a constant or a primitive node named as
+ * VoxLogicA-2's registry resolves it. The order of checks mirrors VoxLogicA-2's reducer, because it
+ * decides, for instance, that {@code !x} is always the primitive {@code not_compat} even where a
+ * library declares a function called {@code !}.
  *
  * <p>Inlining is memoised: a function called again with the same argument nodes (while the same
  * namespaces are imported) yields the node it yielded the first time, without reducing its body
  * again. Reduction is deterministic and nodes are hash-consed, so the plan is exactly the one
- * repeated inlining would build, node for node and in the same order; but a chain of functions
- * each calling the previous one twice costs linear work instead of exponential.
+ * repeated inlining would build, node for node and in the same order; but a chain of functions each
+ * calling the previous one twice costs linear work instead of exponential.
  *
  * <p>Two bounds keep a hostile program from exhausting the machine: the plan may not grow past
  * {@code maxPlanNodes}, and reduction may not nest deeper than {@link #MAX_DEPTH} levels of
@@ -49,8 +49,16 @@ final class ExpressionReducer {
   private static final Set<String> MAP_NAMES = Set.of("map", "default.map");
   private static final Set<String> SEQUENCE_PRIMITIVES =
       Set.of(
-          "for_loop", "default.for_loop", "filter", "default.filter", "map", "default.map",
-          "range", "default.range", "load", "default.load");
+          "for_loop",
+          "default.for_loop",
+          "filter",
+          "default.filter",
+          "map",
+          "default.map",
+          "range",
+          "default.range",
+          "load",
+          "default.load");
   private static final Set<String> OVERLAY_PRIMITIVES = Set.of("overlay", "default.overlay");
   private static final Set<String> FOLD_OPERATORS =
       Set.of("+", "-", "*", "/", "&&", "||", "min", "max");
@@ -97,7 +105,8 @@ final class ExpressionReducer {
     if (++depth > MAX_DEPTH) {
       throw diagnostics.error(
           positionOf(expression),
-          "expressions and function calls nest more than " + MAX_DEPTH
+          "expressions and function calls nest more than "
+              + MAX_DEPTH
               + " levels deep; write the computation with less nesting",
           stack);
     }
@@ -113,7 +122,9 @@ final class ExpressionReducer {
     if (plan.size() > maxPlanNodes) {
       throw diagnostics.error(
           diagnostics.commandPosition(),
-          "the plan grows past " + maxPlanNodes + " nodes, the limit on plan size"
+          "the plan grows past "
+              + maxPlanNodes
+              + " nodes, the limit on plan size"
               + " (raise it with --max-plan-nodes or limits.max-plan-nodes)");
     }
     return id;
@@ -131,7 +142,8 @@ final class ExpressionReducer {
     } catch (ClosureBuilder.TooManyFunctions e) {
       throw diagnostics.error(
           at,
-          "this closure would carry more than " + ClosureBuilder.MAX_FUNCTIONS
+          "this closure would carry more than "
+              + ClosureBuilder.MAX_FUNCTIONS
               + " user functions, counting the functions they use",
           stack);
     }
@@ -181,16 +193,24 @@ final class ExpressionReducer {
       NodeId iterable = reduce(env, loop.iterable(), stack);
       NodeId closure = closure(loop.variable(), loop.body(), env, loop.position(), stack);
       return primitive(
-          "for_loop", List.of(iterable, closure), JsonObject.EMPTY, SEQUENCE,
-          Optional.of(loop.position()), stack);
+          "for_loop",
+          List.of(iterable, closure),
+          JsonObject.EMPTY,
+          SEQUENCE,
+          Optional.of(loop.position()),
+          stack);
     }
     if (expression instanceof FilterExpression filter) {
       NodeId iterable = reduce(env, filter.iterable(), stack);
       NodeId closure =
           closure(filter.variable(), filter.predicate(), env, filter.position(), stack);
       return primitive(
-          "filter", List.of(iterable, closure), JsonObject.EMPTY, SEQUENCE,
-          Optional.of(filter.position()), stack);
+          "filter",
+          List.of(iterable, closure),
+          JsonObject.EMPTY,
+          SEQUENCE,
+          Optional.of(filter.position()),
+          stack);
     }
     if (expression instanceof FoldExpression fold) {
       return reduceFold(env, fold, stack);
@@ -221,7 +241,12 @@ final class ExpressionReducer {
             ? reduce(env, slice.stop().get(), stack)
             : constant(JsonValue.ofNull());
     return primitive(
-        "slice", List.of(sequence, start, stop), JsonObject.EMPTY, SEQUENCE, Optional.empty(), stack);
+        "slice",
+        List.of(sequence, start, stop),
+        JsonObject.EMPTY,
+        SEQUENCE,
+        Optional.empty(),
+        stack);
   }
 
   private NodeId reduceFold(Environment env, FoldExpression fold, CallStack stack) {
@@ -229,7 +254,9 @@ final class ExpressionReducer {
     if (!FOLD_OPERATORS.contains(fold.operator())) {
       throw diagnostics.error(
           fold.position(),
-          "fold cannot combine with '" + fold.operator() + "': expected one of +, -, *, /, &&, ||, min, max",
+          "fold cannot combine with '"
+              + fold.operator()
+              + "': expected one of +, -, *, /, &&, ||, min, max",
           stack);
     }
     List<NodeId> args = new ArrayList<>();
@@ -262,7 +289,10 @@ final class ExpressionReducer {
       Binding.Function function = (Binding.Function) binding.get();
       throw diagnostics.error(
           call.position(),
-          "function '" + name + "' needs " + function.parameters().size()
+          "function '"
+              + name
+              + "' needs "
+              + function.parameters().size()
               + " argument(s) but is used without arguments",
           stack);
     }
@@ -272,14 +302,20 @@ final class ExpressionReducer {
     }
     if (binding.get() instanceof Binding.Value) {
       throw diagnostics.error(
-          call.position(), "'" + name + "' is a value, not a function, but is called with arguments", stack);
+          call.position(),
+          "'" + name + "' is a value, not a function, but is called with arguments",
+          stack);
     }
     Binding.Function function = (Binding.Function) binding.get();
     if (function.parameters().size() != args.size()) {
       throw diagnostics.error(
           call.position(),
-          "function '" + name + "' takes " + function.parameters().size()
-              + " argument(s) but is called with " + args.size(),
+          "function '"
+              + name
+              + "' takes "
+              + function.parameters().size()
+              + " argument(s) but is called with "
+              + args.size(),
           stack);
     }
     Inlined key = new Inlined(args, importedNamespaces.size());
@@ -310,18 +346,25 @@ final class ExpressionReducer {
       if (function.parameters().size() != 1) {
         throw diagnostics.error(
             reference.position(),
-            "map needs a function of one argument, but '" + reference.identifier() + "' takes "
+            "map needs a function of one argument, but '"
+                + reference.identifier()
+                + "' takes "
                 + function.parameters().size(),
             stack);
       }
       closure =
           closureNode(
-              function.parameters().get(0), function.body(), function.environment(),
-              call.position(), stack);
+              function.parameters().get(0),
+              function.body(),
+              function.environment(),
+              call.position(),
+              stack);
     } else if (binding.isPresent()) {
       throw diagnostics.error(
           reference.position(),
-          "the first argument of map must be a function, but '" + reference.identifier() + "' is a value",
+          "the first argument of map must be a function, but '"
+              + reference.identifier()
+              + "' is a value",
           stack);
     } else {
       resolve(reference.identifier(), reference.position(), stack);
@@ -334,8 +377,12 @@ final class ExpressionReducer {
     }
     NodeId closureId = add(closure);
     return primitive(
-        call.identifier(), List.of(sequence, closureId), JsonObject.EMPTY, SEQUENCE,
-        Optional.of(call.position()), stack);
+        call.identifier(),
+        List.of(sequence, closureId),
+        JsonObject.EMPTY,
+        SEQUENCE,
+        Optional.of(call.position()),
+        stack);
   }
 
   private NodeId primitive(
@@ -350,12 +397,17 @@ final class ExpressionReducer {
     if (!signature.arity().accepts(args.size())) {
       throw diagnostics.error(
           position,
-          "'" + signature.qualifiedName() + "' takes " + signature.arity()
-              + " argument(s) but is called with " + args.size(),
+          "'"
+              + signature.qualifiedName()
+              + "' takes "
+              + signature.arity()
+              + " argument(s) but is called with "
+              + args.size(),
           stack);
     }
     return add(
-        VoxNode.of(NodeKind.PRIMITIVE, signature.qualifiedName(), args, List.of(), attrs, outputKind));
+        VoxNode.of(
+            NodeKind.PRIMITIVE, signature.qualifiedName(), args, List.of(), attrs, outputKind));
   }
 
   private PrimitiveSignature resolve(String name, SourcePosition position, CallStack stack) {
@@ -366,7 +418,8 @@ final class ExpressionReducer {
             () ->
                 diagnostics.error(
                     position,
-                    "unbound name '" + normalized
+                    "unbound name '"
+                        + normalized
                         + "': not a parameter, a declaration, an imported function or a primitive",
                     stack));
   }

@@ -14,8 +14,8 @@ import org.voxbeam.pipeline.lang.SliceExpression;
 /**
  * The names an expression refers to without binding them, sorted: what a closure must capture.
  * Called names count too (a body calling {@code f} captures {@code f} if it is a user function),
- * and fold operators do not, exactly as VoxLogicA-2 counts them, since the captured set is part
- * of the closure node and therefore of its id.
+ * and fold operators do not, exactly as VoxLogicA-2 counts them, since the captured set is part of
+ * the closure node and therefore of its id.
  */
 final class FreeVariables {
   private FreeVariables() {}

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.voxbeam.pipeline.lang.SourcePosition;
 
 /**
- * The file a command came from and how it was reached: relative imports resolve against
- * {@code directory}, cycles are found by walking {@code parent}, and errors list the chain.
+ * The file a command came from and how it was reached: relative imports resolve against {@code
+ * directory}, cycles are found by walking {@code parent}, and errors list the chain.
  *
  * @param file the source file, empty for text that did not come from a file
  * @param directory where relative imports in this source are resolved
@@ -31,7 +31,9 @@ record ImportFrame(
 
   /** Whether {@code candidate} is this file or one of the files importing it. */
   boolean isOnChain(Path candidate) {
-    for (Optional<ImportFrame> frame = Optional.of(this); frame.isPresent(); frame = frame.get().parent) {
+    for (Optional<ImportFrame> frame = Optional.of(this);
+        frame.isPresent();
+        frame = frame.get().parent) {
       if (frame.get().file.map(candidate::equals).orElse(false)) {
         return true;
       }
@@ -51,7 +53,9 @@ record ImportFrame(
   /** {@code imported from file:line:col} lines, innermost first. */
   List<String> describe() {
     List<String> lines = new ArrayList<>();
-    for (Optional<ImportFrame> frame = Optional.of(this); frame.isPresent(); frame = frame.get().parent) {
+    for (Optional<ImportFrame> frame = Optional.of(this);
+        frame.isPresent();
+        frame = frame.get().parent) {
       frame.get().importedAt.ifPresent(at -> lines.add("imported from " + at));
     }
     return lines;

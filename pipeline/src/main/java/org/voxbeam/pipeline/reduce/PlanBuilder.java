@@ -13,9 +13,8 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanValidator;
 
 /**
- * The plan under construction. Nodes are hash-consed, so reducing the same expression twice
- * (or two functions computing the same thing) yields one node, as in VoxLogicA-2; goals keep
- * source order.
+ * The plan under construction. Nodes are hash-consed, so reducing the same expression twice (or two
+ * functions computing the same thing) yields one node, as in VoxLogicA-2; goals keep source order.
  */
 final class PlanBuilder {
   private static final Logger LOG = LoggerFactory.getLogger(PlanBuilder.class);

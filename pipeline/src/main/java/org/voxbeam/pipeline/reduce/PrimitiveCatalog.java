@@ -13,18 +13,18 @@ import org.voxbeam.kernel.operator.NamespaceOrder;
 import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorName;
 import org.voxbeam.kernel.operator.OperatorRegistry;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.operators.library.StandardLibrary;
 
 /**
- * The primitives a program can name, by namespace, and the ImgQL libraries some namespaces
- * export on import. Name resolution follows VoxLogicA-2's registry: a qualified name must match
- * exactly; a bare name is looked up in {@code default}, then in imported namespaces in import
- * order, then in every other namespace alphabetically.
+ * The primitives a program can name, by namespace, and the ImgQL libraries some namespaces export
+ * on import. Name resolution follows VoxLogicA-2's registry: a qualified name must match exactly; a
+ * bare name is looked up in {@code default}, then in imported namespaces in import order, then in
+ * every other namespace alphabetically.
  *
  * <p>The catalog is the operator registry itself, so what the reducer resolves and what the
- * executor runs are one list. It covers VoxLogicA-2's whole catalog: primitives VoxBeam does
- * not run are registered as {@link org.voxbeam.kernel.operator.UnavailableOperator}s, so a
- * program using one still reduces to VoxLogicA-2's plan and fails only at that node.
+ * executor runs are one list. It covers VoxLogicA-2's whole catalog: primitives VoxBeam does not
+ * run are registered as {@link org.voxbeam.kernel.operator.UnavailableOperator}s, so a program
+ * using one still reduces to VoxLogicA-2's plan and fails only at that node.
  */
 public final class PrimitiveCatalog {
   private static final Map<String, String> LIBRARIES = Map.of("vox1", "vox1.imgql");
@@ -47,7 +47,8 @@ public final class PrimitiveCatalog {
       OperatorName name = operator.name();
       byNamespace
           .computeIfAbsent(name.namespace(), ns -> new LinkedHashMap<>())
-          .put(name.name(), new PrimitiveSignature(name.namespace(), name.name(), operator.arity()));
+          .put(
+              name.name(), new PrimitiveSignature(name.namespace(), name.name(), operator.arity()));
     }
     return new PrimitiveCatalog(byNamespace);
   }

@@ -28,12 +28,12 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
 /**
- * One reduction of one program: commands run in source order, each import's commands run
- * before the command after the import (as VoxLogicA-2 queues them), declarations extend the
- * environment, and {@code print}/{@code save} add goals.
+ * One reduction of one program: commands run in source order, each import's commands run before the
+ * command after the import (as VoxLogicA-2 queues them), declarations extend the environment, and
+ * {@code print}/{@code save} add goals.
  *
- * <p>Each namespace and each file is imported once; a file importing itself, directly or
- * through others, is an error rather than a silent repetition.
+ * <p>Each namespace and each file is imported once; a file importing itself, directly or through
+ * others, is an error rather than a silent repetition.
  */
 final class ProgramReduction {
   private static final Logger LOG = LoggerFactory.getLogger(ProgramReduction.class);
@@ -79,9 +79,9 @@ final class ProgramReduction {
   }
 
   /**
-   * Reduces the program's commands as they come: an import's commands run before the next
-   * command of the file that imported it. The root program is read lazily, so a plan limit
-   * crossed early in a huge program stops the reading there too.
+   * Reduces the program's commands as they come: an import's commands run before the next command
+   * of the file that imported it. The root program is read lazily, so a plan limit crossed early in
+   * a huge program stops the reading there too.
    */
   Plan run(Iterator<Command> commands) {
     Environment env = seedProgramVariables();
@@ -97,7 +97,8 @@ final class ProgramReduction {
 
   private Environment seedProgramVariables() {
     Environment env = Environment.empty();
-    for (Map.Entry<String, String> variable : ProgramVariables.of(sourceName, workingDirectory).bindings().entrySet()) {
+    for (Map.Entry<String, String> variable :
+        ProgramVariables.of(sourceName, workingDirectory).bindings().entrySet()) {
       NodeId id = expressions.constant(JsonValue.of(variable.getValue()));
       env = env.declare(variable.getKey(), new Binding.Value(id));
     }
@@ -114,12 +115,19 @@ final class ProgramReduction {
         return env.declare(declaration.name(), new Binding.Value(id));
       }
       return env.declare(
-          declaration.name(), new Binding.Function(env, declaration.parameters(), declaration.body()));
+          declaration.name(),
+          new Binding.Function(env, declaration.parameters(), declaration.body()));
     }
     if (command instanceof Command.Print print) {
-      plan.addGoal(Goal.Operation.PRINT, expressions.reduce(env, print.expression(), CallStack.EMPTY), print.label());
+      plan.addGoal(
+          Goal.Operation.PRINT,
+          expressions.reduce(env, print.expression(), CallStack.EMPTY),
+          print.label());
     } else if (command instanceof Command.Save save) {
-      plan.addGoal(Goal.Operation.SAVE, expressions.reduce(env, save.expression(), CallStack.EMPTY), save.path());
+      plan.addGoal(
+          Goal.Operation.SAVE,
+          expressions.reduce(env, save.expression(), CallStack.EMPTY),
+          save.path());
     } else if (command instanceof Command.Import anImport) {
       pushFront(queue, importCommands(anImport, queued.frame()));
     }
@@ -128,18 +136,25 @@ final class ProgramReduction {
 
   private List<Queued> importCommands(Command.Import anImport, ImportFrame frame) {
     String target = anImport.target().strip();
-    boolean namespace = !target.contains(".") && !target.contains("/") && !target.endsWith(".imgql");
-    return namespace ? importNamespace(target, anImport, frame) : importFile(target, anImport, frame);
+    boolean namespace =
+        !target.contains(".") && !target.contains("/") && !target.endsWith(".imgql");
+    return namespace
+        ? importNamespace(target, anImport, frame)
+        : importFile(target, anImport, frame);
   }
 
-  private List<Queued> importNamespace(String namespace, Command.Import anImport, ImportFrame frame) {
+  private List<Queued> importNamespace(
+      String namespace, Command.Import anImport, ImportFrame frame) {
     if (!seenNamespaces.add(namespace)) {
       return List.of();
     }
     if (!catalog.hasNamespace(namespace)) {
       throw diagnostics.error(
           anImport.position(),
-          "unknown namespace '" + namespace + "' (known: " + String.join(", ", catalog.namespaces())
+          "unknown namespace '"
+              + namespace
+              + "' (known: "
+              + String.join(", ", catalog.namespaces())
               + "); to import a file, give its name with the .imgql extension");
     }
     if (!importedNamespaces.contains(namespace)) {
@@ -160,15 +175,16 @@ final class ProgramReduction {
     Path display = frame.directory().resolve(target).normalize();
     Path identity = identity(workingDirectory.resolve(display));
     if (frame.isOnChain(identity)) {
-      throw diagnostics.error(anImport.position(), "import cycle: '" + target + "' imports itself, directly or through other files");
+      throw diagnostics.error(
+          anImport.position(),
+          "import cycle: '" + target + "' imports itself, directly or through other files");
     }
     if (!seenFiles.add(identity)) {
       return List.of();
     }
     if (frame.depth() >= MAX_IMPORT_DEPTH) {
       throw diagnostics.error(
-          anImport.position(),
-          "imports nest more than " + MAX_IMPORT_DEPTH + " files deep");
+          anImport.position(), "imports nest more than " + MAX_IMPORT_DEPTH + " files deep");
     }
     String text;
     try {
@@ -181,7 +197,8 @@ final class ProgramReduction {
     }
     String name = display.toString();
     sources.add(name, text);
-    ImportFrame child = frame.child(Optional.of(identity), Reducer.directoryOf(display), anImport.position());
+    ImportFrame child =
+        frame.child(Optional.of(identity), Reducer.directoryOf(display), anImport.position());
     Program program;
     try {
       program = ImgqlParser.parseProgram(text, name);

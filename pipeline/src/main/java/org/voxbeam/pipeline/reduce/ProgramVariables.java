@@ -38,11 +38,16 @@ public record ProgramVariables(String cwd, String dir, String file, String stem)
       String name = resolved.getFileName().toString();
       Path parent = resolved.getParent();
       return new ProgramVariables(
-          cwd.toString(), parent == null ? resolved.toString() : parent.toString(), name, stem(name));
+          cwd.toString(),
+          parent == null ? resolved.toString() : parent.toString(),
+          name,
+          stem(name));
     }
     String labelStem = stem(lastComponent(label));
     String fallback =
-        label.equals(UNNAMED) || label.equals("<repl>") || labelStem.isEmpty() ? "program" : labelStem;
+        label.equals(UNNAMED) || label.equals("<repl>") || labelStem.isEmpty()
+            ? "program"
+            : labelStem;
     return new ProgramVariables(cwd.toString(), cwd.toString(), label, fallback);
   }
 

@@ -6,11 +6,11 @@ import org.voxbeam.pipeline.lang.SourceExcerpt;
 import org.voxbeam.pipeline.lang.SourcePosition;
 
 /**
- * A program that parses but cannot be reduced to a plan (an unbound name, a wrong argument
- * count, an unknown namespace, a missing or cyclic import), or a syntax error in an imported
- * file. The message has the same shape as a syntax error, {@code file:line:column: error: ...},
- * the source line and a caret, followed by the calls and imports that led there, so a user can
- * fix it without a stack trace.
+ * A program that parses but cannot be reduced to a plan (an unbound name, a wrong argument count,
+ * an unknown namespace, a missing or cyclic import), or a syntax error in an imported file. The
+ * message has the same shape as a syntax error, {@code file:line:column: error: ...}, the source
+ * line and a caret, followed by the calls and imports that led there, so a user can fix it without
+ * a stack trace.
  */
 public final class ReduceException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -14,15 +14,15 @@ import org.voxbeam.pipeline.lang.SourceEncodingException;
 import org.voxbeam.pipeline.plan.Plan;
 
 /**
- * The ImgQL front end's entry point: source text in, the plan VoxLogicA-2 would build out, with
- * the same nodes and therefore the same ids, so results computed by either engine are found by
- * the other in a shared store.
+ * The ImgQL front end's entry point: source text in, the plan VoxLogicA-2 would build out, with the
+ * same nodes and therefore the same ids, so results computed by either engine are found by the
+ * other in a shared store.
  *
- * <p>Reduction recurses as deeply as the program nests expressions and function calls (bounded
- * by explicit limits, each a located error). So that the limits, not the caller's thread, decide
- * what a program may do, every reduction runs on a thread of its own with a stack sized for the
- * deepest nesting the limits allow; the memory is reserved, and used only as deep as a program
- * actually nests.
+ * <p>Reduction recurses as deeply as the program nests expressions and function calls (bounded by
+ * explicit limits, each a located error). So that the limits, not the caller's thread, decide what
+ * a program may do, every reduction runs on a thread of its own with a stack sized for the deepest
+ * nesting the limits allow; the memory is reserved, and used only as deep as a program actually
+ * nests.
  *
  * <p>Thread-safe: each call reduces with its own state.
  */
@@ -31,8 +31,8 @@ public final class Reducer {
   public static final long DEFAULT_MAX_PLAN_NODES = 200_000;
 
   /**
-   * The reducer thread's stack: about eight times what the deepest reduction the limits allow
-   * was measured to take (48–64 MB for 50,000 levels, compiled).
+   * The reducer thread's stack: about eight times what the deepest reduction the limits allow was
+   * measured to take (48–64 MB for 50,000 levels, compiled).
    */
   private static final long STACK_BYTES = 512L << 20;
 
@@ -75,16 +75,16 @@ public final class Reducer {
   }
 
   /**
-   * This reducer, refusing programs whose plan has more than {@code nodes} nodes (a located
-   * error at the command that crosses the limit).
+   * This reducer, refusing programs whose plan has more than {@code nodes} nodes (a located error
+   * at the command that crosses the limit).
    */
   public Reducer withMaxPlanNodes(long nodes) {
     return new Reducer(catalog, workingDirectory, nodes, declarationGoals);
   }
 
   /**
-   * Reduces a program file. The name as given appears in error positions and decides the
-   * {@code $}-variables; imports resolve relative to the file's directory.
+   * Reduces a program file. The name as given appears in error positions and decides the {@code
+   * $}-variables; imports resolve relative to the file's directory.
    *
    * @throws SourceEncodingException if the file is not UTF-8 text
    * @throws IOException if the file cannot be read
@@ -95,7 +95,8 @@ public final class Reducer {
     Path absolute = workingDirectory.resolve(file).normalize();
     String name = file.toString();
     String text = SourceDecoder.decode(Files.readAllBytes(absolute), name);
-    ImportFrame root = ImportFrame.root(Optional.of(ProgramReduction.identity(absolute)), directoryOf(file));
+    ImportFrame root =
+        ImportFrame.root(Optional.of(ProgramReduction.identity(absolute)), directoryOf(file));
     return reduce(text, name, root);
   }
 
@@ -115,7 +116,13 @@ public final class Reducer {
         () -> {
           ProgramReduction reduction =
               new ProgramReduction(
-                  catalog, workingDirectory, root, sourceName, text, maxPlanNodes, declarationGoals);
+                  catalog,
+                  workingDirectory,
+                  root,
+                  sourceName,
+                  text,
+                  maxPlanNodes,
+                  declarationGoals);
           return reduction.run(ImgqlParser.commands(text, sourceName));
         });
   }

@@ -6,9 +6,9 @@ import org.voxbeam.pipeline.lang.SourcePosition;
 
 /**
  * The text of every source a reduction read (the program, its imports, namespace libraries), so
- * that an error found long after parsing can still quote the offending line. The line is found
- * when an error needs it, not split out beforehand: a program of millions of lines would
- * otherwise hold millions of strings for errors that mostly never happen.
+ * that an error found long after parsing can still quote the offending line. The line is found when
+ * an error needs it, not split out beforehand: a program of millions of lines would otherwise hold
+ * millions of strings for errors that mostly never happen.
  */
 final class SourceTexts {
   private final Map<String, String> textBySource = new HashMap<>();
@@ -18,8 +18,8 @@ final class SourceTexts {
   }
 
   /**
-   * The line holding {@code position} ({@code \n}, {@code \r\n} and {@code \r} end lines), or
-   * empty when the source or line is unknown.
+   * The line holding {@code position} ({@code \n}, {@code \r\n} and {@code \r} end lines), or empty
+   * when the source or line is unknown.
    */
   String lineAt(SourcePosition position) {
     String text = textBySource.get(position.source());

@@ -10,10 +10,10 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
 /**
- * Generates layered random DAGs for tests and benchmarks: a first level of distinct constants,
- * then levels of {@code width} nodes, each applying one operator to {@code fanIn} nodes drawn
- * from the level before. Every node of the last level is a goal. The same shape and seed always
- * give the same plan, with the same ids.
+ * Generates layered random DAGs for tests and benchmarks: a first level of distinct constants, then
+ * levels of {@code width} nodes, each applying one operator to {@code fanIn} nodes drawn from the
+ * level before. Every node of the last level is a goal. The same shape and seed always give the
+ * same plan, with the same ids.
  *
  * @param nodes total number of nodes, constants included
  * @param width nodes per level

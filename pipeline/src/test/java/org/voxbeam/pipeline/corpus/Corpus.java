@@ -21,9 +21,9 @@ import org.voxbeam.pipeline.reduce.PrimitiveCatalog;
 import org.voxbeam.pipeline.reduce.Reducer;
 
 /**
- * VoxLogicA-2's own programs (its gallery and its test programs, copied unmodified under
- * {@code corpus/}) and what VoxLogicA-2 made of them ({@code voxlogica2.json}, written by
- * {@code tools/voxlogica2/corpus_expectations.py}): refusals, goals, node ids, and values where
+ * VoxLogicA-2's own programs (its gallery and its test programs, copied unmodified under {@code
+ * corpus/}) and what VoxLogicA-2 made of them ({@code voxlogica2.json}, written by {@code
+ * tools/voxlogica2/corpus_expectations.py}): refusals, goals, node ids, and values where
  * VoxLogicA-2 could run the program.
  */
 public final class Corpus {

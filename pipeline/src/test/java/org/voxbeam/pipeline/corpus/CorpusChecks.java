@@ -12,15 +12,15 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.Voxels;
+import org.voxbeam.operators.image.io.ImageFiles;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.image.Voxels;
-import org.voxbeam.transforms.image.io.ImageFiles;
 
 /**
  * Independent checks of goals no other engine computed here, by name as {@code expectations.json}
- * lists them. Each works from the fixture's files (read with {@link RawNifti}, not VoxBeam's
- * codec) or from another goal of the same run, and returns the problems it finds.
+ * lists them. Each works from the fixture's files (read with {@link RawNifti}, not VoxBeam's codec)
+ * or from another goal of the same run, and returns the problems it finds.
  */
 public final class CorpusChecks {
   private CorpusChecks() {}

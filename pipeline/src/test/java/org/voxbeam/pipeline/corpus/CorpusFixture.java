@@ -7,15 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.voxbeam.kernel.operator.PathMapping;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * The files VoxLogicA-2's programs name, laid out as its repository has them, built from the
- * shared sample data: {@code tests/data/chris_t1.nii.gz} (the real T1 volume), a BraTS-style
- * dataset {@code tests/data/datasets/BraTS_2019_HGG/case_NNN/case_NNN_flair.nii.gz} of the 20
- * synthetic cases, and {@code synthetic_data/images/}. Programs run unchanged against it: their
- * relative names resolve against the fixture's base directory, and the two absolute or
- * out-of-tree dataset folders some test programs name are rewritten to the same dataset.
+ * The files VoxLogicA-2's programs name, laid out as its repository has them, built from the shared
+ * sample data: {@code tests/data/chris_t1.nii.gz} (the real T1 volume), a BraTS-style dataset
+ * {@code tests/data/datasets/BraTS_2019_HGG/case_NNN/case_NNN_flair.nii.gz} of the 20 synthetic
+ * cases, and {@code synthetic_data/images/}. Programs run unchanged against it: their relative
+ * names resolve against the fixture's base directory, and the two absolute or out-of-tree dataset
+ * folders some test programs name are rewritten to the same dataset.
  */
 public final class CorpusFixture {
   /** The dataset folder as the gallery and most test programs name it. */

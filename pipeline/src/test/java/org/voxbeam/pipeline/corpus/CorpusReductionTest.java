@@ -17,12 +17,12 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.ReduceException;
 
 /**
- * Every program of the corpus reduces as VoxLogicA-2's own parser and reducer reduce it: the
- * same goals (its print and save commands, then every parameterless declaration) with the same
- * node ids, and the same set of node ids in the whole plan. A program VoxLogicA-2 refuses,
- * VoxBeam refuses too: a syntax error at the same line, or a reduction error. A program waiting
- * for grammar this branch does not have (listed in {@code expectations.json}) must still be refused
- * by the parser, so the entry is removed once the parser learns it.
+ * Every program of the corpus reduces as VoxLogicA-2's own parser and reducer reduce it: the same
+ * goals (its print and save commands, then every parameterless declaration) with the same node ids,
+ * and the same set of node ids in the whole plan. A program VoxLogicA-2 refuses, VoxBeam refuses
+ * too: a syntax error at the same line, or a reduction error. A program waiting for grammar this
+ * branch does not have (listed in {@code expectations.json}) must still be refused by the parser,
+ * so the entry is removed once the parser learns it.
  */
 class CorpusReductionTest {
 

@@ -25,7 +25,7 @@ import org.voxbeam.kernel.value.PythonText;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
-import org.voxbeam.transforms.image.Voxels;
+import org.voxbeam.operators.image.Voxels;
 
 /**
  * Goal values as the corpus test compares them: whole values as text (images by pixel type,
@@ -93,8 +93,8 @@ public final class GoalValues {
   }
 
   /**
-   * Problems with {@code actual} against a reference ({@code {"value": …}} or
-   * {@code {"image": …}}); none if it matches.
+   * Problems with {@code actual} against a reference ({@code {"value": …}} or {@code {"image":
+   * …}}); none if it matches.
    */
   public static List<String> compare(JsonObject reference, Value actual) {
     List<String> problems = new ArrayList<>();

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A gzipped NIfTI-1 file of uint8 voxels read without VoxBeam's codec (gzip, {@code dim},
- * {@code datatype}, {@code vox_offset}), so that checks on what the programs read do not lean on
- * the code they check.
+ * A gzipped NIfTI-1 file of uint8 voxels read without VoxBeam's codec (gzip, {@code dim}, {@code
+ * datatype}, {@code vox_offset}), so that checks on what the programs read do not lean on the code
+ * they check.
  *
  * @param size voxels along x, y, z
  * @param voxels x fastest

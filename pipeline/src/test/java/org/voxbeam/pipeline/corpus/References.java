@@ -11,12 +11,12 @@ import org.voxbeam.kernel.json.JsonReader;
 /**
  * Expected goal values computed outside VoxBeam: by ITK ({@code programs.json}, which the
  * itk-reference tool's gallery family writes beside its vectors in the transforms module) and by
- * NumPy ({@code numpy.json} here, from {@code tools/voxlogica2/corpus_numpy_values.py}). Both map
- * a corpus program and a goal key to {@code {"value": …}} or {@code {"image": …}}.
+ * NumPy ({@code numpy.json} here, from {@code tools/voxlogica2/corpus_numpy_values.py}). Both map a
+ * corpus program and a goal key to {@code {"value": …}} or {@code {"image": …}}.
  */
 public final class References {
   private static final String ITK =
-      "transforms/src/test/resources/org/voxbeam/transforms/simpleitk/reference/"
+      "operators/src/test/resources/org/voxbeam/operators/simpleitk/reference/"
           + "gallery/programs.json";
   private static final JsonObject ITK_PROGRAMS =
       programs(JsonReader.parse(read(repositoryFile(ITK))));

@@ -15,10 +15,11 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.testkit.JvmProcesses;
 
 /**
- * A run killed with SIGKILL keeps what it committed before the kill: results commit by time as
- * well as by count, so a run of slow nodes, far from a full batch of 1,024, still commits every
+ * A run killed with SIGKILL keeps what it committed before the kill: results commit by time as well
+ * as by count, so a run of slow nodes, far from a full batch of 1,024, still commits every
  * interval; the next run reuses them and computes only the rest. The node the killed run was
  * computing was claimed by it: the next run gets that claim at once (the operating system released
  * it with the process) rather than waiting for it forever.
@@ -66,7 +67,8 @@ class DurableProgressTest {
       assertEquals(NODES - kept, counting.evaluations().size(), "only what was lost is computed");
       assertTrue(again.stats().cached() >= kept, "what was kept is reused: " + again.stats());
       for (int k = 0; k < NODES; k++) {
-        assertEquals(k + 0.5, ((org.voxbeam.kernel.value.NumberValue) again.goals().get(k).value()).value());
+        assertEquals(
+            k + 0.5, ((org.voxbeam.kernel.value.NumberValue) again.goals().get(k).value()).value());
       }
     }
   }

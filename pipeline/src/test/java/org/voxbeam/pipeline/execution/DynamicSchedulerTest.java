@@ -18,16 +18,18 @@ import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.synthetic.SyntheticPlans;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 class DynamicSchedulerTest {
   private static final NodeEvaluator EVALUATOR = new NodeEvaluator(StandardLibrary.registry());
 
-  private static RunResult run(Plan plan, InMemoryResultStore store, int threads, ExecutionListener listener) {
-    return new DynamicScheduler(EVALUATOR, store, new SchedulerOptions(threads, 64)).run(plan, listener);
+  private static RunResult run(
+      Plan plan, InMemoryResultStore store, int threads, ExecutionListener listener) {
+    return new DynamicScheduler(EVALUATOR, store, new SchedulerOptions(threads, 64))
+        .run(plan, listener);
   }
 
   private static Map<String, Value> values(RunResult result) {
@@ -40,8 +42,10 @@ class DynamicSchedulerTest {
   void resultsDoNotDependOnThreadCount() {
     for (long seed = 1; seed <= 5; seed++) {
       Plan plan = SyntheticPlans.additions(3_000, 40, seed).generate();
-      Map<String, Value> single = values(run(plan, new InMemoryResultStore(), 1, ExecutionListener.NONE));
-      Map<String, Value> parallel = values(run(plan, new InMemoryResultStore(), 4, ExecutionListener.NONE));
+      Map<String, Value> single =
+          values(run(plan, new InMemoryResultStore(), 1, ExecutionListener.NONE));
+      Map<String, Value> parallel =
+          values(run(plan, new InMemoryResultStore(), 4, ExecutionListener.NONE));
       assertEquals(single, parallel);
       assertEquals(40, single.size());
     }
@@ -55,16 +59,22 @@ class DynamicSchedulerTest {
     assertEquals(0, first.stats().cached());
     Map<NodeOutcome, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     RunResult second =
-        run(plan, store, 2, new ExecutionListener() {
-          @Override
-          public void onNodeFinished(Node node, NodeOutcome outcome, Duration elapsed) {
-            outcomes.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
-          }
-        });
+        run(
+            plan,
+            store,
+            2,
+            new ExecutionListener() {
+              @Override
+              public void onNodeFinished(Node node, NodeOutcome outcome, Duration elapsed) {
+                outcomes.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+              }
+            });
     assertEquals(values(first), values(second));
     assertEquals(25, second.stats().cached());
     assertEquals(0, second.stats().computed());
-    assertEquals(Map.of(NodeOutcome.CACHED, 25), Map.of(NodeOutcome.CACHED, outcomes.get(NodeOutcome.CACHED).get()));
+    assertEquals(
+        Map.of(NodeOutcome.CACHED, 25),
+        Map.of(NodeOutcome.CACHED, outcomes.get(NodeOutcome.CACHED).get()));
     assertEquals(1, outcomes.size());
   }
 
@@ -75,11 +85,19 @@ class DynamicSchedulerTest {
     VoxNode sum = VoxNode.primitive("vox1.+", List.of(one.id(), two.id()), "scalar");
     VoxNode doubled = VoxNode.primitive("vox1.*", List.of(sum.id(), two.id()), "scalar");
     InMemoryResultStore store = new InMemoryResultStore();
-    run(Plan.of(List.of(one, two, sum), List.of(new Goal(Goal.Operation.PRINT, sum.id(), "sum"))), store, 2,
+    run(
+        Plan.of(List.of(one, two, sum), List.of(new Goal(Goal.Operation.PRINT, sum.id(), "sum"))),
+        store,
+        2,
         ExecutionListener.NONE);
-    RunResult result = run(
-        Plan.of(List.of(one, two, sum, doubled), List.of(new Goal(Goal.Operation.PRINT, doubled.id(), "d"))), store, 2,
-        ExecutionListener.NONE);
+    RunResult result =
+        run(
+            Plan.of(
+                List.of(one, two, sum, doubled),
+                List.of(new Goal(Goal.Operation.PRINT, doubled.id(), "d"))),
+            store,
+            2,
+            ExecutionListener.NONE);
     assertEquals(new NumberValue(6.0), result.goals().get(0).value());
     assertEquals(1, result.stats().cached());
     assertEquals(2, result.stats().computed(), "the product and the constant it reads");
@@ -92,8 +110,12 @@ class DynamicSchedulerTest {
     VoxNode quotient = VoxNode.primitive("vox1./", List.of(one.id(), zero.id()), "scalar");
     VoxNode dependent = VoxNode.primitive("vox1.+", List.of(quotient.id(), one.id()), "scalar");
     VoxNode independent = VoxNode.primitive("vox1.+", List.of(one.id(), one.id()), "scalar");
-    Plan plan = Plan.of(List.of(one, zero, quotient, dependent, independent),
-        List.of(new Goal(Goal.Operation.PRINT, dependent.id(), "bad"), new Goal(Goal.Operation.PRINT, independent.id(), "ok")));
+    Plan plan =
+        Plan.of(
+            List.of(one, zero, quotient, dependent, independent),
+            List.of(
+                new Goal(Goal.Operation.PRINT, dependent.id(), "bad"),
+                new Goal(Goal.Operation.PRINT, independent.id(), "ok")));
     InMemoryResultStore store = new InMemoryResultStore();
     RunResult result = run(plan, store, 3, ExecutionListener.NONE);
     ErrorValue error = assertInstanceOf(ErrorValue.class, result.goals().get(0).value());
@@ -111,8 +133,12 @@ class DynamicSchedulerTest {
     VoxNode one = VoxNode.constant(JsonValue.of(1.0));
     VoxNode odd = VoxNode.primitive("vox1.plus", List.of(one.id(), one.id()), "scalar");
     VoxNode sum = VoxNode.primitive("vox1.+", List.of(one.id(), one.id()), "scalar");
-    Plan plan = Plan.of(List.of(one, odd, sum), List.of(
-        new Goal(Goal.Operation.PRINT, odd.id(), "x"), new Goal(Goal.Operation.PRINT, sum.id(), "y")));
+    Plan plan =
+        Plan.of(
+            List.of(one, odd, sum),
+            List.of(
+                new Goal(Goal.Operation.PRINT, odd.id(), "x"),
+                new Goal(Goal.Operation.PRINT, sum.id(), "y")));
     InMemoryResultStore store = new InMemoryResultStore();
     RunResult result = run(plan, store, 1, ExecutionListener.NONE);
     ErrorValue error = assertInstanceOf(ErrorValue.class, result.goals().get(0).value());

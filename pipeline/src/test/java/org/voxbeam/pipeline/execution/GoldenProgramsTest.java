@@ -9,12 +9,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.voxbeam.kernel.store.InMemoryResultStore;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.pipeline.testing.GoldenExpectations;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * Every golden program's plan, exported by VoxLogicA-2, runs to the values VoxLogicA-2 computed:
@@ -25,7 +25,8 @@ class GoldenProgramsTest {
   Stream<DynamicTest> goldenPlansRunToExpectedValues() {
     List<Path> programs = SharedFixtures.goldenPrograms();
     assertFalse(programs.isEmpty());
-    return programs.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
+    return programs.stream()
+        .map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> check(dir)));
   }
 
   /** The same programs reduced from their ImgQL source by VoxBeam's front end. */
@@ -38,7 +39,8 @@ class GoldenProgramsTest {
                     dir.getFileName().toString(),
                     () ->
                         GoldenExpectations.assertMatches(
-                            dir, run(Reducer.standard().reduceFile(dir.resolve("program.imgql")), 4))));
+                            dir,
+                            run(Reducer.standard().reduceFile(dir.resolve("program.imgql")), 4))));
   }
 
   @Test
@@ -50,13 +52,16 @@ class GoldenProgramsTest {
   }
 
   private static void check(Path dir) {
-    GoldenExpectations.assertMatches(dir, run(PlanJsonReader.strict().read(dir.resolve("plan.json")), 4));
+    GoldenExpectations.assertMatches(
+        dir, run(PlanJsonReader.strict().read(dir.resolve("plan.json")), 4));
   }
 
   static RunResult run(Plan plan, int threads) {
     try (InMemoryResultStore store = new InMemoryResultStore()) {
       return new DynamicScheduler(
-              new NodeEvaluator(StandardLibrary.registry()), store, SchedulerOptions.defaults().withThreads(threads))
+              new NodeEvaluator(StandardLibrary.registry()),
+              store,
+              SchedulerOptions.defaults().withThreads(threads))
           .run(plan, ExecutionListener.NONE);
     }
   }

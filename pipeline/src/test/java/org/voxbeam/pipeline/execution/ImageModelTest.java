@@ -27,15 +27,15 @@ import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.image.io.ImageFiles;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.image.io.ImageFiles;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
- * The image makers ({@code tt}, {@code x} …) take the program's loaded image as their model:
- * never before the load, never another run's image, per item inside {@code map}/{@code for}, and
- * with a message naming the fix when a program loads nothing. Node ids stay VoxLogicA-2's.
+ * The image makers ({@code tt}, {@code x} …) take the program's loaded image as their model: never
+ * before the load, never another run's image, per item inside {@code map}/{@code for}, and with a
+ * message naming the fix when a program loads nothing. Node ids stay VoxLogicA-2's.
  */
 class ImageModelTest {
   @TempDir static Path dir;
@@ -52,9 +52,12 @@ class ImageModelTest {
   }
 
   private static Path write(String name, int... size) throws IOException {
-    ImageGeometry geometry = new ImageGeometry(
-        List.of((long) size[0], (long) size[1], (long) size[2]), List.of(1.0, 1.0, 1.0), List.of(0.0, 0.0, 0.0),
-        List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
+    ImageGeometry geometry =
+        new ImageGeometry(
+            List.of((long) size[0], (long) size[1], (long) size[2]),
+            List.of(1.0, 1.0, 1.0),
+            List.of(0.0, 0.0, 0.0),
+            List.of(1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0));
     byte[] voxels = new byte[size[0] * size[1] * size[2]];
     Path file = dir.resolve(name);
     new ImageFiles().write(file, new ImageValue(geometry, DType.UINT8, InMemoryBlob.adopt(voxels)));
@@ -64,7 +67,9 @@ class ImageModelTest {
   private static String program(Path image) {
     return "import \"vox1\"\n"
         + "import \"simpleitk\"\n"
-        + "img = ReadImage(\"" + image + "\")\n"
+        + "img = ReadImage(\""
+        + image
+        + "\")\n"
         + "print \"loaded\" volume(img >= 0)\n"
         + "print \"tt\" volume(tt)\n"
         + "print \"last x\" max(x)\n"
@@ -107,29 +112,49 @@ class ImageModelTest {
 
   @Test
   void eachItemOfALoopUsesTheImageItLoads() {
-    String text = "import \"vox1\"\n"
-        + "cases = [\"" + small + "\", \"" + large + "\", \"" + small + "\"]\n"
-        + "size(path) = let img = load(path) in volume(tt)\n"
-        + "print \"sizes\" for p in cases do size(p)\n";
+    String text =
+        "import \"vox1\"\n"
+            + "cases = [\""
+            + small
+            + "\", \""
+            + large
+            + "\", \""
+            + small
+            + "\"]\n"
+            + "size(path) = let img = load(path) in volume(tt)\n"
+            + "print \"sizes\" for p in cases do size(p)\n";
     Map<String, Value> goals = run(Reducer.standard().reduceText(text, "loop.imgql"), 4);
-    assertEquals(new SequenceValue(List.of(new NumberValue(60), new NumberValue(378), new NumberValue(60))),
+    assertEquals(
+        new SequenceValue(List.of(new NumberValue(60), new NumberValue(378), new NumberValue(60))),
         goals.get("sizes"));
   }
 
   @Test
   void withoutALoadMakersFailNamingTheFix() {
-    Plan plan = Reducer.standard().reduceText("import \"vox1\"\nprint \"t\" volume(tt)\n", "empty.imgql");
+    Plan plan =
+        Reducer.standard().reduceText("import \"vox1\"\nprint \"t\" volume(tt)\n", "empty.imgql");
     ErrorValue error = assertInstanceOf(ErrorValue.class, run(plan, 2).get("t"));
-    assertTrue(error.describe().contains("No model loaded: tt builds an image the size of the program's loaded image"),
+    assertTrue(
+        error
+            .describe()
+            .contains("No model loaded: tt builds an image the size of the program's loaded image"),
         error.describe());
   }
 
   @Test
   void loadsOfDifferentSizesMakeTheModelAmbiguous() {
-    String text = program(small) + "other = ReadImage(\"" + large + "\")\nprint \"other\" volume(other >= 0)\n";
-    ErrorValue error = assertInstanceOf(ErrorValue.class, run(Reducer.standard().reduceText(text, "two.imgql"), 2).get("tt"));
-    assertTrue(error.describe().contains("differ in size (5×4×3 and 9×7×6)")
-        || error.describe().contains("differ in size (9×7×6 and 5×4×3)"), error.describe());
+    String text =
+        program(small)
+            + "other = ReadImage(\""
+            + large
+            + "\")\nprint \"other\" volume(other >= 0)\n";
+    ErrorValue error =
+        assertInstanceOf(
+            ErrorValue.class, run(Reducer.standard().reduceText(text, "two.imgql"), 2).get("tt"));
+    assertTrue(
+        error.describe().contains("differ in size (5×4×3 and 9×7×6)")
+            || error.describe().contains("differ in size (9×7×6 and 5×4×3)"),
+        error.describe());
   }
 
   @Test
@@ -157,8 +182,9 @@ class ImageModelTest {
 
   private Map<String, Value> run(Plan plan, int threads) {
     try (InMemoryResultStore store = new InMemoryResultStore()) {
-      RunResult result = new DynamicScheduler(shared, store, SchedulerOptions.defaults().withThreads(threads))
-          .run(plan, ExecutionListener.NONE);
+      RunResult result =
+          new DynamicScheduler(shared, store, SchedulerOptions.defaults().withThreads(threads))
+              .run(plan, ExecutionListener.NONE);
       Map<String, Value> goals = new TreeMap<>();
       for (GoalResult goal : result.goals()) {
         goals.put(goal.goal().name(), goal.value());

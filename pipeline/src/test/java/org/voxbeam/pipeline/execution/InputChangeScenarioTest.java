@@ -2,11 +2,11 @@ package org.voxbeam.pipeline.execution;
 
 import java.nio.file.Path;
 import org.voxbeam.kernel.store.InMemoryResultStore;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.inputs.InputChangeScenario;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /** The input-change scenario on the in-process scheduler, over a Parquet store. */
 class InputChangeScenarioTest extends InputChangeScenario {

@@ -73,7 +73,10 @@ class ResultCommitterTest {
   }
 
   private static StoredResult result(int i, Value value) {
-    return new StoredResult(NodeHashing.sha256("r" + i), value, new ResultMetadata("test.op", Duration.ZERO, Instant.EPOCH, "test"));
+    return new StoredResult(
+        NodeHashing.sha256("r" + i),
+        value,
+        new ResultMetadata("test.op", Duration.ZERO, Instant.EPOCH, "test"));
   }
 
   @Test
@@ -126,7 +129,8 @@ class ResultCommitterTest {
     RecordingStore store = new RecordingStore();
     List<String> events = new ArrayList<>();
     try (ResultCommitter committer = new ResultCommitter(store, 2, HOUR)) {
-      committer.add(result(0, new NumberValue(0)), () -> events.add("released with " + store.batches));
+      committer.add(
+          result(0, new NumberValue(0)), () -> events.add("released with " + store.batches));
       assertEquals(List.of(), events);
       committer.add(result(1, new NumberValue(1)));
       assertEquals(List.of("released with [2]"), events);

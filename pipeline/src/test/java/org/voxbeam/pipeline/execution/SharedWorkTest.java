@@ -7,12 +7,12 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,11 +20,12 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.testkit.JvmProcesses;
 
 /**
- * Two runs of overlapping plans at once, each with a store instance of its own on one directory
- * (as two processes have): the nodes they share are computed once, by whichever run claims each
- * first; the other waits for the result.
+ * Two runs of overlapping plans at once, each with a store instance of its own on one directory (as
+ * two processes have): the nodes they share are computed once, by whichever run claims each first;
+ * the other waits for the result.
  */
 class SharedWorkTest {
   @TempDir Path dir;
@@ -40,10 +41,14 @@ class SharedWorkTest {
         ParquetResultStore b = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       CompletableFuture<RunResult> runA =
           CompletableFuture.supplyAsync(
-              () -> new DynamicScheduler(slow.evaluator(), a, options).run(first, ExecutionListener.NONE));
+              () ->
+                  new DynamicScheduler(slow.evaluator(), a, options)
+                      .run(first, ExecutionListener.NONE));
       CompletableFuture<RunResult> runB =
           CompletableFuture.supplyAsync(
-              () -> new DynamicScheduler(slow.evaluator(), b, options).run(second, ExecutionListener.NONE));
+              () ->
+                  new DynamicScheduler(slow.evaluator(), b, options)
+                      .run(second, ExecutionListener.NONE));
       RunResult resultA = runA.get();
       RunResult resultB = runB.get();
       Map<Double, AtomicInteger> evaluations = slow.evaluations();
@@ -51,7 +56,8 @@ class SharedWorkTest {
       evaluations.forEach(
           (k, count) -> assertEquals(1, count.get(), "slow(" + k + ") computed once"));
       long sharedReused = resultA.stats().cached() + resultB.stats().cached();
-      assertEquals(20, sharedReused, "the 20 shared nodes were computed by one run, reused by the other");
+      assertEquals(
+          20, sharedReused, "the 20 shared nodes were computed by one run, reused by the other");
       for (int k = 0; k < 30; k++) {
         assertEquals(k + 0.5, ((NumberValue) resultA.goals().get(k).value()).value());
         assertEquals(k + 10.5, ((NumberValue) resultB.goals().get(k).value()).value());
@@ -83,7 +89,8 @@ class SharedWorkTest {
       evaluated += Integer.parseInt(counts[1]);
       reused += Long.parseLong(counts[2]);
     }
-    assertEquals(40, evaluated, "the 40 distinct nodes were evaluated once each, across both processes");
+    assertEquals(
+        40, evaluated, "the 40 distinct nodes were evaluated once each, across both processes");
     assertEquals(30, reused, "the 30 shared ones were reused by the run that did not compute them");
   }
 }

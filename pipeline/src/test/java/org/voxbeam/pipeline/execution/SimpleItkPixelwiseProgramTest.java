@@ -15,18 +15,18 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.store.InMemoryResultStore;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * An ImgQL program of SimpleITK's pixel-wise, intensity and threshold procedures, reduced and
- * run in process on a synthetic case, against values this test computes from the NIfTI files
- * with its own reader: Otsu's threshold separates the bright squares (the classes are far
- * apart), uint8 arithmetic wraps, masks keep what the label marks.
+ * An ImgQL program of SimpleITK's pixel-wise, intensity and threshold procedures, reduced and run
+ * in process on a synthetic case, against values this test computes from the NIfTI files with its
+ * own reader: Otsu's threshold separates the bright squares (the classes are far apart), uint8
+ * arithmetic wraps, masks keep what the label marks.
  */
 class SimpleItkPixelwiseProgramTest {
 
@@ -35,20 +35,22 @@ class SimpleItkPixelwiseProgramTest {
     Path data = SharedFixtures.shared().resolve("data/synthetic");
     Path imageFile = data.resolve("images/case_002_0000.nii.gz");
     Path labelFile = data.resolve("labels/case_002.nii.gz");
-    String program = String.join("\n",
-        "import \"simpleitk\"",
-        "img = ReadImage(\"" + imageFile + "\")",
-        "label = ReadImage(\"" + labelFile + "\")",
-        "otsu = OtsuThreshold(img, 0, 1, 128)",
-        "bright = BinaryThreshold(img, 127.5, 255, 1, 0)",
-        "print \"otsu\" volume(otsu)",
-        "print \"agree\" volume(Equal(otsu, bright))",
-        "print \"wrapped maximum\" max(img + img)",
-        "print \"masked\" volume(Mask(img, label))",
-        "f = Cast(img, GetPixelIDValueFromString(\"sitkFloat32\"))",
-        "print \"rescaled maximum\" max(RescaleIntensity(f, 0, 1))",
-        "print \"doubled mean\" avg(NaryAdd(f, f), img >= 0)",
-        "");
+    String program =
+        String.join(
+            "\n",
+            "import \"simpleitk\"",
+            "img = ReadImage(\"" + imageFile + "\")",
+            "label = ReadImage(\"" + labelFile + "\")",
+            "otsu = OtsuThreshold(img, 0, 1, 128)",
+            "bright = BinaryThreshold(img, 127.5, 255, 1, 0)",
+            "print \"otsu\" volume(otsu)",
+            "print \"agree\" volume(Equal(otsu, bright))",
+            "print \"wrapped maximum\" max(img + img)",
+            "print \"masked\" volume(Mask(img, label))",
+            "f = Cast(img, GetPixelIDValueFromString(\"sitkFloat32\"))",
+            "print \"rescaled maximum\" max(RescaleIntensity(f, 0, 1))",
+            "print \"doubled mean\" avg(NaryAdd(f, f), img >= 0)",
+            "");
     Map<String, Value> goals = run(program);
 
     byte[] image = voxels(imageFile);
@@ -75,9 +77,12 @@ class SimpleItkPixelwiseProgramTest {
   private static Map<String, Value> run(String program) {
     Plan plan = Reducer.standard().reduceText(program, "pixelwise.imgql");
     try (InMemoryResultStore store = new InMemoryResultStore()) {
-      RunResult result = new DynamicScheduler(new NodeEvaluator(StandardLibrary.registry()), store,
-              SchedulerOptions.defaults().withThreads(2))
-          .run(plan, ExecutionListener.NONE);
+      RunResult result =
+          new DynamicScheduler(
+                  new NodeEvaluator(StandardLibrary.registry()),
+                  store,
+                  SchedulerOptions.defaults().withThreads(2))
+              .run(plan, ExecutionListener.NONE);
       Map<String, Value> goals = new TreeMap<>();
       for (GoalResult goal : result.goals()) {
         assertFalse(goal.failed(), () -> goal.goal().name() + " failed: " + goal.value());

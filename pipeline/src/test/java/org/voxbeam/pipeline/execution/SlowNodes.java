@@ -12,11 +12,11 @@ import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.library.SimpleOperator;
+import org.voxbeam.operators.library.StandardLibrary;
+import org.voxbeam.operators.python.PythonNumbers;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.transforms.library.SimpleOperator;
-import org.voxbeam.transforms.library.StandardLibrary;
-import org.voxbeam.transforms.python.PythonNumbers;
 
 /**
  * Plans of independent nodes {@code test.slow(k)} that each sleep a fixed time and give {@code k +
@@ -51,9 +51,15 @@ final class SlowNodes {
         () ->
             List.of(
                 SimpleOperator.pure(
-                    "test", "slow", Arity.exactly(1), "sleeps, then adds 0.5", arguments -> {
+                    "test",
+                    "slow",
+                    Arity.exactly(1),
+                    "sleeps, then adds 0.5",
+                    arguments -> {
                       double k = PythonNumbers.toDouble(arguments.positional().get(0));
-                      evaluations.computeIfAbsent(k, unused -> new AtomicInteger()).incrementAndGet();
+                      evaluations
+                          .computeIfAbsent(k, unused -> new AtomicInteger())
+                          .incrementAndGet();
                       try {
                         Thread.sleep(millis);
                       } catch (InterruptedException e) {

@@ -6,9 +6,9 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
 
 /**
- * A long run in a JVM of its own: {@code <store> <nodes> <millis per node> <commit interval
- * millis> [<first node>]}. Prints {@code running} once the run has started and, if it is not
- * killed first, {@code done <slow nodes evaluated> <nodes reused>}.
+ * A long run in a JVM of its own: {@code <store> <nodes> <millis per node> <commit interval millis>
+ * [<first node>]}. Prints {@code running} once the run has started and, if it is not killed first,
+ * {@code done <slow nodes evaluated> <nodes reused>}.
  */
 public final class SlowRunProcess {
   private SlowRunProcess() {}
@@ -19,7 +19,8 @@ public final class SlowRunProcess {
     int first = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     SlowNodes slow = new SlowNodes(Long.parseLong(args[2]));
     SchedulerOptions options =
-        new SchedulerOptions(1, 1024).withCommitInterval(Duration.ofMillis(Long.parseLong(args[3])));
+        new SchedulerOptions(1, 1024)
+            .withCommitInterval(Duration.ofMillis(Long.parseLong(args[3])));
     try (ParquetResultStore opened = ParquetResultStore.open(store, StoreOptions.defaults())) {
       System.out.println("running");
       System.out.flush();

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreOptions;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
  * A store written by VoxBeam 0.1 (format version 1, which recorded no inputs), upgraded and run

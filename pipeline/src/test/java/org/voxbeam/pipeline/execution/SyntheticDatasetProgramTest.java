@@ -16,22 +16,23 @@ import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.store.InMemoryResultStore;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * The dataset example, {@code examples/synthetic-dataset/program.imgql}, run in process over the
- * 20 synthetic cases: {@code dir} lists them, a {@code for} segments each, and every case's
- * segmented volume, label volume and Dice must equal what this test computes straight from the
- * files with its own minimal NIfTI reader (gzip, {@code dim}, {@code vox_offset}, uint8 voxels).
+ * The dataset example, {@code examples/synthetic-dataset/program.imgql}, run in process over the 20
+ * synthetic cases: {@code dir} lists them, a {@code for} segments each, and every case's segmented
+ * volume, label volume and Dice must equal what this test computes straight from the files with its
+ * own minimal NIfTI reader (gzip, {@code dim}, {@code vox_offset}, uint8 voxels).
  */
 class SyntheticDatasetProgramTest {
-  private static final Path PROGRAM = Path.of("..", "examples", "synthetic-dataset", "program.imgql");
+  private static final Path PROGRAM =
+      Path.of("..", "examples", "synthetic-dataset", "program.imgql");
 
   @Test
   void everyCaseMatchesItsLabelMask() throws IOException {
@@ -73,9 +74,12 @@ class SyntheticDatasetProgramTest {
     String text = Files.readString(PROGRAM).replace("\"../shared/data/", "\"" + data + "/");
     Plan plan = Reducer.standard().reduceText(text, "program.imgql");
     try (InMemoryResultStore store = new InMemoryResultStore()) {
-      RunResult result = new DynamicScheduler(
-              new NodeEvaluator(StandardLibrary.registry()), store, SchedulerOptions.defaults().withThreads(4))
-          .run(plan, ExecutionListener.NONE);
+      RunResult result =
+          new DynamicScheduler(
+                  new NodeEvaluator(StandardLibrary.registry()),
+                  store,
+                  SchedulerOptions.defaults().withThreads(4))
+              .run(plan, ExecutionListener.NONE);
       Map<String, Value> goals = new TreeMap<>();
       for (GoalResult goal : result.goals()) {
         assertFalse(goal.failed(), () -> goal.goal().name() + " failed: " + goal.value());

@@ -15,14 +15,14 @@ import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.operators.library.StandardLibrary;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.synthetic.SyntheticPlans;
-import org.voxbeam.transforms.library.StandardLibrary;
 
 /**
- * A result the store listed when the run was planned but cannot deliver when it is read (its
- * blob was quarantined as corrupt, or it was evicted) is computed again, never reported as a
- * failure: a bad stored result costs time, not a wrong answer.
+ * A result the store listed when the run was planned but cannot deliver when it is read (its blob
+ * was quarantined as corrupt, or it was evicted) is computed again, never reported as a failure: a
+ * bad stored result costs time, not a wrong answer.
  */
 class UnreadableStoredResultTest {
 
@@ -48,12 +48,14 @@ class UnreadableStoredResultTest {
 
   private static DynamicScheduler scheduler(ResultStore store) {
     return new DynamicScheduler(
-        new NodeEvaluator(StandardLibrary.registry()), store, SchedulerOptions.defaults().withThreads(2));
+        new NodeEvaluator(StandardLibrary.registry()),
+        store,
+        SchedulerOptions.defaults().withThreads(2));
   }
 
   /**
-   * Lists every result it ever held, but cannot read those marked unreadable until they are
-   * written again: what a store looks like to a run when a blob is quarantined mid-run.
+   * Lists every result it ever held, but cannot read those marked unreadable until they are written
+   * again: what a store looks like to a run when a blob is quarantined mid-run.
    */
   private static final class UnreadableStore implements ResultStore {
     private final InMemoryResultStore delegate = new InMemoryResultStore();

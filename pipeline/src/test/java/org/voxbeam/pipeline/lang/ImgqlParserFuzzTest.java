@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.json.JsonObject;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * Random and mutated programs: the parser either accepts them or throws its own error, with a
@@ -17,7 +17,8 @@ import org.voxbeam.kernel.testing.SharedFixtures;
  */
 class ImgqlParserFuzzTest {
 
-  private static final String ALPHABET = "abxyzLFRB019.:=+-*/!<>&|~\\$_\"'()[],; \n\t/éfold let in do";
+  private static final String ALPHABET =
+      "abxyzLFRB019.:=+-*/!<>&|~\\$_\"'()[],; \n\t/éfold let in do";
 
   @Test
   void mutatedProgramsFailOnlyWithSyntaxErrors() throws IOException {

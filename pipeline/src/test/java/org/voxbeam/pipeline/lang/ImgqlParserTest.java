@@ -21,12 +21,12 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * The parser against VoxLogicA-2's own: {@code lark-vectors.json} holds hand-written edge cases,
- * random programs and every program of VoxLogicA-2's gallery and tests (named by their path
- * there), with the commands VoxLogicA-2's parser printed back, or the line of its parse error.
+ * random programs and every program of VoxLogicA-2's gallery and tests (named by their path there),
+ * with the commands VoxLogicA-2's parser printed back, or the line of its parse error.
  */
 class ImgqlParserTest {
 
@@ -38,7 +38,9 @@ class ImgqlParserTest {
             index -> {
               String source = vectors.get(index).getString("source").orElseThrow();
               String name =
-                  "#" + index + " "
+                  "#"
+                      + index
+                      + " "
                       + vectors.get(index).getString("name").orElse(source.replace("\n", "\\n"));
               return DynamicTest.dynamicTest(name, () -> checkVector(vectors.get(index), source));
             });
@@ -54,7 +56,8 @@ class ImgqlParserTest {
       assertEquals(expected, program.commands().stream().map(ImgqlParserTest::syntax).toList());
     } else {
       ImgqlSyntaxException error =
-          assertThrows(ImgqlSyntaxException.class, () -> ImgqlParser.parseProgram(source, "vector"));
+          assertThrows(
+              ImgqlSyntaxException.class, () -> ImgqlParser.parseProgram(source, "vector"));
       assertTrue(error.getMessage().startsWith("vector:"), error.getMessage());
     }
   }
@@ -70,8 +73,8 @@ class ImgqlParserTest {
 
   /**
    * VoxLogicA-2 re-parses the bodies it prints into closure nodes. Its printed form drops
-   * parentheses, so reading it back may give another expression or fail; whatever it gives,
-   * this parser must give the same.
+   * parentheses, so reading it back may give another expression or fail; whatever it gives, this
+   * parser must give the same.
    */
   @Test
   void printedBodiesReadBackAsVoxLogicA2ReadsThem() throws IOException {

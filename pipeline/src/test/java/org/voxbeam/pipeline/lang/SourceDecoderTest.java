@@ -45,7 +45,8 @@ class SourceDecoderTest {
     SourceEncodingException error = refused(text, "b.imgql");
     assertEquals(text.length - 4, error.byteOffset());
     assertEquals(
-        "b.imgql:2:11: error: byte 0xE9 at byte offset " + (text.length - 4)
+        "b.imgql:2:11: error: byte 0xE9 at byte offset "
+            + (text.length - 4)
             + " is not UTF-8; programs must be UTF-8 text (a UTF-8 byte-order mark is allowed)",
         error.getMessage());
   }

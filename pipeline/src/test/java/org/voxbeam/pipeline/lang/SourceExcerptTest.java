@@ -40,6 +40,7 @@ class SourceExcerptTest {
     ImgqlSyntaxException afterString =
         org.junit.jupiter.api.Assertions.assertThrows(
             ImgqlSyntaxException.class, () -> ImgqlParser.parseProgram(hugeString, "big.imgql"));
-    assertTrue(afterString.getMessage().length() < 500, afterString.getMessage().length() + " characters");
+    assertTrue(
+        afterString.getMessage().length() < 500, afterString.getMessage().length() + " characters");
   }
 }

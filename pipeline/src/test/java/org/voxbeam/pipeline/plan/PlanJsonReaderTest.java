@@ -9,18 +9,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 class PlanJsonReaderTest {
-  private static final String A = "6447fe7569d0458da048592bf3798974c8adb4ad29c886d49bf0c14b5e2f6352"; // 0.0
-  private static final String B = "80d4cbcc106df22b52fd9a0dc4435b10cd838af0ea99a88b650748d1910e78f1"; // 1.0
+  private static final String A =
+      "6447fe7569d0458da048592bf3798974c8adb4ad29c886d49bf0c14b5e2f6352"; // 0.0
+  private static final String B =
+      "80d4cbcc106df22b52fd9a0dc4435b10cd838af0ea99a88b650748d1910e78f1"; // 1.0
 
   private static String constant(String id, String value) {
-    return "{\"id\":\"" + id + "\",\"type\":\"constant\",\"value\":" + value + ",\"output_kind\":\"scalar\"}";
+    return "{\"id\":\""
+        + id
+        + "\",\"type\":\"constant\",\"value\":"
+        + value
+        + ",\"output_kind\":\"scalar\"}";
   }
 
   private static String plan(String nodes, String goalId) {
-    return "{\"nodes\":[" + nodes + "],\"goals\":[{\"operation\":\"print\",\"id\":\"" + goalId + "\",\"name\":\"g\"}]}";
+    return "{\"nodes\":["
+        + nodes
+        + "],\"goals\":[{\"operation\":\"print\",\"id\":\""
+        + goalId
+        + "\",\"name\":\"g\"}]}";
   }
 
   private static PlanException reject(String text) {
@@ -29,7 +39,9 @@ class PlanJsonReaderTest {
 
   @Test
   void readsAWellFormedPlan() {
-    Plan plan = PlanJsonReader.strict().read(plan(constant(A, "0.0") + "," + constant(B, "1.0"), B), "p.json");
+    Plan plan =
+        PlanJsonReader.strict()
+            .read(plan(constant(A, "0.0") + "," + constant(B, "1.0"), B), "p.json");
     assertEquals(2, plan.size());
     assertEquals("g", plan.goals().get(0).name());
   }
@@ -50,11 +62,17 @@ class PlanJsonReaderTest {
 
   @Test
   void danglingArgumentNamesTheNode() {
-    String op = "{\"id\":\"" + B + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"" + A
-        + "\"},\"attrs\":{},\"output_kind\":\"scalar\"}";
+    String op =
+        "{\"id\":\""
+            + B
+            + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\""
+            + A
+            + "\"},\"attrs\":{},\"output_kind\":\"scalar\"}";
     PlanException e = reject(plan(op, B));
     assertEquals(B, e.nodeId().orElseThrow().hex());
-    assertTrue(e.getMessage().contains("depends on node " + A + ", which is not in the plan"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("depends on node " + A + ", which is not in the plan"),
+        e.getMessage());
   }
 
   @Test
@@ -65,12 +83,24 @@ class PlanJsonReaderTest {
 
   @Test
   void cyclesAreRejectedEvenWhenIdChecksAreRelaxed() {
-    String first = "{\"id\":\"" + A + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"" + B
-        + "\"},\"output_kind\":\"scalar\"}";
-    String second = "{\"id\":\"" + B + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"" + A
-        + "\"},\"output_kind\":\"scalar\"}";
-    PlanException e = assertThrows(PlanException.class,
-        () -> new PlanJsonReader(IdMismatchPolicy.WARN, w -> {}).read(plan(first + "," + second, A), "p.json"));
+    String first =
+        "{\"id\":\""
+            + A
+            + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\""
+            + B
+            + "\"},\"output_kind\":\"scalar\"}";
+    String second =
+        "{\"id\":\""
+            + B
+            + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\""
+            + A
+            + "\"},\"output_kind\":\"scalar\"}";
+    PlanException e =
+        assertThrows(
+            PlanException.class,
+            () ->
+                new PlanJsonReader(IdMismatchPolicy.WARN, w -> {})
+                    .read(plan(first + "," + second, A), "p.json"));
     assertTrue(e.getMessage().contains("is part of a cycle"), e.getMessage());
     assertTrue(e.nodeId().isPresent());
   }
@@ -89,10 +119,20 @@ class PlanJsonReaderTest {
 
   @Test
   void nonContiguousArgumentsAndBadGoalsAreRejected() {
-    String op = "{\"id\":\"" + B + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\"" + A
-        + "\",\"2\":\"" + A + "\"},\"output_kind\":\"scalar\"}";
-    assertTrue(reject(plan(constant(A, "0.0") + "," + op, B)).getMessage().contains("are not 0..1"));
-    assertTrue(reject(plan(constant(A, "0.0"), B)).getMessage().contains("goal 'g' names a node that is not in the plan"));
+    String op =
+        "{\"id\":\""
+            + B
+            + "\",\"type\":\"operation\",\"operator\":\"vox1.+\",\"arguments\":{\"0\":\""
+            + A
+            + "\",\"2\":\""
+            + A
+            + "\"},\"output_kind\":\"scalar\"}";
+    assertTrue(
+        reject(plan(constant(A, "0.0") + "," + op, B)).getMessage().contains("are not 0..1"));
+    assertTrue(
+        reject(plan(constant(A, "0.0"), B))
+            .getMessage()
+            .contains("goal 'g' names a node that is not in the plan"));
     assertTrue(reject("[]").getMessage().contains("a plan must be a JSON object"));
     assertTrue(reject("{\"nodes\":[]}").getMessage().contains("'goals' array"));
   }
@@ -118,7 +158,8 @@ class PlanJsonReaderTest {
   void exportMatchesVoxLogicA2NodeLayout() {
     Path mapClosure = SharedFixtures.golden().resolve("programs/map-closure/plan.json");
     String exported = PlanJsonWriter.write(PlanJsonReader.strict().read(mapClosure));
-    assertTrue(exported.contains("\"type\": \"closure\",\n      \"operator\": \"closure\""), exported);
+    assertTrue(
+        exported.contains("\"type\": \"closure\",\n      \"operator\": \"closure\""), exported);
     assertFalse(exported.contains("\"arguments\": {}\n      \"value\""));
   }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.testing.SharedFixtures;
+import org.voxbeam.testkit.SharedFixtures;
 
 class PlanMermaidWriterTest {
 
@@ -27,7 +27,9 @@ class PlanMermaidWriterTest {
         }
       }
       for (Goal goal : plan.goals()) {
-        assertTrue(chart.contains("\"" + goal.operation().wireName() + " " + goal.name() + "\""), goal.name());
+        assertTrue(
+            chart.contains("\"" + goal.operation().wireName() + " " + goal.name() + "\""),
+            goal.name());
       }
       long arrows = Arrays.stream(chart.split("\n")).filter(line -> line.contains(" --> ")).count();
       assertEquals(edges + plan.goals().size(), arrows, dir.toString());

@@ -23,16 +23,15 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorRegistry;
-import org.voxbeam.transforms.library.StandardLibrary;
+import org.voxbeam.operators.library.StandardLibrary;
 
 /**
- * The reducer's catalog (the operator registry) is VoxLogicA-2's, and nothing else unnamed:
- * every primitive of VoxLogicA-2's registry outside {@code simpleitk}
- * ({@code voxlogica2-primitives.tsv}, written from that registry by
- * {@code tools/voxlogica2/catalog_tsv.py}) is registered with VoxLogicA-2's argument counts;
- * every procedure of SimpleITK's interface ({@code procedures.json}) is registered with its
- * arity; and every other registered operator is one of the VoxBeam extensions listed here, which
- * docs/language.md lists too.
+ * The reducer's catalog (the operator registry) is VoxLogicA-2's, and nothing else unnamed: every
+ * primitive of VoxLogicA-2's registry outside {@code simpleitk} ({@code voxlogica2-primitives.tsv},
+ * written from that registry by {@code tools/voxlogica2/catalog_tsv.py}) is registered with
+ * VoxLogicA-2's argument counts; every procedure of SimpleITK's interface ({@code procedures.json})
+ * is registered with its arity; and every other registered operator is one of the VoxBeam
+ * extensions listed here, which docs/language.md lists too.
  */
 class CatalogParityTest {
   /** Operators VoxBeam adds to VoxLogicA-2's catalog; docs/language.md lists them. */
@@ -130,7 +129,7 @@ class CatalogParityTest {
   }
 
   private static Map<String, Arity> simpleItkProcedures() {
-    String text = resource("/org/voxbeam/transforms/simpleitk/procedures.json");
+    String text = resource("/org/voxbeam/operators/simpleitk/procedures.json");
     JsonObject document = (JsonObject) JsonReader.parse(text);
     Map<String, Arity> out = new LinkedHashMap<>();
     for (JsonValue item : ((JsonArray) document.get("procedures").orElseThrow()).items()) {

@@ -11,10 +11,10 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 
 /**
- * Declarations as goals, in the order VoxLogicA-2's {@code reduce_program_with_bindings} lists
- * them (the corpus test checks the ids against VoxLogicA-2 on its gallery): after the program's
- * own goals, every parameterless declaration by the position of its first declaration with the
- * node of its last; functions are not goals; the plan's nodes do not change.
+ * Declarations as goals, in the order VoxLogicA-2's {@code reduce_program_with_bindings} lists them
+ * (the corpus test checks the ids against VoxLogicA-2 on its gallery): after the program's own
+ * goals, every parameterless declaration by the position of its first declaration with the node of
+ * its last; functions are not goals; the plan's nodes do not change.
  */
 class DeclarationGoalsTest {
   private static final String PROGRAM =

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.testing.HostilePrograms;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.testkit.HostilePrograms;
 
 /**
  * The front end on inputs that are hostile by size or shape: comments by the thousand, deep
  * nesting, exponential and deep function chains, huge literals, many declarations. Each either
  * reduces or fails with a located error naming the limit, never with a stack overflow and never
- * after minutes. The sizes here keep {@code mvn verify} fast; {@code -Dvoxbeam.fuzz.long=true}
- * runs them at the scale of the outside probe and beyond.
+ * after minutes. The sizes here keep {@code mvn verify} fast; {@code -Dvoxbeam.fuzz.long=true} runs
+ * them at the scale of the outside probe and beyond.
  */
 class FrontEndStressTest {
   private static final boolean LONG = Boolean.getBoolean("voxbeam.fuzz.long");

@@ -14,20 +14,27 @@ class ReducerErrorsTest {
   @TempDir Path dir;
 
   private static ReduceException failure(String program) {
-    return assertThrows(ReduceException.class, () -> Reducer.standard().reduceText(program, "prog.imgql"));
+    return assertThrows(
+        ReduceException.class, () -> Reducer.standard().reduceText(program, "prog.imgql"));
   }
 
   @Test
   void unboundNamePointsAtTheName() {
     ReduceException e = failure("a = 1\nx = a + nope\n");
-    assertEquals("prog.imgql:2:9: error: unbound name 'nope': not a parameter, a declaration,"
-        + " an imported function or a primitive\nx = a + nope\n        ^", e.getMessage());
+    assertEquals(
+        "prog.imgql:2:9: error: unbound name 'nope': not a parameter, a declaration,"
+            + " an imported function or a primitive\nx = a + nope\n        ^",
+        e.getMessage());
   }
 
   @Test
   void primitiveArityIsChecked() {
     ReduceException e = failure("print \"r\" range(1, 2, 3)\n");
-    assertTrue(e.getMessage().startsWith("prog.imgql:1:11: error: 'default.range' takes 1..2 argument(s) but is called with 3"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "prog.imgql:1:11: error: 'default.range' takes 1..2 argument(s) but is called with 3"),
+        e.getMessage());
   }
 
   @Test
@@ -49,12 +56,16 @@ class ReducerErrorsTest {
   void valuesCannotBeCalledAndFunctionsNeedArguments() {
     assertTrue(failure("a = 1\nprint \"x\" a(2)\n").problem().contains("'a' is a value"));
     assertTrue(failure("f(x) = x\nprint \"x\" f\n").problem().contains("used without arguments"));
-    assertTrue(failure("f(x, y) = x\nprint \"x\" map(f, [1])\n").problem().contains("one argument"));
+    assertTrue(
+        failure("f(x, y) = x\nprint \"x\" map(f, [1])\n").problem().contains("one argument"));
   }
 
   @Test
   void unsupportedFoldOperatorAndUnknownNamespace() {
-    assertTrue(failure("print \"x\" fold .+. [1]\n").problem().startsWith("fold cannot combine with '.+.'"));
+    assertTrue(
+        failure("print \"x\" fold .+. [1]\n")
+            .problem()
+            .startsWith("fold cannot combine with '.+.'"));
     ReduceException e = failure("import \"nosuch\"\n");
     assertTrue(e.problem().startsWith("unknown namespace 'nosuch'"), e.problem());
   }
@@ -75,20 +86,26 @@ class ReducerErrorsTest {
     ReduceException e =
         assertThrows(
             ReduceException.class,
-            () -> new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("main.imgql")));
+            () ->
+                new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("main.imgql")));
     String message = e.getMessage();
     assertTrue(message.startsWith("lib/b.imgql:2:1: error: "), message);
-    assertTrue(message.contains("imported from lib/a.imgql:2:1\n  imported from main.imgql:1:1"), message);
+    assertTrue(
+        message.contains("imported from lib/a.imgql:2:1\n  imported from main.imgql:1:1"), message);
   }
 
   @Test
   void importsResolveRelativeToTheImportingFileOnce() throws Exception {
     Files.createDirectories(dir.resolve("lib"));
-    Files.writeString(dir.resolve("main.imgql"), "import \"lib/a.imgql\"\nimport \"lib/../lib/a.imgql\"\nprint \"x\" f(one)\n");
+    Files.writeString(
+        dir.resolve("main.imgql"),
+        "import \"lib/a.imgql\"\nimport \"lib/../lib/a.imgql\"\nprint \"x\" f(one)\n");
     Files.writeString(dir.resolve("lib/a.imgql"), "import \"b.imgql\"\none = two + 1\n");
     Files.writeString(dir.resolve("lib/b.imgql"), "two = 2\nf(x) = x * 10\n");
     var plan = new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("main.imgql"));
-    var same = Reducer.standard().reduceText("two = 2\nf(x) = x * 10\none = two + 1\nprint \"x\" f(one)\n", "p");
+    var same =
+        Reducer.standard()
+            .reduceText("two = 2\nf(x) = x * 10\none = two + 1\nprint \"x\" f(one)\n", "p");
     assertEquals(same.goals(), plan.goals());
   }
 

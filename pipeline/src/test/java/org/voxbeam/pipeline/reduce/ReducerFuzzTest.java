@@ -7,18 +7,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * Mutated programs through the whole front end: parsing and reduction either succeed or fail
- * with the front end's own located errors, never with another exception.
+ * Mutated programs through the whole front end: parsing and reduction either succeed or fail with
+ * the front end's own located errors, never with another exception.
  */
 class ReducerFuzzTest {
   private static final String[] FRAGMENTS = {
-    "x", "f(", ")", ",", " + ", " * ", "map(", "fold + ", "for i in ", " do ", "let a = ", " in ",
-    "[", "]", "[1:]", "import \"vox1\"\n", "import \"strings\"\n", "\n", "\"s\"", "2", "$stem",
-    "range(0, 3)", "filter v in ", "print \"p\" ", "g(a, b) = ", "touch(", "!", "&&", ".+.", "=",
+    "x",
+    "f(",
+    ")",
+    ",",
+    " + ",
+    " * ",
+    "map(",
+    "fold + ",
+    "for i in ",
+    " do ",
+    "let a = ",
+    " in ",
+    "[",
+    "]",
+    "[1:]",
+    "import \"vox1\"\n",
+    "import \"strings\"\n",
+    "\n",
+    "\"s\"",
+    "2",
+    "$stem",
+    "range(0, 3)",
+    "filter v in ",
+    "print \"p\" ",
+    "g(a, b) = ",
+    "touch(",
+    "!",
+    "&&",
+    ".+.",
+    "=",
   };
 
   @Test
@@ -36,7 +63,9 @@ class ReducerFuzzTest {
         reducer.reduceText(program, "fuzz.imgql");
         reduced++;
       } catch (ImgqlSyntaxException | ReduceException expected) {
-        assertTrue(expected.getMessage().startsWith("fuzz.imgql:") || expected.getMessage().startsWith("vox1/"),
+        assertTrue(
+            expected.getMessage().startsWith("fuzz.imgql:")
+                || expected.getMessage().startsWith("vox1/"),
             expected.getMessage());
       }
     }
@@ -49,17 +78,13 @@ class ReducerFuzzTest {
     for (int i = 0; i < edits; i++) {
       int at = random.nextInt(text.length() + 1);
       switch (random.nextInt(3)) {
-        case 0:
-          text.insert(at, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
-          break;
-        case 1:
-          text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
-          break;
-        default:
+        case 0 -> text.insert(at, FRAGMENTS[random.nextInt(FRAGMENTS.length)]);
+        case 1 -> text.delete(at, Math.min(text.length(), at + 1 + random.nextInt(6)));
+        default -> {
           int from = random.nextInt(text.length() + 1);
           int to = Math.min(text.length(), from + random.nextInt(12));
           text.insert(at, text.substring(from, to));
-          break;
+        }
       }
     }
     return text.toString();

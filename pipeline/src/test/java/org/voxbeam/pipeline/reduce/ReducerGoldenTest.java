@@ -19,14 +19,14 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
- * Every golden program reduces to VoxLogicA-2's plan: the same goals, in order, with the same
- * ids, and exactly the same set of nodes reachable from them.
+ * Every golden program reduces to VoxLogicA-2's plan: the same goals, in order, with the same ids,
+ * and exactly the same set of nodes reachable from them.
  */
 class ReducerGoldenTest {
 
@@ -41,7 +41,8 @@ class ReducerGoldenTest {
 
   private static void check(Path dir) throws Exception {
     Plan expected = PlanJsonReader.strict().read(dir.resolve("plan.json"));
-    Plan actual = new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("program.imgql"));
+    Plan actual =
+        new Reducer(PrimitiveCatalog.voxLogicA2(), dir).reduceFile(Path.of("program.imgql"));
     assertEquals(describe(expected.goals()), describe(actual.goals()), "goals");
     assertEquals(reachable(expected), reachable(actual), "nodes reachable from the goals");
     Path expectations = dir.resolve("expected.json");
@@ -51,7 +52,8 @@ class ReducerGoldenTest {
       for (JsonValue goal : ((JsonArray) json.get("goals").orElseThrow()).items()) {
         ids.add(((JsonObject) goal).getString("id").orElseThrow());
       }
-      assertEquals(ids, actual.goals().stream().map(goal -> goal.id().hex()).toList(), "expected.json ids");
+      assertEquals(
+          ids, actual.goals().stream().map(goal -> goal.id().hex()).toList(), "expected.json ids");
     }
   }
 

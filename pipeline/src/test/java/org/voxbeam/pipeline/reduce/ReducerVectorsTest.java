@@ -24,10 +24,10 @@ import org.voxbeam.pipeline.plan.Plan;
  * Programs beyond the shared goldens, reduced by VoxLogicA-2's own reducer (goals and the ids
  * reachable from them recorded in {@code reducer-vectors.json}): vox1 library functions inside
  * closures, shadowed declarations captured by functions, nested function captures, primitives
- * passed to {@code map}, qualified names, user operators, slices and program variables; a
- * 20-deep chain of functions each calling the previous one twice (memoised inlining must give
- * the plan repeated inlining gives), repeated calls inside functions and loops, and {@code _}
- * as a {@code let}, parameter and loop name.
+ * passed to {@code map}, qualified names, user operators, slices and program variables; a 20-deep
+ * chain of functions each calling the previous one twice (memoised inlining must give the plan
+ * repeated inlining gives), repeated calls inside functions and loops, and {@code _} as a {@code
+ * let}, parameter and loop name.
  */
 class ReducerVectorsTest {
 
@@ -36,7 +36,10 @@ class ReducerVectorsTest {
     JsonObject vectors = (JsonObject) JsonReader.parse(resource("reducer-vectors.json"));
     assertFalse(vectors.members().isEmpty());
     return vectors.members().entrySet().stream()
-        .map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> check((JsonObject) entry.getValue())));
+        .map(
+            entry ->
+                DynamicTest.dynamicTest(
+                    entry.getKey(), () -> check((JsonObject) entry.getValue())));
   }
 
   private static void check(JsonObject vector) {
@@ -56,7 +59,8 @@ class ReducerVectorsTest {
     for (JsonValue id : ((JsonArray) vector.get("nodes").orElseThrow()).items()) {
       nodes.add(((JsonString) id).value());
     }
-    assertEquals(nodes, ReducerGoldenTest.reachable(plan).stream().map(NodeId::hex).toList(), "nodes");
+    assertEquals(
+        nodes, ReducerGoldenTest.reachable(plan).stream().map(NodeId::hex).toList(), "nodes");
   }
 
   private static String strings(List<JsonValue> fields) {
@@ -72,5 +76,4 @@ class ReducerVectorsTest {
       throw new UncheckedIOException(e);
     }
   }
-
 }

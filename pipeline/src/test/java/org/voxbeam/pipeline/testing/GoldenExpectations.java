@@ -15,11 +15,11 @@ import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.testing.SharedFixtures;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.ValueJson;
+import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * Checks a run of a golden program against its {@code expected.json}: every goal's id, then its
@@ -29,9 +29,12 @@ import org.voxbeam.pipeline.execution.ValueJson;
 public final class GoldenExpectations {
   private GoldenExpectations() {}
 
-  /** Asserts that {@code result}, a run of the plan in {@code programDir}, gives the expected goals. */
+  /**
+   * Asserts that {@code result}, a run of the plan in {@code programDir}, gives the expected goals.
+   */
   public static void assertMatches(Path programDir, RunResult result) {
-    JsonObject expected = (JsonObject) JsonReader.parse(SharedFixtures.read(programDir.resolve("expected.json")));
+    JsonObject expected =
+        (JsonObject) JsonReader.parse(SharedFixtures.read(programDir.resolve("expected.json")));
     Map<String, GoalResult> byName = new HashMap<>();
     result.goals().forEach(goal -> byName.put(goal.goal().name(), goal));
     JsonObject voxbeamExpected = (JsonObject) expected.get("voxbeam_expected").orElse(null);
@@ -42,7 +45,8 @@ public final class GoldenExpectations {
       assertNotNull(actual, "no goal " + name);
       assertEquals(goal.getString("id").orElseThrow(), actual.goal().id().hex(), name);
       if (voxbeamExpected != null) {
-        assertVoxBeamExpectation(name, (JsonObject) voxbeamExpected.get(name).orElseThrow(), actual);
+        assertVoxBeamExpectation(
+            name, (JsonObject) voxbeamExpected.get(name).orElseThrow(), actual);
         continue;
       }
       assertFalse(actual.failed(), () -> name + " failed: " + actual.value());
@@ -50,11 +54,13 @@ public final class GoldenExpectations {
           CanonicalJson.write(goal.get("value").orElseThrow()),
           CanonicalJson.write(ValueJson.toJson(actual.value())),
           name);
-      goal.getString("vox_type").ifPresent(type -> assertEquals(type, actual.value().voxType(), name));
+      goal.getString("vox_type")
+          .ifPresent(type -> assertEquals(type, actual.value().voxType(), name));
     }
   }
 
-  private static void assertVoxBeamExpectation(String name, JsonObject expectation, GoalResult actual) {
+  private static void assertVoxBeamExpectation(
+      String name, JsonObject expectation, GoalResult actual) {
     if (expectation.getString("status").orElseThrow().equals("failed")) {
       ErrorValue error = assertInstanceOf(ErrorValue.class, actual.value(), name);
       String mention = expectation.getString("error_mentions").orElseThrow();

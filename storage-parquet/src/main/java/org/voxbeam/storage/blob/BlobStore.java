@@ -19,8 +19,9 @@ import org.voxbeam.storage.StoreLayout;
 
 /**
  * Content-addressed blob files. A blob is streamed to a temporary file while its SHA-256 is
- * computed (on a second thread for large blobs, see {@link HashingCopy}), then renamed to {@code blobs/sha256/ab/cdef…}: readers never see a partial blob, two
- * writers of the same content agree, and nothing is ever held whole in memory.
+ * computed (on a second thread for large blobs, see {@link HashingCopy}), then renamed to {@code
+ * blobs/sha256/ab/cdef…}: readers never see a partial blob, two writers of the same content agree,
+ * and nothing is ever held whole in memory.
  */
 public final class BlobStore {
   private static final int BUFFER = 1 << 16;
@@ -29,7 +30,9 @@ public final class BlobStore {
   private final boolean verifyReads;
   private final Durability durability;
 
-  /** A blob store whose reads are verified and whose blobs are synced before they become visible. */
+  /**
+   * A blob store whose reads are verified and whose blobs are synced before they become visible.
+   */
   public BlobStore(StoreLayout layout) {
     this(layout, true, Durability.FSYNC);
   }
@@ -140,14 +143,16 @@ public final class BlobStore {
   }
 
   /**
-   * Moves a corrupt blob out of the way, keeping it for inspection: results that reference it
-   * then read as absent and are recomputed, which writes a good copy.
+   * Moves a corrupt blob out of the way, keeping it for inspection: results that reference it then
+   * read as absent and are recomputed, which writes a good copy.
    */
   public void quarantine(BlobRef ref) {
     Path source = layout.blob(ref.sha256());
     try {
       Files.createDirectories(layout.quarantine());
-      Files.move(source, layout.quarantine().resolve(ref.sha256() + "-" + System.nanoTime()),
+      Files.move(
+          source,
+          layout.quarantine().resolve(ref.sha256() + "-" + System.nanoTime()),
           StandardCopyOption.ATOMIC_MOVE);
     } catch (java.nio.file.NoSuchFileException alreadyMoved) {
       // Another reader quarantined it first.
@@ -157,8 +162,8 @@ public final class BlobStore {
   }
 
   /**
-   * Quarantines the blob {@code ref} if its file is corrupt now: a reader that found it corrupt
-   * may have read an old file while a good copy was being stored under the same name.
+   * Quarantines the blob {@code ref} if its file is corrupt now: a reader that found it corrupt may
+   * have read an old file while a good copy was being stored under the same name.
    */
   void quarantineIfCorrupt(BlobRef ref) {
     if (Files.exists(layout.blob(ref.sha256())) && !verify(ref)) {

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.value.Blob;
 
 /**
- * A blob stored in a file, read on demand rather than held in memory. Unless the store was
- * opened without verification, every read re-hashes the file as it streams (see {@link
+ * A blob stored in a file, read on demand rather than held in memory. Unless the store was opened
+ * without verification, every read re-hashes the file as it streams (see {@link
  * VerifyingInputStream}): the hash is the one this blob was stored under, not whatever the file
  * holds now, so a cached value never serves content changed on disk after its first read.
  */

@@ -12,8 +12,8 @@ import java.util.concurrent.Executors;
 /**
  * Copies a large stream to a file while another thread hashes what was copied, so SHA-256 runs
  * beside the write instead of after it: a blob is stored at about the speed of the slower of the
- * two rather than of their sum. Chunks are hashed in order; a ring of buffers bounds the memory
- * to {@value #RING} chunks of {@value #CHUNK} bytes per copy.
+ * two rather than of their sum. Chunks are hashed in order; a ring of buffers bounds the memory to
+ * {@value #RING} chunks of {@value #CHUNK} bytes per copy.
  */
 final class HashingCopy {
   /** Below this size the plain sequential copy is as fast; no second thread is involved. */

@@ -9,9 +9,9 @@ import org.voxbeam.kernel.value.CorruptBlobException;
 
 /**
  * A stored blob's bytes, hashed as they are read. The read that would hand out the blob's last
- * bytes first checks the digest, and fails with {@link CorruptBlobException} instead if the
- * content no longer hashes to the blob's name (or the file is shorter or longer than recorded):
- * a reader, an HTTP response included, never completes with wrong bytes.
+ * bytes first checks the digest, and fails with {@link CorruptBlobException} instead if the content
+ * no longer hashes to the blob's name (or the file is shorter or longer than recorded): a reader,
+ * an HTTP response included, never completes with wrong bytes.
  */
 final class VerifyingInputStream extends FilterInputStream {
   private final BlobRef ref;

@@ -5,14 +5,14 @@ import org.voxbeam.kernel.node.NodeId;
 
 /**
  * Where each stored result is: node id to (segment, row), whether it succeeded and when it was
- * stored, for the row of each id that counts (the newest success, else the newest failure).
- * Kept compact because it is the store's only per-result memory: an
- * open-addressing table of primitive arrays keyed by the first 128 bits of the id (about 60 bytes
- * per result), so a million results take tens of megabytes. A 128-bit prefix collision is
- * astronomically unlikely, and readers check the full id in the row anyway.
+ * stored, for the row of each id that counts (the newest success, else the newest failure). Kept
+ * compact because it is the store's only per-result memory: an open-addressing table of primitive
+ * arrays keyed by the first 128 bits of the id (about 60 bytes per result), so a million results
+ * take tens of megabytes. A 128-bit prefix collision is astronomically unlikely, and readers check
+ * the full id in the row anyway.
  *
- * <p>Lookups are lock-free in the common case (optimistic reads of a {@link StampedLock});
- * inserts take the write lock.
+ * <p>Lookups are lock-free in the common case (optimistic reads of a {@link StampedLock}); inserts
+ * take the write lock.
  */
 public final class ResultIndex {
   private static final float MAX_LOAD = 0.6f;
@@ -137,7 +137,9 @@ public final class ResultIndex {
     if (usedSlots.length != highs.length || lows.length != highs.length) {
       return null;
     }
-    for (int slot = mix(h, l) & mask, probes = 0; probes < highs.length; slot = (slot + 1) & mask, probes++) {
+    for (int slot = mix(h, l) & mask, probes = 0;
+        probes < highs.length;
+        slot = (slot + 1) & mask, probes++) {
       if (!usedSlots[slot]) {
         return null;
       }
@@ -146,7 +148,10 @@ public final class ResultIndex {
         int[] rows = row;
         boolean[] failures = failed;
         boolean[] blobs = blob;
-        if (slot >= segments.length || slot >= rows.length || slot >= failures.length || slot >= blobs.length) {
+        if (slot >= segments.length
+            || slot >= rows.length
+            || slot >= failures.length
+            || slot >= blobs.length) {
           return null;
         }
         return new Location(segments[slot], rows[slot], failures[slot], blobs[slot]);

@@ -1,4 +1,5 @@
 package org.voxbeam.storage.maintenance;
 
 /** What {@code compact} merged (or, in a dry run, would merge). */
-public record CompactReport(boolean dryRun, int segmentsMerged, long rowsKept, long duplicateRowsDropped) {}
+public record CompactReport(
+    boolean dryRun, int segmentsMerged, long rowsKept, long duplicateRowsDropped) {}

@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Which results to evict: those older than {@code maxAge} (counted from creation, or from the
- * last access when that is later), then, oldest first, as many as it takes to bring the store
- * under {@code maxBytes}.
+ * Which results to evict: those older than {@code maxAge} (counted from creation, or from the last
+ * access when that is later), then, oldest first, as many as it takes to bring the store under
+ * {@code maxBytes}.
  */
 public record EvictionPolicy(Optional<Duration> maxAge, Basis basis, OptionalLong maxBytes) {
   /** What a result's age is counted from. */
@@ -17,15 +17,17 @@ public record EvictionPolicy(Optional<Duration> maxAge, Basis basis, OptionalLon
   }
 
   public EvictionPolicy {
-    maxAge.ifPresent(age -> {
-      if (age.isNegative()) {
-        throw new IllegalArgumentException("max age must not be negative");
-      }
-    });
-    maxBytes.ifPresent(bytes -> {
-      if (bytes < 0) {
-        throw new IllegalArgumentException("max bytes must not be negative");
-      }
-    });
+    maxAge.ifPresent(
+        age -> {
+          if (age.isNegative()) {
+            throw new IllegalArgumentException("max age must not be negative");
+          }
+        });
+    maxBytes.ifPresent(
+        bytes -> {
+          if (bytes < 0) {
+            throw new IllegalArgumentException("max bytes must not be negative");
+          }
+        });
   }
 }

@@ -9,7 +9,11 @@ import java.util.List;
  *     reference them cannot be read)
  */
 public record GcReport(
-    boolean dryRun, long blobsRemoved, long temporaryFilesRemoved, long bytesFreed, List<String> warnings) {
+    boolean dryRun,
+    long blobsRemoved,
+    long temporaryFilesRemoved,
+    long bytesFreed,
+    List<String> warnings) {
   public GcReport {
     warnings = List.copyOf(warnings);
   }

@@ -15,11 +15,10 @@ import org.voxbeam.storage.segment.SegmentSchema;
 
 /**
  * One segment checked: its intact rows and what is wrong with it, if anything. A row is intact if
- * it decodes, its node id is one, and its checksum matches (rows of segments written before
- * format version 3 have none, and count as intact if they decode). A segment is damaged if any
- * row is not, if its rows do not add up to the checksum in its footer, if it does not match its
- * manifest entry, or if it cannot be read whole; the intact rows of a damaged segment are what a
- * repair keeps.
+ * it decodes, its node id is one, and its checksum matches (rows of segments written before format
+ * version 3 have none, and count as intact if they decode). A segment is damaged if any row is not,
+ * if its rows do not add up to the checksum in its footer, if it does not match its manifest entry,
+ * or if it cannot be read whole; the intact rows of a damaged segment are what a repair keeps.
  */
 record SegmentCheck(Path file, List<Group> intactRows, long uncheckedRows, List<String> damage) {
   /** Rows named in a damage report before the rest are counted. */
@@ -52,9 +51,14 @@ record SegmentCheck(Path file, List<Group> intactRows, long uncheckedRows, List<
       read = SegmentFiles.read(file, SegmentSchema.RESULT, false);
     } catch (IOException | RuntimeException e) {
       SegmentFiles.Salvaged salvaged = SegmentFiles.salvage(file);
-      damage.add("cannot be read whole (" + firstLine(StoreException.reason(e)) + "); "
-          + salvaged.rows().size() + " of " + (salvaged.rowCount() < 0 ? "?" : salvaged.rowCount())
-          + " rows are intact");
+      damage.add(
+          "cannot be read whole ("
+              + firstLine(StoreException.reason(e))
+              + "); "
+              + salvaged.rows().size()
+              + " of "
+              + (salvaged.rowCount() < 0 ? "?" : salvaged.rowCount())
+              + " rows are intact");
       return new SegmentCheck(file, salvaged.rows(), 0, damage);
     }
     List<Group> intact = new ArrayList<>();
@@ -76,9 +80,14 @@ record SegmentCheck(Path file, List<Group> intactRows, long uncheckedRows, List<
       }
     }
     if (!bad.isEmpty()) {
-      damage.add(bad.size() + " of " + read.rows().size() + " rows do not match their checksums (rows "
-          + String.join(", ", bad.stream().limit(NAMED_ROWS).map(String::valueOf).toList())
-          + (bad.size() > NAMED_ROWS ? ", …" : "") + ")");
+      damage.add(
+          bad.size()
+              + " of "
+              + read.rows().size()
+              + " rows do not match their checksums (rows "
+              + String.join(", ", bad.stream().limit(NAMED_ROWS).map(String::valueOf).toList())
+              + (bad.size() > NAMED_ROWS ? ", …" : "")
+              + ")");
     }
     if (!SegmentFiles.matchesRecordedChecksum(read)) {
       damage.add("its rows do not add up to its segment checksum");

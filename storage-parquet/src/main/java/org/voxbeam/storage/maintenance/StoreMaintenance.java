@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -31,21 +31,22 @@ import org.voxbeam.storage.blob.BlobRef;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.segment.RowCodec;
 import org.voxbeam.storage.segment.RowCopy;
-import org.voxbeam.storage.segment.SegmentManifest;
 import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.storage.segment.SegmentManifest;
 import org.voxbeam.storage.segment.SegmentSchema;
 
 /**
- * Keeping a store healthy and bounded: {@code verify} checks every row against its checksum,
- * every segment against the manifest, re-hashes every blob and checks every reference (and with
- * {@code --repair} quarantines damaged segments, keeping their intact rows), {@code gc} removes unreferenced blobs and leftover temporary files, {@code compact}
- * merges small segments, and {@code evict} drops results by age or to fit a size. Every
- * operation except verify has a dry run that reports without changing anything.
+ * Keeping a store healthy and bounded: {@code verify} checks every row against its checksum, every
+ * segment against the manifest, re-hashes every blob and checks every reference (and with {@code
+ * --repair} quarantines damaged segments, keeping their intact rows), {@code gc} removes
+ * unreferenced blobs and leftover temporary files, {@code compact} merges small segments, and
+ * {@code evict} drops results by age or to fit a size. Every operation except verify has a dry run
+ * that reports without changing anything.
  *
  * <p>Segments are immutable, so compaction and eviction write new segments first and only then
  * delete the old ones; other processes notice the change and re-index. Blobs are removed only by
- * gc, and only when no row in any segment references them and they are older than a grace period
- * (a writer may have stored a blob whose segment it has not committed yet).
+ * gc, and only when no row in any segment references them and they are older than a grace period (a
+ * writer may have stored a blob whose segment it has not committed yet).
  */
 public final class StoreMaintenance {
   /** Files younger than this may belong to a writer that is still working. */
@@ -64,18 +65,20 @@ public final class StoreMaintenance {
     this.blobs = new BlobStore(layout);
   }
 
-  /** Checks the store and reports what is wrong, changing nothing but quarantining corrupt blobs. */
+  /**
+   * Checks the store and reports what is wrong, changing nothing but quarantining corrupt blobs.
+   */
   public VerifyReport verify() {
     return verify(false);
   }
 
   /**
-   * Checks every segment (each row against its checksum, each file against its manifest entry),
-   * the manifest against the segments, every blob against its hash and every child reference.
-   * Corrupt blobs are moved to quarantine either way. With {@code repair}, a damaged segment is
-   * replaced by a segment of its intact rows and moved to {@code quarantine/}, and manifest
-   * entries of segments that are gone are dropped: the results they held read as absent and are
-   * computed again when needed.
+   * Checks every segment (each row against its checksum, each file against its manifest entry), the
+   * manifest against the segments, every blob against its hash and every child reference. Corrupt
+   * blobs are moved to quarantine either way. With {@code repair}, a damaged segment is replaced by
+   * a segment of its intact rows and moved to {@code quarantine/}, and manifest entries of segments
+   * that are gone are dropped: the results they held read as absent and are computed again when
+   * needed.
    */
   public VerifyReport verify(boolean repair) {
     List<String> problems = new ArrayList<>();
@@ -86,7 +89,10 @@ public final class StoreMaintenance {
     files.forEach(file -> present.add(file.getFileName().toString()));
     for (String listed : manifest.keySet()) {
       if (!present.contains(listed)) {
-        problems.add("segment " + listed + " is in the manifest but missing (deleted); its results are computed again when needed");
+        problems.add(
+            "segment "
+                + listed
+                + " is in the manifest but missing (deleted); its results are computed again when needed");
         if (repair) {
           removeFromManifest(listed);
           repairs.add("removed missing segment " + listed + " from the manifest");
@@ -106,12 +112,19 @@ public final class StoreMaintenance {
         if (repair) {
           quarantine(check);
           repaired = true;
-          repairs.add("moved segment " + name + " to quarantine, keeping its " + check.intactRows().size() + " intact rows");
+          repairs.add(
+              "moved segment "
+                  + name
+                  + " to quarantine, keeping its "
+                  + check.intactRows().size()
+                  + " intact rows");
         }
       }
     }
     Set<String> ids = new HashSet<>();
-    checks.forEach(check -> check.intactRows().forEach(row -> ids.add(row.getString(SegmentSchema.NODE_ID, 0))));
+    checks.forEach(
+        check ->
+            check.intactRows().forEach(row -> ids.add(row.getString(SegmentSchema.NODE_ID, 0))));
     Map<String, Boolean> blobHealth = new HashMap<>();
     long rows = 0;
     for (SegmentCheck check : checks) {
@@ -163,12 +176,14 @@ public final class StoreMaintenance {
 
   private boolean checkBlob(BlobRef ref, String id, List<String> problems) {
     if (!blobs.exists(ref)) {
-      problems.add("blob " + ref.sha256() + " of result " + id + " is missing or has the wrong size");
+      problems.add(
+          "blob " + ref.sha256() + " of result " + id + " is missing or has the wrong size");
       return false;
     }
     if (!blobs.verify(ref)) {
       blobs.quarantine(ref);
-      problems.add("blob " + ref.sha256() + " of result " + id + " is corrupt; moved to quarantine");
+      problems.add(
+          "blob " + ref.sha256() + " of result " + id + " is corrupt; moved to quarantine");
       return false;
     }
     return true;
@@ -200,7 +215,10 @@ public final class StoreMaintenance {
           RowCodec.blobOf(row).ifPresent(ref -> live.add(ref.sha256()));
         }
       } catch (IOException | RuntimeException e) {
-        warnings.add("segment " + segment.getFileName() + " cannot be read, so no blob is removed; run store verify --repair");
+        warnings.add(
+            "segment "
+                + segment.getFileName()
+                + " cannot be read, so no blob is removed; run store verify --repair");
       }
     }
     boolean collectBlobs = warnings.isEmpty();
@@ -322,7 +340,8 @@ public final class StoreMaintenance {
     try {
       lastAccess = AccessLog.readAll(layout);
     } catch (IOException e) {
-      throw new StoreException("cannot read access times under " + layout.access() + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot read access times under " + layout.access() + ": " + e.getMessage(), e);
     }
     Set<String> victims = selectVictims(segments, policy, lastAccess);
     List<SegmentRows> affected = new ArrayList<>();
@@ -357,22 +376,29 @@ public final class StoreMaintenance {
     Map<String, Long> age = new HashMap<>();
     for (Map.Entry<String, Group> entry : rowsById.entrySet()) {
       long created = entry.getValue().getLong("created_at", 0);
-      long reference = policy.basis() == EvictionPolicy.Basis.LAST_ACCESS
-          ? Math.max(created, lastAccess.getOrDefault(entry.getKey(), created))
-          : created;
+      long reference =
+          policy.basis() == EvictionPolicy.Basis.LAST_ACCESS
+              ? Math.max(created, lastAccess.getOrDefault(entry.getKey(), created))
+              : created;
       age.put(entry.getKey(), now - reference);
     }
     Set<String> victims = new HashSet<>();
-    policy.maxAge().ifPresent(maxAge -> age.forEach((id, millis) -> {
-      if (millis > maxAge.toMillis()) {
-        victims.add(id);
-      }
-    }));
+    policy
+        .maxAge()
+        .ifPresent(
+            maxAge ->
+                age.forEach(
+                    (id, millis) -> {
+                      if (millis > maxAge.toMillis()) {
+                        victims.add(id);
+                      }
+                    }));
     if (policy.maxBytes().isPresent()) {
       long bytes = storeBytes();
       long limit = policy.maxBytes().getAsLong();
       List<String> oldestFirst = new ArrayList<>(age.keySet());
-      oldestFirst.sort(Comparator.comparing((String id) -> age.get(id)).reversed().thenComparing(id -> id));
+      oldestFirst.sort(
+          Comparator.comparing((String id) -> age.get(id)).reversed().thenComparing(id -> id));
       for (String id : oldestFirst) {
         if (bytes <= limit) {
           break;
@@ -467,7 +493,10 @@ public final class StoreMaintenance {
       try {
         if (damaged.contains(segment)) {
           Files.createDirectories(layout.quarantine());
-          Files.move(segment.file(), layout.quarantine().resolve(name), StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              segment.file(),
+              layout.quarantine().resolve(name),
+              StandardCopyOption.REPLACE_EXISTING);
         } else {
           Files.deleteIfExists(segment.file());
         }
@@ -486,7 +515,8 @@ public final class StoreMaintenance {
       try {
         segments.add(new SegmentRows(file, SegmentFiles.read(file, SegmentSchema.RESULT)));
       } catch (IOException e) {
-        problems.add("segment " + file.getFileName() + " is unreadable: " + StoreException.reason(e));
+        problems.add(
+            "segment " + file.getFileName() + " is unreadable: " + StoreException.reason(e));
       }
     }
     return segments;

@@ -9,15 +9,15 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 
 /**
- * Where the pages of one segment are: for every column, the file offset, size and first row of
- * each data page, and the offset of its dictionary page. Built once, when the segment is indexed
- * (its footer and offset indexes are at hand then), so that reading one row later needs neither
- * the footer — parsing it costs about 100 µs, more than a whole point lookup may — nor any page
- * but the one holding the row in each column (see {@link RowReader}).
+ * Where the pages of one segment are: for every column, the file offset, size and first row of each
+ * data page, and the offset of its dictionary page. Built once, when the segment is indexed (its
+ * footer and offset indexes are at hand then), so that reading one row later needs neither the
+ * footer — parsing it costs about 100 µs, more than a whole point lookup may — nor any page but the
+ * one holding the row in each column (see {@link RowReader}).
  *
- * <p>About 16 bytes per page: a few kilobytes per segment. Only segments {@link RowReader} can
- * read are mapped: one row group, uncompressed, the {@link SegmentSchema#RESULT} schema, offset
- * indexes present. Others (written by another tool) are read whole.
+ * <p>About 16 bytes per page: a few kilobytes per segment. Only segments {@link RowReader} can read
+ * are mapped: one row group, uncompressed, the {@link SegmentSchema#RESULT} schema, offset indexes
+ * present. Others (written by another tool) are read whole.
  */
 public final class PageMap {
   private final long rowCount;
@@ -27,7 +27,13 @@ public final class PageMap {
   private final int[] pageSize;
   private final long[] firstRow;
 
-  private PageMap(long rowCount, int[] columnStart, long[] dictionaryOffset, long[] pageOffset, int[] pageSize, long[] firstRow) {
+  private PageMap(
+      long rowCount,
+      int[] columnStart,
+      long[] dictionaryOffset,
+      long[] pageOffset,
+      int[] pageSize,
+      long[] firstRow) {
     this.rowCount = rowCount;
     this.columnStart = columnStart;
     this.dictionaryOffset = dictionaryOffset;
@@ -43,7 +49,8 @@ public final class PageMap {
   }
 
   /** The page map of a segment with this footer, or empty if {@link RowReader} cannot read it. */
-  public static Optional<PageMap> of(ParquetMetadata footer, OffsetIndexSource offsets) throws java.io.IOException {
+  public static Optional<PageMap> of(ParquetMetadata footer, OffsetIndexSource offsets)
+      throws java.io.IOException {
     List<BlockMetaData> blocks = footer.getBlocks();
     if (blocks.size() != 1 || !SegmentSchema.RESULT.equals(footer.getFileMetaData().getSchema())) {
       return Optional.empty();
@@ -79,7 +86,14 @@ public final class PageMap {
       }
     }
     columnStart[chunks.size()] = next;
-    return Optional.of(new PageMap(blocks.get(0).getRowCount(), columnStart, dictionaryOffset, pageOffset, pageSize, firstRow));
+    return Optional.of(
+        new PageMap(
+            blocks.get(0).getRowCount(),
+            columnStart,
+            dictionaryOffset,
+            pageOffset,
+            pageSize,
+            firstRow));
   }
 
   /** Rows in the segment. */
@@ -124,7 +138,10 @@ public final class PageMap {
     return (int) (end - firstRow[page]);
   }
 
-  /** The dictionary page's offset in {@code column}, or -1; it ends where the first data page begins. */
+  /**
+   * The dictionary page's offset in {@code column}, or -1; it ends where the first data page
+   * begins.
+   */
   long dictionaryOffset(int column) {
     return dictionaryOffset[column];
   }

@@ -9,16 +9,16 @@ import org.apache.parquet.schema.Type;
 
 /**
  * The checksum of a result row (format version 3): CRC-32C over every column but {@code
- * row_checksum} itself, in schema order, each field as its repetition count followed by its
- * values (booleans as one byte; integers and doubles as their 8 little-endian bytes, every NaN as
- * the canonical one, since a NaN's payload need not survive a round trip through the JVM; strings
- * as their length and UTF-8 bytes; groups field by field). Any changed value, id, status or
- * metadata of a row, and a value moved to the wrong row, changes it. CRC-32C catches every burst
- * of up to 32 flipped bits and all but 2<sup>-32</sup> of other corruptions; it is not a
- * signature (whoever can write a segment can write its checksums).
+ * row_checksum} itself, in schema order, each field as its repetition count followed by its values
+ * (booleans as one byte; integers and doubles as their 8 little-endian bytes, every NaN as the
+ * canonical one, since a NaN's payload need not survive a round trip through the JVM; strings as
+ * their length and UTF-8 bytes; groups field by field). Any changed value, id, status or metadata
+ * of a row, and a value moved to the wrong row, changes it. CRC-32C catches every burst of up to 32
+ * flipped bits and all but 2<sup>-32</sup> of other corruptions; it is not a signature (whoever can
+ * write a segment can write its checksums).
  *
- * <p>The segment's checksum ({@link #ofSegment}) is CRC-32C over its rows' checksums in order,
- * with the row count: it catches a row lost or duplicated inside an otherwise decodable file.
+ * <p>The segment's checksum ({@link #ofSegment}) is CRC-32C over its rows' checksums in order, with
+ * the row count: it catches a row lost or duplicated inside an otherwise decodable file.
  */
 public final class RowChecksum {
   private RowChecksum() {}

@@ -38,12 +38,12 @@ import org.voxbeam.storage.blob.BlobStore;
 
 /**
  * Turns results into rows and back. Scalars live in typed columns; bytes, arrays and images in
- * blobs, referenced by SHA-256; a sequence stores its items as rows of their own under
- * {@link NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed
- * in order in {@code children}, unless they are committed already
- * ({@link StoredResult#itemsCommitted}); a mapping stores scalar entries inline and other entries
- * as child rows. The run and the recorded inputs go in {@code run_id} and {@code inputs}; rows of
- * format version 1 have neither and read as inputs {@link RecordedInputs#UNKNOWN unknown}.
+ * blobs, referenced by SHA-256; a sequence stores its items as rows of their own under {@link
+ * NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed in order
+ * in {@code children}, unless they are committed already ({@link StoredResult#itemsCommitted}); a
+ * mapping stores scalar entries inline and other entries as child rows. The run and the recorded
+ * inputs go in {@code run_id} and {@code inputs}; rows of format version 1 have neither and read as
+ * inputs {@link RecordedInputs#UNKNOWN unknown}.
  */
 public final class RowCodec {
   /** The child family of mapping entries that are not scalars. */
@@ -64,8 +64,8 @@ public final class RowCodec {
   }
 
   /**
-   * Appends the rows of {@code result} to {@code rows} and their ids, in the same order, to
-   * {@code ids}, so that indexing them needs no second look at the rows.
+   * Appends the rows of {@code result} to {@code rows} and their ids, in the same order, to {@code
+   * ids}, so that indexing them needs no second look at the rows.
    */
   public void encode(StoredResult result, List<Group> rows, List<NodeId> ids) {
     int first = rows.size();
@@ -184,7 +184,9 @@ public final class RowCodec {
       row.append("error_node", error.node().hex());
       row.append("error_operator", error.operator());
       Group causes = row.addGroup("error_causes");
-      for (Optional<ErrorValue> cause = error.cause(); cause.isPresent(); cause = cause.get().cause()) {
+      for (Optional<ErrorValue> cause = error.cause();
+          cause.isPresent();
+          cause = cause.get().cause()) {
         Group element = causes.addGroup("list").addGroup("element");
         element.append("message", cause.get().message());
         element.append("node", cause.get().node().hex());
@@ -195,7 +197,8 @@ public final class RowCodec {
     }
   }
 
-  private void writeEntries(NodeId id, Group row, MappingValue mapping, ResultMetadata metadata, List<Group> rows) {
+  private void writeEntries(
+      NodeId id, Group row, MappingValue mapping, ResultMetadata metadata, List<Group> rows) {
     Group entries = row.addGroup("entries");
     for (Map.Entry<String, Value> entry : mapping.entries().entrySet()) {
       Group element = entries.addGroup("list").addGroup("element");
@@ -230,7 +233,9 @@ public final class RowCodec {
 
   /** The status column of a row. */
   public static ResultStatus status(Group row) {
-    return "failed".equals(row.getString(SegmentSchema.STATUS, 0)) ? ResultStatus.FAILED : ResultStatus.SUCCEEDED;
+    return "failed".equals(row.getString(SegmentSchema.STATUS, 0))
+        ? ResultStatus.FAILED
+        : ResultStatus.SUCCEEDED;
   }
 
   /**
@@ -251,7 +256,8 @@ public final class RowCodec {
                 ? Optional.of(row.getString(SegmentSchema.RUN_ID, 0))
                 : Optional.empty(),
             inputs(row));
-    return new StoredResult(id, decodeValue(id, row, row.getString(SegmentSchema.VALUE_TYPE, 0), children), metadata);
+    return new StoredResult(
+        id, decodeValue(id, row, row.getString(SegmentSchema.VALUE_TYPE, 0), children), metadata);
   }
 
   /** The recorded inputs of a row; unknown for a row of format version 1. */
@@ -293,45 +299,62 @@ public final class RowCodec {
   private Value decodeValue(
       NodeId id, Group row, String type, Function<NodeId, Optional<StoredResult>> children) {
     switch (type) {
-      case "null":
+      case "null" -> {
         return NullValue.INSTANCE;
-      case "boolean":
+      }
+      case "boolean" -> {
         return BooleanValue.of(row.getBoolean("bool_value", 0));
-      case "integer":
+      }
+      case "integer" -> {
         return new IntegerValue(row.getLong("int_value", 0));
-      case "number":
+      }
+      case "number" -> {
         return new NumberValue(row.getDouble("number_value", 0));
-      case "string":
+      }
+      case "string" -> {
         return new StringValue(row.getString("string_value", 0));
-      case "sequence":
+      }
+      case "sequence" -> {
         List<Value> items = new ArrayList<>();
         for (String child : strings(row, "children")) {
           items.add(child(new NodeId(child), children));
         }
         return new SequenceValue(items);
-      case "mapping":
+      }
+      case "mapping" -> {
         return entries(row, children);
-      case "bytes":
+      }
+      case "bytes" -> {
         return new BytesValue(blobs.open(blobRef(row)));
-      case "ndarray":
+      }
+      case "ndarray" -> {
         return new NdArrayValue(dtype(row), longs(row, "shape"), blobs.open(blobRef(row)));
-      case "image2d":
-      case "volume3d":
+      }
+      case "image2d", "volume3d" -> {
         ImageGeometry geometry =
-            new ImageGeometry(longs(row, "shape"), doubles(row, "spacing"), doubles(row, "origin"), doubles(row, "direction"));
+            new ImageGeometry(
+                longs(row, "shape"),
+                doubles(row, "spacing"),
+                doubles(row, "origin"),
+                doubles(row, "direction"));
         return new ImageValue(geometry, dtype(row), blobs.open(blobRef(row)));
-      case "dataset":
+      }
+      case "dataset" -> {
         return new DatasetValue(
-            new NodeId(row.getString("dataset_owner", 0)), row.getLong("dataset_size", 0), entries(row, children));
-      case "error":
+            new NodeId(row.getString("dataset_owner", 0)),
+            row.getLong("dataset_size", 0),
+            entries(row, children));
+      }
+      case "error" -> {
         return error(row);
-      default:
-        throw new StoreException("row " + id + " has unknown value type '" + type + "'");
+      }
+      default -> throw new StoreException("row " + id + " has unknown value type '" + type + "'");
     }
   }
 
   private static Value child(NodeId id, Function<NodeId, Optional<StoredResult>> children) {
-    return children.apply(id)
+    return children
+        .apply(id)
         .orElseThrow(() -> new StoreException("child result " + id + " is missing"))
         .value();
   }
@@ -355,20 +378,15 @@ public final class RowCodec {
   }
 
   private static Value decodeScalar(Group group, String type) {
-    switch (type) {
-      case "null":
-        return NullValue.INSTANCE;
-      case "boolean":
-        return BooleanValue.of(group.getBoolean("bool_value", 0));
-      case "integer":
-        return new IntegerValue(group.getLong("int_value", 0));
-      case "number":
-        return new NumberValue(group.getDouble("number_value", 0));
-      case "string":
-        return new StringValue(group.getString("string_value", 0));
-      default:
-        throw new StoreException("mapping entry of type " + type + " has no child reference");
-    }
+    return switch (type) {
+      case "null" -> NullValue.INSTANCE;
+      case "boolean" -> BooleanValue.of(group.getBoolean("bool_value", 0));
+      case "integer" -> new IntegerValue(group.getLong("int_value", 0));
+      case "number" -> new NumberValue(group.getDouble("number_value", 0));
+      case "string" -> new StringValue(group.getString("string_value", 0));
+      default ->
+          throw new StoreException("mapping entry of type " + type + " has no child reference");
+    };
   }
 
   private static ErrorValue error(Group row) {
@@ -382,8 +400,13 @@ public final class RowCodec {
     Optional<ErrorValue> cause = Optional.empty();
     for (int i = causes.size() - 1; i >= 0; i--) {
       Group c = causes.get(i);
-      cause = Optional.of(new ErrorValue(
-          c.getString("message", 0), new NodeId(c.getString("node", 0)), c.getString("operator", 0), cause));
+      cause =
+          Optional.of(
+              new ErrorValue(
+                  c.getString("message", 0),
+                  new NodeId(c.getString("node", 0)),
+                  c.getString("operator", 0),
+                  cause));
     }
     return new ErrorValue(
         row.getString("error_message", 0),

@@ -8,9 +8,9 @@ import org.apache.parquet.schema.Type;
 import org.voxbeam.storage.StoreException;
 
 /**
- * Copies a row read from a segment of an earlier format version (whose schema is a prefix of
- * {@link SegmentSchema#RESULT}) into a row of the current schema, the columns it lacks left null:
- * what upgrades and rewrites of old segments (compaction, repair) write.
+ * Copies a row read from a segment of an earlier format version (whose schema is a prefix of {@link
+ * SegmentSchema#RESULT}) into a row of the current schema, the columns it lacks left null: what
+ * upgrades and rewrites of old segments (compaction, repair) write.
  */
 public final class RowCopy {
   private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(SegmentSchema.RESULT);
@@ -42,7 +42,8 @@ public final class RowCopy {
     }
   }
 
-  private static void copyValue(Group from, int field, int index, Group to, String name, Type type) {
+  private static void copyValue(
+      Group from, int field, int index, Group to, String name, Type type) {
     switch (type.asPrimitiveType().getPrimitiveTypeName()) {
       case BOOLEAN -> to.append(name, from.getBoolean(field, index));
       case INT32 -> to.append(name, from.getInteger(field, index));

@@ -35,19 +35,23 @@ import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
 
 /**
- * Reads one row of a segment: for each column, only the data page holding the row (and the
- * column's dictionary page, if it has one), located through the segment's {@link PageMap}, with
- * one positioned read each. Parquet's own record assembly then skips to the row inside those
- * pages. This is what makes a first lookup cheap: no footer to parse and no other row decoded.
+ * Reads one row of a segment: for each column, only the data page holding the row (and the column's
+ * dictionary page, if it has one), located through the segment's {@link PageMap}, with one
+ * positioned read each. Parquet's own record assembly then skips to the row inside those pages.
+ * This is what makes a first lookup cheap: no footer to parse and no other row decoded.
  */
 public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
   private static final List<ColumnDescriptor> COLUMNS = SegmentSchema.RESULT.getColumns();
-  private static final MessageColumnIO COLUMN_IO = new ColumnIOFactory().getColumnIO(SegmentSchema.RESULT);
+  private static final MessageColumnIO COLUMN_IO =
+      new ColumnIOFactory().getColumnIO(SegmentSchema.RESULT);
   private static final Map<ColumnDescriptor, Integer> ORDINALS = ordinals();
+
   /** Pages need statistics objects; column readers never look at them. */
   private static final Statistics<?>[] NO_STATISTICS =
-      COLUMNS.stream().map(column -> Statistics.createStats(column.getPrimitiveType())).toArray(Statistics<?>[]::new);
+      COLUMNS.stream()
+          .map(column -> Statistics.createStats(column.getPrimitiveType()))
+          .toArray(Statistics<?>[]::new);
 
   private RowReader() {}
 
@@ -80,41 +84,54 @@ public final class RowReader {
       for (int c = 0; c < COLUMNS.size(); c++) {
         store.readers[c] = columnPages(spans, pages, c, dataPages[c]);
       }
-      return COLUMN_IO.getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP).read();
+      return COLUMN_IO
+          .getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
+          .read();
     } catch (RuntimeException e) {
-      throw new IOException("row " + row + " of " + segment + " is unreadable: " + e.getMessage(), e);
+      throw new IOException(
+          "row " + row + " of " + segment + " is unreadable: " + e.getMessage(), e);
     }
   }
 
-  private static OnePage columnPages(Spans spans, PageMap pages, int column, int index) throws IOException {
+  private static OnePage columnPages(Spans spans, PageMap pages, int column, int index)
+      throws IOException {
     DictionaryPage dictionary = null;
     long dictionaryOffset = pages.dictionaryOffset(column);
     if (dictionaryOffset >= 0) {
-      Page page = Page.parse(spans, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
+      Page page =
+          Page.parse(
+              spans, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
       if (page.header.getType() != PageType.DICTIONARY_PAGE) {
         throw new IOException("no dictionary page at " + dictionaryOffset);
       }
-      dictionary = new DictionaryPage(
-          page.data,
-          page.header.getUncompressed_page_size(),
-          page.header.getDictionary_page_header().getNum_values(),
-          CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
+      dictionary =
+          new DictionaryPage(
+              page.data,
+              page.header.getUncompressed_page_size(),
+              page.header.getDictionary_page_header().getNum_values(),
+              CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
     }
     Page page = Page.parse(spans, pages.offset(index), pages.size(index));
     if (page.header.getType() != PageType.DATA_PAGE) {
-      throw new IOException("page at " + pages.offset(index) + " is a " + page.header.getType() + ", not a version 1 data page");
+      throw new IOException(
+          "page at "
+              + pages.offset(index)
+              + " is a "
+              + page.header.getType()
+              + ", not a version 1 data page");
     }
     DataPageHeader header = page.header.getData_page_header();
-    DataPage data = new DataPageV1(
-        page.data,
-        header.getNum_values(),
-        page.header.getUncompressed_page_size(),
-        pages.firstRow(index),
-        pages.rows(column, index),
-        NO_STATISTICS[column],
-        CONVERTER.getEncoding(header.getRepetition_level_encoding()),
-        CONVERTER.getEncoding(header.getDefinition_level_encoding()),
-        CONVERTER.getEncoding(header.getEncoding()));
+    DataPage data =
+        new DataPageV1(
+            page.data,
+            header.getNum_values(),
+            page.header.getUncompressed_page_size(),
+            pages.firstRow(index),
+            pages.rows(column, index),
+            NO_STATISTICS[column],
+            CONVERTER.getEncoding(header.getRepetition_level_encoding()),
+            CONVERTER.getEncoding(header.getDefinition_level_encoding()),
+            CONVERTER.getEncoding(header.getEncoding()));
     return new OnePage(dictionary, data);
   }
 
@@ -126,9 +143,9 @@ public final class RowReader {
   }
 
   /**
-   * The bytes of a set of extents, read with one positioned read per run of extents that lie
-   * close together: the pages of sparse columns (nulls for most rows) are a few dozen bytes each
-   * and adjacent, so a row's 34 columns take a handful of reads, not 34.
+   * The bytes of a set of extents, read with one positioned read per run of extents that lie close
+   * together: the pages of sparse columns (nulls for most rows) are a few dozen bytes each and
+   * adjacent, so a row's 34 columns take a handful of reads, not 34.
    */
   private record Spans(long[] offsets, byte[][] bytes) {
     /** Extents closer than this are read together; reading the gap is cheaper than a call. */
@@ -140,7 +157,9 @@ public final class RowReader {
       Extent current = extents.get(0);
       for (Extent next : extents.subList(1, extents.size())) {
         if (next.offset() - current.end() <= GAP) {
-          current = new Extent(current.offset(), (int) (Math.max(current.end(), next.end()) - current.offset()));
+          current =
+              new Extent(
+                  current.offset(), (int) (Math.max(current.end(), next.end()) - current.offset()));
         } else {
           merged.add(current);
           current = next;

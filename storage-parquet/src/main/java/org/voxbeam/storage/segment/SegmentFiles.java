@@ -4,32 +4,32 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.util.Optional;
-import org.apache.parquet.format.Util;
-import org.apache.parquet.format.converter.ParquetMetadataConverter;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.internal.hadoop.metadata.IndexReference;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.format.Util;
+import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.internal.hadoop.metadata.IndexReference;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -45,27 +45,27 @@ import org.voxbeam.storage.StoreLayout;
  * {@link LocalInputFile}): no Hadoop file system, native library or {@code winutils} is involved,
  * so segments behave the same on Linux, macOS and Windows.
  *
- * <p>A segment is written completely under {@code tmp/} and then renamed into
- * {@code segments/}, so a reader sees a whole segment or none of it.
+ * <p>A segment is written completely under {@code tmp/} and then renamed into {@code segments/}, so
+ * a reader sees a whole segment or none of it.
  */
 public final class SegmentFiles {
   /** Rows are small; compression would save little and cost native codecs. */
   private static final CompressionCodecName CODEC = CompressionCodecName.UNCOMPRESSED;
 
   /**
-   * Rows per data page. Small pages let {@link RowReader} decode a few rows to serve one (a
-   * first lookup took ~210 µs with one page per 1,024 rows, ~70 µs with 128, ~60 µs with 64, ~57
-   * µs with 32); every page costs the writer ~2 µs and ~60 bytes, so smaller pages slow commits.
+   * Rows per data page. Small pages let {@link RowReader} decode a few rows to serve one (a first
+   * lookup took ~210 µs with one page per 1,024 rows, ~70 µs with 128, ~60 µs with 64, ~57 µs with
+   * 32); every page costs the writer ~2 µs and ~60 bytes, so smaller pages slow commits.
    */
   static final int PAGE_ROWS = 64;
 
   /**
    * Columns that repeat few distinct values, and only those, are dictionary-encoded: building a
-   * dictionary for ids, values and references that are (nearly) all distinct cost most of the
-   * time of writing a segment, and reading one row of such a column would decode it whole. The
-   * recorded inputs repeat a lot (every item of a map records the listing its closure captured,
-   * and the map records every item's files): plain, their pages would be what a one-row read
-   * spends its time decoding.
+   * dictionary for ids, values and references that are (nearly) all distinct cost most of the time
+   * of writing a segment, and reading one row of such a column would decode it whole. The recorded
+   * inputs repeat a lot (every item of a map records the listing its closure captured, and the map
+   * records every item's files): plain, their pages would be what a one-row read spends its time
+   * decoding.
    */
   private static final List<String> DICTIONARY_COLUMNS =
       List.of(
@@ -139,7 +139,8 @@ public final class SegmentFiles {
       SegmentManifest.record(layout, target);
       return new Written(target, pages);
     } catch (IOException | RuntimeException e) {
-      throw StoreException.io("write segment", temporary == null ? layout.segments() : temporary, e);
+      throw StoreException.io(
+          "write segment", temporary == null ? layout.segments() : temporary, e);
     } finally {
       if (temporary != null) {
         try {
@@ -152,12 +153,12 @@ public final class SegmentFiles {
   }
 
   /**
-   * Opens a writer on {@code temporary}, creating {@code tmp/} if it is missing (a fresh store,
-   * or {@code gc} removed it). Directories are not created on every commit: that was two system
-   * calls per segment.
+   * Opens a writer on {@code temporary}, creating {@code tmp/} if it is missing (a fresh store, or
+   * {@code gc} removed it). Directories are not created on every commit: that was two system calls
+   * per segment.
    */
-  private static ParquetWriter<Group> newWriter(StoreLayout layout, Path temporary, List<Group> rows)
-      throws IOException {
+  private static ParquetWriter<Group> newWriter(
+      StoreLayout layout, Path temporary, List<Group> rows) throws IOException {
     Map<String, String> footer = Map.of(SEGMENT_CHECKSUM_KEY, Long.toString(segmentChecksum(rows)));
     try {
       return writerFor(temporary, footer);
@@ -191,10 +192,13 @@ public final class SegmentFiles {
 
   /** Whether {@code rows}, as read from a segment, add up to the checksum its footer records. */
   public static boolean matchesRecordedChecksum(Read read) {
-    return read.recordedChecksum().map(recorded -> recorded == segmentChecksum(read.rows())).orElse(true);
+    return read.recordedChecksum()
+        .map(recorded -> recorded == segmentChecksum(read.rows()))
+        .orElse(true);
   }
 
-  private static ParquetWriter<Group> writerFor(Path file, Map<String, String> footer) throws IOException {
+  private static ParquetWriter<Group> writerFor(Path file, Map<String, String> footer)
+      throws IOException {
     ExampleParquetWriter.Builder builder =
         ExampleParquetWriter.builder(new LocalOutputFile(file))
             .withConf(new PlainParquetConfiguration())
@@ -212,8 +216,8 @@ public final class SegmentFiles {
   }
 
   /**
-   * The page map of a segment, from its footer and its offset indexes, which a writer puts next
-   * to each other before the footer: they are read with one positioned read, not one per column.
+   * The page map of a segment, from its footer and its offset indexes, which a writer puts next to
+   * each other before the footer: they are read with one positioned read, not one per column.
    */
   private static Optional<PageMap> pageMap(Path file, ParquetMetadata footer) throws IOException {
     long start = Long.MAX_VALUE;
@@ -240,11 +244,17 @@ public final class SegmentFiles {
       }
     }
     long first = start;
-    return PageMap.of(footer, chunk -> {
-      IndexReference reference = chunk.getOffsetIndexReference();
-      return ParquetMetadataConverter.fromParquetOffsetIndex(Util.readOffsetIndex(
-          new ByteArrayInputStream(buffer.array(), (int) (reference.getOffset() - first), reference.getLength())));
-    });
+    return PageMap.of(
+        footer,
+        chunk -> {
+          IndexReference reference = chunk.getOffsetIndexReference();
+          return ParquetMetadataConverter.fromParquetOffsetIndex(
+              Util.readOffsetIndex(
+                  new ByteArrayInputStream(
+                      buffer.array(),
+                      (int) (reference.getOffset() - first),
+                      reference.getLength())));
+        });
   }
 
   /** Reads every row of {@code segment}, limited to the columns of {@code projection}. */
@@ -269,11 +279,13 @@ public final class SegmentFiles {
    * written by an earlier format version) are left out of the rows, except that rows read whole
    * ({@link SegmentSchema#RESULT}) come back in the current schema, those columns null.
    */
-  public static Read read(Path segment, MessageType projection, boolean mapPages) throws IOException {
+  public static Read read(Path segment, MessageType projection, boolean mapPages)
+      throws IOException {
     List<Group> rows = new ArrayList<>();
     Optional<PageMap> pages = Optional.empty();
     Optional<Long> recorded;
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       recorded = recordedChecksum(reader.getFooter());
@@ -283,7 +295,9 @@ public final class SegmentFiles {
       MessageType requested = presentIn(projection, fileSchema);
       reader.setRequestedSchema(requested);
       MessageColumnIO columns = new ColumnIOFactory().getColumnIO(requested, fileSchema);
-      for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
+      for (PageReadStore rowGroup = reader.readNextRowGroup();
+          rowGroup != null;
+          rowGroup = reader.readNextRowGroup()) {
         RecordReader<Group> records =
             columns.getRecordReader(rowGroup, new GroupRecordConverter(requested));
         boolean partial = requested != projection && projection == SegmentSchema.RESULT;
@@ -307,10 +321,16 @@ public final class SegmentFiles {
    *     count of -1 if the footer itself is unreadable or the segment has no page map
    */
   public static Salvaged salvage(Path segment) {
-    ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
+    ParquetReadOptions options =
+        ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     Optional<PageMap> pages;
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
-      if (!reader.getFooter().getFileMetaData().getSchema().getColumns().equals(SegmentSchema.RESULT.getColumns())) {
+      if (!reader
+          .getFooter()
+          .getFileMetaData()
+          .getSchema()
+          .getColumns()
+          .equals(SegmentSchema.RESULT.getColumns())) {
         return new Salvaged(List.of(), -1);
       }
       pages = pageMap(segment, reader.getFooter());
@@ -351,7 +371,10 @@ public final class SegmentFiles {
 
   private static String newSegmentName() {
     return String.format(
-        "seg-%013d-%016x%s", System.currentTimeMillis(), ThreadLocalRandom.current().nextLong(), StoreLayout.SEGMENT_SUFFIX);
+        "seg-%013d-%016x%s",
+        System.currentTimeMillis(),
+        ThreadLocalRandom.current().nextLong(),
+        StoreLayout.SEGMENT_SUFFIX);
   }
 
   /** Whether {@code path} names a segment file. */

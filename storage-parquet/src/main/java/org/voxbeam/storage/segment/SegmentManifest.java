@@ -20,15 +20,15 @@ import org.voxbeam.storage.StoreLayout;
 
 /**
  * The store's manifest (format version 3): for each committed segment a file {@code
- * manifest/<segment name>.sha256} holding the segment's SHA-256 and size. It is what lets a
- * process that never saw a segment notice that it was deleted, and lets {@code verify} check every
- * byte of a segment, footer and unused bytes included. One file per segment, so writers on many
- * machines never contend for it and copying two stores into one merges their manifests.
+ * manifest/<segment name>.sha256} holding the segment's SHA-256 and size. It is what lets a process
+ * that never saw a segment notice that it was deleted, and lets {@code verify} check every byte of
+ * a segment, footer and unused bytes included. One file per segment, so writers on many machines
+ * never contend for it and copying two stores into one merges their manifests.
  *
- * <p>An entry is written after its segment is renamed into place and removed before its segment
- * is deleted: a crash in between leaves a segment without an entry (treated like a segment of an
- * earlier version: its rows' own checksums still hold), never an entry without its segment
- * unless the segment really went away.
+ * <p>An entry is written after its segment is renamed into place and removed before its segment is
+ * deleted: a crash in between leaves a segment without an entry (treated like a segment of an
+ * earlier version: its rows' own checksums still hold), never an entry without its segment unless
+ * the segment really went away.
  */
 public final class SegmentManifest {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentManifest.class);
@@ -62,7 +62,10 @@ public final class SegmentManifest {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       }
     } catch (IOException e) {
-      LOG.warn("segment {} is committed but not in the manifest: {}", segment.getFileName(), e.getMessage());
+      LOG.warn(
+          "segment {} is committed but not in the manifest: {}",
+          segment.getFileName(),
+          e.getMessage());
     }
   }
 
@@ -78,7 +81,8 @@ public final class SegmentManifest {
       return entries;
     }
     try (Stream<Path> files = Files.list(layout.manifest())) {
-      for (Path file : files.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).toList()) {
+      for (Path file :
+          files.filter(path -> path.getFileName().toString().endsWith(SUFFIX)).toList()) {
         String name = file.getFileName().toString();
         String[] fields = Files.readString(file).trim().split(" ");
         Entry entry;

@@ -4,10 +4,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The Parquet schema of result rows (format version 3), specified in docs/store-format.md. One
- * row per result; a value's kind decides which typed columns are set. Lists use Parquet's
- * standard three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB,
- * Spark or pyarrow can query every field.
+ * The Parquet schema of result rows (format version 3), specified in docs/store-format.md. One row
+ * per result; a value's kind decides which typed columns are set. Lists use Parquet's standard
+ * three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB, Spark or
+ * pyarrow can query every field.
  *
  * <p>Version 2 added {@code run_id} and {@code inputs} at the end; a segment of version 1 has
  * neither ({@link #VERSION_1}), and reads as rows whose inputs were not recorded. Version 3 added

@@ -1,11 +1,11 @@
 /**
- * Segments, the Parquet files that hold result rows.
- * {@link org.voxbeam.storage.segment.SegmentSchema} is the row schema that docs/store-format.md
- * specifies (start there); {@link org.voxbeam.storage.segment.RowCodec} turns results into rows and
- * back (scalars in typed columns, payloads as blob references, sequence items and mapping entries
- * as child rows); {@link org.voxbeam.storage.segment.SegmentFiles} writes and reads whole files
- * through Parquet's plain-Java file API; {@link org.voxbeam.storage.segment.PageMap} and
- * {@link org.voxbeam.storage.segment.RowReader} read a single row without parsing the footer.
+ * Segments, the Parquet files that hold result rows. {@link
+ * org.voxbeam.storage.segment.SegmentSchema} is the row schema that docs/store-format.md specifies
+ * (start there); {@link org.voxbeam.storage.segment.RowCodec} turns results into rows and back
+ * (scalars in typed columns, payloads as blob references, sequence items and mapping entries as
+ * child rows); {@link org.voxbeam.storage.segment.SegmentFiles} writes and reads whole files
+ * through Parquet's plain-Java file API; {@link org.voxbeam.storage.segment.PageMap} and {@link
+ * org.voxbeam.storage.segment.RowReader} read a single row without parsing the footer.
  *
  * <p>How a result becomes a row is decided here alone; the store, maintenance and the store
  * benchmark use these classes. Rules: any change to the schema or to how a value maps to columns is

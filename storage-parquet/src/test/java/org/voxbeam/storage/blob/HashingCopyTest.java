@@ -16,7 +16,8 @@ class HashingCopyTest {
   void copiesAndHashesExactlyLikeASequentialCopy() throws IOException {
     Random random = new Random(5);
     int chunk = 1 << 20;
-    for (int size : new int[] {0, 1, chunk - 1, chunk, chunk + 1, 4 * chunk, 4 * chunk + 7, 9 * chunk + 3}) {
+    for (int size :
+        new int[] {0, 1, chunk - 1, chunk, chunk + 1, 4 * chunk, 4 * chunk + 7, 9 * chunk + 3}) {
       byte[] data = new byte[size];
       random.nextBytes(data);
       MessageDigest digest = BlobStore.sha256();

@@ -42,9 +42,13 @@ class RowChecksumTest {
       Group written = rows.get(i);
       Group back = read.rows().get(i);
       assertTrue(RowChecksum.present(back));
-      assertEquals(RowChecksum.stored(back), RowChecksum.of(back), () -> "written " + written + "\nread " + back);
+      assertEquals(
+          RowChecksum.stored(back),
+          RowChecksum.of(back),
+          () -> "written " + written + "\nread " + back);
       Group one = RowReader.read(segment, read.pages().orElseThrow(), i);
-      assertEquals(RowChecksum.stored(one), RowChecksum.of(one), () -> "whole " + back + "\none " + one);
+      assertEquals(
+          RowChecksum.stored(one), RowChecksum.of(one), () -> "whole " + back + "\none " + one);
     }
     assertTrue(SegmentFiles.matchesRecordedChecksum(read));
   }

@@ -1,0 +1,13 @@
+package org.voxbeam.api;
+
+import java.util.List;
+import org.voxbeam.pipeline.execution.RunResult;
+
+/**
+ * What an engine hands back to {@link VoxBeam}, which adds the store's growth to make a {@link
+ * RunReport}.
+ *
+ * @param result the goals and node counts
+ * @param stages where the time went
+ */
+record Execution(RunResult result, List<StageTime> stages) {}

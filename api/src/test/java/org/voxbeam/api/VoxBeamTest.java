@@ -1,0 +1,94 @@
+package org.voxbeam.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.testkit.SharedFixtures;
+
+/** The facade's own rules: stores, settings it refuses, progress and report. */
+class VoxBeamTest {
+  @TempDir Path dir;
+
+  private static Plan golden(String program) {
+    return VoxBeam.plan(
+        SharedFixtures.golden().resolve("programs").resolve(program).resolve("plan.json"));
+  }
+
+  @Test
+  void anInMemoryRunReportsGoalsAndNoBytes() {
+    try (VoxBeam voxbeam = VoxBeam.inMemory()) {
+      RunReport report = voxbeam.run(golden("filter-fold"));
+      assertTrue(report.succeeded());
+      assertEquals("big", report.goals().get(0).goal().name());
+      assertEquals("[5, 6, 7, 8, 9]", PythonText.str(report.goals().get(0).value()));
+      assertTrue(report.bytesWritten().isEmpty());
+      assertTrue(voxbeam.result(report.goals().get(0).goal().id()).isPresent());
+      assertTrue(voxbeam.persistentStore().isEmpty());
+    }
+  }
+
+  @Test
+  void progressGrowsToTheTotalAndEndsDone() {
+    List<Progress> seen = new CopyOnWriteArrayList<>();
+    try (VoxBeam voxbeam = VoxBeam.open(dir.resolve("store"))) {
+      RunReport report =
+          voxbeam.run(
+              golden("filter-fold"),
+              RunSettings.inProcess().withThreads(2).withProgress(seen::add));
+      Progress last = seen.get(seen.size() - 1);
+      assertEquals("done", last.phase());
+      assertEquals(report.stats().nodes(), last.total());
+      assertEquals(last.total(), last.done());
+      for (int i = 1; i < seen.size(); i++) {
+        assertTrue(seen.get(i).done() >= seen.get(i - 1).done(), seen.toString());
+      }
+      assertTrue(report.bytesWritten().orElseThrow() > 0);
+    }
+  }
+
+  @Test
+  void aPersistentStoreOpensOnFirstUse() {
+    Path store = dir.resolve("lazy");
+    try (VoxBeam voxbeam = VoxBeam.open(store)) {
+      assertTrue(Files.notExists(store));
+      assertTrue(voxbeam.result("0".repeat(64)).isEmpty());
+      assertTrue(Files.isDirectory(store));
+    }
+  }
+
+  @Test
+  void settingsThatDoNotFitAreRefusedBeforeAnythingRuns() {
+    Plan plan = golden("floats");
+    try (VoxBeam voxbeam = VoxBeam.inMemory()) {
+      assertThrows(
+          InvalidInputException.class,
+          () -> voxbeam.run(plan, RunSettings.runner("DirectRunner", List.of())));
+      assertThrows(
+          InvalidInputException.class,
+          () ->
+              voxbeam.run(
+                  plan, RunSettings.runner(RunSettings.IN_PROCESS, List.of("--maxStages=2"))));
+      assertThrows(InvalidInputException.class, () -> voxbeam.result("not-an-id"));
+      assertThrows(InvalidInputException.class, () -> RunSettings.inProcess().withThreads(-1));
+    }
+    try (VoxBeam voxbeam = VoxBeam.open(dir.resolve("store"))) {
+      InvalidInputException unknown =
+          assertThrows(
+              InvalidInputException.class,
+              () ->
+                  voxbeam.run(
+                      plan, RunSettings.runner("DirectRunner", List.of("--noSuchOption=1"))));
+      assertTrue(unknown.getMessage().contains("noSuchOption"), unknown.getMessage());
+    }
+    assertThrows(InvalidInputException.class, () -> VoxBeam.open(dir, -1));
+  }
+}

@@ -1,0 +1,30 @@
+package org.voxbeam.transforms;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.voxbeam.kernel.store.ResultStore;
+
+/**
+ * A use of a store shared through {@link SharedStores}; closing the lease, not the store, is how a
+ * user lets go. Closing twice is harmless.
+ */
+final class StoreLease implements AutoCloseable {
+  private final String directory;
+  private final ResultStore store;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  StoreLease(String directory, ResultStore store) {
+    this.directory = directory;
+    this.store = store;
+  }
+
+  ResultStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      SharedStores.release(directory);
+    }
+  }
+}

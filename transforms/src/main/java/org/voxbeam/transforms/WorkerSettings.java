@@ -1,0 +1,21 @@
+package org.voxbeam.transforms;
+
+/**
+ * What the workers of every stage are given besides their tasks: the store they open, the run they
+ * write for, and how they batch and spread their work.
+ *
+ * @param store the store every worker opens
+ * @param runId the run, recorded in every row the workers write
+ * @param commitBatchSize results per store commit
+ * @param levelThreads threads a task may spread a wide level of independent nodes over
+ * @param itemSpread how many groups the items of a fan-out stage are spread over
+ */
+record WorkerSettings(
+    StoreSpec store, String runId, int commitBatchSize, int levelThreads, int itemSpread) {
+  WorkerSettings {
+    if (commitBatchSize < 1 || levelThreads < 1 || itemSpread < 1) {
+      throw new IllegalArgumentException(
+          "commit batch size, threads and item spread must be at least 1");
+    }
+  }
+}
