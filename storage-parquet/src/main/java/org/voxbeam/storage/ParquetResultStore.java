@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,33 +41,35 @@ import org.voxbeam.storage.segment.SegmentSchema;
 
 /**
  * The persistent result store: a directory of immutable Parquet segments and content-addressed
- * blobs (see {@link StoreLayout}), with an in-memory index of where each result is and a
- * Caffeine cache of decoded results in front.
+ * blobs (see {@link StoreLayout}), with an in-memory index of where each result is and a Caffeine
+ * cache of decoded results in front.
  *
  * <p><b>Reads.</b> The index says which segment and row hold a result, and whether the row
- * references a blob. A first read decodes that one row, through the segment's {@link PageMap}
- * (kept since the segment was indexed); {@code contains} of a result without a blob reads
- * nothing at all.
+ * references a blob. A first read decodes that one row, through the segment's {@link PageMap} (kept
+ * since the segment was indexed); {@code contains} of a result without a blob reads nothing at all.
  *
- * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once.
- * Each {@link #putAll} writes one new segment (temporary file, then an atomic rename), so
- * writers never touch each other's files; readers pick up segments committed by other processes
- * when they look for an id they do not know (at most one directory listing per change of the
- * directory). The index keeps a success over a failure and, between two successes of one id,
- * the newer: a result is recomputed under the same id when what it read outside the store
- * changed, and the recomputation supersedes it. Results computed by other processes replace
- * what this one has cached at the next look at the directory, at most a second later.
+ * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once. Each
+ * {@link #putAll} writes one new segment (temporary file, then an atomic rename), so writers never
+ * touch each other's files; readers pick up segments committed by other processes when they look
+ * for an id they do not know (at most one directory listing per change of the directory). The index
+ * keeps a success over a failure and, between two successes of one id, the newer: a result is
+ * recomputed under the same id when what it read outside the store changed, and the recomputation
+ * supersedes it. Results computed by other processes replace what this one has cached at the next
+ * look at the directory, at most a second later.
  *
- * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every
- * row read is checked against its checksum (format version 3): a row that fails, or does not
- * decode, reads as absent from then on and the row recomputing it writes supersedes it. A segment
- * that cannot be indexed, or a row whose id does not parse, is skipped; the rest of the store
- * works. With {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is
- * loaded and again on every read of its content (see {@link
- * org.voxbeam.storage.blob.FileBlob}); a corrupt one is moved to quarantine, and a cached result
- * holding it is dropped. {@code verify} checks every file.
+ * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every row
+ * read is checked against its checksum (format version 3): a row that fails, or does not decode,
+ * reads as absent from then on and the row recomputing it writes supersedes it. A segment that
+ * cannot be indexed, or a row whose id does not parse, is skipped; the rest of the store works.
+ * With {@link StoreOptions#verifyBlobsOnRead} a blob is re-hashed when its result is loaded and
+ * again on every read of its content (see {@link org.voxbeam.storage.blob.FileBlob}); a corrupt one
+ * is moved to quarantine, and a cached result holding it is dropped. {@code verify} checks every
+ * file.
  */
 public final class ParquetResultStore implements ResultStore {
+  /** How many times a refresh lists the segments while compactions replace them under it. */
+  private static final int MAX_LISTINGS = 4;
+
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
 
   /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
@@ -81,8 +84,10 @@ public final class ParquetResultStore implements ResultStore {
   private final ResultIndex index = new ResultIndex();
   private final List<IndexedSegment> segments = new ArrayList<>();
   private final Set<String> knownSegments = new HashSet<>();
+
   /** Rows found corrupt ({@code segment file name#row}): they read as absent and are superseded. */
   private final Set<String> damagedRows = ConcurrentHashMap.newKeySet();
+
   private final LoadingCache<Integer, List<Group>> segmentRows;
   private final boolean verifyBlobs;
   private final Durability durability;
@@ -90,6 +95,10 @@ public final class ParquetResultStore implements ResultStore {
   private final AccessLog accessLog;
   private final Cache<NodeId, StoredResult> results;
   private volatile FileTime lastListing = FileTime.fromMillis(0);
+
+  /** Whether the last listing left a segment unread because its reader was interrupted. */
+  private boolean interruptedRead;
+
   private volatile long lastRecheck = System.currentTimeMillis();
 
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
@@ -243,6 +252,9 @@ public final class ParquetResultStore implements ResultStore {
       return true;
     }
     refresh(false);
+    if (!usable(id) && indexedSegmentVanished()) {
+      reindex();
+    }
     return usable(id);
   }
 
@@ -254,9 +266,13 @@ public final class ParquetResultStore implements ResultStore {
       (usable(id) ? present : missing).add(id);
     }
     if (!missing.isEmpty()) {
-      // Every missing id is looked up again, whether or not this refresh found the segments: another
+      // Every missing id is looked up again, whether or not this refresh found the segments:
+      // another
       // thread may have indexed them since this one looked.
       refresh(false);
+      if (missing.stream().anyMatch(id -> !usable(id)) && indexedSegmentVanished()) {
+        reindex();
+      }
       for (NodeId id : missing) {
         if (usable(id)) {
           present.add(id);
@@ -313,7 +329,8 @@ public final class ParquetResultStore implements ResultStore {
       segment = segments.get(location.segment());
     }
     if (damaged(location)) {
-      throw new StoreException("row " + location.row() + " of segment " + segment.path() + " is corrupt");
+      throw new StoreException(
+          "row " + location.row() + " of segment " + segment.path() + " is corrupt");
     }
     Group row;
     try {
@@ -327,7 +344,11 @@ public final class ParquetResultStore implements ResultStore {
     if (!RowChecksum.intact(row)) {
       damagedRows.add(rowKey(location));
       throw new StoreException(
-          "row " + location.row() + " of segment " + segment.path() + " does not match its checksum");
+          "row "
+              + location.row()
+              + " of segment "
+              + segment.path()
+              + " does not match its checksum");
     }
     return row;
   }
@@ -339,8 +360,9 @@ public final class ParquetResultStore implements ResultStore {
     try {
       return RowReader.read(segment.path(), segment.pages().get(), location.row());
     } catch (NoSuchFileException e) {
-      reindex();
-      throw new UncheckedIOException("segment " + segment.path() + " was compacted away; index rebuilt", e);
+      // Not reindexed here: this runs inside a cache's loader, which must not clear the caches.
+      // get() reindexes and reads once more.
+      throw new UncheckedIOException("segment " + segment.path() + " was compacted away", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -404,6 +426,11 @@ public final class ParquetResultStore implements ResultStore {
   private StoredResult load(NodeId id) {
     ResultIndex.Location location = index.get(id);
     if (location == null) {
+      // Found a moment ago by the caller: a reindex may be filling the index again.
+      awaitIndexing();
+      location = index.get(id);
+    }
+    if (location == null) {
       return null;
     }
     Group row = row(location);
@@ -416,28 +443,34 @@ public final class ParquetResultStore implements ResultStore {
     }
     if (blob.isPresent() && verifyBlobs && !blobs.verify(blob.get())) {
       blobs.quarantine(blob.get());
-      throw new StoreException("blob " + blob.get().sha256() + " of result " + id + " is corrupt; moved to quarantine");
+      throw new StoreException(
+          "blob " + blob.get().sha256() + " of result " + id + " is corrupt; moved to quarantine");
     }
     return codec.decode(row, child -> Optional.ofNullable(load(child)));
   }
 
   /**
-   * Loads segments committed since the last listing. Unless forced, lists the directory only
-   * when it may have changed.
+   * Loads segments committed since the last listing. Unless forced, lists the directory only when
+   * it may have changed.
    *
    * @return whether new segments were found
    */
   private boolean refresh(boolean force) {
     try {
       FileTime modified = Files.getLastModifiedTime(layout.segments());
-      boolean recent = System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
+      boolean recent =
+          System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
       if (!force && !recent && modified.equals(lastListing)) {
+        awaitIndexing();
         return false;
       }
       // Recorded once the listing is indexed, not before: a thread that finds them recorded may
       // rely on the index holding everything the listing found.
       boolean found = loadNewSegments();
-      lastListing = modified;
+      synchronized (this) {
+        lastListing = interruptedRead ? FileTime.fromMillis(0) : modified;
+        interruptedRead = false;
+      }
       return found;
     } catch (NoSuchFileException e) {
       return false;
@@ -462,11 +495,29 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   private synchronized boolean indexNewSegments(List<NodeId> superseded) throws IOException {
+    // A compaction writes its merged segment before it deletes the ones it replaces: when a listed
+    // segment vanished before it was read, a new listing holds the segment its rows moved to.
+    boolean found = false;
+    for (int listing = 0; listing < MAX_LISTINGS; listing++) {
+      IndexedListing indexed = indexListedSegments(superseded);
+      found |= indexed.found();
+      if (!indexed.vanished()) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  /** What indexing one listing of the segments did. */
+  private record IndexedListing(boolean found, boolean vanished) {}
+
+  private IndexedListing indexListedSegments(List<NodeId> superseded) throws IOException {
     List<Path> fresh = new ArrayList<>();
     try (Stream<Path> listing = Files.list(layout.segments())) {
       listing.filter(SegmentFiles::isSegment).sorted().forEach(fresh::add);
     }
     boolean found = false;
+    boolean vanished = false;
     for (Path segment : fresh) {
       if (knownSegments.contains(segment.getFileName().toString())) {
         continue;
@@ -485,26 +536,42 @@ public final class ParquetResultStore implements ResultStore {
             ids.add(new NodeId(id));
             ordinals.add(i);
           } else {
-            LOG.warn("skipping row {} of segment {}: its node id is corrupt; run verify --repair", i, segment);
+            LOG.warn(
+                "skipping row {} of segment {}: its node id is corrupt; run verify --repair",
+                i,
+                segment);
           }
         }
         superseded.addAll(
             register(new IndexedSegment(segment, read.pages()), rows, ids, ordinals, Set.of()));
         found = true;
-      } catch (NoSuchFileException vanished) {
+      } catch (NoSuchFileException e) {
         LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
+        vanished = true;
       } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException) {
+          // The reading thread was interrupted (a run cancelled): the segment is not at fault,
+          // and the next refresh lists it again.
+          interruptedRead = true;
+          continue;
+        }
+        if (!Files.exists(segment)) {
+          LOG.debug("segment {} vanished while it was read (compacted elsewhere)", segment);
+          vanished = true;
+          continue;
+        }
         knownSegments.add(segment.getFileName().toString());
-        LOG.warn("skipping unreadable segment {} (run verify --repair): {}", segment, e.getMessage());
+        LOG.warn(
+            "skipping unreadable segment {} (run verify --repair): {}", segment, e.getMessage());
       }
     }
-    return found;
+    return new IndexedListing(found, vanished);
   }
 
   /**
-   * Indexes the rows of a segment. Rows of {@code superseding} ids replace the row indexed so
-   * far (a success whose blob went missing), whatever their time; otherwise the index keeps the
-   * row that counts (see {@link ResultIndex#put}).
+   * Indexes the rows of a segment. Rows of {@code superseding} ids replace the row indexed so far
+   * (a success whose blob went missing), whatever their time; otherwise the index keeps the row
+   * that counts (see {@link ResultIndex#put}).
    *
    * @return the ids whose indexed row changed, whose cached results are to be dropped
    */
@@ -551,8 +618,9 @@ public final class ParquetResultStore implements ResultStore {
     try {
       return SegmentFiles.read(path, SegmentSchema.RESULT);
     } catch (NoSuchFileException e) {
-      reindex();
-      throw new UncheckedIOException("segment " + path + " was compacted away; index rebuilt", e);
+      // Not reindexed here: this runs inside a cache's loader, which must not clear the caches.
+      // get() reindexes and reads once more.
+      throw new UncheckedIOException("segment " + path + " was compacted away", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -575,6 +643,14 @@ public final class ParquetResultStore implements ResultStore {
     results.invalidateAll();
   }
 
+  /**
+   * Waits until no other thread is indexing: {@link #reindex} empties the index and fills it again
+   * under this store's lock, so a lookup that missed while it ran must look again after it.
+   */
+  private synchronized void awaitIndexing() {
+    // Acquiring the lock is the point: it orders this thread after any reindex in progress.
+  }
+
   /** Segment files this store has indexed, oldest first. */
   public synchronized List<Path> segmentFiles() {
     return segments.stream().map(IndexedSegment::path).toList();
@@ -587,7 +663,11 @@ public final class ParquetResultStore implements ResultStore {
 
   /** Estimated bytes the decoded-result cache holds now; never above its budget for long. */
   public long cachedBytes() {
-    return results.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
+    return results
+        .policy()
+        .eviction()
+        .map(eviction -> eviction.weightedSize().orElse(0L))
+        .orElse(0L);
   }
 
   /** Results indexed (rows of distinct ids, children included). */
@@ -612,8 +692,8 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   /**
-   * The lock held while compacting, so that processes ending runs at once do not all merge the
-   * same segments; empty while another holds it.
+   * The lock held while compacting, so that processes ending runs at once do not all merge the same
+   * segments; empty while another holds it.
    */
   public Optional<WorkClaims.Claim> compactionLock() {
     return claims.tryLockCompaction();
@@ -630,8 +710,8 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   /**
-   * A segment as the index knows it: its file and, if its rows can be read one at a time, its
-   * page map (otherwise it is decoded whole, through the segment cache).
+   * A segment as the index knows it: its file and, if its rows can be read one at a time, its page
+   * map (otherwise it is decoded whole, through the segment cache).
    */
   private record IndexedSegment(Path path, Optional<PageMap> pages) {}
 }
