@@ -180,7 +180,7 @@ public final class ParquetResultStore implements ResultStore {
     }
     // Look again after refreshing even if this call found nothing new: another thread may have
     // indexed the segment that holds the id since this one looked.
-    if (index.get(id) == null && !refresh(false) && index.get(id) == null) {
+    if (index.get(id) == null && !refresh(false) && locate(id) == null) {
       return Optional.empty();
     }
     try {
@@ -288,6 +288,9 @@ public final class ParquetResultStore implements ResultStore {
    */
   private boolean usable(NodeId id) {
     ResultIndex.Location location = index.get(id);
+    if (location == null) {
+      location = locate(id);
+    }
     if (location == null || location.failed() || damaged(location)) {
       return false;
     }
@@ -427,8 +430,7 @@ public final class ParquetResultStore implements ResultStore {
     ResultIndex.Location location = index.get(id);
     if (location == null) {
       // Found a moment ago by the caller: a reindex may be filling the index again.
-      awaitIndexing();
-      location = index.get(id);
+      location = locate(id);
     }
     if (location == null) {
       return null;
@@ -641,6 +643,15 @@ public final class ParquetResultStore implements ResultStore {
     }
     segmentRows.invalidateAll();
     results.invalidateAll();
+  }
+
+  /**
+   * Where {@code id} is indexed, looked up under this store's lock: the index is read without it on
+   * the hot path, where a miss may be false while another thread grows or rebuilds it, so a miss is
+   * confirmed here before the store answers that it does not hold a result.
+   */
+  private synchronized ResultIndex.Location locate(NodeId id) {
+    return index.get(id);
   }
 
   /**
