@@ -48,7 +48,10 @@ final class DataRoots {
    * links as {@link #resolve} does.
    */
   boolean contains(Path absolute) {
-    return absolute.isAbsolute() && resolve(absolute.toString()).isPresent();
+    // By where it really is: the run may have opened it through a link to a root (the roots are
+    // held as real paths), which a comparison of names would refuse.
+    return absolute.isAbsolute()
+        && roots.stream().anyMatch(root -> realPrefixInside(absolute.normalize(), root));
   }
 
   /** Follows links on the longest existing prefix of {@code candidate}. */

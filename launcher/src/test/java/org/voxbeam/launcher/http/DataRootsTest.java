@@ -46,4 +46,22 @@ class DataRootsTest {
   void noRootsAllowNothing() throws IOException {
     assertTrue(new DataRoots(List.of()).resolve("a.txt").isEmpty());
   }
+
+  @Test
+  void aFileReachedThroughALinkToARootIsInsideIt() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root"));
+    Files.writeString(root.resolve("a.txt"), "a");
+    Path link = dir.resolve("link");
+    try {
+      Files.createSymbolicLink(link, root);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "symbolic links are not available here");
+    }
+    DataRoots roots = new DataRoots(List.of(root));
+
+    assertTrue(roots.contains(link.resolve("a.txt")));
+    assertTrue(roots.contains(link.resolve("not-yet.txt")));
+    assertTrue(!roots.contains(dir.resolve("elsewhere.txt")));
+    assertTrue(!roots.contains(link.resolve("../elsewhere.txt")));
+  }
 }
