@@ -180,7 +180,7 @@ public final class ParquetResultStore implements ResultStore {
     }
     // Look again after refreshing even if this call found nothing new: another thread may have
     // indexed the segment that holds the id since this one looked.
-    if (index.get(id) == null && !refresh(false) && locate(id) == null) {
+    if (index.get(id) == null && !refresh(false) && location(id) == null) {
       return Optional.empty();
     }
     try {
@@ -224,7 +224,7 @@ public final class ParquetResultStore implements ResultStore {
           .filter(result -> result.status() == ResultStatus.SUCCEEDED)
           .map(result -> result.metadata().inputs());
     }
-    ResultIndex.Location location = index.get(id);
+    ResultIndex.Location location = location(id);
     if (location == null || location.failed()) {
       return Optional.empty();
     }
@@ -287,10 +287,7 @@ public final class ParquetResultStore implements ResultStore {
    * blob are read.
    */
   private boolean usable(NodeId id) {
-    ResultIndex.Location location = index.get(id);
-    if (location == null) {
-      location = locate(id);
-    }
+    ResultIndex.Location location = location(id);
     if (location == null || location.failed() || damaged(location)) {
       return false;
     }
@@ -427,11 +424,7 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   private StoredResult load(NodeId id) {
-    ResultIndex.Location location = index.get(id);
-    if (location == null) {
-      // Found a moment ago by the caller: a reindex may be filling the index again.
-      location = locate(id);
-    }
+    ResultIndex.Location location = location(id);
     if (location == null) {
       return null;
     }
@@ -463,7 +456,6 @@ public final class ParquetResultStore implements ResultStore {
       boolean recent =
           System.currentTimeMillis() - modified.toMillis() < TIMESTAMP_GRANULARITY_MILLIS;
       if (!force && !recent && modified.equals(lastListing)) {
-        awaitIndexing();
         return false;
       }
       // Recorded once the listing is indexed, not before: a thread that finds them recorded may
@@ -646,20 +638,17 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   /**
-   * Where {@code id} is indexed, looked up under this store's lock: the index is read without it on
-   * the hot path, where a miss may be false while another thread grows or rebuilds it, so a miss is
-   * confirmed here before the store answers that it does not hold a result.
+   * Where {@code id} is indexed. The index is read without this store's lock, and a reindex empties
+   * it and fills it again under the lock, so a miss is confirmed under the lock before any lookup
+   * answers that the store does not hold a result.
    */
-  private synchronized ResultIndex.Location locate(NodeId id) {
-    return index.get(id);
+  private ResultIndex.Location location(NodeId id) {
+    ResultIndex.Location location = index.get(id);
+    return location != null ? location : locate(id);
   }
 
-  /**
-   * Waits until no other thread is indexing: {@link #reindex} empties the index and fills it again
-   * under this store's lock, so a lookup that missed while it ran must look again after it.
-   */
-  private synchronized void awaitIndexing() {
-    // Acquiring the lock is the point: it orders this thread after any reindex in progress.
+  private synchronized ResultIndex.Location locate(NodeId id) {
+    return index.get(id);
   }
 
   /** Segment files this store has indexed, oldest first. */
