@@ -81,9 +81,9 @@ public final class ParquetResultStore implements ResultStore {
   private final StoreLayout layout;
   private final BlobStore blobs;
   private final RowCodec codec;
-  private final ResultIndex index = new ResultIndex();
-  private final List<IndexedSegment> segments = new ArrayList<>();
-  private final Set<String> knownSegments = new HashSet<>();
+
+  /** Replaced whole by a reindex; otherwise changed only under this store's lock. */
+  private volatile Catalog catalog = new Catalog();
 
   /** Rows found corrupt ({@code segment file name#row}): they read as absent and are superseded. */
   private final Set<String> damagedRows = ConcurrentHashMap.newKeySet();
@@ -180,7 +180,7 @@ public final class ParquetResultStore implements ResultStore {
     }
     // Look again after refreshing even if this call found nothing new: another thread may have
     // indexed the segment that holds the id since this one looked.
-    if (index.get(id) == null && !refresh(false) && location(id) == null) {
+    if (catalog.index.get(id) == null && !refresh(false) && location(id) == null) {
       return Optional.empty();
     }
     try {
@@ -204,14 +204,22 @@ public final class ParquetResultStore implements ResultStore {
   private boolean indexedSegmentVanished() {
     List<Path> indexed;
     synchronized (this) {
-      indexed = segments.stream().map(IndexedSegment::path).toList();
+      indexed = catalog.segments.stream().map(IndexedSegment::path).toList();
     }
     return indexed.stream().anyMatch(path -> !Files.exists(path));
   }
 
   private Optional<StoredResult> loaded(NodeId id) {
-    Optional<StoredResult> loaded = Optional.ofNullable(results.get(id, this::load));
-    loaded.ifPresent(result -> accessLog.touch(id));
+    Catalog before = catalog;
+    StoredResult result = results.get(id, this::load);
+    if (catalog != before) {
+      // Rebuilt while this loaded: the row read may be one the new catalog supersedes, cached
+      // after the rebuild emptied the cache.
+      results.invalidate(id);
+      result = results.get(id, this::load);
+    }
+    Optional<StoredResult> loaded = Optional.ofNullable(result);
+    loaded.ifPresent(found -> accessLog.touch(id));
     return loaded;
   }
 
@@ -229,11 +237,7 @@ public final class ParquetResultStore implements ResultStore {
       return Optional.empty();
     }
     try {
-      Group row = row(location);
-      if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
-        return Optional.empty();
-      }
-      return Optional.of(RowCodec.inputs(row));
+      return Optional.of(RowCodec.inputs(row(id, location)));
     } catch (RuntimeException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
@@ -295,7 +299,7 @@ public final class ParquetResultStore implements ResultStore {
       return true;
     }
     try {
-      Optional<BlobRef> blob = RowCodec.blobOf(row(location));
+      Optional<BlobRef> blob = RowCodec.blobOf(row(id, location));
       return blob.isEmpty() || blobs.exists(blob.get());
     } catch (RuntimeException e) {
       return false;
@@ -308,25 +312,26 @@ public final class ParquetResultStore implements ResultStore {
 
   private String rowKey(ResultIndex.Location location) {
     synchronized (this) {
-      return segments.get(location.segment()).path().getFileName() + "#" + location.row();
+      return catalog.segments.get(location.segment()).path().getFileName() + "#" + location.row();
     }
   }
 
   /**
-   * The row at {@code location}, its checksum checked: read alone through the segment's page map,
-   * or from the whole decoded segment for a segment without one. A row that does not decode or
-   * whose checksum does not match is remembered as damaged: it reads as absent from then on, and
-   * the row that recomputing it writes supersedes it.
+   * The row of {@code id} at {@code location}, its checksum checked: read alone through the
+   * segment's page map, or from the whole decoded segment for a segment without one. A row that
+   * does not decode or whose checksum does not match is remembered as damaged: it reads as absent
+   * from then on, and the row that recomputing it writes supersedes it.
    *
-   * @throws StoreException if the row is corrupt
+   * @throws StoreException if the row is corrupt, or is not {@code id}'s: the location came from a
+   *     catalog a reindex replaced since
    */
-  private Group row(ResultIndex.Location location) {
+  private Group row(NodeId id, ResultIndex.Location location) {
     IndexedSegment segment;
     synchronized (this) {
-      if (location.segment() >= segments.size()) {
+      if (location.segment() >= catalog.segments.size()) {
         throw new StoreException("the index was rebuilt while a row was read (segments compacted)");
       }
-      segment = segments.get(location.segment());
+      segment = catalog.segments.get(location.segment());
     }
     if (damaged(location)) {
       throw new StoreException(
@@ -349,6 +354,10 @@ public final class ParquetResultStore implements ResultStore {
               + " of segment "
               + segment.path()
               + " does not match its checksum");
+    }
+    if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
+      throw new StoreException(
+          "the index was rebuilt while " + id + " was read (segments compacted)");
     }
     return row;
   }
@@ -375,7 +384,7 @@ public final class ParquetResultStore implements ResultStore {
     List<StoredResult> written = new ArrayList<>();
     Set<NodeId> superseding = new HashSet<>();
     for (StoredResult result : batch) {
-      ResultIndex.Location existing = index.get(result.id());
+      ResultIndex.Location existing = catalog.index.get(result.id());
       if (existing != null
           && (result.status() == ResultStatus.FAILED
               || (!existing.failed() && sameAsStored(result)))) {
@@ -392,8 +401,9 @@ public final class ParquetResultStore implements ResultStore {
     }
     SegmentFiles.Written segment = SegmentFiles.commit(layout, rows, durability);
     synchronized (this) {
-      if (knownSegments.add(segment.path().getFileName().toString())) {
-        register(new IndexedSegment(segment.path(), segment.pages()), rows, ids, superseding);
+      if (catalog.known.add(segment.path().getFileName().toString())) {
+        register(
+            catalog, new IndexedSegment(segment.path(), segment.pages()), rows, ids, superseding);
       }
     }
     // A written value with a payload holds it on the heap; caching it would pin a copy of what is
@@ -428,10 +438,7 @@ public final class ParquetResultStore implements ResultStore {
     if (location == null) {
       return null;
     }
-    Group row = row(location);
-    if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
-      throw new StoreException("index points " + id + " at a row of another id");
-    }
+    Group row = row(id, location);
     Optional<BlobRef> blob = RowCodec.blobOf(row);
     if (blob.isPresent() && !blobs.exists(blob.get())) {
       throw new StoreException("blob " + blob.get().sha256() + " of result " + id + " is missing");
@@ -446,11 +453,29 @@ public final class ParquetResultStore implements ResultStore {
 
   /**
    * Loads segments committed since the last listing. Unless forced, lists the directory only when
-   * it may have changed.
+   * it may have changed. Cached results that a newer row of the same id now stands for are dropped
+   * after the store's lock is released: a thread loading one of them holds the cache's entry while
+   * it waits for that lock.
    *
    * @return whether new segments were found
    */
   private boolean refresh(boolean force) {
+    List<NodeId> superseded = new ArrayList<>();
+    boolean found = refresh(force, superseded);
+    superseded.forEach(results::invalidate);
+    return found;
+  }
+
+  /**
+   * As {@link #refresh(boolean)}, adding to {@code superseded} the ids whose cached results are to
+   * be dropped instead of dropping them, so that it can run under the store's lock.
+   */
+  private boolean refresh(boolean force, List<NodeId> superseded) {
+    return refresh(force, null, superseded);
+  }
+
+  /** As above, indexing into {@code target} (the current catalog if null). */
+  private boolean refresh(boolean force, Catalog target, List<NodeId> superseded) {
     try {
       FileTime modified = Files.getLastModifiedTime(layout.segments());
       boolean recent =
@@ -460,12 +485,12 @@ public final class ParquetResultStore implements ResultStore {
       }
       // Recorded once the listing is indexed, not before: a thread that finds them recorded may
       // rely on the index holding everything the listing found.
-      boolean found = loadNewSegments();
       synchronized (this) {
+        boolean found = indexNewSegments(target == null ? catalog : target, superseded);
         lastListing = interruptedRead ? FileTime.fromMillis(0) : modified;
         interruptedRead = false;
+        return found;
       }
-      return found;
     } catch (NoSuchFileException e) {
       return false;
     } catch (IOException e) {
@@ -473,27 +498,13 @@ public final class ParquetResultStore implements ResultStore {
     }
   }
 
-  /**
-   * Indexes the segments not indexed yet. Cached results that a newer row of the same id now stands
-   * for are dropped after the lock is released: a thread loading one of them holds the cache's
-   * entry while it waits for this store's lock.
-   */
-  private boolean loadNewSegments() throws IOException {
-    List<NodeId> superseded = new ArrayList<>();
-    boolean found;
-    synchronized (this) {
-      found = indexNewSegments(superseded);
-    }
-    superseded.forEach(results::invalidate);
-    return found;
-  }
-
-  private synchronized boolean indexNewSegments(List<NodeId> superseded) throws IOException {
+  private synchronized boolean indexNewSegments(Catalog target, List<NodeId> superseded)
+      throws IOException {
     // A compaction writes its merged segment before it deletes the ones it replaces: when a listed
     // segment vanished before it was read, a new listing holds the segment its rows moved to.
     boolean found = false;
     for (int listing = 0; listing < MAX_LISTINGS; listing++) {
-      IndexedListing indexed = indexListedSegments(superseded);
+      IndexedListing indexed = indexListedSegments(target, superseded);
       found |= indexed.found();
       if (!indexed.vanished()) {
         break;
@@ -505,7 +516,8 @@ public final class ParquetResultStore implements ResultStore {
   /** What indexing one listing of the segments did. */
   private record IndexedListing(boolean found, boolean vanished) {}
 
-  private IndexedListing indexListedSegments(List<NodeId> superseded) throws IOException {
+  private IndexedListing indexListedSegments(Catalog target, List<NodeId> superseded)
+      throws IOException {
     List<Path> fresh = new ArrayList<>();
     try (Stream<Path> listing = Files.list(layout.segments())) {
       listing.filter(SegmentFiles::isSegment).sorted().forEach(fresh::add);
@@ -513,12 +525,12 @@ public final class ParquetResultStore implements ResultStore {
     boolean found = false;
     boolean vanished = false;
     for (Path segment : fresh) {
-      if (knownSegments.contains(segment.getFileName().toString())) {
+      if (target.known.contains(segment.getFileName().toString())) {
         continue;
       }
       try {
         SegmentFiles.Read read = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION, true);
-        knownSegments.add(segment.getFileName().toString());
+        target.known.add(segment.getFileName().toString());
         List<Group> rows = new ArrayList<>(read.rows().size());
         List<NodeId> ids = new ArrayList<>(read.rows().size());
         List<Integer> ordinals = new ArrayList<>(read.rows().size());
@@ -537,7 +549,8 @@ public final class ParquetResultStore implements ResultStore {
           }
         }
         superseded.addAll(
-            register(new IndexedSegment(segment, read.pages()), rows, ids, ordinals, Set.of()));
+            register(
+                target, new IndexedSegment(segment, read.pages()), rows, ids, ordinals, Set.of()));
         found = true;
       } catch (NoSuchFileException e) {
         LOG.debug("segment {} vanished while listing (compacted elsewhere)", segment);
@@ -554,7 +567,7 @@ public final class ParquetResultStore implements ResultStore {
           vanished = true;
           continue;
         }
-        knownSegments.add(segment.getFileName().toString());
+        target.known.add(segment.getFileName().toString());
         LOG.warn(
             "skipping unreadable segment {} (run verify --repair): {}", segment, e.getMessage());
       }
@@ -570,20 +583,26 @@ public final class ParquetResultStore implements ResultStore {
    * @return the ids whose indexed row changed, whose cached results are to be dropped
    */
   private synchronized List<NodeId> register(
-      IndexedSegment segment, List<Group> rows, List<NodeId> ids, Set<NodeId> superseding) {
-    return register(segment, rows, ids, null, superseding);
+      Catalog target,
+      IndexedSegment segment,
+      List<Group> rows,
+      List<NodeId> ids,
+      Set<NodeId> superseding) {
+    return register(target, segment, rows, ids, null, superseding);
   }
 
   /** As above, the rows being at {@code ordinals} in the segment (all of them if null). */
   private synchronized List<NodeId> register(
+      Catalog target,
       IndexedSegment segment,
       List<Group> rows,
       List<NodeId> ids,
       List<Integer> ordinals,
       Set<NodeId> superseding) {
     List<NodeId> changed = new ArrayList<>();
-    int ordinal = segments.size();
-    segments.add(segment);
+    ResultIndex index = target.index;
+    int ordinal = target.segments.size();
+    target.segments.add(segment);
     for (int k = 0; k < rows.size(); k++) {
       int i = ordinals == null ? k : ordinals.get(k);
       Group row = rows.get(k);
@@ -607,7 +626,7 @@ public final class ParquetResultStore implements ResultStore {
   private List<Group> readSegment(int ordinal) {
     Path path;
     synchronized (this) {
-      path = segments.get(ordinal).path();
+      path = catalog.segments.get(ordinal).path();
     }
     try {
       return SegmentFiles.read(path, SegmentSchema.RESULT);
@@ -621,17 +640,17 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   /**
-   * Forgets every segment and indexes the directory again: after another process compacted or
-   * evicted, rows moved to new files. The caches are emptied after the lock is released: a thread
+   * Indexes the directory again from nothing, after a compaction or an eviction (here or in another
+   * process) moved rows to new files: into a new catalog, swapped in once it is whole, so that
+   * readers meanwhile use the old one. The caches are emptied after the lock is released: a thread
    * loading a result holds its cache entry while it waits for the lock, so emptying them under it
-   * deadlocks (as a compaction at the end of a server's run did, against the server's reads).
+   * deadlocks (as a compaction at the end of a server's run did, against its reads).
    */
   public void reindex() {
     synchronized (this) {
-      segments.clear();
-      knownSegments.clear();
-      index.clear();
-      refresh(true);
+      Catalog fresh = new Catalog();
+      refresh(true, fresh, new ArrayList<>());
+      catalog = fresh;
     }
     segmentRows.invalidateAll();
     results.invalidateAll();
@@ -643,17 +662,17 @@ public final class ParquetResultStore implements ResultStore {
    * answers that the store does not hold a result.
    */
   private ResultIndex.Location location(NodeId id) {
-    ResultIndex.Location location = index.get(id);
+    ResultIndex.Location location = catalog.index.get(id);
     return location != null ? location : locate(id);
   }
 
   private synchronized ResultIndex.Location locate(NodeId id) {
-    return index.get(id);
+    return catalog.index.get(id);
   }
 
   /** Segment files this store has indexed, oldest first. */
   public synchronized List<Path> segmentFiles() {
-    return segments.stream().map(IndexedSegment::path).toList();
+    return catalog.segments.stream().map(IndexedSegment::path).toList();
   }
 
   /** Hit, miss and load statistics of the decoded-result cache. */
@@ -672,7 +691,7 @@ public final class ParquetResultStore implements ResultStore {
 
   /** Results indexed (rows of distinct ids, children included). */
   public int indexedResults() {
-    return index.size();
+    return catalog.index.size();
   }
 
   @Override
@@ -714,4 +733,15 @@ public final class ParquetResultStore implements ResultStore {
    * map (otherwise it is decoded whole, through the segment cache).
    */
   private record IndexedSegment(Path path, Optional<PageMap> pages) {}
+
+  /**
+   * What the store has indexed: the segments, in the order the index's ordinals refer to, their
+   * file names, and the index over their rows. A reindex fills a new one and swaps it in, so a
+   * reader never finds the index half filled (a newer row's id still at its older row).
+   */
+  private static final class Catalog {
+    final ResultIndex index = new ResultIndex();
+    final List<IndexedSegment> segments = new ArrayList<>();
+    final Set<String> known = new HashSet<>();
+  }
 }

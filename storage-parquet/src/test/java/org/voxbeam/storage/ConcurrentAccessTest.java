@@ -1,18 +1,23 @@
 package org.voxbeam.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.NumberValue;
 
 /** Many threads of one process put and read overlapping results through one store instance. */
 class ConcurrentAccessTest {
@@ -57,6 +62,68 @@ class ConcurrentAccessTest {
       assertEquals(
           expected, stats.results() - sequenceItems, "each sequence also stores its two items");
       assertTrue(store.cacheStats().hitCount() > 0);
+    }
+  }
+
+  /**
+   * Readers load results while the index is rebuilt (as after a compaction) and ids are indexed
+   * twice (a newer row supersedes), so a rebuild finds cached results to drop while readers hold
+   * those cache entries: dropping them under the store's lock deadlocked against a reader waiting
+   * for it (a server's reads against the compaction at the end of a run).
+   */
+  @Test
+  void readsRacingReindexesNeverDeadlock() throws Exception {
+    int ids = 200;
+    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      List<NodeId> stored = new ArrayList<>();
+      for (int version = 0; version < 2; version++) {
+        List<StoredResult> batch = new ArrayList<>();
+        for (int i = 0; i < ids; i++) {
+          NodeId id = WriterProcess.idOf("twice-" + i);
+          batch.add(StoredValues.result(id, new NumberValue(version * ids + i)));
+          if (version == 0) {
+            stored.add(id);
+          }
+        }
+        store.putAll(batch);
+      }
+      AtomicBoolean done = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(5);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+              int offset = t * 37;
+              readers.add(
+                  pool.submit(
+                      () -> {
+                        for (int n = 0; !done.get(); n++) {
+                          int i = (offset + n) % ids;
+                          double value =
+                              ((NumberValue) store.get(stored.get(i)).orElseThrow().value())
+                                  .value();
+                          assertEquals(ids + i, value, "the newer row of " + i);
+                        }
+                        return null;
+                      }));
+            }
+            Future<?> rebuilds =
+                pool.submit(
+                    () -> {
+                      long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                      while (System.nanoTime() < end) {
+                        store.reindex();
+                      }
+                      done.set(true);
+                      return null;
+                    });
+            rebuilds.get();
+            for (Future<?> reader : readers) {
+              reader.get();
+            }
+          });
+      pool.shutdownNow();
     }
   }
 }

@@ -160,17 +160,6 @@ public final class ResultIndex {
     return null;
   }
 
-  /** Forgets every row. */
-  public void clear() {
-    long stamp = lock.writeLock();
-    try {
-      allocate(1 << 12);
-      size = 0;
-    } finally {
-      lock.unlockWrite(stamp);
-    }
-  }
-
   public int size() {
     long stamp = lock.readLock();
     try {
