@@ -56,7 +56,7 @@ final class GetCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       description =
-          "nifti, png, json, raw or text (default: by the file's extension; text for others).")
+          "nifti, png, json, raw, text or arrow (default: by the file's extension; text for others).")
   String format;
 
   @Override
@@ -68,7 +68,7 @@ final class GetCommand implements Callable<Integer> {
                 .orElseThrow(
                     () ->
                         new InvalidInputException(
-                            "--format must be nifti, png, json, raw or text, got '"
+                            "--format must be nifti, png, json, raw, text or arrow, got '"
                                 + format
                                 + "'"));
     try (VoxBeam voxbeam = storeLocation.openExisting()) {

@@ -18,10 +18,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.json.CanonicalJson;
@@ -165,6 +169,40 @@ class StoredResultsCliTest {
         cli("get", "nothing", "-o", dir.resolve("x.json").toString(), "--store", store());
     assertEquals(2, unknown.exitCode());
     assertEquals("error: no recorded run has a goal named 'nothing'\n", unknown.err());
+  }
+
+  /** A sequence goal leaves as an Arrow IPC stream that Arrow's own reader reads back. */
+  @Test
+  void getWritesASequenceAsAnArrowStream() throws IOException {
+    assertEquals(0, cli("run", filterFold().toString(), "--store", store()).exitCode());
+    Path arrow = dir.resolve("big.arrows");
+    Outcome got =
+        cli("get", "big", "-o", arrow.toString(), "--format", "arrow", "--store", store());
+    assertEquals(0, got.exitCode(), got.err());
+    List<Long> values = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(arrow);
+        RootAllocator allocator = new RootAllocator();
+        ArrowStreamReader reader = new ArrowStreamReader(in, allocator)) {
+      while (reader.loadNextBatch()) {
+        BigIntVector column = (BigIntVector) reader.getVectorSchemaRoot().getVector("value");
+        for (int i = 0; i < column.getValueCount(); i++) {
+          values.add(column.get(i));
+        }
+      }
+    }
+    assertEquals(List.of(5L, 6L, 7L, 8L, 9L), values);
+    Outcome scalar =
+        cli(
+            "get",
+            "total",
+            "-o",
+            dir.resolve("t.arrows").toString(),
+            "--format",
+            "arrow",
+            "--store",
+            store());
+    assertEquals(2, scalar.exitCode());
+    assertTrue(scalar.err().contains("has no Arrow form"), scalar.err());
   }
 
   /**

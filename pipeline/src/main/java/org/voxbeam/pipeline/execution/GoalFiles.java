@@ -65,6 +65,7 @@ public final class GoalFiles {
         requireInline(value, "text");
         text(target, PythonText.str(value));
       }
+      case ARROW -> arrow(target, ArrowTable.of(value));
     }
   }
 
@@ -143,6 +144,20 @@ public final class GoalFiles {
       try (InputStream in = payload.open();
           OutputStream out = Files.newOutputStream(temporary)) {
         in.transferTo(out);
+      }
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static void arrow(Path target, ArrowTable table) throws IOException {
+    Path temporary =
+        NewFiles.createUnique(target.toAbsolutePath().getParent(), ".voxbeam-", ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        table.writeStream(out);
       }
       Files.move(
           temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

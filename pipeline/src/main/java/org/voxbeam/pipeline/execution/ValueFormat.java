@@ -17,7 +17,12 @@ public enum ValueFormat {
   /** The raw payload of bytes, arrays and images: little-endian, x fastest. */
   RAW("raw"),
   /** Python's {@code str} of the value, as VoxLogicA-2 saves any other file. */
-  TEXT("text");
+  TEXT("text"),
+  /**
+   * An Arrow IPC stream of a sequence or table, for pandas, polars and DuckDB; only when named,
+   * since VoxLogicA-2 saves a {@code .arrow} file as text.
+   */
+  ARROW("arrow");
 
   private final String wireName;
 
@@ -32,7 +37,7 @@ public enum ValueFormat {
 
   /**
    * The format named {@code name} ({@code nifti}, {@code png}, {@code json}, {@code raw}, {@code
-   * text}).
+   * text}, {@code arrow}).
    */
   public static Optional<ValueFormat> named(String name) {
     for (ValueFormat format : values()) {
