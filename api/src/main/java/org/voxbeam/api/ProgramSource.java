@@ -1,13 +1,9 @@
 package org.voxbeam.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanJsonWriter;
 
@@ -31,7 +27,7 @@ public record ProgramSource(String path, String sha256) {
    */
   public static ProgramSource file(Path file) {
     try {
-      return new ProgramSource(file.toString(), sha256(Files.readAllBytes(file)));
+      return new ProgramSource(file.toString(), Sha256.ofFile(file).hex());
     } catch (IOException e) {
       throw new InvalidInputException("cannot read program " + file + ": " + e.getMessage());
     }
@@ -39,19 +35,11 @@ public record ProgramSource(String path, String sha256) {
 
   /** Source text submitted under {@code name}. */
   public static ProgramSource text(String name, String source) {
-    return new ProgramSource(name, sha256(source.getBytes(StandardCharsets.UTF_8)));
+    return new ProgramSource(name, Sha256.of(source));
   }
 
   /** A plan built in memory: its source name, and the SHA-256 of its VoxLogicA-2 JSON export. */
   public static ProgramSource of(Plan plan) {
     return text(plan.source(), PlanJsonWriter.write(plan));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 }

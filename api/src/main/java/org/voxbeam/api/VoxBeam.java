@@ -33,6 +33,7 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.runs.GoalRecord;
 import org.voxbeam.storage.runs.RunRecord;
@@ -328,10 +329,7 @@ public final class VoxBeam implements AutoCloseable {
       if (StoreMaintenance.smallSegments(new StoreLayout(shared), SMALL_SEGMENT_BYTES).size()
           >= COMPACT_AT_SEGMENTS) {
         persistentStore()
-            .ifPresent(
-                opened ->
-                    new StoreMaintenance(opened)
-                        .compactSmall(SMALL_SEGMENT_BYTES, COMPACT_AT_SEGMENTS));
+            .ifPresent(opened -> opened.compactSmall(SMALL_SEGMENT_BYTES, COMPACT_AT_SEGMENTS));
       }
     } catch (StoreException e) {
       LOG.warn("could not compact the small segments of {}: {}", shared, e.getMessage());
@@ -430,12 +428,17 @@ public final class VoxBeam implements AutoCloseable {
     return store;
   }
 
-  /** The persistent store, for maintenance and statistics; empty for an in-memory store. */
-  public Optional<ParquetResultStore> persistentStore() {
+  /**
+   * The persistent store, for maintenance and statistics; empty for an in-memory store. An
+   * interface, so callers of the API do not depend on how the store keeps its files.
+   */
+  public Optional<PersistentStore> persistentStore() {
     if (scope.isPresent()) {
       return scope.get().whole().persistentStore();
     }
-    return directory == null ? Optional.empty() : Optional.of((ParquetResultStore) store());
+    return directory == null
+        ? Optional.empty()
+        : Optional.of(new StoreMaintenance((ParquetResultStore) store()));
   }
 
   /** The store's directory; empty for an in-memory store. */

@@ -14,6 +14,7 @@ import org.voxbeam.storage.maintenance.CompactReport;
 import org.voxbeam.storage.maintenance.EvictReport;
 import org.voxbeam.storage.maintenance.EvictionPolicy;
 import org.voxbeam.storage.maintenance.GcReport;
+import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.maintenance.VerifyReport;
 import picocli.CommandLine.Command;
@@ -50,24 +51,24 @@ final class StoreCommand implements Runnable {
     @Override
     public Integer call() {
       try (ParquetResultStore store = location.openPersistentExisting()) {
-        return run(store, spec.commandLine().getOut());
+        return run(new StoreMaintenance(store), spec.commandLine().getOut());
       }
     }
 
-    abstract int run(ParquetResultStore store, PrintWriter out);
+    abstract int run(PersistentStore store, PrintWriter out);
   }
 
   @Command(name = "stats", description = "Count results and bytes, by type.")
   static final class Stats extends StoreTask {
     @Override
-    int run(ParquetResultStore store, PrintWriter out) {
+    int run(PersistentStore store, PrintWriter out) {
       StoreStats stats = store.stats();
-      out.printf("store: %s%n", store.layout().root());
+      out.printf("store: %s%n", store.directory());
       out.printf(
           "results: %d (%d succeeded, %d failed)%n",
           stats.results(), stats.succeeded(), stats.failed());
       out.printf("bytes: %d%n", stats.bytes());
-      out.printf("segments: %d%n", store.segmentFiles().size());
+      out.printf("segments: %d%n", store.segmentCount());
       for (Map.Entry<String, Long> type : stats.countsByType().entrySet()) {
         out.printf("  %-10s %d%n", type.getKey(), type.getValue());
       }
@@ -89,8 +90,8 @@ final class StoreCommand implements Runnable {
     boolean repair;
 
     @Override
-    int run(ParquetResultStore store, PrintWriter out) {
-      VerifyReport report = new StoreMaintenance(store).verify(repair);
+    int run(PersistentStore store, PrintWriter out) {
+      VerifyReport report = store.verify(repair);
       report.problems().forEach(problem -> out.println("problem: " + problem));
       report.repairs().forEach(done -> out.println("repaired: " + done));
       out.printf(
@@ -123,8 +124,8 @@ final class StoreCommand implements Runnable {
     Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
     @Override
-    int run(ParquetResultStore store, PrintWriter out) {
-      GcReport report = new StoreMaintenance(store).gc(grace, dryRun);
+    int run(PersistentStore store, PrintWriter out) {
+      GcReport report = store.gc(grace, dryRun);
       report.warnings().forEach(warning -> out.println("warning: " + warning));
       out.printf(
           "%s %d blobs and %d temporary files, %d bytes%n",
@@ -147,8 +148,8 @@ final class StoreCommand implements Runnable {
     int smallRows = StoreMaintenance.DEFAULT_SMALL_ROWS;
 
     @Override
-    int run(ParquetResultStore store, PrintWriter out) {
-      CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun);
+    int run(PersistentStore store, PrintWriter out) {
+      CompactReport report = store.compact(smallRows, dryRun);
       out.printf(
           "%s %d segments into one: %d rows kept, %d duplicate rows dropped%n",
           dryRun ? "would merge" : "merged",
@@ -198,7 +199,7 @@ final class StoreCommand implements Runnable {
     Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
     @Override
-    int run(ParquetResultStore store, PrintWriter out) {
+    int run(PersistentStore store, PrintWriter out) {
       if (maxAge == null && maxSize == null) {
         throw new InvalidInputException("store evict needs --max-age, --max-size or both");
       }
@@ -209,7 +210,7 @@ final class StoreCommand implements Runnable {
                   ? EvictionPolicy.Basis.CREATED
                   : EvictionPolicy.Basis.LAST_ACCESS,
               maxSize == null ? OptionalLong.empty() : OptionalLong.of(maxSize));
-      EvictReport report = new StoreMaintenance(store).evict(policy, grace, dryRun);
+      EvictReport report = store.evict(policy, grace, dryRun);
       out.printf(
           "%s %d results (%d segments rewritten); %d blobs, %d bytes freed%n",
           dryRun ? "would evict" : "evicted",

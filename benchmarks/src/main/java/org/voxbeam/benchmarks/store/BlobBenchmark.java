@@ -3,7 +3,6 @@ package org.voxbeam.benchmarks.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.benchmarks.Scratch;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.storage.ParquetResultStore;
@@ -111,7 +111,7 @@ final class BlobBenchmark {
   }
 
   private static long hash(List<byte[]> contents) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     return Timer.nanos(
         () -> {
           for (byte[] content : contents) {
@@ -170,13 +170,5 @@ final class BlobBenchmark {
       contents.add(bytes);
     }
     return contents;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 }

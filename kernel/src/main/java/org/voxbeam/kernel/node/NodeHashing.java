@@ -1,8 +1,5 @@
 package org.voxbeam.kernel.node;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.voxbeam.kernel.json.CanonicalJson;
@@ -16,10 +13,6 @@ import org.voxbeam.kernel.json.JsonValue;
 public final class NodeHashing {
   /** The child family VoxLogicA-2 uses for the items of a sequence. */
   public static final String SEQUENCE_ITEM_FAMILY = "sequence-item-ref";
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(NodeHashing::newSha256);
 
   private NodeHashing() {}
 
@@ -44,26 +37,6 @@ public final class NodeHashing {
 
   /** SHA-256 of the UTF-8 bytes of {@code text}, as a node id. */
   public static NodeId sha256(String text) {
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
-    return new NodeId(toHex(hash));
-  }
-
-  static String toHex(byte[] bytes) {
-    char[] out = new char[bytes.length * 2];
-    for (int i = 0; i < bytes.length; i++) {
-      out[2 * i] = HEX[(bytes[i] >> 4) & 0xF];
-      out[2 * i + 1] = HEX[bytes[i] & 0xF];
-    }
-    return new String(out);
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return new NodeId(Sha256.of(text));
   }
 }

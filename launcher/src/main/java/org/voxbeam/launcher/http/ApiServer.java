@@ -14,7 +14,7 @@ import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.operators.library.StandardLibrary;
-import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.maintenance.PersistentStore;
 
 /**
  * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes}, {@link
@@ -49,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
       ServerSettings settings, VoxBeam voxbeam, RunSettings runSettings, String version)
       throws IOException {
     this.settings = settings;
-    ParquetResultStore store =
+    PersistentStore store =
         voxbeam
             .persistentStore()
             .orElseThrow(() -> new IllegalArgumentException("the server needs a persistent store"));

@@ -10,9 +10,9 @@ import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.store.StoreStats;
-import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.maintenance.CompactReport;
 import org.voxbeam.storage.maintenance.GcReport;
+import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.maintenance.VerifyReport;
 
@@ -22,9 +22,9 @@ import org.voxbeam.storage.maintenance.VerifyReport;
  */
 final class StoreRoutes {
 
-  private final ParquetResultStore store;
+  private final PersistentStore store;
 
-  StoreRoutes(ParquetResultStore store) {
+  StoreRoutes(PersistentStore store) {
     this.store = store;
   }
 
@@ -49,14 +49,14 @@ final class StoreRoutes {
             "failed", stats.failed(),
             "bytes", stats.bytes(),
             "by_type", new JsonObject(byType),
-            "segments", store.segmentFiles().size(),
-            "cache_hit_rate", store.cacheStats().hitRate(),
+            "segments", store.segmentCount(),
+            "cache_hit_rate", store.cacheHitRate(),
             "cached_bytes", store.cachedBytes()));
   }
 
   private synchronized void verify(Context context) {
     boolean repair = "true".equals(context.queryParam("repair"));
-    VerifyReport report = new StoreMaintenance(store).verify(repair);
+    VerifyReport report = store.verify(repair);
     JsonBodies.send(
         context,
         200,
@@ -79,7 +79,7 @@ final class StoreRoutes {
             0,
             Integer.MAX_VALUE,
             (int) StoreMaintenance.DEFAULT_GRACE.toSeconds());
-    GcReport report = new StoreMaintenance(store).gc(Duration.ofSeconds(graceSeconds), dryRun);
+    GcReport report = store.gc(Duration.ofSeconds(graceSeconds), dryRun);
     JsonBodies.send(
         context,
         200,
@@ -94,7 +94,7 @@ final class StoreRoutes {
     int smallRows =
         ResultRoutes.intParameter(
             context, "small_rows", 1, Integer.MAX_VALUE, StoreMaintenance.DEFAULT_SMALL_ROWS);
-    CompactReport report = new StoreMaintenance(store).compact(smallRows, dryRun(context));
+    CompactReport report = store.compact(smallRows, dryRun(context));
     JsonBodies.send(
         context,
         200,

@@ -32,6 +32,7 @@ import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.DType;
@@ -43,7 +44,6 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.operators.image.io.ImageFiles;
-import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.testkit.SharedFixtures;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
@@ -52,7 +52,7 @@ class ApiServerTest {
 
   @TempDir Path dir;
   private VoxBeam voxbeam;
-  private ParquetResultStore store;
+  private ResultStore store;
   private ApiServer server;
   private String base;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -60,7 +60,7 @@ class ApiServerTest {
   @BeforeEach
   void start() throws IOException {
     voxbeam = VoxBeam.open(dir.resolve("store"));
-    store = voxbeam.persistentStore().orElseThrow();
+    store = voxbeam.store();
     Files.createDirectories(dir.resolve("data"));
     server = server(ServerSettings.loopback(0).withDataRoots(List.of(dir.resolve("data"))));
     base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;

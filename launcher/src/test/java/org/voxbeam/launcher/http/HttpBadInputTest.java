@@ -30,9 +30,9 @@ import org.voxbeam.kernel.json.JsonReader;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
-import org.voxbeam.storage.ParquetResultStore;
 
 /**
  * The bad-input matrix for HTTP requests, beyond {@code ApiServerTest}'s: malformed node and run
@@ -46,7 +46,7 @@ class HttpBadInputTest {
 
   @TempDir Path dir;
   private VoxBeam voxbeam;
-  private ParquetResultStore store;
+  private ResultStore store;
   private ApiServer server;
   private int port;
   private String base;
@@ -57,7 +57,7 @@ class HttpBadInputTest {
   @BeforeEach
   void start() throws IOException {
     voxbeam = VoxBeam.open(dir.resolve("store"));
-    store = voxbeam.persistentStore().orElseThrow();
+    store = voxbeam.store();
     kept = NodeHashing.sha256("kept");
     store.putAll(
         List.of(

@@ -1,17 +1,14 @@
 package org.voxbeam.pipeline.inputs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.voxbeam.kernel.json.PythonStringOrder;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.store.RecordedInput;
 import org.voxbeam.kernel.store.RecordedInput.FileStat;
 import org.voxbeam.kernel.store.RecordedInput.Kind;
@@ -46,7 +44,6 @@ public final class InputFingerprints {
   static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
   private static final InputFingerprints SHARED = new InputFingerprints(Clock.systemUTC());
-  private static final int BUFFER = 1 << 16;
 
   private final Clock clock;
   private final ConcurrentHashMap<Path, Hashed> hashedFiles = new ConcurrentHashMap<>();
@@ -179,17 +176,14 @@ public final class InputFingerprints {
   }
 
   private Optional<String> hash(Path file) {
-    MessageDigest digest = sha256();
-    byte[] buffer = new byte[BUFFER];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-      }
+    String hex;
+    try {
+      hex = Sha256.ofFile(file).hex();
     } catch (IOException e) {
       return Optional.empty();
     }
     filesHashed.incrementAndGet();
-    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    return Optional.of(hex);
   }
 
   /** SHA-256 of the entry names in code-point order, each followed by a NUL, as UTF-8. */
@@ -206,12 +200,12 @@ public final class InputFingerprints {
       return Optional.empty();
     }
     names.sort(PythonStringOrder.INSTANCE);
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     for (String name : names) {
       digest.update(name.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
     }
-    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    return Optional.of(Sha256.hex(digest));
   }
 
   private static String slashSeparated(Path relative) {
@@ -220,14 +214,6 @@ public final class InputFingerprints {
       text.append(text.length() == 0 ? "" : "/").append(name);
     }
     return text.toString();
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 
   /** A file's hash, valid while its stat is unchanged. */

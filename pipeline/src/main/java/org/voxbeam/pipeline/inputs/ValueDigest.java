@@ -7,10 +7,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BooleanValue;
 import org.voxbeam.kernel.value.BytesValue;
@@ -38,7 +38,7 @@ public final class ValueDigest {
 
   /** The digest, or empty for a value that has none (a function). */
   public static Optional<String> of(Value value) {
-    MessageDigest digest = InputFingerprints.sha256();
+    MessageDigest digest = Sha256.digest();
     try (DataOutputStream out =
         new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
       if (!write(value, out)) {
@@ -47,7 +47,7 @@ public final class ValueDigest {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read a value's payload to digest it", e);
     }
-    return Optional.of(HexFormat.of().formatHex(digest.digest()));
+    return Optional.of(Sha256.hex(digest));
   }
 
   private static boolean write(Value value, DataOutputStream out) throws IOException {

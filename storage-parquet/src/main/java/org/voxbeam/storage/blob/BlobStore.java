@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.voxbeam.kernel.io.NewFiles;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.CorruptBlobException;
 import org.voxbeam.storage.Durability;
@@ -24,7 +23,6 @@ import org.voxbeam.storage.StoreLayout;
  * and nothing is ever held whole in memory.
  */
 public final class BlobStore {
-  private static final int BUFFER = 1 << 16;
 
   private final StoreLayout layout;
   private final boolean verifyReads;
@@ -61,7 +59,7 @@ public final class BlobStore {
     try {
       Files.createDirectories(layout.tmp());
       temporary = NewFiles.createUnique(layout.tmp(), "blob-", ".tmp");
-      MessageDigest digest = sha256();
+      MessageDigest digest = Sha256.digest();
       long size;
       if (content.size() >= HashingCopy.THRESHOLD) {
         try (InputStream in = content.open();
@@ -77,7 +75,7 @@ public final class BlobStore {
       if (size != content.size()) {
         throw new StoreException("blob declared " + content.size() + " bytes but supplied " + size);
       }
-      String sha = HexFormat.of().formatHex(digest.digest());
+      String sha = Sha256.hex(digest);
       Path target = layout.blob(sha);
       if (Files.exists(target)) {
         return new BlobRef(sha, size);
@@ -128,15 +126,9 @@ public final class BlobStore {
     if (!Files.isRegularFile(path)) {
       return false;
     }
-    try (InputStream in = Files.newInputStream(path)) {
-      MessageDigest digest = sha256();
-      byte[] buffer = new byte[BUFFER];
-      long size = 0;
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-        size += read;
-      }
-      return size == ref.size() && HexFormat.of().formatHex(digest.digest()).equals(ref.sha256());
+    try {
+      Sha256.Measured measured = Sha256.ofFile(path);
+      return measured.size() == ref.size() && measured.hex().equals(ref.sha256());
     } catch (IOException e) {
       return false;
     }
@@ -184,14 +176,6 @@ public final class BlobStore {
   /** The name (SHA-256) of a blob file. */
   public static String nameOf(Path blobFile) {
     return blobFile.getParent().getFileName().toString() + blobFile.getFileName();
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 
   private static void deleteQuietly(Path path) {

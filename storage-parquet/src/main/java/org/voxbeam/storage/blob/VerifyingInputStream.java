@@ -4,7 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.value.CorruptBlobException;
 
 /**
@@ -16,7 +16,7 @@ import org.voxbeam.kernel.value.CorruptBlobException;
 final class VerifyingInputStream extends FilterInputStream {
   private final BlobRef ref;
   private final Runnable onCorrupt;
-  private final MessageDigest digest = BlobStore.sha256();
+  private final MessageDigest digest = Sha256.digest();
   private long position;
   private boolean checked;
 
@@ -89,7 +89,7 @@ final class VerifyingInputStream extends FilterInputStream {
 
   private void check() throws IOException {
     checked = true;
-    String actual = HexFormat.of().formatHex(digest.digest());
+    String actual = Sha256.hex(digest);
     if (!actual.equals(ref.sha256())) {
       throw corrupt("its content hashes to " + actual);
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.parquet.example.data.Group;
 import org.voxbeam.kernel.store.ResultStatus;
+import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.storage.AccessLog;
 import org.voxbeam.storage.ParquetResultStore;
@@ -48,7 +49,7 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * gc, and only when no row in any segment references them and they are older than a grace period (a
  * writer may have stored a blob whose segment it has not committed yet).
  */
-public final class StoreMaintenance {
+public final class StoreMaintenance implements PersistentStore {
   /** Files younger than this may belong to a writer that is still working. */
   public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
 
@@ -63,6 +64,31 @@ public final class StoreMaintenance {
     this.store = store;
     this.layout = store.layout();
     this.blobs = new BlobStore(layout);
+  }
+
+  @Override
+  public Path directory() {
+    return layout.root();
+  }
+
+  @Override
+  public StoreStats stats() {
+    return store.stats();
+  }
+
+  @Override
+  public int segmentCount() {
+    return store.segmentFiles().size();
+  }
+
+  @Override
+  public double cacheHitRate() {
+    return store.cacheStats().hitRate();
+  }
+
+  @Override
+  public long cachedBytes() {
+    return store.cachedBytes();
   }
 
   /**
@@ -80,6 +106,7 @@ public final class StoreMaintenance {
    * that are gone are dropped: the results they held read as absent and are computed again when
    * needed.
    */
+  @Override
   public VerifyReport verify(boolean repair) {
     List<String> problems = new ArrayList<>();
     List<String> repairs = new ArrayList<>();
@@ -205,6 +232,7 @@ public final class StoreMaintenance {
     }
   }
 
+  @Override
   public GcReport gc(Duration grace, boolean dryRun) {
     Instant cutoff = Instant.now().minus(grace);
     Set<String> live = new HashSet<>();
@@ -251,6 +279,7 @@ public final class StoreMaintenance {
   }
 
   /** Merges every segment with fewer than {@code smallRows} rows into one. */
+  @Override
   public CompactReport compact(int smallRows, boolean dryRun) {
     List<SegmentRows> small = new ArrayList<>();
     List<SegmentRows> damaged = new ArrayList<>();
@@ -281,6 +310,7 @@ public final class StoreMaintenance {
    * segments) leave a bounded number of files. Only the small segments are read; while another
    * process compacts the store, this does nothing.
    */
+  @Override
   public CompactReport compactSmall(long smallBytes, int atLeast) {
     if (smallSegments(layout, smallBytes).size() < atLeast) {
       return new CompactReport(false, 0, 0, 0);
@@ -334,6 +364,7 @@ public final class StoreMaintenance {
     }
   }
 
+  @Override
   public EvictReport evict(EvictionPolicy policy, Duration grace, boolean dryRun) {
     List<SegmentRows> segments = readSegments(new ArrayList<>());
     Map<String, Long> lastAccess;

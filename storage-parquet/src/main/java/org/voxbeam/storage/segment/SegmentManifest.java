@@ -1,21 +1,17 @@
 package org.voxbeam.storage.segment;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.io.NewFiles;
+import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.storage.StoreLayout;
 
 /**
@@ -99,17 +95,8 @@ public final class SegmentManifest {
 
   /** The SHA-256 and size of {@code segment} as it is now. */
   public static Entry measure(Path segment) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
-    long size;
-    try (InputStream in = new DigestInputStream(Files.newInputStream(segment), digest)) {
-      size = in.transferTo(java.io.OutputStream.nullOutputStream());
-    }
-    return new Entry(HexFormat.of().formatHex(digest.digest()), size);
+    Sha256.Measured measured = Sha256.ofFile(segment);
+    return new Entry(measured.hex(), measured.size());
   }
 
   private static Path entryFile(StoreLayout layout, String segmentName) {
