@@ -17,4 +17,20 @@ public record ApiRoute(HandlerType method, String path, Handler handler) {
   String javalinPath() {
     return ApiServer.PREFIX + path;
   }
+
+  /** Whether a request path (with the prefix) names this route's path, whatever the method. */
+  boolean matches(String requestPath) {
+    String[] want = javalinPath().split("/", -1);
+    String[] got = requestPath.split("/", -1);
+    if (want.length != got.length) {
+      return false;
+    }
+    for (int i = 0; i < want.length; i++) {
+      boolean parameter = want[i].startsWith("{") && !got[i].isEmpty();
+      if (!parameter && !want[i].equals(got[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -2,12 +2,15 @@ package org.voxbeam.launcher.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.api.RunSettings;
@@ -99,18 +102,31 @@ public final class ApiServer implements AutoCloseable {
     javalin.before(this::checkRequest);
     for (ApiRoute route : routes) {
       javalin.addHttpHandler(route.method(), route.javalinPath(), route.handler());
+      if (route.method() == HandlerType.GET) {
+        // HEAD runs the GET handler, so status and headers are the same; Jetty drops the body.
+        javalin.addHttpHandler(HandlerType.HEAD, route.javalinPath(), route.handler());
+      }
     }
     javalin.exception(
         ApiException.class,
         (e, context) -> {
-          if (e.status() == 429) {
-            context.header("Retry-After", "1");
+          switch (e.status()) {
+            case 401 -> context.header("WWW-Authenticate", "Bearer realm=\"voxbeam\"");
+            case 405 -> context.header("Allow", allowed(context.path()));
+            case 429 -> context.header("Retry-After", "1");
+            default -> {}
           }
           error(context, e.status(), e.code(), e.getMessage());
         });
     javalin.exception(
         HttpResponseException.class,
-        (e, context) -> error(context, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
+        (e, context) -> {
+          if (e.getStatus() == 404) {
+            noRoute(context);
+          } else {
+            error(context, e.getStatus(), codeFor(e.getStatus()), e.getMessage());
+          }
+        });
     javalin.exception(
         Exception.class,
         (e, context) -> {
@@ -125,14 +141,42 @@ public final class ApiServer implements AutoCloseable {
         404,
         context -> {
           if (context.result() == null || context.result().isEmpty()) {
-            error(
-                context,
-                404,
-                "no_such_route",
-                "no route " + context.method() + " " + context.path());
+            noRoute(context);
           }
         });
     return javalin;
+  }
+
+  /** 405 with the methods served when the path is known under another method, else 404. */
+  private void noRoute(Context context) {
+    String allowed = allowed(context.path());
+    if (allowed.isEmpty()) {
+      error(context, 404, "no_such_route", "no route " + context.method() + " " + context.path());
+    } else {
+      context.header("Allow", allowed);
+      error(
+          context,
+          405,
+          "method_not_allowed",
+          context.method() + " is not allowed on " + context.path() + "; allowed: " + allowed);
+    }
+  }
+
+  /**
+   * The methods served on {@code path} (with HEAD wherever GET is), comma-separated, or empty when
+   * no route has this path: what a 405 lists in its {@code Allow} header.
+   */
+  private String allowed(String path) {
+    Set<String> methods = new LinkedHashSet<>();
+    for (ApiRoute route : routes) {
+      if (route.matches(path)) {
+        methods.add(route.method().name());
+        if (route.method() == HandlerType.GET) {
+          methods.add("HEAD");
+        }
+      }
+    }
+    return String.join(", ", methods);
   }
 
   private void checkRequest(Context context) {

@@ -41,6 +41,9 @@ import org.voxbeam.pipeline.execution.ValueJson;
  */
 final class ResultRoutes {
 
+  /** Results are immutable by node id, so any cache may keep them for as long as it likes. */
+  static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
   private final VoxBeam voxbeam;
   private final int maxPageSize;
 
@@ -85,7 +88,36 @@ final class ResultRoutes {
   }
 
   private void descriptor(Context context) {
-    JsonBodies.send(context, 200, ResultDescriptor.of(find(context)));
+    StoredResult result = find(context);
+    if (notModified(context, result)) {
+      return;
+    }
+    JsonBodies.send(context, 200, ResultDescriptor.of(result));
+  }
+
+  /**
+   * Marks the response cacheable forever, since a result is immutable by its node id, and answers
+   * 304 (returning true) when the client already holds it.
+   */
+  private static boolean notModified(Context context, StoredResult result) {
+    String tag = "\"" + result.id().hex() + "\"";
+    context.header("ETag", tag);
+    context.header("Cache-Control", IMMUTABLE);
+    String held = context.header("If-None-Match");
+    if (held == null) {
+      return false;
+    }
+    for (String candidate : held.split(",")) {
+      String trimmed = candidate.trim();
+      if (trimmed.startsWith("W/")) {
+        trimmed = trimmed.substring(2);
+      }
+      if (trimmed.equals("*") || trimmed.equals(tag)) {
+        context.status(304);
+        return true;
+      }
+    }
+    return false;
   }
 
   private void items(Context context) {
@@ -129,6 +161,9 @@ final class ResultRoutes {
 
   private void content(Context context) throws IOException {
     StoredResult result = find(context);
+    if (notModified(context, result)) {
+      return;
+    }
     String format = context.queryParamAsClass("format", String.class).getOrDefault("raw");
     switch (format) {
       case "raw" -> raw(context, result);
@@ -159,12 +194,54 @@ final class ResultRoutes {
     } catch (CorruptBlobException e) {
       throw corrupt(result, e);
     }
-    context.header("Content-Length", Long.toString(blob.size()));
+    long size = blob.size();
+    context.header("Accept-Ranges", "bytes");
+    Optional<ByteRange> range;
+    try {
+      range = ByteRange.parse(context.header("Range"), size);
+    } catch (ByteRange.UnsatisfiableException e) {
+      context.header("Content-Range", "bytes */" + size);
+      JsonBodies.send(
+          context,
+          416,
+          JsonBodies.object(
+              "code",
+              "range_not_satisfiable",
+              "message",
+              "result " + result.id().hex() + " has " + size + " bytes: " + e.getMessage()));
+      return;
+    }
+    long first = range.map(ByteRange::first).orElse(0L);
+    long length = range.map(ByteRange::length).orElse(size);
+    if (range.isPresent()) {
+      context.status(206);
+      context.header("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + size);
+    }
+    context.header("Content-Length", Long.toString(length));
     context.header("Content-Disposition", "attachment; filename=\"" + result.id().hex() + ".bin\"");
     context.contentType("application/octet-stream");
-    try (InputStream in = blob.open()) {
-      in.transferTo(context.outputStream());
+    if (context.method() == HandlerType.HEAD) {
+      return;
     }
+    try (InputStream in = blob.open()) {
+      in.skipNBytes(first);
+      copy(in, context.outputStream(), length);
+    }
+  }
+
+  private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = length;
+    while (left > 0) {
+      int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (read < 0) {
+        throw new IOException("content ended " + left + " bytes early");
+      }
+      out.write(buffer, 0, read);
+      left -= read;
+    }
+    // Read on to the end, so the stream's hash check sees the whole blob even for a prefix range.
+    in.transferTo(OutputStream.nullOutputStream());
   }
 
   private static ApiException corrupt(StoredResult result, CorruptBlobException e) {

@@ -378,6 +378,9 @@ class ApiServerTest {
       HttpResponse<String> anonymous =
           send(HttpRequest.newBuilder(URI.create(guardedBase + "/version")));
       assertError(anonymous, 401, "unauthorized");
+      assertEquals(
+          "Bearer realm=\"voxbeam\"",
+          anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
       HttpResponse<String> wrong =
           send(
               HttpRequest.newBuilder(URI.create(guardedBase + "/version"))
@@ -390,6 +393,84 @@ class ApiServerTest {
       assertEquals(200, right.statusCode());
       assertEquals(
           200, send(HttpRequest.newBuilder(URI.create(guardedBase + "/health"))).statusCode());
+    }
+  }
+
+  @Test
+  void aWrongMethodOnAKnownPathIs405WithTheAllowedMethods() throws Exception {
+    HttpResponse<String> response = send(request("/results/" + "a".repeat(64)).DELETE());
+    assertError(response, 405, "method_not_allowed");
+    assertEquals("GET, HEAD", response.headers().firstValue("Allow").orElse(""));
+    assertError(send(request("/nowhere").DELETE()), 404, "no_such_route");
+  }
+
+  @Test
+  void resultsAreCacheableByIdAndRevalidateTo304() throws Exception {
+    NodeId bytes = put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3, 4, 5})));
+    for (String path : List.of("/results/" + bytes.hex(), "/results/" + bytes.hex() + "/content")) {
+      HttpResponse<String> first = get(path);
+      assertEquals(200, first.statusCode());
+      String tag = "\"" + bytes.hex() + "\"";
+      assertEquals(tag, first.headers().firstValue("ETag").orElse(""));
+      assertEquals(
+          "public, max-age=31536000, immutable",
+          first.headers().firstValue("Cache-Control").orElse(""));
+      HttpResponse<String> again = send(request(path).header("If-None-Match", tag));
+      assertEquals(304, again.statusCode());
+      assertEquals("", again.body());
+      assertEquals(200, send(request(path).header("If-None-Match", "\"other\"")).statusCode());
+    }
+  }
+
+  @Test
+  void rawDownloadsServeSingleByteRanges() throws Exception {
+    NodeId bytes = put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {0, 1, 2, 3, 4, 5})));
+    String path = "/results/" + bytes.hex() + "/content";
+    assertEquals("bytes", get(path).headers().firstValue("Accept-Ranges").orElse(""));
+    Map<String, byte[]> expected =
+        Map.of(
+            "bytes=1-3", new byte[] {1, 2, 3},
+            "bytes=4-", new byte[] {4, 5},
+            "bytes=-2", new byte[] {4, 5},
+            "bytes=2-99", new byte[] {2, 3, 4, 5});
+    for (Map.Entry<String, byte[]> entry : expected.entrySet()) {
+      HttpResponse<byte[]> part =
+          client.send(
+              request(path).header("Range", entry.getKey()).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertEquals(206, part.statusCode(), entry.getKey());
+      assertArrayEquals(entry.getValue(), part.body(), entry.getKey());
+      long from = 6 - entry.getValue().length;
+      if (entry.getKey().equals("bytes=1-3")) {
+        from = 1;
+      }
+      assertEquals(
+          "bytes " + from + "-" + (from + entry.getValue().length - 1) + "/6",
+          part.headers().firstValue("Content-Range").orElse(""));
+    }
+    HttpResponse<String> past = send(request(path).header("Range", "bytes=6-"));
+    assertError(past, 416, "range_not_satisfiable");
+    assertEquals("bytes */6", past.headers().firstValue("Content-Range").orElse(""));
+  }
+
+  @Test
+  void headIsGetWithoutTheBody() throws Exception {
+    NodeId bytes = put("bytes", new BytesValue(InMemoryBlob.copyOf(new byte[] {9, 8, 7})));
+    for (String path :
+        List.of("/health", "/results/" + bytes.hex(), "/results/" + bytes.hex() + "/content")) {
+      HttpResponse<String> get = get(path);
+      HttpResponse<String> head =
+          send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+      assertEquals(get.statusCode(), head.statusCode(), path);
+      assertEquals("", head.body(), path);
+      assertEquals(
+          get.headers().firstValue("Content-Type"),
+          head.headers().firstValue("Content-Type"),
+          path);
+      assertEquals(
+          get.headers().firstValue("Content-Length"),
+          head.headers().firstValue("Content-Length"),
+          path);
     }
   }
 

@@ -193,11 +193,13 @@ class HttpBadInputTest {
   @Test
   void unknownRoutesAndMethodsAreNamed() throws Exception {
     assertError(get("/nothing/here"), 404, "no_such_route");
-    assertError(send(request("/results/" + kept.hex()).DELETE()), 404, "no_such_route");
-    assertError(
-        send(request("/runs").PUT(HttpRequest.BodyPublishers.ofString("{}"))),
-        404,
-        "no_such_route");
+    HttpResponse<String> delete = send(request("/results/" + kept.hex()).DELETE());
+    assertError(delete, 405, "method_not_allowed");
+    assertEquals("GET, HEAD", delete.headers().firstValue("Allow").orElse(""));
+    HttpResponse<String> put =
+        send(request("/runs").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+    assertError(put, 405, "method_not_allowed");
+    assertEquals("POST, GET, HEAD", put.headers().firstValue("Allow").orElse(""));
   }
 
   @Test
