@@ -6,6 +6,7 @@ import org.voxbeam.benchmarks.images.ImagesCommand;
 import org.voxbeam.benchmarks.kernels.KernelsCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
+import org.voxbeam.benchmarks.store.SequenceReadCommand;
 import org.voxbeam.benchmarks.store.StoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       SchedulerCommand.class,
       StoreCommand.class,
+      SequenceReadCommand.class,
       BeamCommand.class,
       ImagesCommand.class,
       KernelsCommand.class,
@@ -41,6 +43,6 @@ public final class BenchmarkMain implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "name a benchmark: scheduler, store, beam, images, kernels, limited-ram or frontend");
+        "name a benchmark: scheduler, store, sequence-read, beam, images, kernels, limited-ram or frontend");
   }
 }

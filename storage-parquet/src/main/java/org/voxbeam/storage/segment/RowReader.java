@@ -93,7 +93,91 @@ public final class RowReader {
     }
   }
 
+  /**
+   * Rows {@code rows} of {@code segment}, ascending and distinct, in that order: the file is opened
+   * once, and every page that holds one of them is read and parsed once, then shared by the rows it
+   * holds. Reading the items of a sequence this way costs one pass over their pages, not a file
+   * opening, reads and page header parsing per item. A row that does not decode is null in the
+   * list, so that it alone is judged damaged (by a read of its own).
+   */
+  public static List<Group> read(Path segment, PageMap pages, int[] rows) throws IOException {
+    if (pages.columns() != COLUMNS.size()) {
+      throw new IOException("segment " + segment + " does not have the result columns");
+    }
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i] < 0 || rows[i] >= pages.rowCount() || (i > 0 && rows[i] <= rows[i - 1])) {
+        throw new IOException("rows to read must be ascending rows of segment " + segment);
+      }
+    }
+    if (rows.length == 0) {
+      return List.of();
+    }
+    int[][] dataPages = new int[COLUMNS.size()][];
+    List<Extent> extents = new ArrayList<>();
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      dataPages[c] = pagesHolding(pages, c, rows);
+      for (int page : dataPages[c]) {
+        extents.add(new Extent(pages.offset(page), pages.size(page)));
+      }
+      long dictionary = pages.dictionaryOffset(c);
+      if (dictionary >= 0) {
+        extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
+      }
+    }
+    DictionaryPage[] dictionaries = new DictionaryPage[COLUMNS.size()];
+    Map<Integer, DataPage> parsed = new HashMap<>();
+    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
+      Spans spans = Spans.read(channel, extents);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        dictionaries[c] = dictionary(spans, pages, c);
+        for (int page : dataPages[c]) {
+          parsed.put(page, dataPage(spans, pages, c, page));
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new IOException(
+          "the pages of " + rows.length + " rows of " + segment + " are unreadable: " + e, e);
+    }
+    List<Group> read = new ArrayList<>(rows.length);
+    for (int row : rows) {
+      OneRowPages store = new OneRowPages(row);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        store.readers[c] = new OnePage(dictionaries[c], parsed.get(pages.page(c, row)));
+      }
+      try {
+        read.add(
+            COLUMN_IO
+                .getRecordReader(
+                    store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
+                .read());
+      } catch (RuntimeException e) {
+        read.add(null);
+      }
+    }
+    return read;
+  }
+
+  /**
+   * The pages of {@code column} holding any of the ascending {@code rows}, ascending, once each.
+   */
+  private static int[] pagesHolding(PageMap pages, int column, int[] rows) {
+    int[] held = new int[rows.length];
+    int count = 0;
+    for (int row : rows) {
+      int page = pages.page(column, row);
+      if (count == 0 || held[count - 1] != page) {
+        held[count++] = page;
+      }
+    }
+    return Arrays.copyOf(held, count);
+  }
+
   private static OnePage columnPages(Spans spans, PageMap pages, int column, int index)
+      throws IOException {
+    return new OnePage(dictionary(spans, pages, column), dataPage(spans, pages, column, index));
+  }
+
+  private static DictionaryPage dictionary(Spans spans, PageMap pages, int column)
       throws IOException {
     DictionaryPage dictionary = null;
     long dictionaryOffset = pages.dictionaryOffset(column);
@@ -111,6 +195,11 @@ public final class RowReader {
               page.header.getDictionary_page_header().getNum_values(),
               CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
     }
+    return dictionary;
+  }
+
+  private static DataPage dataPage(Spans spans, PageMap pages, int column, int index)
+      throws IOException {
     Page page = Page.parse(spans, pages.offset(index), pages.size(index));
     if (page.header.getType() != PageType.DATA_PAGE) {
       throw new IOException(
@@ -121,18 +210,16 @@ public final class RowReader {
               + ", not a version 1 data page");
     }
     DataPageHeader header = page.header.getData_page_header();
-    DataPage data =
-        new DataPageV1(
-            page.data,
-            header.getNum_values(),
-            page.header.getUncompressed_page_size(),
-            pages.firstRow(index),
-            pages.rows(column, index),
-            NO_STATISTICS[column],
-            CONVERTER.getEncoding(header.getRepetition_level_encoding()),
-            CONVERTER.getEncoding(header.getDefinition_level_encoding()),
-            CONVERTER.getEncoding(header.getEncoding()));
-    return new OnePage(dictionary, data);
+    return new DataPageV1(
+        page.data,
+        header.getNum_values(),
+        page.header.getUncompressed_page_size(),
+        pages.firstRow(index),
+        pages.rows(column, index),
+        NO_STATISTICS[column],
+        CONVERTER.getEncoding(header.getRepetition_level_encoding()),
+        CONVERTER.getEncoding(header.getDefinition_level_encoding()),
+        CONVERTER.getEncoding(header.getEncoding()));
   }
 
   /** A byte range of the file. */
