@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,16 +123,9 @@ class BatchedChildReadTest {
     throw new AssertionError("no segment holds " + value);
   }
 
+  /** Where {@code pattern} first occurs in {@code bytes}: Latin-1 maps each byte to one char. */
   private static long indexOf(byte[] bytes, byte[] pattern) {
-    outer:
-    for (int i = 0; i + pattern.length <= bytes.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return new String(bytes, StandardCharsets.ISO_8859_1)
+        .indexOf(new String(pattern, StandardCharsets.ISO_8859_1));
   }
 }

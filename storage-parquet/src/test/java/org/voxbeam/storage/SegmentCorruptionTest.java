@@ -255,18 +255,10 @@ class SegmentCorruptionTest {
     throw new AssertionError("no segment holds " + id);
   }
 
+  /** Where {@code pattern} first occurs in {@code file}: Latin-1 maps each byte to one char. */
   private static long indexOf(Path file, byte[] pattern) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    outer:
-    for (int i = 0; i + pattern.length <= bytes.length; i++) {
-      for (int j = 0; j < pattern.length; j++) {
-        if (bytes[i + j] != pattern[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
+        .indexOf(new String(pattern, StandardCharsets.ISO_8859_1));
   }
 
   private static byte[] littleEndian(long value) {
