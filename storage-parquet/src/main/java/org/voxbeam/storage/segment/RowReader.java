@@ -38,7 +38,8 @@ import org.apache.parquet.io.MessageColumnIO;
  * Reads one row of a segment: for each column, only the data page holding the row (and the column's
  * dictionary page, if it has one), located through the segment's {@link PageMap}, with one
  * positioned read each. Parquet's own record assembly then skips to the row inside those pages.
- * This is what makes a first lookup cheap: no footer to parse and no other row decoded.
+ * This is what makes a first lookup cheap: no footer to parse and no other row decoded. Several
+ * rows of one segment (a sequence's items) are read the same way in one pass, each page once.
  */
 public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
@@ -68,25 +69,8 @@ public final class RowReader {
     if (row < 0 || row >= pages.rowCount() || pages.columns() != COLUMNS.size()) {
       throw new IOException("row " + row + " is not in segment " + segment);
     }
-    int[] dataPages = new int[COLUMNS.size()];
-    List<Extent> extents = new ArrayList<>(2 * COLUMNS.size());
-    for (int c = 0; c < COLUMNS.size(); c++) {
-      dataPages[c] = pages.page(c, row);
-      extents.add(new Extent(pages.offset(dataPages[c]), pages.size(dataPages[c])));
-      long dictionary = pages.dictionaryOffset(c);
-      if (dictionary >= 0) {
-        extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
-      }
-    }
-    try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-      Spans spans = Spans.read(channel, extents);
-      OneRowPages store = new OneRowPages(row);
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = columnPages(spans, pages, c, dataPages[c]);
-      }
-      return COLUMN_IO
-          .getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
-          .read();
+    try {
+      return parse(segment, pages, new int[] {row}).decode(pages, row);
     } catch (RuntimeException e) {
       throw new IOException(
           "row " + row + " of " + segment + " is unreadable: " + e.getMessage(), e);
@@ -112,6 +96,29 @@ public final class RowReader {
     if (rows.length == 0) {
       return List.of();
     }
+    ParsedPages parsed;
+    try {
+      parsed = parse(segment, pages, rows);
+    } catch (RuntimeException e) {
+      throw new IOException(
+          "the pages of " + rows.length + " rows of " + segment + " are unreadable: " + e, e);
+    }
+    List<Group> read = new ArrayList<>(rows.length);
+    for (int row : rows) {
+      try {
+        read.add(parsed.decode(pages, row));
+      } catch (RuntimeException e) {
+        read.add(null);
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Reads and parses, with one file opening, each column's dictionary and the data pages holding
+   * any of the ascending {@code rows}, once each.
+   */
+  private static ParsedPages parse(Path segment, PageMap pages, int[] rows) throws IOException {
     int[][] dataPages = new int[COLUMNS.size()][];
     List<Extent> extents = new ArrayList<>();
     for (int c = 0; c < COLUMNS.size(); c++) {
@@ -125,36 +132,17 @@ public final class RowReader {
       }
     }
     DictionaryPage[] dictionaries = new DictionaryPage[COLUMNS.size()];
-    Map<Integer, DataPage> parsed = new HashMap<>();
+    Map<Integer, DataPage> data = new HashMap<>();
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
       Spans spans = Spans.read(channel, extents);
       for (int c = 0; c < COLUMNS.size(); c++) {
         dictionaries[c] = dictionary(spans, pages, c);
         for (int page : dataPages[c]) {
-          parsed.put(page, dataPage(spans, pages, c, page));
+          data.put(page, dataPage(spans, pages, c, page));
         }
       }
-    } catch (RuntimeException e) {
-      throw new IOException(
-          "the pages of " + rows.length + " rows of " + segment + " are unreadable: " + e, e);
     }
-    List<Group> read = new ArrayList<>(rows.length);
-    for (int row : rows) {
-      OneRowPages store = new OneRowPages(row);
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = new OnePage(dictionaries[c], parsed.get(pages.page(c, row)));
-      }
-      try {
-        read.add(
-            COLUMN_IO
-                .getRecordReader(
-                    store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
-                .read());
-      } catch (RuntimeException e) {
-        read.add(null);
-      }
-    }
-    return read;
+    return new ParsedPages(dictionaries, data);
   }
 
   /**
@@ -172,9 +160,18 @@ public final class RowReader {
     return Arrays.copyOf(held, count);
   }
 
-  private static OnePage columnPages(Spans spans, PageMap pages, int column, int index)
-      throws IOException {
-    return new OnePage(dictionary(spans, pages, column), dataPage(spans, pages, column, index));
+  /** Each column's dictionary (null if it has none) and the data pages read, by page index. */
+  private record ParsedPages(DictionaryPage[] dictionaries, Map<Integer, DataPage> data) {
+    /** Assembles {@code row} from its pages; Parquet throws a runtime exception if it cannot. */
+    Group decode(PageMap pages, int row) {
+      OneRowPages store = new OneRowPages(row);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        store.readers[c] = new OnePage(dictionaries[c], data.get(pages.page(c, row)));
+      }
+      return COLUMN_IO
+          .getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
+          .read();
+    }
   }
 
   private static DictionaryPage dictionary(Spans spans, PageMap pages, int column)
