@@ -1,6 +1,7 @@
 package org.voxbeam.benchmarks.peer;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ sealed interface Engine {
   /** Variables added to the process environment. */
   Map<String, String> environment();
 
-  /** VoxBeam's launcher jar, in process or on a Beam runner. */
-  record VoxBeam(Path launcher, Optional<String> runner) implements Engine {
+  /**
+   * VoxBeam's launcher jar, in process or on a Beam runner; with {@code classData}, started as its
+   * start-up script starts it, from the class-data archive beside the jar.
+   */
+  record VoxBeam(Path launcher, Optional<String> runner, boolean classData) implements Engine {
     @Override
     public String label() {
       return runner.map(name -> "VoxBeam " + name).orElse("VoxBeam");
@@ -38,6 +42,11 @@ sealed interface Engine {
     public List<String> command(Path program, Path store) {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      Path archive = launcher.resolveSibling("voxbeam.jsa");
+      if (classData && Files.isRegularFile(archive)) {
+        command.add("-XX:SharedArchiveFile=" + archive);
+        command.add("-Xshare:auto");
+      }
       command.add("-jar");
       command.add(launcher.toString());
       command.add("run");

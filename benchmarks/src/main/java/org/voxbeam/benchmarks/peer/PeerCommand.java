@@ -74,6 +74,16 @@ public final class PeerCommand implements Callable<Integer> {
   boolean directRunner;
 
   @Option(
+      names = "--class-data",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Start VoxBeam from the class-data archive beside the jar, as its start-up script does"
+              + " (default: ${DEFAULT-VALUE}).")
+  boolean classData;
+
+  @Option(
       names = "--data",
       paramLabel = "DIR",
       defaultValue = "../shared/data",
@@ -159,9 +169,9 @@ public final class PeerCommand implements Callable<Integer> {
 
   private List<Engine> engines() {
     List<Engine> engines = new ArrayList<>();
-    engines.add(new Engine.VoxBeam(launcher, Optional.empty()));
+    engines.add(new Engine.VoxBeam(launcher, Optional.empty(), classData));
     if (directRunner) {
-      engines.add(new Engine.VoxBeam(launcher, Optional.of("DirectRunner")));
+      engines.add(new Engine.VoxBeam(launcher, Optional.of("DirectRunner"), classData));
     }
     if (voxlogica2 != null) {
       engines.add(new Engine.VoxLogica2(voxlogica2, python, pythonPath, voxlogica2Images));
