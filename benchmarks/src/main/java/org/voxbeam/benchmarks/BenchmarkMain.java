@@ -5,6 +5,7 @@ import org.voxbeam.benchmarks.frontend.FrontendCommand;
 import org.voxbeam.benchmarks.images.ImagesCommand;
 import org.voxbeam.benchmarks.kernels.KernelsCommand;
 import org.voxbeam.benchmarks.memory.LimitedRamCommand;
+import org.voxbeam.benchmarks.peer.PeerCommand;
 import org.voxbeam.benchmarks.scheduler.SchedulerCommand;
 import org.voxbeam.benchmarks.store.SequenceReadCommand;
 import org.voxbeam.benchmarks.store.StoreCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
       ImagesCommand.class,
       KernelsCommand.class,
       LimitedRamCommand.class,
-      FrontendCommand.class
+      FrontendCommand.class,
+      PeerCommand.class
     })
 public final class BenchmarkMain implements Runnable {
   @Spec CommandSpec spec;
@@ -43,6 +45,6 @@ public final class BenchmarkMain implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "name a benchmark: scheduler, store, sequence-read, beam, images, kernels, limited-ram or frontend");
+        "name a benchmark: scheduler, store, sequence-read, beam, images, kernels, limited-ram, frontend or peer");
   }
 }

@@ -1,7 +1,7 @@
 package org.voxbeam.launcher;
 
 /** The process exit codes of every command, so scripts can tell outcomes apart. */
-public final class ExitCodes {
+final class ExitCodes {
   /** Every goal was materialized. */
   public static final int OK = 0;
 

@@ -23,32 +23,37 @@ import picocli.CommandLine.ParseResult;
  * handed to Beam.
  */
 final class PassThroughArguments {
-  /**
-   * Beam options that take several values, and so may be repeated ({@code --mapPath}, {@code
-   * --experiments}).
-   */
-  private static final Set<String> LIST_VALUED = listValuedOptions();
-
   private PassThroughArguments() {}
 
-  private static Set<String> listValuedOptions() {
-    Set<Class<? extends PipelineOptions>> interfaces =
-        new HashSet<>(PipelineOptionsFactory.getRegisteredOptions());
-    interfaces.add(VoxBeamOptions.class);
-    Set<String> names = new HashSet<>();
-    for (Class<? extends PipelineOptions> options : interfaces) {
-      for (Method method : options.getMethods()) {
-        Class<?> type = method.getReturnType();
-        if (method.getName().startsWith("get")
-            && method.getName().length() > 3
-            && method.getParameterCount() == 0
-            && (type.isArray() || Collection.class.isAssignableFrom(type))) {
-          names.add(
-              Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+  /**
+   * Beam options that take several values, and so may be repeated ({@code --mapPath}, {@code
+   * --experiments}). Found on first use: listing Beam's registered options loads Beam and Jackson,
+   * a second of start-up that a run without Beam options must not pay.
+   */
+  private static final class ListValued {
+    static final Set<String> NAMES = listValuedOptions();
+
+    private ListValued() {}
+
+    private static Set<String> listValuedOptions() {
+      Set<Class<? extends PipelineOptions>> interfaces =
+          new HashSet<>(PipelineOptionsFactory.getRegisteredOptions());
+      interfaces.add(VoxBeamOptions.class);
+      Set<String> names = new HashSet<>();
+      for (Class<? extends PipelineOptions> options : interfaces) {
+        for (Method method : options.getMethods()) {
+          Class<?> type = method.getReturnType();
+          if (method.getName().startsWith("get")
+              && method.getName().length() > 3
+              && method.getParameterCount() == 0
+              && (type.isArray() || Collection.class.isAssignableFrom(type))) {
+            names.add(
+                Character.toLowerCase(method.getName().charAt(3)) + method.getName().substring(4));
+          }
         }
       }
+      return Set.copyOf(names);
     }
-    return Set.copyOf(names);
   }
 
   /**
@@ -79,7 +84,7 @@ final class PassThroughArguments {
       String name = argument.substring(0, equals);
       String value = argument.substring(equals + 1);
       String earlier = seen.putIfAbsent(name, value);
-      if (earlier != null && !LIST_VALUED.contains(name.substring(2))) {
+      if (earlier != null && !ListValued.NAMES.contains(name.substring(2))) {
         throw new ParameterException(
             line,
             "option '" + name + "' was given more than once (" + earlier + " and " + value + ")");

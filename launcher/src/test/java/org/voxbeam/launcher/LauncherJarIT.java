@@ -12,12 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.testkit.SharedFixtures;
 
 /** The shaded {@code launcher.jar}, started as a user starts it, runs a plan against a store. */
 class LauncherJarIT {
   private static final Path JAR = Path.of("target", "launcher.jar");
+  private static final String JAVA =
+      System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 
   @TempDir Path dir;
 
@@ -25,12 +29,16 @@ class LauncherJarIT {
 
   private Outcome java(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    command.add(JAVA);
     command.add("-jar");
     command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
+    return start(new ProcessBuilder(command));
+  }
+
+  private Outcome start(ProcessBuilder builder) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder(command)
+        builder
             .redirectOutput(dir.resolve("out.txt").toFile())
             .redirectError(dir.resolve("err.txt").toFile())
             .start();
@@ -71,6 +79,34 @@ class LauncherJarIT {
             "low=5",
             ""),
         outcome.out());
+  }
+
+  /**
+   * The start-up script runs the launcher with the class-data archive the build made: the
+   * launcher's own classes come from the archive ("shared objects file"), not from the jar.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theScriptStartsTheLauncherFromTheClassDataArchive() throws Exception {
+    Path script = Path.of("target", "voxbeam").toAbsolutePath();
+    assertTrue(Files.isRegularFile(Path.of("target", "voxbeam.jsa")), "package made the archive");
+    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+    ProcessBuilder builder =
+        new ProcessBuilder("sh", script.toString(), "run", plan, "--in-memory");
+    builder.environment().put("JAVA", JAVA);
+    builder.environment().put("VOXBEAM_JAVA_OPTS", "-Xlog:class+load=info");
+    Outcome outcome = start(builder);
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.out().contains("total=45.0"), outcome.out());
+    assertTrue(
+        outcome
+            .out()
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("org.voxbeam.launcher.VoxBeamCli ")
+                        && line.contains("shared objects file")),
+        "VoxBeamCli loaded from the archive");
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.voxbeam.transforms;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -11,8 +10,6 @@ import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.TestPipeline;
-import org.junit.runner.Description;
-import org.junit.runners.model.Statement;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
@@ -25,6 +22,7 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.execution.ValueJson;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.testkit.beam.EnforcedPipelines;
 
 /** Runs plans on Beam's DirectRunner through a TestPipeline, and in process for comparison. */
 final class BeamTestRuns {
@@ -49,47 +47,27 @@ final class BeamTestRuns {
   }
 
   /**
-   * A pipeline a test adds PAsserts to before it runs, with abandoned-node enforcement on: a
-   * PAssert added but never run, or a transform added after the run, fails the test (see {@link
-   * #enforced}).
+   * Runs {@code plan} through the one Beam entry point in a TestPipeline under enforcement, letting
+   * {@code assertions} add PAsserts on the summaries before the pipeline runs.
    */
-  static TestPipeline pipeline(VoxBeamOptions options) {
-    return TestPipeline.fromOptions(options).enableAbandonedNodeEnforcement(true);
-  }
-
-  /**
-   * Runs {@code body}, which builds and runs {@code pipeline}, the way Beam's JUnit 4 rule does:
-   * then checks that the pipeline ran and that nothing was added to it after it ran. JUnit 5 has no
-   * such extension in this Beam version, so the rule is applied by hand.
-   */
-  static <T> T enforced(TestPipeline pipeline, Supplier<T> body) {
-    AtomicReference<T> result = new AtomicReference<>();
-    Statement test =
-        new Statement() {
-          @Override
-          public void evaluate() {
-            result.set(body.get());
-          }
-        };
+  static BeamRun run(VoxBeamOptions options, Plan plan, Consumer<LoweredPlan> assertions) {
     try {
-      pipeline.apply(test, Description.createTestDescription(BeamTestRuns.class, "run")).evaluate();
+      return runEnforced(options, plan, assertions);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Throwable e) {
       throw new AssertionError(e);
     }
-    return result.get();
   }
 
-  /**
-   * Runs {@code plan} through the one Beam entry point in a TestPipeline under enforcement, letting
-   * {@code assertions} add PAsserts on the summaries before the pipeline runs.
-   */
-  static BeamRun run(VoxBeamOptions options, Plan plan, Consumer<LoweredPlan> assertions) {
+  private static BeamRun runEnforced(
+      VoxBeamOptions options, Plan plan, Consumer<LoweredPlan> assertions) throws Throwable {
     try (BeamPlanRunner runner = BeamPlanRunner.open(options)) {
-      TestPipeline pipeline = pipeline(options);
-      return enforced(
+      TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+      return EnforcedPipelines.enforced(
           pipeline,
+          BeamTestRuns.class,
+          "run",
           () ->
               runner.run(
                   plan,
@@ -118,7 +96,7 @@ final class BeamTestRuns {
 
     @Override
     public Pipeline get() {
-      TestPipeline next = first != null ? first : pipeline(options);
+      TestPipeline next = first != null ? first : EnforcedPipelines.pipeline(options);
       first = null;
       return next;
     }

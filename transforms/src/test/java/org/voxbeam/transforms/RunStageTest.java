@@ -33,6 +33,7 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.testkit.beam.EnforcedPipelines;
 
 /**
  * Each stage of a plan is a transform of its own: applied alone in a TestPipeline to a {@code
@@ -56,7 +57,7 @@ class RunStageTest {
   @TempDir Path temp;
 
   @Test
-  void everyStageRunsAloneFromACreateOfItsTasks() {
+  void everyStageRunsAloneFromACreateOfItsTasks() throws Throwable {
     Plan plan = ImageModelBinding.bind(Reducer.standard().reduceText(PROGRAM, "stages.imgql"));
     StagePlan stages =
         new StagePlanner(EVALUATOR, new PlannerSettings(8, 4, 1))
@@ -72,9 +73,11 @@ class RunStageTest {
       Set<String> expected = expectedSummaries(stage);
       int index = stage.index();
       int reports = stage.fanOut() ? 13 * expected.size() : expected.size();
-      TestPipeline pipeline = BeamTestRuns.pipeline(options);
-      BeamTestRuns.enforced(
+      TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+      EnforcedPipelines.enforced(
           pipeline,
+          RunStageTest.class,
+          RunStage.name(stage),
           () -> {
             PCollectionTuple outputs =
                 pipeline

@@ -18,8 +18,7 @@ import org.voxbeam.kernel.value.Value;
  *     boolean mask), {@code np} and {@code ndi} (scipy.ndimage); empty when scipy has no
  *     counterpart
  */
-public record KernelCase(
-    String label, Function<KernelInputs, Value> voxbeam, Optional<String> scipy) {
+record KernelCase(String label, Function<KernelInputs, Value> voxbeam, Optional<String> scipy) {
 
   /**
    * A case calling {@code operator} with the arguments {@code arguments} builds from the inputs.

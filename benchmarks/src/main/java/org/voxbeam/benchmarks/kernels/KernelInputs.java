@@ -18,7 +18,7 @@ import org.voxbeam.kernel.value.InMemoryBlob;
  * @param floats the cube's voxels, little-endian {@code float32}, x fastest
  * @param maskBytes the mask's voxels, one 0/1 byte each
  */
-public record KernelInputs(
+record KernelInputs(
     int side,
     ImageValue volume,
     ImageValue mask,

@@ -27,7 +27,7 @@ import org.voxbeam.storage.StoreOptions;
  * before verification, so the same source runs against both builds, one JVM each, alternately:
  * {@code java -cp CLASSES VerifiedReadHarness DIR}.
  */
-public final class VerifiedReadHarness {
+final class VerifiedReadHarness {
   private static final int IMAGES = 16;
   private static final int SIDE = 160;
   private static final int ROWS = 65_536;

@@ -9,7 +9,7 @@ import java.util.Optional;
  * it stands in for and the environment variable that overrides the file. Precedence is command
  * line, then environment, then file, then the option's built-in default.
  */
-public enum ConfigKey {
+enum ConfigKey {
   STORE_PATH("store.path", "VOXBEAM_STORE", "--store", ValueKind.TEXT),
   STORE_CACHE_MB(
       "store.cache-mb", "VOXBEAM_CACHE_MB", "--cache-mb", ValueKind.NON_NEGATIVE_INTEGER),

@@ -4,7 +4,7 @@ package org.voxbeam.launcher.http;
  * A request the API refuses, with the HTTP status, a stable machine-readable code and a message for
  * people. Rendered as {@code {"code": ..., "message": ...}}.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import io.javalin.http.HandlerType;
  * @param path the path under {@code /api/v1}, with {@code {name}} parameters as in OpenAPI
  * @param handler what serves it
  */
-public record ApiRoute(HandlerType method, String path, Handler handler) {
+record ApiRoute(HandlerType method, String path, Handler handler) {
 
   /** The path in Javalin's syntax ({@code {id}} is the same in both). */
   String javalinPath() {

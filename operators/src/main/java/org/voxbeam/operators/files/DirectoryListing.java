@@ -19,7 +19,7 @@ import org.voxbeam.kernel.operator.OperatorException;
  *
  * @param root the directory to list, already checked by the file access policy
  */
-public record DirectoryListing(Path root, String pattern, boolean recursive, boolean fullPaths) {
+record DirectoryListing(Path root, String pattern, boolean recursive, boolean fullPaths) {
 
   /**
    * Whether matches may lie below the root's own entries (a recursive listing, or a pattern of

@@ -9,7 +9,7 @@ import org.voxbeam.kernel.operator.Arity;
  * One function of SimpleITK's procedural interface: its name, the argument count VoxLogicA-2's
  * registry accepts, and its C++ overloads with the pixel types its filter takes.
  */
-public final class Procedure {
+final class Procedure {
   private final String name;
   private final Arity arity;
   private final String brief;

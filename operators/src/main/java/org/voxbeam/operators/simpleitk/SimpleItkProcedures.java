@@ -28,7 +28,7 @@ import org.voxbeam.kernel.operator.Arity;
  * cannot import SimpleITK's Python module the way VoxLogicA-2 does, so this is the one list of
  * SimpleITK names the reducer resolves and the executor binds arguments against.
  */
-public final class SimpleItkProcedures {
+final class SimpleItkProcedures {
   private static final String RESOURCE = "procedures.json";
 
   private final Map<String, Procedure> byName;

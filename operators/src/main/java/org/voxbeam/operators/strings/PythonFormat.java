@@ -32,7 +32,7 @@ import org.voxbeam.kernel.value.Value;
  * arguments); attribute and index access ({@code {0.real}}, {@code {0[1]}}) and the {@code z}
  * option are not supported.
  */
-public final class PythonFormat {
+final class PythonFormat {
   /** CPython expands one level of fields nested in a spec, no deeper. */
   private static final int MAX_RECURSION = 2;
 

@@ -10,7 +10,7 @@ import org.voxbeam.kernel.value.Value;
  * blob is in quarantine by then): whatever the node computed is not to be stored or used. An
  * executor computes the input again, and then the node; one that cannot (a Beam worker) fails.
  */
-public final class CorruptInputException extends RuntimeException {
+final class CorruptInputException extends RuntimeException {
   private final NodeId input;
 
   private CorruptInputException(Node node, NodeId input) {

@@ -8,7 +8,7 @@ import org.voxbeam.kernel.operator.Arity;
  * reducer needs only this much to name an operator the way VoxLogicA-2 names it and to reject a
  * call with the wrong number of arguments before anything runs.
  */
-public record PrimitiveSignature(String namespace, String name, Arity arity) {
+record PrimitiveSignature(String namespace, String name, Arity arity) {
   public PrimitiveSignature {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(name, "name");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * ending in {@code .imgql} that contains a path separator is resolved against the working
  * directory; any other name is taken as a bare label living in the working directory.
  */
-public record ProgramVariables(String cwd, String dir, String file, String stem) {
+record ProgramVariables(String cwd, String dir, String file, String stem) {
   private static final String UNNAMED = "<input>";
 
   public ProgramVariables {

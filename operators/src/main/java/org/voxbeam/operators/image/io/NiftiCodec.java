@@ -24,7 +24,7 @@ import org.voxbeam.operators.image.Voxels;
  * Voxels are streamed straight into the array that becomes the image's blob; only a file stored
  * big-endian or with an intensity scaling is converted, in place or once.
  */
-public final class NiftiCodec {
+final class NiftiCodec {
   private static final int BUFFER = 1 << 16;
 
   private final long maxImageBytes;

@@ -7,7 +7,7 @@ import org.voxbeam.kernel.value.DType;
  * The NIfTI-1 {@code datatype} codes VoxBeam reads and writes, with the voxel type each maps to.
  * Codes outside this table (complex, RGB, 128-bit) are refused by name rather than misread.
  */
-public enum NiftiDataType {
+enum NiftiDataType {
   UINT8(2, 8, DType.UINT8),
   INT16(4, 16, DType.INT16),
   INT32(8, 32, DType.INT32),

@@ -20,7 +20,7 @@ import org.voxbeam.kernel.value.ImageGeometry;
  * @param slope {@code scl_slope}, or 1 when the file asks for no scaling
  * @param intercept {@code scl_inter}, or 0 when the file asks for no scaling
  */
-public record NiftiHeader(
+record NiftiHeader(
     ByteOrder order,
     ImageGeometry geometry,
     NiftiDataType type,

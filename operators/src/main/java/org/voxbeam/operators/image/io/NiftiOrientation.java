@@ -9,7 +9,7 @@ package org.voxbeam.operators.image.io;
  * @param spacing voxel size along each axis
  * @param origin world position of voxel (0,0,0)
  */
-public record NiftiOrientation(double[] direction, double[] spacing, double[] origin) {
+record NiftiOrientation(double[] direction, double[] spacing, double[] origin) {
 
   /** The qform: quaternion (b, c, d), offsets, {@code qfac} = sign of the third axis. */
   public static NiftiOrientation fromQuaternion(

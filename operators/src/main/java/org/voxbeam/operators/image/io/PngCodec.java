@@ -33,7 +33,7 @@ import org.voxbeam.operators.image.Voxels;
  * pictures become one 2D image ({@code uint8} or {@code uint16}); colour pictures become a {@link
  * ColourImage}. PNG has no geometry: spacing 1, origin 0, identity direction, as ITK reads it.
  */
-public final class PngCodec {
+final class PngCodec {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
   private static final int IHDR_END = 26;
 
