@@ -64,19 +64,23 @@ export const api = {
   async raw(id, onProgress = () => {}) {
     const response = await request('GET', `/results/${id}/content?format=raw`);
     const total = Number(response.headers.get('Content-Length')) || 0;
-    const bytes = new Uint8Array(total);
     const reader = response.body.getReader();
-    let done = 0;
     const chunks = [];
+    let done = 0;
     for (;;) {
       const { value, done: end } = await reader.read();
       if (end) break;
-      if (done + value.length <= total) bytes.set(value, done);
-      else chunks.push(value);
+      chunks.push(value);
       done += value.length;
       onProgress(done, total);
     }
-    if (done !== total) throw new ApiError(0, 'short_content', `got ${done} of ${total} bytes`);
+    if (total && done !== total) throw new ApiError(0, 'short_content', `got ${done} of ${total} bytes`);
+    const bytes = new Uint8Array(done);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
     return bytes.buffer;
   },
 

@@ -245,7 +245,7 @@ async function openImage(body, descriptor, goal) {
       }
       status.textContent = '';
       body.dataset.ready = overlayId ? 'overlay' : 'image';
-      show3d(view3d, descriptor.node_id, overlayId);
+      if (view3d.dataset.shown) show3d(view3d, descriptor.node_id, overlayId);
     } catch (error) {
       status.textContent = `overlay: ${error.message}`;
       body.dataset.ready = 'error';
@@ -256,7 +256,15 @@ async function openImage(body, descriptor, goal) {
     Object.assign(document.createElement('a'), { href: url, download: `${goal.name}.nii.gz` }).click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
-  show3d(view3d, descriptor.node_id, null);
+  // The 3D view is drawn on request: it downloads the volume again as NIfTI and, without a GPU,
+  // renders in software, which would hold up the slice viewer for every image opened.
+  const open3d = Object.assign(document.createElement('button'), { textContent: 'Show in 3D' });
+  open3d.id = 'show-3d';
+  open3d.onclick = () => {
+    view3d.dataset.shown = 'true';
+    show3d(view3d, descriptor.node_id, overlayId);
+  };
+  view3d.append(open3d);
 }
 
 function start() {

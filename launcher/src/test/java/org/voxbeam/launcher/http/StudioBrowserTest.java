@@ -107,7 +107,7 @@ class StudioBrowserTest {
             .usingDriverExecutable(new File(DRIVER.toString()))
             .build();
     browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser.manage().window().setSize(new Dimension(1280, 1400));
   }
 
   @AfterEach
@@ -164,6 +164,91 @@ class StudioBrowserTest {
     new Select(browser.findElement(By.cssSelector("#slice-viewer select")))
         .selectByVisibleText("sagittal");
     assertEquals(List.of(64L, 64L), canvasSize(js), "sagittal");
+  }
+
+  @Test
+  void theVendoredThreeDimensionalViewDrawsTheImageAndItsMask() throws IOException {
+    assumeTrue(
+        StudioBrowserTest.class.getResource("/org/voxbeam/launcher/studio/" + StudioRoutes.VENDOR)
+            != null,
+        "Niivue is vendored only by the Studio's build step");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    openImageWithOverlay(wait);
+    browser.findElement(By.id("show-3d")).click();
+    wait.until(
+        driver ->
+            driver.findElement(By.cssSelector(".view3d")).getAttribute("data-ready") != null
+                || driver.findElement(By.cssSelector(".view3d")).getText().contains("unavailable"));
+    String text = browser.findElement(By.cssSelector(".view3d")).getText();
+    Files.write(
+        Files.createDirectories(Path.of("target", "studio")).resolve("studio-3d.png"),
+        browser.findElement(By.cssSelector(".view3d")).getScreenshotAs(OutputType.BYTES));
+    assertEquals(
+        "3d", browser.findElement(By.cssSelector(".view3d")).getAttribute("data-ready"), text);
+  }
+
+  @Test
+  void theDatasetExamplesScoresAreATableWithAColumnPerField() throws IOException {
+    // The example names its data relative to the repository; the server resolves names against
+    // its data root, which is the shared data folder itself.
+    String program =
+        Files.readString(Path.of("..", "examples", "synthetic-dataset", "program.imgql"))
+            .replace("../shared/data/", "");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+    connect(wait);
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('source').value = arguments[0];", program);
+    browser.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("run-panel"), "data-state", "succeeded"));
+    browser
+        .findElement(By.cssSelector("#goals li[data-goal='segmented, labelled, dice per case']"))
+        .click();
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result-body table td")));
+    List<?> shape =
+        (List<?>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "const t = document.querySelector('#result-body table');"
+                        + " return [t.rows.length, t.rows[0].cells.length,"
+                        + " t.rows[1].cells[3].textContent];");
+    assertEquals(21L, shape.get(0), "a header and a row per case: " + shape);
+    assertEquals(4L, shape.get(1), "index, segmented, labelled, dice: " + shape);
+    assertEquals("1", shape.get(2), "case 0 is segmented exactly: " + shape);
+    assertTrue(browser.findElement(By.cssSelector("#result-body button.csv")).isEnabled());
+    Files.write(
+        Files.createDirectories(Path.of("target", "studio")).resolve("studio-table.png"),
+        ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    browser.findElement(By.cssSelector("#dag-panel summary")).click();
+    assertTrue(
+        browser.findElements(By.cssSelector("#dag svg .node")).size() > 10, "the graph is drawn");
+    browser.findElement(By.cssSelector("#goals li[data-goal='mean dice']")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result-body pre")));
+    String mean = browser.findElement(By.cssSelector("#result-body pre")).getText();
+    assertTrue(mean.startsWith("0.99"), "the example's mean Dice: " + mean);
+  }
+
+  private void connect(WebDriverWait wait) {
+    browser.get(origin + "/");
+    browser.findElement(By.id("token")).sendKeys(TOKEN);
+    browser.findElement(By.id("connect")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "connected"));
+  }
+
+  private void openImageWithOverlay(WebDriverWait wait) {
+    browser.get(origin + "/");
+    browser.findElement(By.id("token")).sendKeys(TOKEN);
+    browser.findElement(By.id("connect")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("connection"), "connected"));
+    browser.findElement(By.id("submit")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("run-panel"), "data-state", "succeeded"));
+    browser.findElement(By.cssSelector("#goals li[data-goal='image']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("result-body"), "data-ready", "image"));
+    new Select(browser.findElement(By.id("overlay")))
+        .selectByVisibleText("overlay: largest component");
+    wait.until(ExpectedConditions.attributeToBe(By.id("result-body"), "data-ready", "overlay"));
   }
 
   private static List<?> canvasSize(JavascriptExecutor js) {
