@@ -159,6 +159,14 @@ class StudioBrowserTest {
         artefacts.resolve("studio-result.png"),
         browser.findElement(By.id("result-panel")).getScreenshotAs(OutputType.BYTES));
 
+    if (StudioBrowserTest.class.getResource("/org/voxbeam/launcher/studio/" + StudioRoutes.VENDOR)
+        == null) {
+      browser.findElement(By.id("show-3d")).click();
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector(".view3d"), "tools/vendor-studio.sh"));
+    }
+
     // The case is 32 x 64 x 64 voxels: axial planes are x by y, sagittal ones y by z.
     assertEquals(List.of(32L, 64L), canvasSize(js), "axial");
     new Select(browser.findElement(By.cssSelector("#slice-viewer select")))
