@@ -86,6 +86,7 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine()
           .getOut()
           .printf("voxbeam: serving http://%s:%d%s%n", host, bound, ApiServer.PREFIX);
+      spec.commandLine().getOut().printf("voxbeam: Studio at http://%s:%d/%n", host, bound);
       spec.commandLine().getOut().flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

@@ -22,7 +22,8 @@ import org.voxbeam.storage.maintenance.PersistentStore;
 /**
  * The VoxBeam HTTP server: the routes of {@link ResultRoutes}, {@link RunRoutes}, {@link
  * StoreRoutes} and {@link SystemRoutes} under {@value #PREFIX}, behind the checks every request
- * passes first (body size, bearer token) and one error format for everything that goes wrong.
+ * passes first (body size, bearer token) and one error format for everything that goes wrong; and
+ * the Studio's static files ({@link StudioRoutes}) at {@code /}.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -82,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
   public int start() {
     app.start(settings.host(), settings.port());
     LOG.info("listening on http://{}:{}{}", settings.host(), app.port(), PREFIX);
+    LOG.info("VoxBeam Studio at http://{}:{}/", settings.host(), app.port());
     return app.port();
   }
 
@@ -100,6 +102,7 @@ public final class ApiServer implements AutoCloseable {
               config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             });
     javalin.before(this::checkRequest);
+    StudioRoutes.register(javalin);
     for (ApiRoute route : routes) {
       javalin.addHttpHandler(route.method(), route.javalinPath(), route.handler());
       if (route.method() == HandlerType.GET) {
@@ -195,7 +198,9 @@ public final class ApiServer implements AutoCloseable {
           "body_too_large",
           "request bodies are limited to " + settings.maxBodyBytes() + " bytes");
     }
-    if (settings.token().isEmpty() || context.path().equals(PREFIX + "/health")) {
+    if (settings.token().isEmpty()
+        || context.path().equals(PREFIX + "/health")
+        || StudioRoutes.isStudioPath(context.path())) {
       return;
     }
     String header = context.header("Authorization");

@@ -44,6 +44,9 @@ final class ResultRoutes {
   /** Results are immutable by node id, so any cache may keep them for as long as it likes. */
   static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
+  /** The most items a sequence item may have and still be inlined in its page as a table row. */
+  static final int ROW_ITEMS = 64;
+
   private final VoxBeam voxbeam;
   private final int maxPageSize;
 
@@ -153,10 +156,29 @@ final class ResultRoutes {
     Map<String, JsonValue> fields = new LinkedHashMap<>();
     fields.put("index", JsonValue.of(index));
     fields.putAll(ResultDescriptor.describe(value).members());
-    if (!(value instanceof SequenceValue || value instanceof ErrorValue || binary(value) != null)) {
+    if (inlined(value)) {
       fields.put("value", ValueJson.toJson(value));
     }
     return new JsonObject(fields);
+  }
+
+  /**
+   * Whether an item's value goes into its page: a scalar, a record of them, or a short sequence of
+   * them (a table row, such as {@code [volume, label, dice]}). Binary data is downloaded and a long
+   * or nested sequence paged instead, so a page stays small whatever the items are.
+   */
+  private static boolean inlined(Value value) {
+    if (value instanceof SequenceValue row) {
+      return row.size() <= ROW_ITEMS && row.items().stream().allMatch(ResultRoutes::scalar);
+    }
+    return !(value instanceof ErrorValue || binary(value) != null);
+  }
+
+  private static boolean scalar(Value value) {
+    return !(value instanceof SequenceValue
+        || value instanceof MappingValue
+        || value instanceof ErrorValue
+        || binary(value) != null);
   }
 
   private void content(Context context) throws IOException {

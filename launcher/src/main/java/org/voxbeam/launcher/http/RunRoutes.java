@@ -23,6 +23,7 @@ import org.voxbeam.pipeline.lang.ImgqlSyntaxException;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.plan.PlanException;
 import org.voxbeam.pipeline.plan.PlanJsonReader;
+import org.voxbeam.pipeline.plan.PlanJsonWriter;
 import org.voxbeam.pipeline.reduce.ReduceException;
 import org.voxbeam.storage.runs.RunRecord;
 
@@ -53,7 +54,18 @@ final class RunRoutes {
     return List.of(
         new ApiRoute(HandlerType.POST, "/runs", this::submit),
         new ApiRoute(HandlerType.GET, "/runs", this::list),
-        new ApiRoute(HandlerType.GET, "/runs/{id}", this::status));
+        new ApiRoute(HandlerType.GET, "/runs/{id}", this::status),
+        new ApiRoute(HandlerType.POST, "/plan", this::reduce));
+  }
+
+  /**
+   * The plan a submission would run, without running it: what {@code voxbeam plan} prints, so a
+   * client can draw a run's graph from the same program text it submitted.
+   */
+  private void reduce(Context context) {
+    JsonObject body = JsonBodies.readObject(context);
+    Plan plan = plan(body, RunLimits.read(body, serverLimits));
+    context.status(200).contentType("application/json").result(PlanJsonWriter.write(plan));
   }
 
   private void submit(Context context) {
