@@ -167,6 +167,9 @@ public final class BeamPlanRunner implements AutoCloseable {
   private BeamRun runOnce(
       Plan plan, Pipeline pipeline, BeamRunListener listener, ResultStore planning) {
     Instant started = Instant.now();
+    // The shared store re-lists its segments on a lookup miss at most once a second (see
+    // SharedStores): look once before planning, so results other processes committed are reused.
+    lease.store().refresh();
     LoweredPlan lowered = lower(pipeline, plan, planning, started);
     listener.onLowered(lowered);
     Instant running = Instant.now();
