@@ -54,11 +54,12 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * <p><b>Concurrency.</b> Any number of threads and processes may use one directory at once. Each
  * {@link #putAll} writes one new segment (temporary file, then an atomic rename), so writers never
  * touch each other's files; readers pick up segments committed by other processes when they look
- * for an id they do not know (at most one directory listing per change of the directory). The index
- * keeps a success over a failure and, between two successes of one id, the newer: a result is
- * recomputed under the same id when what it read outside the store changed, and the recomputation
- * supersedes it. Results computed by other processes replace what this one has cached at the next
- * look at the directory, at most a second later.
+ * for an id they do not know (at most one directory listing per change of the directory, and per
+ * {@link StoreOptions#missRelistMillis} when that is set). The index keeps a success over a failure
+ * and, between two successes of one id, the newer: a result is recomputed under the same id when
+ * what it read outside the store changed, and the recomputation supersedes it. Results computed by
+ * other processes replace what this one has cached at the next look at the directory, at most a
+ * second later.
  *
  * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every row
  * read is checked against its checksum (format version 3): a row that fails, or does not decode,
@@ -104,12 +105,19 @@ public final class ParquetResultStore implements ResultStore {
 
   private volatile long lastRecheck = System.currentTimeMillis();
 
+  /** See {@link StoreOptions#missRelistMillis}. */
+  private final long missRelistMillis;
+
+  /** When a lookup miss, or a {@link #refresh()}, last looked at the segments directory. */
+  private volatile long lastMissListing;
+
   private ParquetResultStore(StoreLayout layout, StoreOptions options) {
     this.layout = layout;
     this.blobs = new BlobStore(layout, options.verifyBlobsOnRead(), options.durability());
     this.durability = options.durability();
     this.claims = new NodeClaims(layout);
     this.verifyBlobs = options.verifyBlobsOnRead();
+    this.missRelistMillis = options.missRelistMillis();
     this.accessLog = new AccessLog(layout);
     this.codec = new RowCodec(blobs);
     this.segmentRows =
@@ -183,7 +191,9 @@ public final class ParquetResultStore implements ResultStore {
     }
     // Look again after refreshing even if this call found nothing new: another thread may have
     // indexed the segment that holds the id since this one looked.
-    if (catalog.index.get(id) == null && !refresh(false) && location(id) == null) {
+    if (catalog.index.get(id) == null
+        && !(mayRelistOnMiss() && refresh(false))
+        && location(id) == null) {
       return Optional.empty();
     }
     try {
@@ -250,13 +260,34 @@ public final class ParquetResultStore implements ResultStore {
   @Override
   public void refresh() {
     lastRecheck = System.currentTimeMillis();
+    lastMissListing = lastRecheck;
     refresh(false);
+  }
+
+  /**
+   * Whether a lookup that missed may look at the segments directory: always, unless the options set
+   * an interval ({@link StoreOptions#missRelistMillis}) and a miss or a {@link #refresh()} looked
+   * less than that long ago.
+   */
+  private boolean mayRelistOnMiss() {
+    if (missRelistMillis == 0) {
+      return true;
+    }
+    long now = System.currentTimeMillis();
+    if (now - lastMissListing < missRelistMillis) {
+      return false;
+    }
+    lastMissListing = now;
+    return true;
   }
 
   @Override
   public boolean contains(NodeId id) {
     if (usable(id)) {
       return true;
+    }
+    if (!mayRelistOnMiss()) {
+      return false;
     }
     refresh(false);
     if (!usable(id) && indexedSegmentVanished()) {
@@ -272,7 +303,7 @@ public final class ParquetResultStore implements ResultStore {
     for (NodeId id : ids) {
       (usable(id) ? present : missing).add(id);
     }
-    if (!missing.isEmpty()) {
+    if (!missing.isEmpty() && mayRelistOnMiss()) {
       // Every missing id is looked up again, whether or not this refresh found the segments:
       // another
       // thread may have indexed them since this one looked.

@@ -80,6 +80,7 @@ public final class BeamPlanRunner implements AutoCloseable {
     requireAtLeast("--tasksPerStage", options.getTasksPerStage(), 0);
     requireAtLeast("--minNodesPerStage", options.getMinNodesPerStage(), 1);
     requireAtLeast("--commitBatchSize", options.getCommitBatchSize(), 1);
+    requireAtLeast("--itemsPerBatch", options.getItemsPerBatch(), 0);
     if (options.getCacheMb() < 0) {
       throw new IllegalArgumentException(
           "--cacheMb must not be negative, got " + options.getCacheMb());
@@ -166,6 +167,9 @@ public final class BeamPlanRunner implements AutoCloseable {
   private BeamRun runOnce(
       Plan plan, Pipeline pipeline, BeamRunListener listener, ResultStore planning) {
     Instant started = Instant.now();
+    // The shared store re-lists its segments on a lookup miss at most once a second (see
+    // SharedStores): look once before planning, so results other processes committed are reused.
+    lease.store().refresh();
     LoweredPlan lowered = lower(pipeline, plan, planning, started);
     listener.onLowered(lowered);
     Instant running = Instant.now();
@@ -216,7 +220,12 @@ public final class BeamPlanRunner implements AutoCloseable {
     long building = System.nanoTime();
     WorkerSettings workers =
         new WorkerSettings(
-            storeSpec, runId, options.getCommitBatchSize(), threads(), settings().tasksPerStage());
+            storeSpec,
+            runId,
+            options.getCommitBatchSize(),
+            threads(),
+            settings().tasksPerStage(),
+            options.getItemsPerBatch());
     PCollection<NodeSummary> summaries = pipeline.apply(new RunPlan(stages, workers));
     LOG.info(
         "built a pipeline of {} stages, {} tasks, in {} ms",

@@ -17,14 +17,17 @@ import org.voxbeam.pipeline.inputs.InputLog;
 import org.voxbeam.pipeline.inputs.ValueDigest;
 
 /**
- * Second step of a fan-out stage: applies the closure to one item and stores the result under the
- * item's child id (see {@link FanOutOperator#childId}), with what it read outside the store and the
- * digest of the item, unless the store holds a result computed from the same item whose inputs are
- * unchanged (the in-process scheduler decides the same way). A failing item is stored as a failure
- * of its child only; it does not stop the other items. Items are counted with the {@code item_}
- * counters, apart from nodes.
+ * Second step of a fan-out stage: applies the closure to each item of a batch ({@link ItemBatch})
+ * and stores each result under the item's child id (see {@link FanOutOperator#childId}), with what
+ * it read outside the store and the digest of the item, unless the store holds a result computed
+ * from the same item whose inputs are unchanged (the in-process scheduler decides the same way).
+ * The node's sequence and closure are read once per batch, not once per item. A failing item is
+ * stored as a failure of its child only; it does not stop the other items. The results of a
+ * bundle's batches are committed together at the end of the bundle (sooner only past {@code
+ * --commitBatchSize} results or the commit interval, see {@link StoreWritingFn}), so a bundle
+ * leaves one segment. Items are counted with the {@code item_} counters, apart from nodes.
  */
-final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemTask>>> {
+final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemBatch>>> {
   private static final long serialVersionUID = 1L;
 
   ExecuteItemFn(StoreSpec storeSpec, String runId, int commitBatchSize) {
@@ -33,30 +36,53 @@ final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemTask>>
 
   @ProcessElement
   public void processElement(
-      @Element KV<Integer, Iterable<ItemTask>> group, MultiOutputReceiver outputs) {
+      @Element KV<Integer, Iterable<ItemBatch>> group, MultiOutputReceiver outputs) {
     OutputReceiver<NodeSummary> out = outputs.get(RunStage.SUMMARIES);
-    for (ItemTask item : group.getValue()) {
-      execute(item, out);
+    for (ItemBatch batch : group.getValue()) {
+      execute(batch, out);
     }
   }
 
-  private void execute(ItemTask item, OutputReceiver<NodeSummary> out) {
-    long start = System.nanoTime();
-    int stage = item.fanOut().stage();
-    FanOutCall call = FanOutCall.of(item.fanOut(), store(), evaluator());
-    NodeId child = call.childId(item.item());
+  private void execute(ItemBatch batch, OutputReceiver<NodeSummary> out) {
+    FanOutCall call = FanOutCall.of(batch.fanOut(), store(), evaluator());
     List<Value> items =
         call.items()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
                         "node " + call.node().id().shortForm() + " has no items to fan out"));
-    Value itemValue = items.get(item.item());
+    if (batch.to() > items.size()) {
+      throw new IllegalStateException(
+          "node "
+              + call.node().id().shortForm()
+              + " has "
+              + items.size()
+              + " items, not the "
+              + batch.to()
+              + " its batch names");
+    }
+    FunctionValue function = (FunctionValue) call.function();
+    RecordedInputs closureInputs = call.values().inputsOf(call.node().args().get(1));
+    for (int index = batch.from(); index < batch.to(); index++) {
+      execute(call, function, closureInputs, batch.fanOut(), index, items.get(index), out);
+    }
+  }
+
+  private void execute(
+      FanOutCall call,
+      FunctionValue function,
+      RecordedInputs closureInputs,
+      StageTask task,
+      int index,
+      Value itemValue,
+      OutputReceiver<NodeSummary> out) {
+    long start = System.nanoTime();
+    NodeId child = call.childId(index);
     Optional<String> digest = ValueDigest.of(itemValue);
     Optional<ResultReuse.ReusableItem> stored =
-        item.fanOut().fresh()
+        task.fresh()
             ? Optional.empty()
-            : reuse().reusableItem(call.node().id(), item.item(), call::childId, digest);
+            : reuse().reusableItem(call.node().id(), index, call::childId, digest);
     if (stored.isPresent()) {
       StoredResult found = stored.get().result();
       if (stored.get().moved()) {
@@ -68,19 +94,18 @@ final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemTask>>
             found.metadata().inputs(),
             false);
       }
-      report(out, stage, child, NodeOutcome.CACHED, found.value(), System.nanoTime() - start);
+      report(
+          out, task.stage(), child, NodeOutcome.CACHED, found.value(), System.nanoTime() - start);
       return;
     }
     InputLog log = new InputLog(InputFingerprints.shared());
-    Value result = apply((FunctionValue) call.function(), itemValue, log, call);
-    RecordedInputs inputs =
-        FanOutOperator.itemInputs(
-            call.values().inputsOf(call.node().args().get(1)), log.recorded(), digest);
+    Value result = apply(function, itemValue, log, call);
+    RecordedInputs inputs = FanOutOperator.itemInputs(closureInputs, log.recorded(), digest);
     long nanos = System.nanoTime() - start;
     stage(child, call.node().operator(), result, nanos, inputs, false);
     report(
         out,
-        stage,
+        task.stage(),
         child,
         result.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED,
         result,

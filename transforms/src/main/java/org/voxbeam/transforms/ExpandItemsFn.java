@@ -15,13 +15,16 @@ import org.voxbeam.pipeline.inputs.ValueDigest;
 
 /**
  * First step of a fan-out stage: reads each fan-out node's sequence (committed by an earlier stage)
- * and emits one element per item, keyed so that the grouping that follows spreads the items over
- * {@code spread} groups: enough to keep every worker busy, and few enough that a dataset of many
- * cases does not become one bundle, and one store segment, per case. The number of items is known
- * only now, at run time (a {@code dir} of a folder, a {@code range} computed upstream), which is
- * why the items are expanded inside the pipeline rather than by the planner. A node whose inputs
- * are not a sequence and a closure emits nothing; its assembly evaluates it whole, which gives the
- * in-process error.
+ * and emits its items in batches ({@link ItemBatch}), keyed so that the grouping that follows
+ * spreads the batches over {@code spread} groups: enough to keep every worker busy, and few enough
+ * that a dataset of many cases does not become one bundle, and one store segment, per case. A batch
+ * holds {@code --itemsPerBatch} items, or by default (0) as many as spread a node's items evenly
+ * over the groups, at most a commit's worth ({@link #batchSize}): a Beam element costs tens of
+ * microseconds and a cheap closure a few, so an element per item made the item step cost many times
+ * the items' own work. The number of items is known only now, at run time (a {@code dir} of a
+ * folder, a {@code range} computed upstream), which is why the items are expanded inside the
+ * pipeline rather than by the planner. A node whose inputs are not a sequence and a closure emits
+ * nothing; its assembly evaluates it whole, which gives the in-process error.
  *
  * <p>Stored item results that moved to another index (a case added before them in a listing) are
  * copied to their new child ids here, before any item runs: the items of one node run in several
@@ -29,12 +32,14 @@ import org.voxbeam.pipeline.inputs.ValueDigest;
  * result another group is still looking for. Each item then finds its result under its own child
  * id, as the in-process scheduler does.
  */
-final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Integer, ItemTask>> {
+final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Integer, ItemBatch>> {
   private static final long serialVersionUID = 1L;
 
   private final StoreSpec storeSpec;
   private final String runId;
   private final int spread;
+  private final int itemsPerBatch;
+  private final int commitBatchSize;
 
   private transient StoreLease lease;
   private transient NodeEvaluator evaluator;
@@ -42,11 +47,29 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
   /**
    * @param runId the run whose moved item copies this writes
    * @param spread how many groups the items of a stage are spread over
+   * @param itemsPerBatch items per batch, or 0 to size batches from the items and the spread
+   * @param commitBatchSize results per store commit, the most items a default batch holds
    */
-  ExpandItemsFn(StoreSpec storeSpec, String runId, int spread) {
+  ExpandItemsFn(
+      StoreSpec storeSpec, String runId, int spread, int itemsPerBatch, int commitBatchSize) {
     this.storeSpec = storeSpec;
     this.runId = runId;
     this.spread = spread;
+    this.itemsPerBatch = itemsPerBatch;
+    this.commitBatchSize = commitBatchSize;
+  }
+
+  /**
+   * Items per batch of a node of {@code items} items: {@code itemsPerBatch} when it is set,
+   * otherwise enough for one batch per group, at most {@code commitBatchSize} so that a batch is
+   * committed at once.
+   */
+  static int batchSize(int items, int spread, int itemsPerBatch, int commitBatchSize) {
+    if (itemsPerBatch > 0) {
+      return itemsPerBatch;
+    }
+    int even = (int) ((items + (long) spread - 1) / spread);
+    return Math.max(1, Math.min(even, commitBatchSize));
   }
 
   @Setup
@@ -64,7 +87,7 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
 
   @ProcessElement
   public void processElement(
-      @Element KV<Integer, Iterable<StageTask>> group, OutputReceiver<KV<Integer, ItemTask>> out) {
+      @Element KV<Integer, Iterable<StageTask>> group, OutputReceiver<KV<Integer, ItemBatch>> out) {
     for (StageTask task : group.getValue()) {
       if (task.compute().isEmpty()) {
         continue;
@@ -77,8 +100,13 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
       if (!task.fresh()) {
         copyMovedItems(call, items.get());
       }
-      for (int i = 0; i < items.get().size(); i++) {
-        out.output(KV.of((31 * task.index() + i) % spread, new ItemTask(task, i)));
+      int count = items.get().size();
+      int size = batchSize(count, spread, itemsPerBatch, commitBatchSize);
+      for (long from = 0, batch = 0; from < count; from += size, batch++) {
+        out.output(
+            KV.of(
+                (int) Math.floorMod(31L * task.index() + batch, spread),
+                new ItemBatch(task, (int) from, (int) Math.min(count, from + size))));
       }
     }
   }

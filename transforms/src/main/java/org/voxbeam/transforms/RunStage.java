@@ -22,11 +22,12 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>A stage of independent nodes has two steps: {@value #BARRIER} groups the tasks by index, and
  * {@value #EXECUTE} runs them ({@link ExecuteTaskFn}), committing results in batches and at the end
  * of each bundle. A fan-out stage (see {@link FanOutOperator}) has more: {@value #BARRIER}; {@value
- * #EXPAND} turns each {@code map}/{@code for_loop}/{@code filter} node's sequence into one element
- * per item ({@link ExpandItemsFn}); {@value #SPREAD} groups the items over the workers; {@value
- * #EXECUTE_ITEMS} computes and commits each ({@link ExecuteItemFn}); {@value #WAIT_FOR_ITEMS} and
- * {@value #ITEMS_BARRIER} hold the stage's tasks back until every item is committed; {@value
- * #ASSEMBLE} builds each node's value from its children ({@link AssembleFanOutFn}).
+ * #EXPAND} turns each {@code map}/{@code for_loop}/{@code filter} node's sequence into batches of
+ * items ({@link ExpandItemsFn}, {@link ItemBatch}); {@value #SPREAD} groups the batches over the
+ * workers; {@value #EXECUTE_ITEMS} computes each batch's items and commits them once per bundle
+ * ({@link ExecuteItemFn}); {@value #WAIT_FOR_ITEMS} and {@value #ITEMS_BARRIER} hold the stage's
+ * tasks back until every item is committed; {@value #ASSEMBLE} builds each node's value from its
+ * children ({@link AssembleFanOutFn}).
  *
  * <p>The {@link GroupByKey} is the barrier. In a batch pipeline it emits a key's group only once
  * all of its input is complete, and its input includes the previous stage's {@link #DONE}, which is
@@ -46,8 +47,8 @@ final class RunStage extends PTransform<PCollection<KV<Integer, StageTask>>, PCo
 
   static final KvCoder<Integer, StageTask> KEYED_TASKS =
       KvCoder.of(VarIntCoder.of(), StageTaskCoder.of());
-  static final KvCoder<Integer, ItemTask> KEYED_ITEMS =
-      KvCoder.of(VarIntCoder.of(), ItemTaskCoder.of());
+  static final KvCoder<Integer, ItemBatch> KEYED_ITEMS =
+      KvCoder.of(VarIntCoder.of(), ItemBatchCoder.of());
 
   static final String BARRIER = "Barrier";
   static final String EXECUTE = "Execute and commit";
@@ -109,7 +110,12 @@ final class RunStage extends PTransform<PCollection<KV<Integer, StageTask>>, PCo
                 .apply(
                     EXPAND,
                     ParDo.of(
-                        new ExpandItemsFn(workers.store(), workers.runId(), workers.itemSpread())))
+                        new ExpandItemsFn(
+                            workers.store(),
+                            workers.runId(),
+                            workers.itemSpread(),
+                            workers.itemsPerBatch(),
+                            workers.commitBatchSize())))
                 .setCoder(KEYED_ITEMS)
                 .apply(SPREAD, GroupByKey.create())
                 .apply(

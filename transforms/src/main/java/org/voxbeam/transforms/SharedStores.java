@@ -16,8 +16,18 @@ import org.voxbeam.storage.StoreOptions;
  * <p>A runner creates many {@code DoFn} instances per worker JVM, one per thread and stage; opening
  * the store in each would index the store's segments and fill a cache per instance. Sharing by
  * directory keeps one index and one cache per JVM.
+ *
+ * <p>A lookup of a result the store does not know lists the segments directory at most once per
+ * {@link #MISS_RELIST_MILLIS} ({@link StoreOptions#missRelistMillis}). Every {@code DoFn} calls
+ * {@link ResultStore#refresh} when a bundle starts, and a bundle starts only after the stages it
+ * reads from have committed (see {@link RunStage}), so what a bundle looks up and does not find was
+ * not computed yet: the items of a fan-out stage, one lookup each, used to list a directory that
+ * the stage's own commits kept changing, once per item.
  */
 final class SharedStores {
+  /** The longest a lookup miss waits before the store lists the segments again. */
+  static final long MISS_RELIST_MILLIS = 1_000;
+
   private static final Logger LOG = LoggerFactory.getLogger(SharedStores.class);
   private static final Map<String, Entry> OPEN = new HashMap<>();
 
@@ -32,7 +42,9 @@ final class SharedStores {
         ResultStore store =
             ParquetResultStore.open(
                 Path.of(spec.directory()),
-                StoreOptions.defaults().withCacheBytes(spec.cacheBytes()));
+                StoreOptions.defaults()
+                    .withCacheBytes(spec.cacheBytes())
+                    .withMissRelistMillis(MISS_RELIST_MILLIS));
         entry = new Entry(store);
         OPEN.put(spec.directory(), entry);
       }

@@ -101,6 +101,14 @@ public interface VoxBeamOptions extends PipelineOptions {
   void setCommitBatchSize(int value);
 
   @Description(
+      "Items of a map, for or filter per element of a fan-out stage (0: spread each node's items"
+          + " evenly over the stage's groups, at most --commitBatchSize per element).")
+  @Default.Integer(0)
+  int getItemsPerBatch();
+
+  void setItemsPerBatch(int value);
+
+  @Description(
       "Directory that relative file names of a program (ReadImage, WriteImage, load, dir) resolve"
           + " against on every worker; default: the worker's working directory.")
   String getFileBase();

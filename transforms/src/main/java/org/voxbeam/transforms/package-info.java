@@ -7,9 +7,10 @@
  * org.voxbeam.transforms.StageTask}s; the package-private composite {@code RunPlan}, whose parts
  * are a {@code StageInput} and a {@code RunStage} per stage, named for what they hold ({@code Stage
  * 3: 12 tasks}), each a few named steps (never one per node); and the package-private {@code DoFn}s
- * those steps apply to compute tasks, or the items of a {@code map}, on the workers. Everything a
- * run needs besides the runner's own settings is a {@link org.voxbeam.transforms.VoxBeamOptions};
- * whether the user gave an option is decided by {@link org.voxbeam.transforms.GivenOptions} alone.
+ * those steps apply to compute tasks, or the items of a {@code map} in batches ({@code ItemBatch}),
+ * on the workers. Everything a run needs besides the runner's own settings is a {@link
+ * org.voxbeam.transforms.VoxBeamOptions}; whether the user gave an option is decided by {@link
+ * org.voxbeam.transforms.GivenOptions} alone.
  *
  * <p>The one package of the module, and the only place VoxBeam uses Beam: it builds on the
  * decisions {@code pipeline.execution} makes for both executors (what a node computes, which stored

@@ -55,10 +55,13 @@ class BeamCodersTest {
   }
 
   @Test
-  void itemTasks() throws Exception {
+  void itemBatches() throws Exception {
     checkAll(
-        ItemTaskCoder.of(),
-        TASKS.stream().map(task -> new ItemTask(task, task.index() * 3)).toList());
+        ItemBatchCoder.of(),
+        List.of(
+            new ItemBatch(TASKS.get(0), 0, 1),
+            new ItemBatch(TASKS.get(1), 1_024, 2_048),
+            new ItemBatch(TASKS.get(2), Integer.MAX_VALUE - 1, Integer.MAX_VALUE)));
   }
 
   @Test
@@ -71,7 +74,9 @@ class BeamCodersTest {
     checkAll(RunStage.KEYED_TASKS, StageInput.keyed(TASKS));
     checkAll(
         RunStage.KEYED_ITEMS,
-        TASKS.stream().map(task -> KV.of(task.index() % 2, new ItemTask(task, 1))).toList());
+        TASKS.stream()
+            .map(task -> KV.of(task.index() % 2, new ItemBatch(task, 1, 2 + task.index())))
+            .toList());
   }
 
   private static <T> void checkAll(Coder<T> coder, List<T> values) throws Exception {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.testing.PAssert;
 import org.junit.jupiter.api.Test;
@@ -22,15 +25,66 @@ import org.voxbeam.kernel.node.NodeKind;
 import org.voxbeam.kernel.node.VoxNode;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.operators.library.StandardLibrary;
+import org.voxbeam.pipeline.execution.DynamicScheduler;
+import org.voxbeam.pipeline.execution.ExecutionListener;
 import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
 import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.pipeline.synthetic.SyntheticPlans;
+import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreOptions;
 
 class BeamPlanRunnerTest {
   @TempDir Path temp;
+
+  /**
+   * The store workers share re-lists its segments on a miss at most once a second; the driver looks
+   * before planning, so what another process committed just before (here: segments copied in from
+   * another store, a valid merge) is planned as stored.
+   */
+  @Test
+  void planningSeesWhatAnotherStoreCommittedWhileTheSharedStoreWasOpen() throws IOException {
+    Plan plan = Reducer.standard().reduceText("x = 2 + 3\nprint \"y\" x * 7\n", "other.imgql");
+    Path source = temp.resolve("source");
+    try (ParquetResultStore other = ParquetResultStore.open(source, StoreOptions.defaults())) {
+      new DynamicScheduler(
+              new NodeEvaluator(StandardLibrary.registry()),
+              other,
+              SchedulerOptions.defaults().withThreads(1))
+          .run(plan, ExecutionListener.NONE);
+    }
+    VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 2, 2);
+    try (StoreLease held = SharedStores.acquire(new StoreSpec(options.getStore(), 0))) {
+      held.store().refresh();
+      Path target = Path.of(options.getStore());
+      copyFiles(source.resolve("manifest"), target.resolve("manifest"));
+      copyFiles(source.resolve("segments"), target.resolve("segments"));
+      BeamRun beam =
+          BeamTestRuns.run(
+              options,
+              plan,
+              lowered -> assertEquals(0, lowered.stages().toCompute(), "all planned as stored"));
+      assertEquals(0, beam.metrics().computed());
+      assertEquals(
+          BeamTestRuns.goalTexts(BeamTestRuns.inProcess(plan)),
+          BeamTestRuns.goalTexts(beam.result()));
+    }
+  }
+
+  private static void copyFiles(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+  }
 
   @Test
   void randomDagsGiveTheInProcessSchedulersResults() {

@@ -1,11 +1,15 @@
 package org.voxbeam.benchmarks.beam;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
@@ -18,96 +22,94 @@ import org.voxbeam.pipeline.execution.ExecutionListener;
 import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
-import org.voxbeam.pipeline.synthetic.SyntheticPlans;
 import org.voxbeam.storage.ParquetResultStore;
+import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.segment.SegmentFiles;
 import org.voxbeam.transforms.BeamPlanRunner;
 import org.voxbeam.transforms.BeamRun;
 import org.voxbeam.transforms.VoxBeamOptions;
 
 /**
- * Times a cold run of a synthetic plan as a Beam pipeline on the DirectRunner against the
- * in-process {@link DynamicScheduler}, both on a fresh Parquet store (the only kind a Beam run can
- * use, since stages exchange results through it), with the same number of threads.
+ * Times a cold run of a {@link Workload} (a synthetic plan or an ImgQL program) as a Beam pipeline
+ * on the DirectRunner against the in-process {@link DynamicScheduler}, both on a fresh Parquet
+ * store (the only kind a Beam run can use, since stages exchange results through it), with the same
+ * number of threads, and counts the segment files each run leaves in its store.
  *
  * <p>The variants of a round take turns going first, and every ratio is taken within a round. Every
- * run's goal values must equal the in-process run's and every run must compute every node, so a
- * fast but wrong run cannot produce a good number. Opening a store is not timed; everything a user
- * waits for after that is: planning against the store, building the pipeline, running it, reading
- * the goals back.
+ * run's goal values must equal the in-process run's, and every run must compute what the in-process
+ * run computes (every node, for a synthetic plan), so a fast but wrong run cannot produce a good
+ * number. Opening a store is not timed; everything a user waits for after that is: planning against
+ * the store, building the pipeline, running it, reading the goals back.
  */
 final class BeamBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(BeamBenchmark.class);
-  private static final long SEED = 20_240_601L;
 
-  private final int width;
   private final int threads;
   private final List<Variant> variants;
   private final Scratch scratch;
   private final NodeEvaluator evaluator;
   private final HeapProbe heap = new HeapProbe();
 
-  BeamBenchmark(
-      int width, int threads, List<Variant> variants, NodeEvaluator evaluator, Scratch scratch) {
-    this.width = width;
+  BeamBenchmark(int threads, List<Variant> variants, NodeEvaluator evaluator, Scratch scratch) {
     this.threads = threads;
     this.variants = List.copyOf(variants);
     this.evaluator = evaluator;
     this.scratch = scratch;
   }
 
-  BeamMeasurement measure(int nodes, int repeats) {
-    Plan plan = SyntheticPlans.additions(nodes, width, SEED).generate();
-    LOG.info("{} nodes: warm-up round", plan.size());
-    round(plan, 0);
+  BeamMeasurement measure(Workload workload, int repeats) {
+    LOG.info("{}: warm-up round", workload.label());
+    round(workload, 0);
     List<Map<Variant, Sample>> rounds = new ArrayList<>(repeats);
     for (int r = 0; r < repeats; r++) {
-      Map<Variant, Sample> round = round(plan, r);
-      LOG.info("{} nodes: round {}/{}: {}", plan.size(), r + 1, repeats, describe(round));
+      Map<Variant, Sample> round = round(workload, r);
+      LOG.info("{}: round {}/{}: {}", workload.label(), r + 1, repeats, describe(round));
       rounds.add(round);
     }
-    return new BeamMeasurement(plan.size(), rounds);
+    return new BeamMeasurement(workload.label(), workload.units(), rounds);
   }
 
-  private Map<Variant, Sample> round(Plan plan, int rotation) {
+  private Map<Variant, Sample> round(Workload workload, int rotation) {
     Map<Variant, Sample> samples = new LinkedHashMap<>();
-    Map<Variant, List<Value>> goals = new LinkedHashMap<>();
+    Map<Variant, RunResult> results = new LinkedHashMap<>();
     for (int k = 0; k < variants.size(); k++) {
       Variant variant = variants.get((k + rotation) % variants.size());
       Path directory = scratch.newDirectory("beam-store");
       if (variant.isBeam()) {
-        onBeam(plan, variant, directory, samples, goals);
+        onBeam(workload.plan(), variant, directory, samples, results);
       } else {
-        inProcess(plan, directory, samples, goals);
+        inProcess(workload.plan(), directory, samples, results);
       }
       Scratch.delete(directory);
     }
-    List<Value> expected = goals.get(Variant.IN_PROCESS);
-    goals.forEach(
-        (variant, values) -> {
-          if (!values.equals(expected)) {
-            throw new IllegalStateException(
-                variant.label() + " disagrees with the in-process run on the goals' values");
-          }
-        });
+    RunResult expected = results.get(Variant.IN_PROCESS);
+    checkCold(Variant.IN_PROCESS, expected.stats());
+    if (workload.everyNode() && expected.stats().computed() != workload.plan().size()) {
+      throw new IllegalStateException("the in-process run did not compute every node");
+    }
+    results.forEach((variant, result) -> checkSame(variant, result, expected));
     Map<Variant, Sample> ordered = new LinkedHashMap<>();
     variants.forEach(variant -> ordered.put(variant, samples.get(variant)));
     return ordered;
   }
 
   private void inProcess(
-      Plan plan, Path directory, Map<Variant, Sample> samples, Map<Variant, List<Value>> goals) {
+      Plan plan, Path directory, Map<Variant, Sample> samples, Map<Variant, RunResult> results) {
     try (ParquetResultStore store = ParquetResultStore.open(directory, StoreOptions.defaults())) {
       DynamicScheduler scheduler =
           new DynamicScheduler(evaluator, store, SchedulerOptions.defaults().withThreads(threads));
       heap.startPeakWindow();
       long began = System.nanoTime();
       RunResult result = scheduler.run(plan, ExecutionListener.NONE);
+      long nanos = System.nanoTime() - began;
       samples.put(
-          Variant.IN_PROCESS, new Sample(System.nanoTime() - began, 0, heap.peakUsedBytes(), 0, 0));
-      goals.put(Variant.IN_PROCESS, checked(Variant.IN_PROCESS, plan, result));
+          Variant.IN_PROCESS,
+          new Sample(nanos, 0, heap.peakUsedBytes(), 0, 0, segments(store.layout())));
+      results.put(Variant.IN_PROCESS, result);
     }
   }
 
@@ -116,7 +118,7 @@ final class BeamBenchmark {
       Variant variant,
       Path directory,
       Map<Variant, Sample> samples,
-      Map<Variant, List<Value>> goals) {
+      Map<Variant, RunResult> results) {
     VoxBeamOptions options =
         PipelineOptionsFactory.fromArgs(variant.beamArgs().toArray(String[]::new))
             .as(VoxBeamOptions.class);
@@ -128,26 +130,55 @@ final class BeamBenchmark {
       heap.startPeakWindow();
       long began = System.nanoTime();
       BeamRun run = runner.run(plan);
+      long nanos = System.nanoTime() - began;
       samples.put(
           variant,
           new Sample(
-              System.nanoTime() - began,
+              nanos,
               run.lowering().toNanos(),
               heap.peakUsedBytes(),
               run.stages().stages().size(),
-              run.stages().taskCount()));
-      goals.put(variant, checked(variant, plan, run.result()));
+              run.stages().taskCount(),
+              segments(new StoreLayout(directory))));
+      results.put(variant, run.result());
     }
   }
 
-  /** The goal values of a cold run that computed every node and failed none. */
-  private static List<Value> checked(Variant variant, Plan plan, RunResult result) {
-    if (result.stats().failed() != 0
-        || result.stats().cached() != 0
-        || result.stats().computed() != plan.size()) {
-      throw new IllegalStateException(variant.label() + " did unexpected work: " + result.stats());
+  /** A cold run reads nothing from the store and fails nothing, nodes and items alike. */
+  private static void checkCold(Variant variant, RunStats stats) {
+    if (stats.failed() != 0
+        || stats.cached() != 0
+        || stats.items().failed() != 0
+        || stats.items().cached() != 0) {
+      throw new IllegalStateException(variant.label() + " did unexpected work: " + stats);
     }
+  }
+
+  /** {@code result} has the in-process goal values and did the same work. */
+  private static void checkSame(Variant variant, RunResult result, RunResult expected) {
+    checkCold(variant, result.stats());
+    if (result.stats().computed() != expected.stats().computed()
+        || result.stats().items().computed() != expected.stats().items().computed()) {
+      throw new IllegalStateException(
+          variant.label() + " did other work than in process: " + result.stats());
+    }
+    if (!values(result).equals(values(expected))) {
+      throw new IllegalStateException(
+          variant.label() + " disagrees with the in-process run on the goals' values");
+    }
+  }
+
+  private static List<Value> values(RunResult result) {
     return result.goals().stream().map(GoalResult::value).toList();
+  }
+
+  /** Segment files a run left in its store: one per commit, until a compaction. */
+  private static int segments(StoreLayout layout) {
+    try (Stream<Path> files = Files.list(layout.segments())) {
+      return Math.toIntExact(files.filter(SegmentFiles::isSegment).count());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String describe(Map<Variant, Sample> round) {
@@ -156,11 +187,12 @@ final class BeamBenchmark {
         (variant, sample) ->
             text.append(
                 String.format(
-                    "%s %d ms (lowering %d ms) / %d MB; ",
+                    "%s %d ms (lowering %d ms) / %d MB / %d segments; ",
                     variant.label(),
                     TimeUnit.NANOSECONDS.toMillis(sample.nanos()),
                     TimeUnit.NANOSECONDS.toMillis(sample.loweringNanos()),
-                    sample.peakHeapBytes() >> 20)));
+                    sample.peakHeapBytes() >> 20,
+                    sample.segments())));
     return text.toString();
   }
 }

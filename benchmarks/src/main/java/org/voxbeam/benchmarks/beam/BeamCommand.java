@@ -24,16 +24,18 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * The {@code beam} benchmark: a cold run of a synthetic plan as a Beam pipeline on the DirectRunner
- * against the in-process scheduler measured in the same round (see {@link BeamBenchmark}), for one
- * or more stage caps. Prints Markdown.
+ * The {@code beam} benchmark: a cold run of a synthetic plan, or of an ImgQL {@code for} over many
+ * items ({@code --for-items}), as a Beam pipeline on the DirectRunner against the in-process
+ * scheduler measured in the same round (see {@link BeamBenchmark}), for one or more stage caps.
+ * Prints Markdown.
  */
 @Command(
     name = "beam",
     mixinStandardHelpOptions = true,
     description =
-        "Beam lowering on the DirectRunner against the in-process scheduler, on synthetic layered plans."
-            + " Options not listed here (--name=value) are given to Beam.")
+        "Beam lowering on the DirectRunner against the in-process scheduler, on synthetic layered"
+            + " plans or an ImgQL for over many items. Options not listed here (--name=value) are"
+            + " given to Beam.")
 public final class BeamCommand implements Callable<Integer> {
   private static final String DIRECT_RUNNER_CHECKS =
       "--enforceImmutability=true --enforceEncodability=true";
@@ -47,6 +49,15 @@ public final class BeamCommand implements Callable<Integer> {
       defaultValue = "10000,100000",
       description = "Plan sizes in nodes, comma-separated (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
+
+  @Option(
+      names = "--for-items",
+      split = ",",
+      paramLabel = "N",
+      description =
+          "Instead of synthetic plans, time the ImgQL program `s = for i in range(0, N) do i * 2 + 1`"
+              + " with a `fold + 0 s` goal, for each N, comma-separated.")
+  List<Integer> forItems;
 
   @Option(
       names = "--width",
@@ -96,13 +107,20 @@ public final class BeamCommand implements Callable<Integer> {
     try (Scratch scratch = new Scratch(directory.path())) {
       BeamBenchmark benchmark =
           new BeamBenchmark(
-              width, workers, variants, new NodeEvaluator(StandardLibrary.registry()), scratch);
-      for (int size : new TreeSet<>(sizes)) {
-        measurements.add(benchmark.measure(size, repeats));
+              workers, variants, new NodeEvaluator(StandardLibrary.registry()), scratch);
+      for (Workload workload : workloads()) {
+        measurements.add(benchmark.measure(workload, repeats));
       }
     }
     report(workers, variants, measurements).emit(spec.commandLine().getOut(), output.path());
     return 0;
+  }
+
+  private List<Workload> workloads() {
+    if (forItems != null && !forItems.isEmpty()) {
+      return new TreeSet<>(forItems).stream().map(Workload::forItems).toList();
+    }
+    return new TreeSet<>(sizes).stream().map(size -> Workload.synthetic(size, width)).toList();
   }
 
   private List<Variant> variants() {
@@ -132,40 +150,49 @@ public final class BeamCommand implements Callable<Integer> {
             .paragraph(
                 String.format(
                     Locale.ROOT,
-                    "Layered plans of width %d, fan-in 2, vox1.+; %d thread(s) for both engines; cold runs on a fresh "
-                        + "Parquet store; %d timed rounds after one warm-up; median (min–max) over rounds. "
-                        + "\"× in-process\" is each round's time over that round's in-process scheduler run. "
-                        + "\"lowering\" is planning against the store plus building the pipeline, included in the time.",
-                    width,
+                    "%s; %d thread(s) for both engines; cold runs on a fresh Parquet store; %d timed"
+                        + " rounds after one warm-up; median (min–max) over rounds. \"× in-process\""
+                        + " is each round's time over that round's in-process scheduler run."
+                        + " \"lowering\" is planning against the store plus building the pipeline,"
+                        + " included in the time; \"segments\" are the segment files the run left in"
+                        + " its store.",
+                    forItems != null && !forItems.isEmpty()
+                        ? "An ImgQL `for` over N items with a `fold` goal; µs per item"
+                        : "Layered plans of width " + width + ", fan-in 2, vox1.+; µs per node",
                     workers,
                     repeats));
     MarkdownTable table =
         new MarkdownTable(
-            "nodes",
+            "plan",
             "engine",
             "stages / tasks",
             "time (s)",
-            "µs/node",
+            "µs/unit",
             "× in-process",
             "lowering (ms)",
-            "peak heap (MB)");
+            "peak heap (MB)",
+            "segments");
     for (BeamMeasurement m : measurements) {
       for (Variant variant : variants) {
         table.row(
-            String.format(Locale.ROOT, "%,d", m.nodes()),
+            m.workload(),
             variant.label(),
             m.shape(variant),
             m.seconds(variant).format(2),
-            m.microsPerNode(variant).formatSmall(2),
+            m.microsPerUnit(variant).formatSmall(2),
             variant.isBeam() ? m.overInProcess(variant).format(2) : "1",
             variant.isBeam() ? m.loweringMillis(variant).format(0) : "—",
-            m.peakHeapMegabytes(variant).format(0));
+            m.peakHeapMegabytes(variant).format(0),
+            m.segments(variant).format(0));
       }
     }
     return report.table("Cold runs", table);
   }
 
   private void validate() {
+    if (forItems != null && forItems.stream().anyMatch(items -> items < 1)) {
+      throw usage("--for-items must be positive item counts, got " + forItems);
+    }
     if (sizes.isEmpty() || sizes.stream().anyMatch(size -> size < 1)) {
       throw usage("--sizes must be positive node counts, got " + sizes);
     }

@@ -5,20 +5,26 @@ import java.util.Map;
 import org.voxbeam.benchmarks.Distribution;
 
 /**
- * What the Beam benchmark measured for one plan size, over all rounds.
+ * What the Beam benchmark measured for one workload, over all rounds.
  *
- * @param nodes nodes in the plan, the divisor of per-node figures
+ * @param workload how the report names the workload
+ * @param units nodes of a synthetic plan, items of a program: the divisor of per-unit figures
  * @param rounds each round's samples, by variant; every round holds every variant
  */
-record BeamMeasurement(int nodes, List<Map<Variant, Sample>> rounds) {
+record BeamMeasurement(String workload, int units, List<Map<Variant, Sample>> rounds) {
   Distribution seconds(Variant variant) {
     return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray())
         .scaled(1e-9);
   }
 
-  Distribution microsPerNode(Variant variant) {
+  Distribution microsPerUnit(Variant variant) {
     return Distribution.of(rounds.stream().mapToLong(round -> round.get(variant).nanos()).toArray())
-        .scaled(1e-3 / nodes);
+        .scaled(1e-3 / units);
+  }
+
+  Distribution segments(Variant variant) {
+    return Distribution.of(
+        rounds.stream().mapToLong(round -> round.get(variant).segments()).toArray());
   }
 
   /** {@code variant}'s time over the same round's in-process time. */
