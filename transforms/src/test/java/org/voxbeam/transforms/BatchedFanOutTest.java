@@ -31,6 +31,7 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.testkit.beam.EnforcedPipelines;
 
 /**
  * The items of a fan-out stage travel in batches: the expand step emits batches that cover every
@@ -55,7 +56,7 @@ class BatchedFanOutTest {
   }
 
   @Test
-  void theExpandStepCoversEveryItemOnceInBatches() {
+  void theExpandStepCoversEveryItemOnceInBatches() throws Throwable {
     Plan plan = ImageModelBinding.bind(Reducer.standard().reduceText(PROGRAM, "batches.imgql"));
     StagePlan stages =
         new StagePlanner(EVALUATOR, new PlannerSettings(8, 4, 1))
@@ -71,9 +72,11 @@ class BatchedFanOutTest {
       runStage(options, stage, workers);
     }
 
-    TestPipeline pipeline = BeamTestRuns.pipeline(options);
-    BeamTestRuns.enforced(
+    TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+    EnforcedPipelines.enforced(
         pipeline,
+        BatchedFanOutTest.class,
+        "expand items",
         () -> {
           PCollection<KV<Integer, ItemBatch>> batches =
               pipeline
@@ -115,7 +118,7 @@ class BatchedFanOutTest {
   }
 
   @Test
-  void theBatchedStageReportsEveryItemAndEachBundleCommitsOneSegment() throws IOException {
+  void theBatchedStageReportsEveryItemAndEachBundleCommitsOneSegment() throws Throwable {
     Plan plan = ImageModelBinding.bind(Reducer.standard().reduceText(PROGRAM, "batches.imgql"));
     StagePlan stages =
         new StagePlanner(EVALUATOR, new PlannerSettings(8, 4, 1))
@@ -141,9 +144,11 @@ class BatchedFanOutTest {
         runStage(options, stage, workers);
         continue;
       }
-      TestPipeline pipeline = BeamTestRuns.pipeline(options);
-      BeamTestRuns.enforced(
+      TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+      EnforcedPipelines.enforced(
           pipeline,
+          BatchedFanOutTest.class,
+          RunStage.name(stage),
           () -> {
             PCollectionTuple outputs =
                 pipeline
@@ -177,10 +182,13 @@ class BatchedFanOutTest {
         BeamTestRuns.goalTexts(BeamTestRuns.run(options, plan, lowered -> {}).result()));
   }
 
-  private static void runStage(VoxBeamOptions options, Stage stage, WorkerSettings workers) {
-    TestPipeline pipeline = BeamTestRuns.pipeline(options);
-    BeamTestRuns.enforced(
+  private static void runStage(VoxBeamOptions options, Stage stage, WorkerSettings workers)
+      throws Throwable {
+    TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+    EnforcedPipelines.enforced(
         pipeline,
+        BatchedFanOutTest.class,
+        RunStage.name(stage),
         () -> {
           PCollectionTuple outputs =
               pipeline

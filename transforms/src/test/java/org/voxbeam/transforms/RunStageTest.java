@@ -18,6 +18,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
@@ -34,6 +35,7 @@ import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.testkit.beam.EnforcedPipelines;
+import org.voxbeam.testkit.beam.TestPipelineExtension;
 
 /**
  * Each stage of a plan is a transform of its own: applied alone in a TestPipeline to a {@code
@@ -110,6 +112,42 @@ class RunStageTest {
     assertEquals(
         BeamTestRuns.goalTexts(BeamTestRuns.inProcess(plan)),
         BeamTestRuns.goalTexts(goals(plan, options)));
+  }
+
+  /** The first stage needs nothing stored: one pipeline, the test kit's, runs it alone. */
+  @Test
+  @ExtendWith(TestPipelineExtension.class)
+  void theFirstStageRunsAloneInOnePipeline(TestPipeline pipeline) {
+    Plan plan = ImageModelBinding.bind(Reducer.standard().reduceText(PROGRAM, "first.imgql"));
+    Stage first =
+        new StagePlanner(EVALUATOR, new PlannerSettings(8, 4, 1))
+            .plan(plan, new InMemoryResultStore())
+            .stages()
+            .get(0);
+    VoxBeamOptions options = pipeline.getOptions().as(VoxBeamOptions.class);
+    options.setStore(temp.resolve("store").toString());
+    WorkerSettings workers =
+        new WorkerSettings(new StoreSpec(options.getStore(), 1 << 20), "first", 64, 2, 3);
+    Set<String> expected = expectedSummaries(first);
+    PCollectionTuple outputs =
+        pipeline
+            .apply(
+                "Tasks", Create.of(StageInput.keyed(first.tasks())).withCoder(RunStage.KEYED_TASKS))
+            .apply(RunStage.name(first), new RunStage(first, workers));
+    PAssert.that(outputs.get(RunStage.DONE)).empty();
+    PAssert.that(outputs.get(RunStage.SUMMARIES))
+        .satisfies(
+            summaries -> {
+              Set<String> reported = new TreeSet<>();
+              summaries.forEach(
+                  summary -> {
+                    assertEquals(NodeOutcome.COMPUTED, summary.outcome(), summary::toString);
+                    reported.add(summary.id());
+                  });
+              assertTrue(reported.containsAll(expected), "every node of the stage is reported");
+              return null;
+            });
+    pipeline.run().waitUntilFinish();
   }
 
   @Test
