@@ -1,6 +1,7 @@
 package org.voxbeam.api;
 
 import java.util.List;
+import java.util.OptionalLong;
 import org.voxbeam.pipeline.execution.RunResult;
 
 /**
@@ -9,5 +10,7 @@ import org.voxbeam.pipeline.execution.RunResult;
  *
  * @param result the goals and node counts
  * @param stages where the time went
+ * @param fetched how many of the nodes read from the store were fetched from peers; empty when the
+ *     run asked none
  */
-record Execution(RunResult result, List<StageTime> stages) {}
+record Execution(RunResult result, List<StageTime> stages, OptionalLong fetched) {}

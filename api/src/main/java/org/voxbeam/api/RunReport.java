@@ -30,6 +30,8 @@ import org.voxbeam.pipeline.execution.RunStats;
  *     time included); empty for an in-memory store
  * @param startedAt when the run started
  * @param endedAt when it ended, its goals saved
+ * @param fetched how many of the nodes {@link #stats()} counts as cached were fetched from peers;
+ *     empty when the run asked no peers
  */
 public record RunReport(
     String runId,
@@ -38,7 +40,8 @@ public record RunReport(
     List<StageTime> stages,
     OptionalLong bytesWritten,
     Instant startedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    OptionalLong fetched) {
   public RunReport {
     stages = List.copyOf(stages);
   }
@@ -51,6 +54,11 @@ public record RunReport(
     return result.stats();
   }
 
+  /** The nodes read from the local store: those cached, less those fetched from peers. */
+  public long fromStore() {
+    return result.stats().cached() - fetched.orElse(0);
+  }
+
   /** Whether every goal was materialized. */
   public boolean succeeded() {
     return result.succeeded();
@@ -58,9 +66,9 @@ public record RunReport(
 
   /**
    * The report as JSON: {@code run_id}, {@code runner}, {@code goals} (name, status, and the error
-   * of a failed one), {@code nodes} (total, computed, cached, failed), {@code items} (computed,
-   * cached, failed), {@code bytes_written} (null when not measured), {@code elapsed_ms} and {@code
-   * stages} (name and elapsed_ms).
+   * of a failed one), {@code nodes} (total, computed, cached from the local store, failed, fetched
+   * from peers), {@code items} (computed, cached, failed), {@code bytes_written} (null when not
+   * measured), {@code elapsed_ms} and {@code stages} (name and elapsed_ms).
    */
   public JsonObject toJson() {
     List<JsonValue> goals = new ArrayList<>();
@@ -90,8 +98,9 @@ public record RunReport(
     Map<String, JsonValue> nodes = new LinkedHashMap<>();
     nodes.put("total", JsonValue.of(stats.nodes()));
     nodes.put("computed", JsonValue.of(stats.computed()));
-    nodes.put("cached", JsonValue.of(stats.cached()));
+    nodes.put("cached", JsonValue.of(fromStore()));
     nodes.put("failed", JsonValue.of(stats.failed()));
+    nodes.put("fetched", JsonValue.of(fetched.orElse(0)));
     root.put("nodes", new JsonObject(nodes));
     Map<String, JsonValue> items = new LinkedHashMap<>();
     items.put("computed", JsonValue.of(stats.items().computed()));

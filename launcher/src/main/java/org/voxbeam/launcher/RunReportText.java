@@ -18,12 +18,15 @@ final class RunReportText {
 
   static List<String> lines(RunReport report) {
     RunStats stats = report.stats();
+    String fetched =
+        report.fetched().isPresent() ? report.fetched().getAsLong() + " fetched from peers, " : "";
     String nodes =
         String.format(
-            "voxbeam: %d nodes: %d computed, %d from store, %d failed, in %d ms",
+            "voxbeam: %d nodes: %d computed, %s%d from store, %d failed, in %d ms",
             stats.nodes(),
             stats.computed(),
-            stats.cached(),
+            fetched,
+            report.fromStore(),
             stats.failed(),
             stats.elapsed().toMillis());
     List<String> failed =
