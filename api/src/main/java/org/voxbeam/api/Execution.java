@@ -1,7 +1,7 @@
 package org.voxbeam.api;
 
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.voxbeam.pipeline.execution.RunResult;
 
 /**
@@ -10,7 +10,6 @@ import org.voxbeam.pipeline.execution.RunResult;
  *
  * @param result the goals and node counts
  * @param stages where the time went
- * @param fetched how many of the nodes read from the store were fetched from peers; empty when the
- *     run asked none
+ * @param peers what the run fetched from peers; empty when it asked none
  */
-record Execution(RunResult result, List<StageTime> stages, OptionalLong fetched) {}
+record Execution(RunResult result, List<StageTime> stages, Optional<PeerTransfer> peers) {}

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.api.peer.FetchingStore;
@@ -42,19 +41,12 @@ final class InProcessExecution {
     try (FetchingStore fetching =
         settings.peers().isEmpty() ? null : new FetchingStore(local, settings.peers())) {
       ResultStore store = fetching == null ? local : fetching;
-      Execution execution = run(store, plan, settings, fetching == null ? null : fetching::fetched);
-      if (fetching != null) {
-        LOG.info(
-            "{} nodes fetched from peers, {} bytes received",
-            execution.fetched().orElse(0),
-            fetching.bytesReceived());
-      }
-      return execution;
+      return run(store, plan, settings, fetching);
     }
   }
 
   private static Execution run(
-      ResultStore store, Plan plan, RunSettings settings, Supplier<Set<NodeId>> fetched) {
+      ResultStore store, Plan plan, RunSettings settings, FetchingStore fetching) {
     SchedulerOptions options =
         SchedulerOptions.defaults()
             .withCachePolicy(settings.cachePolicy())
@@ -64,16 +56,18 @@ final class InProcessExecution {
     }
     options = settings.runId().map(options::withRunId).orElse(options);
     OperatorRegistry operators = settings.operators().orElseGet(() -> standardOperators(settings));
-    NodeCounter counter = new NodeCounter(settings.progress(), fetched != null);
+    NodeCounter counter = new NodeCounter(settings.progress(), fetching != null);
     Instant started = Instant.now();
     RunResult result =
         new DynamicScheduler(new NodeEvaluator(operators), store, options).run(plan, counter);
     Instant finished = Instant.now();
     Instant planned = counter.planned == null ? finished : counter.planned;
-    OptionalLong fromPeers = OptionalLong.empty();
-    if (fetched != null) {
-      Set<NodeId> copied = fetched.get();
-      fromPeers = OptionalLong.of(counter.cachedIds.stream().filter(copied::contains).count());
+    Optional<PeerTransfer> fromPeers = Optional.empty();
+    if (fetching != null) {
+      Set<NodeId> copied = fetching.fetched();
+      long nodes = counter.cachedIds.stream().filter(copied::contains).count();
+      LOG.info("{} nodes fetched from peers, {} bytes received", nodes, fetching.bytesReceived());
+      fromPeers = Optional.of(new PeerTransfer(nodes, fetching.bytesReceived()));
     }
     return new Execution(
         result,

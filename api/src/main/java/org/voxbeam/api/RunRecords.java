@@ -42,11 +42,7 @@ final class RunRecords {
         cache(policy),
         ResultMetadata.CURRENT_ENGINE_VERSION,
         new RunRecord.Nodes(
-            stats.nodes(),
-            stats.computed(),
-            report.fromStore(),
-            stats.failed(),
-            report.fetched().orElse(0)),
+            stats.nodes(), stats.computed(), report.fromStore(), stats.failed(), report.fetched()),
         new RunRecord.Items(
             stats.items().computed(), stats.items().cached(), stats.items().failed()),
         goals);

@@ -314,7 +314,7 @@ public final class VoxBeam implements AutoCloseable {
             written,
             started,
             Instant.now(),
-            execution.fetched());
+            execution.peers());
     if (shared != null) {
       new RunTable(new StoreLayout(directory))
           .append(
