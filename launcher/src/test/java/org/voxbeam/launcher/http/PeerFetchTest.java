@@ -122,7 +122,9 @@ class PeerFetchTest {
                 RunSettings.inProcess()
                     .withPeers(
                         PeerSettings.of(List.of(URI.create(firstBase)))
-                            .withToken(Optional.of(TOKEN))),
+                            .withToken(Optional.of(TOKEN))
+                            // Generous, so a loaded machine does not turn the peer into a slow one.
+                            .withTimeout(Duration.ofSeconds(30))),
                 "test")) {
       String secondBase = "http://127.0.0.1:" + secondServer.start();
       JsonObject fetched = awaitDone(secondBase, submit(secondBase, datasetProgram()));
@@ -165,7 +167,7 @@ class PeerFetchTest {
       RunReport report =
           second.run(
               VoxBeam.program(imageProgram(), "image.imgql"),
-              RunSettings.inProcess().withPeers(peer(corrupting, Duration.ofSeconds(5))));
+              RunSettings.inProcess().withPeers(peer(corrupting, Duration.ofSeconds(30))));
       assertTrue(report.succeeded());
       assertEquals(1, blobRequests.get(), "the blob was offered, and refused");
       assertEquals(0, report.fetched());
