@@ -65,7 +65,7 @@ final class InProcessExecution {
     Optional<PeerTransfer> fromPeers = Optional.empty();
     if (fetching != null) {
       Set<NodeId> copied = fetching.fetched();
-      long nodes = counter.cachedIds.stream().filter(copied::contains).count();
+      long nodes = counter.cachedIds().stream().filter(copied::contains).count();
       LOG.info("{} nodes fetched from peers, {} bytes received", nodes, fetching.bytesReceived());
       fromPeers = Optional.of(new PeerTransfer(nodes, fetching.bytesReceived()));
     }
@@ -106,6 +106,10 @@ final class InProcessExecution {
       planned = Instant.now();
       total = toCompute + fromStore;
       publish();
+    }
+
+    synchronized Set<NodeId> cachedIds() {
+      return Set.copyOf(cachedIds);
     }
 
     /** Synchronized, so listeners see counts that only grow. */
