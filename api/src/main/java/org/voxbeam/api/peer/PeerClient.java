@@ -135,7 +135,10 @@ final class PeerClient {
       throws PeerAnswerException, IOException, InterruptedException {
     String rowUrl = peer.base + PREFIX + "/results/" + id.hex() + "/row";
     HttpResponse<byte[]> response =
-        await(client.sendAsync(request(rowUrl), HttpResponse.BodyHandlers.ofByteArray()), timeout);
+        await(client.sendAsync(request(rowUrl), PeerClient::boundedRow), timeout);
+    if (response.body() == null) {
+      throw new PeerAnswerException("was a row of more than " + MAX_ROW_BYTES + " bytes");
+    }
     bytes.addAndGet(response.body().length);
     if (response.statusCode() == 404) {
       return Optional.empty();
@@ -160,6 +163,17 @@ final class PeerClient {
       downloaded.put(name.sha256(), download(rowUrl, name, scratch));
     }
     return Optional.of(StoredRowJson.decode(json, id, name -> downloaded.get(name.sha256())));
+  }
+
+  /**
+   * A row's bytes, or null (the body discarded unread) when its declared length is over the limit,
+   * so that a peer cannot make this process buffer an arbitrarily large answer.
+   */
+  private static HttpResponse.BodySubscriber<byte[]> boundedRow(HttpResponse.ResponseInfo info) {
+    long declared = info.headers().firstValueAsLong("Content-Length").orElse(0);
+    return declared > MAX_ROW_BYTES
+        ? HttpResponse.BodySubscribers.replacing(null)
+        : HttpResponse.BodySubscribers.ofByteArray();
   }
 
   private static JsonValue parse(byte[] body) throws PeerAnswerException {
