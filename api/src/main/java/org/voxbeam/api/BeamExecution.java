@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.voxbeam.pipeline.plan.Plan;
@@ -35,7 +36,7 @@ final class BeamExecution {
       stages.add(new StageTime("planning", run.lowering()));
       stages.addAll(watch.clock.times(finished));
       stages.add(new StageTime("collecting goals", run.collecting()));
-      return new Execution(run.result(), stages);
+      return new Execution(run.result(), stages, Optional.empty());
     } catch (IllegalArgumentException | StoreException e) {
       throw new InvalidInputException(e.getMessage());
     }

@@ -1,6 +1,7 @@
 package org.voxbeam.api;
 
 import java.util.List;
+import java.util.Optional;
 import org.voxbeam.pipeline.execution.RunResult;
 
 /**
@@ -9,5 +10,6 @@ import org.voxbeam.pipeline.execution.RunResult;
  *
  * @param result the goals and node counts
  * @param stages where the time went
+ * @param peers what the run fetched from peers; empty when it asked none
  */
-record Execution(RunResult result, List<StageTime> stages) {}
+record Execution(RunResult result, List<StageTime> stages, Optional<PeerTransfer> peers) {}

@@ -35,7 +35,9 @@ public final class RunRecordJson {
             "cached",
             run.nodes().cached(),
             "failed",
-            run.nodes().failed()));
+            run.nodes().failed(),
+            "fetched",
+            run.nodes().fetched()));
     fields.put(
         "items",
         counts(

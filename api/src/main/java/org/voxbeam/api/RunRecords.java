@@ -41,7 +41,8 @@ final class RunRecords {
         program.sha256(),
         cache(policy),
         ResultMetadata.CURRENT_ENGINE_VERSION,
-        new RunRecord.Nodes(stats.nodes(), stats.computed(), stats.cached(), stats.failed()),
+        new RunRecord.Nodes(
+            stats.nodes(), stats.computed(), report.fromStore(), stats.failed(), report.fetched()),
         new RunRecord.Items(
             stats.items().computed(), stats.items().cached(), stats.items().failed()),
         goals);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonNull;
@@ -30,6 +31,8 @@ import org.voxbeam.pipeline.execution.RunStats;
  *     time included); empty for an in-memory store
  * @param startedAt when the run started
  * @param endedAt when it ended, its goals saved
+ * @param peers what the run fetched from peers: the nodes among those {@link #stats()} counts as
+ *     cached, and the bytes received; empty when the run asked no peers
  */
 public record RunReport(
     String runId,
@@ -38,7 +41,8 @@ public record RunReport(
     List<StageTime> stages,
     OptionalLong bytesWritten,
     Instant startedAt,
-    Instant endedAt) {
+    Instant endedAt,
+    Optional<PeerTransfer> peers) {
   public RunReport {
     stages = List.copyOf(stages);
   }
@@ -51,6 +55,16 @@ public record RunReport(
     return result.stats();
   }
 
+  /** The nodes read from the local store: those cached, less those fetched from peers. */
+  public long fromStore() {
+    return result.stats().cached() - fetched();
+  }
+
+  /** The nodes fetched from peers; 0 when the run asked none. */
+  public long fetched() {
+    return peers.map(PeerTransfer::nodes).orElse(0L);
+  }
+
   /** Whether every goal was materialized. */
   public boolean succeeded() {
     return result.succeeded();
@@ -58,9 +72,10 @@ public record RunReport(
 
   /**
    * The report as JSON: {@code run_id}, {@code runner}, {@code goals} (name, status, and the error
-   * of a failed one), {@code nodes} (total, computed, cached, failed), {@code items} (computed,
-   * cached, failed), {@code bytes_written} (null when not measured), {@code elapsed_ms} and {@code
-   * stages} (name and elapsed_ms).
+   * of a failed one), {@code nodes} (total, computed, cached from the local store, failed, fetched
+   * from peers), {@code items} (computed, cached, failed), {@code bytes_written} (null when not
+   * measured), {@code peer_bytes_received} (null when the run asked no peers), {@code elapsed_ms}
+   * and {@code stages} (name and elapsed_ms).
    */
   public JsonObject toJson() {
     List<JsonValue> goals = new ArrayList<>();
@@ -90,8 +105,9 @@ public record RunReport(
     Map<String, JsonValue> nodes = new LinkedHashMap<>();
     nodes.put("total", JsonValue.of(stats.nodes()));
     nodes.put("computed", JsonValue.of(stats.computed()));
-    nodes.put("cached", JsonValue.of(stats.cached()));
+    nodes.put("cached", JsonValue.of(fromStore()));
     nodes.put("failed", JsonValue.of(stats.failed()));
+    nodes.put("fetched", JsonValue.of(fetched()));
     root.put("nodes", new JsonObject(nodes));
     Map<String, JsonValue> items = new LinkedHashMap<>();
     items.put("computed", JsonValue.of(stats.items().computed()));
@@ -101,6 +117,9 @@ public record RunReport(
     root.put(
         "bytes_written",
         bytesWritten.isPresent() ? JsonValue.of(bytesWritten.getAsLong()) : JsonNull.INSTANCE);
+    root.put(
+        "peer_bytes_received",
+        peers.isPresent() ? JsonValue.of(peers.get().bytesReceived()) : JsonNull.INSTANCE);
     root.put("elapsed_ms", JsonValue.of(stats.elapsed().toMillis()));
     root.put("stages", new JsonArray(times));
     return new JsonObject(root);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.voxbeam.api.peer.PeerSettings;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
@@ -29,6 +30,7 @@ import org.voxbeam.pipeline.execution.SchedulerOptions;
  * @param saves where {@code save} goals may be written
  * @param commitInterval how long a computed result may wait for its commit (in process): what a
  *     crash can lose, and how long an overlapping run waiting on a node may wait for it
+ * @param peers the VoxBeam servers asked for a result before it is computed (in process only)
  */
 public record RunSettings(
     String runner,
@@ -41,7 +43,8 @@ public record RunSettings(
     Optional<String> runId,
     Optional<ProgramSource> program,
     SaveTargets saves,
-    Duration commitInterval) {
+    Duration commitInterval,
+    PeerSettings peers) {
 
   /** The runner name of the in-process scheduler. */
   public static final String IN_PROCESS = "in-process";
@@ -56,6 +59,7 @@ public record RunSettings(
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(saves, "saves");
+    Objects.requireNonNull(peers, "peers");
     if (commitInterval.isNegative() || commitInterval.isZero()) {
       throw new InvalidInputException(
           "the commit interval must be positive, got " + commitInterval);
@@ -80,7 +84,8 @@ public record RunSettings(
         Optional.empty(),
         Optional.empty(),
         SaveTargets.AS_NAMED,
-        SchedulerOptions.DEFAULT_COMMIT_INTERVAL);
+        SchedulerOptions.DEFAULT_COMMIT_INTERVAL,
+        PeerSettings.NONE);
   }
 
   public RunSettings withThreads(int count) {
@@ -95,7 +100,8 @@ public record RunSettings(
         runId,
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withOperators(OperatorRegistry registry) {
@@ -110,7 +116,8 @@ public record RunSettings(
         runId,
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withProgress(ProgressListener listener) {
@@ -125,7 +132,8 @@ public record RunSettings(
         runId,
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withLimits(Limits value) {
@@ -140,7 +148,8 @@ public record RunSettings(
         runId,
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withCachePolicy(CachePolicy policy) {
@@ -155,7 +164,8 @@ public record RunSettings(
         runId,
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withRunId(String id) {
@@ -170,7 +180,8 @@ public record RunSettings(
         Optional.of(id),
         program,
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withProgram(ProgramSource source) {
@@ -185,7 +196,8 @@ public record RunSettings(
         runId,
         Optional.of(source),
         saves,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withSaves(SaveTargets targets) {
@@ -200,7 +212,8 @@ public record RunSettings(
         runId,
         program,
         targets,
-        commitInterval);
+        commitInterval,
+        peers);
   }
 
   public RunSettings withCommitInterval(Duration interval) {
@@ -215,7 +228,24 @@ public record RunSettings(
         runId,
         program,
         saves,
-        interval);
+        interval,
+        peers);
+  }
+
+  public RunSettings withPeers(PeerSettings value) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves,
+        commitInterval,
+        value);
   }
 
   /** Whether the plan runs as a Beam pipeline. */

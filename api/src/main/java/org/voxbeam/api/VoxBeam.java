@@ -253,6 +253,14 @@ public final class VoxBeam implements AutoCloseable {
       throw new InvalidInputException(
           "custom operators work only in process: Beam workers load the standard library");
     }
+    if (!settings.peers().isEmpty() && settings.onBeam()) {
+      throw new InvalidInputException(
+          "peers are asked only by in-process runs: Beam workers open the store directory themselves");
+    }
+    if (!settings.peers().isEmpty() && directory == null) {
+      throw new InvalidInputException(
+          "peers fill a persistent store: --in-memory cannot be used with --peer");
+    }
     try {
       settings.cachePolicy().forcedNodes(plan);
     } catch (IllegalArgumentException e) {
@@ -305,7 +313,8 @@ public final class VoxBeam implements AutoCloseable {
             execution.stages(),
             written,
             started,
-            Instant.now());
+            Instant.now(),
+            execution.peers());
     if (shared != null) {
       new RunTable(new StoreLayout(directory))
           .append(

@@ -51,6 +51,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin StoreLocation storeLocation;
   @Mixin ProgressOptions progressOptions;
   @Mixin LimitOptions limitOptions;
+  @Mixin PeerOptions peerOptions;
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
@@ -112,7 +113,8 @@ final class RunCommand implements Callable<Integer> {
         RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments)
             .withLimits(limits)
             .withCachePolicy(cachePolicy())
-            .withProgram(ProgramSource.file(planOptions.plan));
+            .withProgram(ProgramSource.file(planOptions.plan))
+            .withPeers(peerOptions.settings());
     if (threads != null) {
       settings = settings.withThreads(threads);
     }

@@ -18,12 +18,14 @@ final class RunReportText {
 
   static List<String> lines(RunReport report) {
     RunStats stats = report.stats();
+    String fetched = report.peers().isPresent() ? report.fetched() + " fetched from peers, " : "";
     String nodes =
         String.format(
-            "voxbeam: %d nodes: %d computed, %d from store, %d failed, in %d ms",
+            "voxbeam: %d nodes: %d computed, %s%d from store, %d failed, in %d ms",
             stats.nodes(),
             stats.computed(),
-            stats.cached(),
+            fetched,
+            report.fromStore(),
             stats.failed(),
             stats.elapsed().toMillis());
     List<String> failed =
@@ -51,6 +53,16 @@ final class RunReportText {
               items.computed(), items.cached(), items.failed()));
     }
     lines.add(goals);
+    report
+        .peers()
+        .ifPresent(
+            peers ->
+                lines.add(
+                    "voxbeam: peers: "
+                        + peers.nodes()
+                        + " nodes fetched, "
+                        + bytes(peers.bytesReceived())
+                        + " received"));
     report
         .bytesWritten()
         .ifPresent(written -> lines.add("voxbeam: store: " + bytes(written) + " written"));

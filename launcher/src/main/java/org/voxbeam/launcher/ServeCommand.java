@@ -27,6 +27,7 @@ final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreLocation storeLocation;
   @Mixin LimitOptions limitOptions;
+  @Mixin PeerOptions peerOptions;
 
   @Option(
       names = "--host",
@@ -78,7 +79,8 @@ final class ServeCommand implements Callable<Integer> {
     RunSettings runs =
         RunSettings.inProcess()
             .withThreads(threads == null ? 0 : threads)
-            .withLimits(limitOptions.limits());
+            .withLimits(limitOptions.limits())
+            .withPeers(peerOptions.settings());
     try (VoxBeam voxbeam = storeLocation.openPersistentVoxBeam();
         ApiServer server =
             new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {

@@ -25,6 +25,9 @@ enum ConfigKey {
   SERVER_PORT("server.port", "VOXBEAM_PORT", "--port", ValueKind.PORT),
   SERVER_TOKEN("server.token", "VOXBEAM_TOKEN", "--token", ValueKind.TEXT),
   SERVER_DATA_ROOTS("server.data-roots", "VOXBEAM_DATA_ROOTS", "--data-root", ValueKind.TEXT),
+  PEER_URLS("peer.urls", "VOXBEAM_PEERS", "--peer", ValueKind.TEXT),
+  PEER_TOKEN("peer.token", "VOXBEAM_PEER_TOKEN", "--peer-token", ValueKind.TEXT),
+  PEER_TIMEOUT("peer.timeout", "VOXBEAM_PEER_TIMEOUT", "--peer-timeout", ValueKind.DURATION),
   SERVER_MAX_BODY_KB(
       "server.max-body-kb", "VOXBEAM_MAX_BODY_KB", "--max-body-kb", ValueKind.POSITIVE_INTEGER),
   LIMITS_MAX_VOXELS(

@@ -16,11 +16,14 @@ import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.api.RunRecordJson;
 import org.voxbeam.api.StoredGoal;
 import org.voxbeam.api.VoxBeam;
+import org.voxbeam.api.peer.StoredRowJson;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonNull;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BytesValue;
@@ -33,6 +36,8 @@ import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.operators.image.io.ImageFiles;
 import org.voxbeam.operators.image.io.ImageFormatException;
+import org.voxbeam.pipeline.execution.GoalFiles;
+import org.voxbeam.pipeline.execution.ValueFormat;
 import org.voxbeam.pipeline.execution.ValueJson;
 
 /**
@@ -47,6 +52,9 @@ final class ResultRoutes {
   /** The most items a sequence item may have and still be inlined in its page as a table row. */
   static final int ROW_ITEMS = 64;
 
+  /** The media type of an Arrow IPC stream. */
+  static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+
   private final VoxBeam voxbeam;
   private final int maxPageSize;
 
@@ -60,6 +68,8 @@ final class ResultRoutes {
         new ApiRoute(HandlerType.GET, "/results/{id}", this::descriptor),
         new ApiRoute(HandlerType.GET, "/results/{id}/items", this::items),
         new ApiRoute(HandlerType.GET, "/results/{id}/content", this::content),
+        new ApiRoute(HandlerType.GET, "/results/{id}/row", this::row),
+        new ApiRoute(HandlerType.GET, "/results/{id}/row/blobs/{sha256}", this::rowBlob),
         new ApiRoute(HandlerType.GET, "/goals", this::goal));
   }
 
@@ -123,8 +133,150 @@ final class ResultRoutes {
     return false;
   }
 
-  private void items(Context context) {
+  /**
+   * The stored row of a result, exact, for another store to copy (see {@link StoredRowJson}): the
+   * items of a sequence stored as rows of their own (a {@code map}'s) come with their metadata.
+   */
+  private void row(Context context) throws IOException {
     StoredResult result = find(context);
+    if (notModified(context, result)) {
+      return;
+    }
+    JsonBodies.send(context, 200, StoredRowJson.encode(result, itemMetadata(result)));
+  }
+
+  /**
+   * The metadata of each item of a sequence whose items this server shows as results of their own,
+   * or none: items whose rows record no provenance of their own are part of their parent's row.
+   */
+  private List<ResultMetadata> itemMetadata(StoredResult result) {
+    if (!(result.value() instanceof SequenceValue sequence) || sequence.size() == 0) {
+      return List.of();
+    }
+    List<ResultMetadata> items = new ArrayList<>(sequence.size());
+    for (int i = 0; i < sequence.size(); i++) {
+      Optional<StoredResult> item = voxbeam.result(NodeHashing.sequenceItemId(result.id(), i));
+      if (item.isEmpty() || item.get().value().isError()) {
+        return List.of();
+      }
+      items.add(item.get().metadata());
+    }
+    return items;
+  }
+
+  /** A blob that the row of a result names, by its SHA-256. */
+  private void rowBlob(Context context) throws IOException {
+    StoredResult result = find(context);
+    String name = context.pathParam("sha256");
+    Blob blob =
+        blobNamed(result.value(), name)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "result_not_found",
+                        "result " + result.id().hex() + " holds no blob " + name));
+    if (notModified(context, result)) {
+      return;
+    }
+    verified(result, blob);
+    context.header("Content-Length", Long.toString(blob.size()));
+    context.contentType("application/octet-stream");
+    if (context.method() == HandlerType.HEAD) {
+      return;
+    }
+    try (InputStream in = blob.open()) {
+      copy(in, context.outputStream(), blob.size());
+    }
+  }
+
+  private static Optional<Blob> blobNamed(Value value, String name) throws IOException {
+    Blob here = binary(value);
+    if (here != null) {
+      return StoredRowJson.blobName(here).equals(name) ? Optional.of(here) : Optional.empty();
+    }
+    List<Value> parts =
+        value instanceof SequenceValue sequence
+            ? sequence.items()
+            : value instanceof MappingValue mapping
+                ? List.copyOf(mapping.entries().values())
+                : List.of();
+    for (Value part : parts) {
+      Optional<Blob> found = blobNamed(part, name);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads {@code blob} through once, so a blob changed on disk is refused with an error before the
+   * status is sent rather than broken off mid-response.
+   */
+  private static void verified(StoredResult result, Blob blob) throws IOException {
+    try (InputStream in = blob.open()) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (CorruptBlobException e) {
+      throw corrupt(result, e);
+    }
+  }
+
+  /**
+   * Whether the client asked for an Arrow IPC stream, by {@code format=arrow} or by an {@code
+   * Accept} header naming its media type.
+   */
+  private static boolean wantsArrow(Context context) {
+    String format = context.queryParam("format");
+    if (format != null) {
+      return format.equals("arrow");
+    }
+    String accept = context.header("Accept");
+    return accept != null && accept.contains(ARROW_STREAM);
+  }
+
+  /**
+   * The whole result as the Arrow IPC stream {@code voxbeam get --format arrow} writes, through a
+   * temporary file so that a value Arrow cannot hold is refused with an error, not a broken 200.
+   */
+  private static void arrow(Context context, StoredResult result) throws IOException {
+    Path file = Files.createTempFile("voxbeam-download-", ".arrows");
+    try {
+      try {
+        GoalFiles.save(file, result.value(), ValueFormat.ARROW);
+      } catch (IOException e) {
+        throw ApiException.badRequest("not_tabular", e.getMessage());
+      }
+      context.header("Content-Length", Long.toString(Files.size(file)));
+      context.header(
+          "Content-Disposition", "attachment; filename=\"" + result.id().hex() + ".arrows\"");
+      context.contentType(ARROW_STREAM);
+      if (context.method() == HandlerType.HEAD) {
+        return;
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        in.transferTo(context.outputStream());
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private void items(Context context) throws IOException {
+    StoredResult result = find(context);
+    context.header("Vary", "Accept");
+    if (wantsArrow(context)) {
+      if (!(result.value() instanceof SequenceValue)) {
+        throw ApiException.badRequest(
+            "not_a_sequence",
+            "result "
+                + result.id().hex()
+                + " is a "
+                + result.value().voxType()
+                + ", not a sequence");
+      }
+      arrow(context, result);
+      return;
+    }
     if (!(result.value() instanceof SequenceValue sequence)) {
       throw ApiException.badRequest(
           "not_a_sequence",
@@ -189,11 +341,12 @@ final class ResultRoutes {
     String format = context.queryParamAsClass("format", String.class).getOrDefault("raw");
     switch (format) {
       case "raw" -> raw(context, result);
+      case "arrow" -> arrow(context, result);
       case "nifti" -> imageFile(context, result, ".nii.gz", "application/gzip");
       case "png" -> imageFile(context, result, ".png", "image/png");
       default ->
           throw ApiException.badRequest(
-              "invalid_parameter", "format must be raw, nifti or png, got '" + format + "'");
+              "invalid_parameter", "format must be raw, nifti, png or arrow, got '" + format + "'");
     }
   }
 

@@ -47,8 +47,16 @@ public record RunRecord(
     goals = List.copyOf(goals);
   }
 
-  /** Node counts of a run: the nodes it needed, computed, read from the store and failed. */
-  public record Nodes(long total, long computed, long cached, long failed) {}
+  /**
+   * Node counts of a run: the nodes it needed, computed, read from the local store, failed, and
+   * fetched from peers (not counted in {@code cached}; 0 in records written before peers).
+   */
+  public record Nodes(long total, long computed, long cached, long failed, long fetched) {
+    /** The counts of a run that fetched nothing from peers. */
+    public Nodes(long total, long computed, long cached, long failed) {
+      this(total, computed, cached, failed, 0);
+    }
+  }
 
   /** Item counts of a run: computed, read from the store and failed. */
   public record Items(long computed, long cached, long failed) {}

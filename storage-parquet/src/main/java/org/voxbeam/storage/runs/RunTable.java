@@ -77,6 +77,7 @@ public final class RunTable {
                 }
               }
             }
+            optional int64 nodes_fetched;
           }
           """);
 
@@ -181,6 +182,7 @@ public final class RunTable {
       element.append("status", goal.status());
       goal.error().ifPresent(error -> element.append("error", error));
     }
+    row.append("nodes_fetched", record.nodes().fetched());
     return row;
   }
 
@@ -202,6 +204,14 @@ public final class RunTable {
       }
     }
     return records;
+  }
+
+  /** {@code nodes_fetched}, a column added at the end of the schema: absent in older records. */
+  private static long fetched(Group row) {
+    return row.getType().containsField("nodes_fetched")
+            && row.getFieldRepetitionCount("nodes_fetched") > 0
+        ? row.getLong("nodes_fetched", 0)
+        : 0;
   }
 
   private static RunRecord record(Group row) {
@@ -234,7 +244,8 @@ public final class RunTable {
             row.getLong("nodes_total", 0),
             row.getLong("nodes_computed", 0),
             row.getLong("nodes_cached", 0),
-            row.getLong("nodes_failed", 0)),
+            row.getLong("nodes_failed", 0),
+            fetched(row)),
         new RunRecord.Items(
             row.getLong("items_computed", 0),
             row.getLong("items_cached", 0),
