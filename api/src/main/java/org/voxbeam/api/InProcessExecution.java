@@ -3,6 +3,7 @@ package org.voxbeam.api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.operator.FileAccess;
 import org.voxbeam.kernel.operator.OperatorRegistry;
@@ -12,6 +13,7 @@ import org.voxbeam.pipeline.execution.DynamicScheduler;
 import org.voxbeam.pipeline.execution.ExecutionListener;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
@@ -24,7 +26,8 @@ import org.voxbeam.pipeline.plan.Plan;
 final class InProcessExecution {
   private InProcessExecution() {}
 
-  static Execution run(ResultStore store, Plan plan, RunSettings settings) {
+  static Execution run(
+      ResultStore store, Plan plan, RunSettings settings, RunCancellation cancellation) {
     SchedulerOptions options =
         SchedulerOptions.defaults()
             .withCachePolicy(settings.cachePolicy())
@@ -37,7 +40,8 @@ final class InProcessExecution {
     NodeCounter counter = new NodeCounter(settings.progress());
     Instant started = Instant.now();
     RunResult result =
-        new DynamicScheduler(new NodeEvaluator(operators), store, options).run(plan, counter);
+        new DynamicScheduler(new NodeEvaluator(operators), store, options)
+            .run(plan, counter, cancellation);
     Instant finished = Instant.now();
     Instant planned = counter.planned == null ? finished : counter.planned;
     return new Execution(
@@ -52,14 +56,25 @@ final class InProcessExecution {
     return StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images());
   }
 
-  /** Turns the scheduler's per-node events into cumulative {@link Progress}. */
+  /**
+   * Turns the scheduler's per-node and per-item events into cumulative {@link Progress}, with an
+   * estimate of the time left: while items are under way, the items left at the items' throughput
+   * since the first began (a dataset loop is most of a dataset program's time), else the nodes left
+   * at the nodes' throughput. Items of fan-out nodes not started yet are not known, so the estimate
+   * covers the work known so far.
+   */
   private static final class NodeCounter implements ExecutionListener {
     private final ProgressListener listener;
     private volatile Instant planned;
+    private long firstItemNanos;
     private int total;
     private int computed;
     private int cached;
     private int failed;
+    private long itemTotal;
+    private long itemsComputed;
+    private long itemsCached;
+    private long itemsFailed;
 
     NodeCounter(ProgressListener listener) {
       this.listener = listener;
@@ -83,8 +98,46 @@ final class InProcessExecution {
       publish();
     }
 
+    @Override
+    public synchronized void onItemsStarted(Node node, int items) {
+      if (itemTotal == 0) {
+        firstItemNanos = System.nanoTime();
+      }
+      itemTotal += items;
+      publish();
+    }
+
+    @Override
+    public synchronized void onItemFinished(Node node, NodeOutcome outcome) {
+      switch (outcome) {
+        case COMPUTED -> itemsComputed++;
+        case CACHED -> itemsCached++;
+        default -> itemsFailed++;
+      }
+      publish();
+    }
+
     private void publish() {
-      listener.onProgress(new Progress(total, computed, cached, failed, "execution"));
+      Progress.Items items = new Progress.Items(itemTotal, itemsComputed, itemsCached, itemsFailed);
+      listener.onProgress(
+          new Progress(total, computed, cached, failed, "execution", items, eta(items)));
+    }
+
+    private Optional<Duration> eta(Progress.Items items) {
+      long now = System.nanoTime();
+      if (items.done() > 0 && items.done() < items.total()) {
+        return left(items.total() - items.done(), items.done(), now - firstItemNanos);
+      }
+      int done = computed + cached + failed;
+      if (planned == null || done == 0 || done >= total) {
+        return done >= total && planned != null ? Optional.of(Duration.ZERO) : Optional.empty();
+      }
+      return left(total - done, done, Duration.between(planned, Instant.now()).toNanos());
+    }
+
+    /** {@code remaining} units at the rate of {@code done} units in {@code nanos}. */
+    private static Optional<Duration> left(long remaining, long done, long nanos) {
+      return Optional.of(Duration.ofNanos((long) ((double) nanos / done * remaining)));
     }
   }
 }
