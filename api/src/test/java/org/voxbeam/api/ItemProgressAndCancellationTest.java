@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -67,41 +66,32 @@ class ItemProgressAndCancellationTest {
   }
 
   @Test
-  void aCancelledRunStopsPromptlyKeepsTheStoreValidAndItsItemsAreReused() throws Exception {
+  void aCancelledRunStopsAtOnceKeepsTheStoreValidAndItsItemsAreReused() throws Exception {
     Plan plan = bigMap();
     RunCancellation cancellation = new RunCancellation();
-    CompletableFuture<Long> cancelledAt = new CompletableFuture<>();
+    CompletableFuture<Long> doneAtCancel = new CompletableFuture<>();
     ProgressListener cancelMidway =
         progress -> {
-          if (progress.items().done() >= ITEMS / 4 && !cancelledAt.isDone()) {
-            cancelledAt.complete(System.nanoTime());
+          if (progress.items().done() >= ITEMS / 10 && !doneAtCancel.isDone()) {
+            doneAtCancel.complete(progress.items().done());
             new Thread(cancellation::cancel, "canceller").start();
           }
         };
     try (VoxBeam voxbeam = VoxBeam.open(dir.resolve("store"))) {
-      // A small run first: the stopping time measured is the cancellation's, not the first
-      // commit's class loading.
-      voxbeam.run(
-          VoxBeam.program(
-              "slow(x) = fold + x range(0, 30)\nprint \"warm\" map(slow, range(0, 20))",
-              "warm.imgql"));
       RunReport cancelled =
           voxbeam.run(
               plan,
               RunSettings.inProcess().withThreads(2).withProgress(cancelMidway),
               cancellation);
-      long stoppedIn = System.nanoTime() - cancelledAt.get(5, TimeUnit.SECONDS);
-      assertTrue(
-          Duration.ofNanos(stoppedIn).compareTo(Duration.ofSeconds(2)) < 0,
-          "stopped "
-              + Duration.ofNanos(stoppedIn).toMillis()
-              + " ms after the cancel: "
-              + cancelled.stats());
+      // No item starts once the run is cancelled: at most the one under way when the cancel
+      // came, and one that started while the cancel was being delivered, are finished after it.
+      long after = cancelled.stats().items().computed() - doneAtCancel.get(5, TimeUnit.SECONDS);
+      assertTrue(after <= 2, after + " items finished after the cancel");
       assertTrue(cancelled.result().cancelled());
       assertFalse(cancelled.succeeded());
       assertTrue(RunCancellation.notReached(cancelled.goals().get(0).value()));
       long done = cancelled.stats().items().computed();
-      assertTrue(done >= ITEMS / 4 && done < ITEMS, done + " items computed");
+      assertTrue(done >= ITEMS / 10 && done < ITEMS, done + " items computed");
 
       RunRecord record = voxbeam.runs().get(voxbeam.runs().size() - 1);
       assertEquals(cancelled.runId(), record.runId());

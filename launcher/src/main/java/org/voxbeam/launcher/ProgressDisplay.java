@@ -61,13 +61,24 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     bar.setExtraMessage(message(progress));
   }
 
-  /** The phase, and the items when there are any: {@code execution, items 812/2000}. */
+  /**
+   * The phase, and when there are items, the nodes and items apart: {@code execution, nodes 5/12,
+   * items 812/2000}.
+   */
   static String message(Progress progress) {
     Progress.Items items = progress.items();
     if (items.total() == 0) {
       return progress.phase();
     }
-    return progress.phase() + ", items " + items.done() + "/" + items.total();
+    return progress.phase()
+        + ", nodes "
+        + progress.done()
+        + "/"
+        + progress.total()
+        + ", items "
+        + items.done()
+        + "/"
+        + items.total();
   }
 
   private ProgressBar create(long total) {
