@@ -1,16 +1,25 @@
 package org.voxbeam.api;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.RunCancellation;
+import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.transforms.BeamPlanRunner;
 import org.voxbeam.transforms.BeamRun;
+import org.voxbeam.transforms.BeamRunException;
 import org.voxbeam.transforms.BeamRunListener;
 import org.voxbeam.transforms.GivenOptions;
 import org.voxbeam.transforms.LoweredPlan;
@@ -24,13 +33,25 @@ import org.voxbeam.transforms.VoxBeamOptions;
  * runs ({@link BeamStageClock}).
  */
 final class BeamExecution {
+  private static final Logger LOG = LoggerFactory.getLogger(BeamExecution.class);
+
   private BeamExecution() {}
 
-  static Execution run(Path store, long cacheBytes, Plan plan, RunSettings settings) {
+  static Execution run(
+      Path store, long cacheBytes, Plan plan, RunSettings settings, RunCancellation cancellation) {
     VoxBeamOptions options = options(settings, store, cacheBytes);
+    Instant started = Instant.now();
     try (BeamPlanRunner beam = BeamPlanRunner.open(options)) {
-      Watch watch = new Watch(settings.progress());
-      BeamRun run = beam.run(plan, watch);
+      Watch watch = new Watch(settings.progress(), cancellation);
+      BeamRun run;
+      try {
+        run = beam.run(plan, watch);
+      } catch (BeamRunException e) {
+        if (!cancellation.isCancelled()) {
+          throw e;
+        }
+        return cancelled(plan, started);
+      }
       Instant finished = Instant.now().minus(run.collecting());
       List<StageTime> stages = new ArrayList<>();
       stages.add(new StageTime("planning", run.lowering()));
@@ -42,13 +63,34 @@ final class BeamExecution {
     }
   }
 
-  /** Starts the stage clock once the stages are known, and feeds it while the pipeline runs. */
+  /**
+   * A pipeline cancelled mid-way: what its workers committed stays in the store for the next run,
+   * but this run collects no goal.
+   */
+  private static Execution cancelled(Plan plan, Instant started) {
+    Duration elapsed = Duration.between(started, Instant.now());
+    List<GoalResult> goals =
+        plan.goals().stream()
+            .map(goal -> new GoalResult(goal, RunCancellation.goalValue(goal.id())))
+            .toList();
+    RunResult result =
+        new RunResult(goals, new RunStats(plan.nodes().size(), 0, 0, 0, elapsed), true);
+    return new Execution(result, List.of(new StageTime("pipeline", elapsed)), Optional.empty());
+  }
+
+  /**
+   * Starts the stage clock once the stages are known, and feeds it while the pipeline runs; cancels
+   * the pipeline once the run is cancelled.
+   */
   private static final class Watch implements BeamRunListener {
     private final ProgressListener progress;
+    private final RunCancellation cancellation;
     private BeamStageClock clock;
+    private boolean cancelRequested;
 
-    Watch(ProgressListener progress) {
+    Watch(ProgressListener progress, RunCancellation cancellation) {
       this.progress = progress;
+      this.cancellation = cancellation;
     }
 
     @Override
@@ -59,6 +101,14 @@ final class BeamExecution {
     @Override
     public void whileRunning(PipelineResult running) {
       clock.observe(running);
+      if (cancellation.isCancelled() && !cancelRequested) {
+        cancelRequested = true;
+        try {
+          running.cancel();
+        } catch (IOException | UnsupportedOperationException e) {
+          LOG.warn("the runner cannot cancel the pipeline; it runs to its end: {}", e.toString());
+        }
+      }
     }
   }
 

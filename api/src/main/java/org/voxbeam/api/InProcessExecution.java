@@ -19,6 +19,7 @@ import org.voxbeam.pipeline.execution.DynamicScheduler;
 import org.voxbeam.pipeline.execution.ExecutionListener;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.NodeOutcome;
+import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
@@ -34,19 +35,25 @@ final class InProcessExecution {
   private InProcessExecution() {}
 
   /**
-   * Runs {@code plan} on {@code local}; with peers, through a {@link FetchingStore} that asks them
-   * before a node is computed, and counts the nodes it fetched.
+   * Runs {@code plan} on {@code local} until it ends or {@code cancellation} stops it; with peers,
+   * through a {@link FetchingStore} that asks them before a node is computed, and counts the nodes
+   * it fetched.
    */
-  static Execution run(ResultStore local, Plan plan, RunSettings settings) {
+  static Execution run(
+      ResultStore local, Plan plan, RunSettings settings, RunCancellation cancellation) {
     try (FetchingStore fetching =
         settings.peers().isEmpty() ? null : new FetchingStore(local, settings.peers())) {
       ResultStore store = fetching == null ? local : fetching;
-      return run(store, plan, settings, fetching);
+      return run(store, plan, settings, cancellation, fetching);
     }
   }
 
   private static Execution run(
-      ResultStore store, Plan plan, RunSettings settings, FetchingStore fetching) {
+      ResultStore store,
+      Plan plan,
+      RunSettings settings,
+      RunCancellation cancellation,
+      FetchingStore fetching) {
     SchedulerOptions options =
         SchedulerOptions.defaults()
             .withCachePolicy(settings.cachePolicy())
@@ -59,7 +66,8 @@ final class InProcessExecution {
     NodeCounter counter = new NodeCounter(settings.progress(), fetching != null);
     Instant started = Instant.now();
     RunResult result =
-        new DynamicScheduler(new NodeEvaluator(operators), store, options).run(plan, counter);
+        new DynamicScheduler(new NodeEvaluator(operators), store, options)
+            .run(plan, counter, cancellation);
     Instant finished = Instant.now();
     Instant planned = counter.planned == null ? finished : counter.planned;
     Optional<PeerTransfer> fromPeers = Optional.empty();
@@ -82,7 +90,13 @@ final class InProcessExecution {
     return StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images());
   }
 
-  /** Turns the scheduler's per-node events into cumulative {@link Progress}. */
+  /**
+   * Turns the scheduler's per-node and per-item events into cumulative {@link Progress}, with an
+   * estimate of the time left: while items are under way, the items left at the items' throughput
+   * since the first began (a dataset loop is most of a dataset program's time), else the nodes left
+   * at the nodes' throughput. Items of fan-out nodes not started yet are not known, so the estimate
+   * covers the work known so far.
+   */
   private static final class NodeCounter implements ExecutionListener {
     private final ProgressListener listener;
     private final boolean keepCachedIds;
@@ -91,10 +105,15 @@ final class InProcessExecution {
     private final Set<NodeId> cachedIds = new HashSet<>();
 
     private volatile Instant planned;
+    private long firstItemNanos;
     private int total;
     private int computed;
     private int cached;
     private int failed;
+    private long itemTotal;
+    private long itemsComputed;
+    private long itemsCached;
+    private long itemsFailed;
 
     NodeCounter(ProgressListener listener, boolean keepCachedIds) {
       this.listener = listener;
@@ -128,8 +147,46 @@ final class InProcessExecution {
       publish();
     }
 
+    @Override
+    public synchronized void onItemsStarted(Node node, int items) {
+      if (itemTotal == 0) {
+        firstItemNanos = System.nanoTime();
+      }
+      itemTotal += items;
+      publish();
+    }
+
+    @Override
+    public synchronized void onItemFinished(Node node, NodeOutcome outcome) {
+      switch (outcome) {
+        case COMPUTED -> itemsComputed++;
+        case CACHED -> itemsCached++;
+        default -> itemsFailed++;
+      }
+      publish();
+    }
+
     private void publish() {
-      listener.onProgress(new Progress(total, computed, cached, failed, "execution"));
+      Progress.Items items = new Progress.Items(itemTotal, itemsComputed, itemsCached, itemsFailed);
+      listener.onProgress(
+          new Progress(total, computed, cached, failed, "execution", items, eta(items)));
+    }
+
+    private Optional<Duration> eta(Progress.Items items) {
+      long now = System.nanoTime();
+      if (items.done() > 0 && items.done() < items.total()) {
+        return left(items.total() - items.done(), items.done(), now - firstItemNanos);
+      }
+      int done = computed + cached + failed;
+      if (planned == null || done == 0 || done >= total) {
+        return done >= total && planned != null ? Optional.of(Duration.ZERO) : Optional.empty();
+      }
+      return left(total - done, done, Duration.between(planned, Instant.now()).toNanos());
+    }
+
+    /** {@code remaining} units at the rate of {@code done} units in {@code nanos}. */
+    private static Optional<Duration> left(long remaining, long done, long nanos) {
+      return Optional.of(Duration.ofNanos((long) ((double) nanos / done * remaining)));
     }
   }
 }

@@ -17,7 +17,7 @@ public final class RunRecordJson {
   public static JsonObject of(RunRecord run) {
     Map<String, JsonValue> fields = new LinkedHashMap<>();
     fields.put("run_id", JsonValue.of(run.runId()));
-    fields.put("state", JsonValue.of(run.succeeded() ? "succeeded" : "failed"));
+    fields.put("state", JsonValue.of(run.state()));
     fields.put("started_at", JsonValue.of(run.startedAt().toString()));
     fields.put("ended_at", JsonValue.of(run.endedAt().toString()));
     fields.put("runner", JsonValue.of(run.runner()));

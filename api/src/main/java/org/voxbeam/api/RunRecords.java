@@ -7,6 +7,7 @@ import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.storage.runs.GoalRecord;
 import org.voxbeam.storage.runs.RunRecord;
@@ -28,7 +29,7 @@ final class RunRecords {
               goal.goal().name(),
               goal.goal().operation().wireName(),
               goal.goal().id().hex(),
-              goal.failed() ? GoalRecord.FAILED : GoalRecord.MATERIALIZED,
+              status(goal),
               error));
     }
     RunStats stats = report.stats();
@@ -46,6 +47,13 @@ final class RunRecords {
         new RunRecord.Items(
             stats.items().computed(), stats.items().cached(), stats.items().failed()),
         goals);
+  }
+
+  private static String status(GoalResult goal) {
+    if (RunCancellation.notReached(goal.value())) {
+      return GoalRecord.CANCELLED;
+    }
+    return goal.failed() ? GoalRecord.FAILED : GoalRecord.MATERIALIZED;
   }
 
   /** {@code reuse}, {@code no-cache} or {@code refresh=GOAL,…}. */

@@ -13,7 +13,9 @@ import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.pipeline.execution.GoalResult;
+import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunResult;
+import org.voxbeam.pipeline.execution.RunResultJson;
 import org.voxbeam.pipeline.execution.RunStats;
 
 /**
@@ -82,8 +84,8 @@ public record RunReport(
     for (GoalResult goal : goals()) {
       Map<String, JsonValue> fields = new LinkedHashMap<>();
       fields.put("name", JsonValue.of(goal.goal().name()));
-      fields.put("status", JsonValue.of(goal.failed() ? "failed" : "materialized"));
-      if (goal.value() instanceof ErrorValue error) {
+      fields.put("status", JsonValue.of(RunResultJson.status(goal)));
+      if (goal.value() instanceof ErrorValue error && !RunCancellation.notReached(error)) {
         fields.put("error", JsonValue.of(error.describe()));
       }
       goals.add(new JsonObject(fields));
@@ -101,6 +103,7 @@ public record RunReport(
     Map<String, JsonValue> root = new LinkedHashMap<>();
     root.put("run_id", JsonValue.of(runId));
     root.put("runner", JsonValue.of(runner));
+    root.put("cancelled", JsonValue.of(result.cancelled()));
     root.put("goals", new JsonArray(goals));
     Map<String, JsonValue> nodes = new LinkedHashMap<>();
     nodes.put("total", JsonValue.of(stats.nodes()));

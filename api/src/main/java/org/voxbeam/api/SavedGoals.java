@@ -32,7 +32,7 @@ final class SavedGoals {
               ? saved(goal, targets)
               : goal);
     }
-    return new RunResult(goals, result.stats());
+    return result.withGoals(goals);
   }
 
   private static GoalResult saved(GoalResult goal, SaveTargets targets) {

@@ -2,6 +2,7 @@ package org.voxbeam.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.execution.ImageModelBinding;
 import org.voxbeam.pipeline.execution.ResultReuse;
+import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.RunStats;
 import org.voxbeam.pipeline.inputs.InputFingerprints;
@@ -237,6 +239,17 @@ public final class VoxBeam implements AutoCloseable {
    * @throws org.voxbeam.transforms.BeamRunException if the Beam pipeline itself failed
    */
   public RunReport run(Plan plan, RunSettings settings) {
+    return run(plan, settings, RunCancellation.none());
+  }
+
+  /**
+   * As {@link #run(Plan, RunSettings)}, stopping early once another thread cancels {@code
+   * cancellation}: in process no new node or item starts and every result computed so far is
+   * committed; on Beam the pipeline is cancelled where the runner can. The report then says {@link
+   * RunResult#cancelled()}, the goals not reached are {@link RunCancellation#notReached}, and the
+   * run record marks them {@code cancelled}; a later run reuses what was stored.
+   */
+  public RunReport run(Plan plan, RunSettings settings, RunCancellation cancellation) {
     if (!settings.onBeam() && !settings.beamArguments().isEmpty()) {
       throw new InvalidInputException(
           "unknown option(s) " + settings.beamArguments() + " (Beam options need a Beam --runner)");
@@ -290,18 +303,26 @@ public final class VoxBeam implements AutoCloseable {
     Optional<StoreGrowth> growth = Optional.ofNullable(shared).map(StoreGrowth::from);
     Execution execution;
     if (run.onBeam()) {
-      execution = BeamExecution.run(directory, cacheBytes, plan, run);
+      execution = BeamExecution.run(directory, cacheBytes, plan, run, cancellation);
     } else if (scratch) {
       try (InMemoryResultStore scratchStore = new InMemoryResultStore()) {
-        execution = InProcessExecution.run(scratchStore, plan, run);
+        execution = InProcessExecution.run(scratchStore, plan, run, cancellation);
       }
     } else {
-      execution = InProcessExecution.run(store(), plan, run);
+      execution = InProcessExecution.run(store(), plan, run, cancellation);
     }
     RunResult result = SavedGoals.save(execution.result(), run.saves());
     RunStats stats = result.stats();
+    RunStats.ItemStats items = stats.items();
     Progress done =
-        new Progress(stats.nodes(), stats.computed(), stats.cached(), stats.failed(), "done");
+        new Progress(
+            stats.nodes(),
+            stats.computed(),
+            stats.cached(),
+            stats.failed(),
+            result.cancelled() ? "cancelled" : "done",
+            new Progress.Items(items.total(), items.computed(), items.cached(), items.failed()),
+            Optional.of(Duration.ZERO));
     run.progress().onProgress(done);
     OptionalLong written =
         growth.map(g -> OptionalLong.of(g.bytesSince())).orElse(OptionalLong.empty());
@@ -347,7 +368,7 @@ public final class VoxBeam implements AutoCloseable {
 
   /**
    * The goal named {@code name} of run {@code runId}, or of the latest recorded run that has a goal
-   * of that name, with the stored result of its node.
+   * of that name (not one a cancelled run left unreached), with the stored result of its node.
    *
    * @throws InvalidInputException if no such run or goal is recorded
    */
@@ -366,7 +387,10 @@ public final class VoxBeam implements AutoCloseable {
     } else {
       run =
           recorded.stream()
-              .filter(record -> record.goals().stream().anyMatch(goal -> goal.name().equals(name)))
+              .filter(
+                  record ->
+                      record.goals().stream()
+                          .anyMatch(goal -> goal.name().equals(name) && !goal.cancelled()))
               .reduce((older, newer) -> newer)
               .orElseThrow(
                   () ->

@@ -1,6 +1,7 @@
 package org.voxbeam.launcher;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -11,9 +12,13 @@ import org.voxbeam.api.Progress;
 import org.voxbeam.api.ProgressListener;
 
 /**
- * A run's progress as a bar on standard error: nodes done of the total, with the phase (the Beam
- * stage) beside it. The bar appears with the first progress, once the run is planned, and is
- * finished with a newline on close so the report that follows starts on its own line.
+ * A run's progress as a bar on standard error: the nodes and fan-out items done of those known
+ * ({@link Progress#workDone()} of {@link Progress#workTotal()}, so a dataset loop moves the bar and
+ * the bar reaches its end only when the run does), with the phase (the Beam stage) and the items
+ * beside it, and the run's own estimate of the time left ({@link Progress#eta()}, from the items'
+ * throughput) rather than the bar's guess from its average. The bar appears with the first
+ * progress, once the run is planned, and is finished with a newline on close so the report that
+ * follows starts on its own line.
  *
  * <p>On a terminal the bar is redrawn in place at the terminal's width. Elsewhere (forced with
  * {@code --progress}) it is plain ASCII, redrawn with carriage returns and never with escape
@@ -26,6 +31,7 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
   private final boolean terminal;
   private final boolean shown;
   private ProgressBar bar;
+  private volatile Progress latest;
 
   private ProgressDisplay(PrintWriter err, boolean terminal, boolean shown) {
     this.err = err;
@@ -46,19 +52,41 @@ final class ProgressDisplay implements ProgressListener, AutoCloseable {
     if (!shown) {
       return;
     }
+    latest = progress;
     if (bar == null) {
-      bar = create(progress.total());
+      bar = create(progress.workTotal());
     }
-    bar.maxHint(progress.total());
-    bar.stepTo(progress.done());
-    bar.setExtraMessage(progress.phase());
+    bar.maxHint(progress.workTotal());
+    bar.stepTo(progress.workDone());
+    bar.setExtraMessage(message(progress));
+  }
+
+  /**
+   * The phase, and when there are items, the nodes and items apart: {@code execution, nodes 5/12,
+   * items 812/2000}.
+   */
+  static String message(Progress progress) {
+    Progress.Items items = progress.items();
+    if (items.total() == 0) {
+      return progress.phase();
+    }
+    return progress.phase()
+        + ", nodes "
+        + progress.done()
+        + "/"
+        + progress.total()
+        + ", items "
+        + items.done()
+        + "/"
+        + items.total();
   }
 
   private ProgressBar create(long total) {
     return new ProgressBarBuilder()
         .setTaskName("voxbeam")
         .setInitialMax(total)
-        .setUnit(" nodes", 1)
+        .setUnit(" steps", 1)
+        .setEtaFunction(state -> latest == null ? Optional.empty() : latest.eta())
         .setStyle(terminal ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(terminal ? 200 : 1000)
         .setConsumer(consumer())

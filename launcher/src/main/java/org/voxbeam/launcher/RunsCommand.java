@@ -85,21 +85,23 @@ final class RunsCommand implements Callable<Integer> {
 
   private static String line(RunRecord run) {
     long failed = run.goals().stream().filter(GoalRecord::failed).count();
+    long cancelled = run.goals().stream().filter(GoalRecord::cancelled).count();
     String items =
         run.items().computed() + run.items().cached() + run.items().failed() == 0
             ? ""
             : String.format(
                 ", items %d computed, %d from store", run.items().computed(), run.items().cached());
     return String.format(
-        "%s  %s  %5d ms  %-12s %s  goals %d materialized, %d failed; nodes %d computed, %d from"
-            + " store%s%s",
+        "%s  %s  %5d ms  %-12s %s  goals %d materialized, %d failed%s; nodes %d computed, %d"
+            + " from store%s%s",
         run.runId(),
         run.startedAt(),
         Duration.between(run.startedAt(), run.endedAt()).toMillis(),
         run.runner(),
         run.programPath(),
-        run.goals().size() - failed,
+        run.goals().size() - failed - cancelled,
         failed,
+        cancelled == 0 ? "" : ", " + cancelled + " cancelled (the run was cancelled)",
         run.nodes().computed(),
         run.nodes().cached(),
         items,

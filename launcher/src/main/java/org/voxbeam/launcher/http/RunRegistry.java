@@ -115,7 +115,7 @@ final class RunRegistry implements AutoCloseable {
   private void execute(SubmittedRun run, Plan plan, RunSettings runSettings) {
     run.started();
     try {
-      RunReport report = voxbeam.run(plan, runSettings.withProgress(run));
+      RunReport report = voxbeam.run(plan, runSettings.withProgress(run), run.cancellation());
       report.goals().stream()
           .filter(goal -> goal.goal().operation() == Goal.Operation.SAVE && goal.failed())
           .forEach(goal -> LOG.warn("run {}: {}", run.id(), PythonText.str(goal.value())));

@@ -2,12 +2,8 @@ package org.voxbeam.launcher.http;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.voxbeam.api.Limits;
 import org.voxbeam.api.ProgramSource;
 import org.voxbeam.api.RunRecordJson;
@@ -55,6 +51,7 @@ final class RunRoutes {
         new ApiRoute(HandlerType.POST, "/runs", this::submit),
         new ApiRoute(HandlerType.GET, "/runs", this::list),
         new ApiRoute(HandlerType.GET, "/runs/{id}", this::status),
+        new ApiRoute(HandlerType.DELETE, "/runs/{id}", this::cancel),
         new ApiRoute(HandlerType.POST, "/plan", this::reduce));
   }
 
@@ -120,27 +117,13 @@ final class RunRoutes {
   }
 
   /**
-   * This server's queued and running runs, then the runs recorded in the store, newest first, at
-   * most {@code limit} ({@value #MAX_LISTED} at most, 100 by default).
+   * This server's runs and the runs recorded in the store, newest first, at most {@code limit}
+   * ({@value #MAX_LISTED} at most, 100 by default) from {@code cursor} on ({@link RunListing}).
    */
   private void list(Context context) {
     int limit = ResultRoutes.intParameter(context, "limit", 1, MAX_LISTED, 100);
-    List<JsonValue> listed = new ArrayList<>();
-    Set<String> recorded = new HashSet<>();
-    List<RunRecord> records = new ArrayList<>(voxbeam.runs());
-    Collections.reverse(records);
-    records.forEach(record -> recorded.add(record.runId()));
-    for (SubmittedRun run : registry.live()) {
-      if (!recorded.contains(run.id()) && listed.size() < limit) {
-        listed.add(run.summary());
-      }
-    }
-    for (RunRecord record : records) {
-      if (listed.size() < limit) {
-        listed.add(RunRecordJson.of(record));
-      }
-    }
-    JsonBodies.send(context, 200, JsonBodies.object("runs", new JsonArray(listed)));
+    Optional<String> cursor = Optional.ofNullable(context.queryParam("cursor"));
+    JsonBodies.send(context, 200, RunListing.page(registry.live(), voxbeam.runs(), limit, cursor));
   }
 
   private Plan plan(JsonObject body, Limits limits) {
@@ -164,6 +147,27 @@ final class RunRoutes {
     } catch (ImgqlSyntaxException | ReduceException e) {
       throw ApiException.badRequest("invalid_program", e.getMessage());
     }
+  }
+
+  /**
+   * Cancels a queued or running run of this server: {@code 202} with its status (already {@code
+   * cancelled} for a queued run; {@code cancel_requested} until a running one has stopped), {@code
+   * 409 run_finished} for a run that has ended (of this server or recorded in the store), {@code
+   * 404} for an unknown id.
+   */
+  private void cancel(Context context) {
+    String id = context.pathParam("id");
+    Optional<SubmittedRun> live = registry.find(id);
+    if (live.isEmpty()) {
+      if (voxbeam.runs().stream().anyMatch(run -> run.runId().equals(id))) {
+        throw new ApiException(409, "run_finished", "run " + id + " has ended already");
+      }
+      throw ApiException.notFound("run_not_found", "no run " + id);
+    }
+    if (!live.get().cancel()) {
+      throw new ApiException(409, "run_finished", "run " + id + " has ended already");
+    }
+    JsonBodies.send(context, 202, live.get().status());
   }
 
   /** A run of this server (live), else the store's record of it. */

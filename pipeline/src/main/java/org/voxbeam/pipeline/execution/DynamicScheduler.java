@@ -52,6 +52,9 @@ import org.voxbeam.pipeline.plan.Plan;
  * <p>Results commit by count, payload and time ({@link ResultCommitter}). A run claims each stored
  * node before computing it ({@link org.voxbeam.kernel.store.WorkClaims}), so an overlapping run on
  * the same store waits for it instead of computing it too.
+ *
+ * <p>A run can be cancelled ({@link RunCancellation}): it then starts no new node and no new item,
+ * waits for the workers to finish what they are on, and commits every result computed so far.
  */
 public final class DynamicScheduler {
 
@@ -101,16 +104,26 @@ public final class DynamicScheduler {
    * @throws IllegalArgumentException if the cache policy names a goal the plan does not have
    */
   public RunResult run(Plan plan, ExecutionListener listener) {
+    return run(plan, listener, RunCancellation.none());
+  }
+
+  /**
+   * As {@link #run(Plan, ExecutionListener)}, stopping early once {@code cancellation} is
+   * cancelled: the goals not reached then hold {@link RunCancellation#goalValue}.
+   */
+  public RunResult run(Plan plan, ExecutionListener listener, RunCancellation cancellation) {
     Instant start = Instant.now();
     Plan bound = ImageModelBinding.bind(plan);
     ResultReuse reuse = ResultReuse.of(bound, store, options.cachePolicy(), fingerprints);
     RunGraph graph = RunGraph.plan(bound, reuse, evaluator);
     listener.onRunPlanned(graph.toCompute, graph.size() - graph.toCompute);
-    Execution execution = new Execution(plan, graph, reuse, listener);
+    Execution execution = new Execution(plan, graph, reuse, listener, cancellation);
     execution.runToCompletion();
+    boolean cancelled = execution.finished.get() < graph.size();
     List<GoalResult> goals = new ArrayList<>(plan.goals().size());
     for (Goal goal : plan.goals()) {
-      goals.add(new GoalResult(goal, execution.values.get(graph.index.get(goal.id()))));
+      Value value = execution.values.get(graph.index.get(goal.id()));
+      goals.add(new GoalResult(goal, value == null ? RunCancellation.goalValue(goal.id()) : value));
     }
     RunStats stats =
         new RunStats(
@@ -123,7 +136,7 @@ public final class DynamicScheduler {
                 execution.itemsComputed.get(),
                 execution.itemsCached.get(),
                 execution.itemsFailed.get()));
-    return new RunResult(goals, stats);
+    return new RunResult(goals, stats, cancelled);
   }
 
   /** The mutable state of one run. */
@@ -148,13 +161,24 @@ public final class DynamicScheduler {
     private final AtomicLong itemsFailed = new AtomicLong();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final ResultCommitter committer;
+    private final RunCancellation cancellation;
+
+    /** Workers inside {@link #runFrom}: a cancelled run is over once none is. */
+    private final AtomicInteger active = new AtomicInteger();
+
     private ExecutorService workers;
 
-    Execution(Plan plan, RunGraph graph, ResultReuse reuse, ExecutionListener listener) {
+    Execution(
+        Plan plan,
+        RunGraph graph,
+        ResultReuse reuse,
+        ExecutionListener listener,
+        RunCancellation cancellation) {
       this.plan = plan;
       this.graph = graph;
       this.reuse = reuse;
       this.listener = listener;
+      this.cancellation = cancellation;
       int size = graph.size();
       this.values = new AtomicReferenceArray<>(size);
       this.inputSets = new AtomicReferenceArray<>(size);
@@ -173,6 +197,7 @@ public final class DynamicScheduler {
         return;
       }
       workers = Executors.newFixedThreadPool(options.threads(), new WorkerThreads());
+      cancellation.onCancel(this::endIfIdle);
       try {
         for (int i = 0; i < graph.size(); i++) {
           if (graph.inputs[i].length == 0) {
@@ -196,19 +221,37 @@ public final class DynamicScheduler {
     }
 
     private void submit(int node) {
-      workers.execute(() -> runFrom(node));
+      if (!cancellation.isCancelled()) {
+        workers.execute(() -> runFrom(node));
+      }
     }
 
-    /** Runs {@code first}, then, as long as exactly one consumer became ready, that consumer. */
+    /**
+     * Runs {@code first}, then, as long as exactly one consumer became ready, that consumer; stops
+     * before the next node once the run is cancelled.
+     */
     private void runFrom(int first) {
+      active.incrementAndGet();
       int current = first;
       try {
-        while (current >= 0) {
+        while (current >= 0 && !cancellation.isCancelled()) {
           finish(current, produce(current));
           current = releaseAndPickNext(current);
         }
+      } catch (Cancelled stopped) {
+        LOG.debug("run cancelled while node {} ran", stopped.node.shortForm());
       } catch (Throwable t) {
         done.completeExceptionally(t);
+      } finally {
+        active.decrementAndGet();
+        endIfIdle();
+      }
+    }
+
+    /** Ends a cancelled run once no worker is running a node: what they computed is committed. */
+    private void endIfIdle() {
+      if (cancellation.isCancelled() && active.get() == 0) {
+        done.complete(null);
       }
     }
 
@@ -353,6 +396,9 @@ public final class DynamicScheduler {
       LOG.debug("node {} is being computed by another run; waiting for it", node.id().shortForm());
       long pause = CLAIM_POLL_FIRST_MILLIS;
       while (true) {
+        if (cancellation.isCancelled()) {
+          throw new Cancelled(node.id());
+        }
         try {
           Thread.sleep(pause);
         } catch (InterruptedException e) {
@@ -398,7 +444,11 @@ public final class DynamicScheduler {
       RecordedInputs closureInputs = inputsOf(node.args().get(1));
       List<Value> results = new ArrayList<>(items.size());
       List<RecordedInputs> itemInputs = new ArrayList<>(items.size());
+      listener.onItemsStarted(node, items.size());
       for (int k = 0; k < items.size(); k++) {
+        if (cancellation.isCancelled()) {
+          throw new Cancelled(node.id());
+        }
         NodeId child = operator.childId(node.id(), k);
         Optional<String> digest = ValueDigest.of(items.get(k));
         Optional<ResultReuse.ReusableItem> stored =
@@ -418,6 +468,7 @@ public final class DynamicScheduler {
           results.add(found.value());
           itemInputs.add(found.metadata().inputs());
           itemsCached.incrementAndGet();
+          listener.onItemFinished(node, NodeOutcome.CACHED);
           continue;
         }
         long began = System.nanoTime();
@@ -435,6 +486,7 @@ public final class DynamicScheduler {
         results.add(result);
         itemInputs.add(inputs);
         (result.isError() ? itemsFailed : itemsComputed).incrementAndGet();
+        listener.onItemFinished(node, result.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED);
       }
       inputSets.set(position, FanOutOperator.nodeInputs(sequenceInputs, closureInputs, itemInputs));
       return operator.assemble(node, items, results);
@@ -547,6 +599,22 @@ public final class DynamicScheduler {
         done.complete(null);
       }
       return next;
+    }
+  }
+
+  /**
+   * Unwinds a worker out of a node it was on when the run was cancelled: the node's items computed
+   * so far are with the committer already; the node itself is not finished.
+   */
+  private static final class Cancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    @SuppressWarnings("serial")
+    private final NodeId node;
+
+    Cancelled(NodeId node) {
+      super(null, null, false, false);
+      this.node = node;
     }
   }
 

@@ -15,4 +15,14 @@ public interface ExecutionListener {
 
   /** A node finished; {@code elapsed} is the time spent on it. */
   default void onNodeFinished(Node node, NodeOutcome outcome, Duration elapsed) {}
+
+  /**
+   * A {@code map}, {@code for_loop} or {@code filter} node starts on its {@code items} items, each
+   * then reported by {@link #onItemFinished}. Only now is the count known: a sequence's length is
+   * not part of the plan.
+   */
+  default void onItemsStarted(Node node, int items) {}
+
+  /** One item of a {@code map}, {@code for_loop} or {@code filter} node finished. */
+  default void onItemFinished(Node node, NodeOutcome outcome) {}
 }

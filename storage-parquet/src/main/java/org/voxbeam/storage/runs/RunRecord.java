@@ -63,6 +63,16 @@ public record RunRecord(
 
   /** Whether every goal materialized. */
   public boolean succeeded() {
-    return goals.stream().noneMatch(GoalRecord::failed);
+    return goals.stream().noneMatch(goal -> goal.failed() || goal.cancelled());
+  }
+
+  /** Whether the run was cancelled before it reached some of its goals. */
+  public boolean cancelled() {
+    return goals.stream().anyMatch(GoalRecord::cancelled);
+  }
+
+  /** {@code succeeded}, {@code failed} (some goal failed) or {@code cancelled}. */
+  public String state() {
+    return cancelled() ? "cancelled" : succeeded() ? "succeeded" : "failed";
   }
 }
