@@ -109,6 +109,23 @@ class EnvironmentFailureCliTest {
     assertConsistent(store.toString());
   }
 
+  /** The same when the commit timer, not the run, writes the blob that does not fit. */
+  @Test
+  void aFullDiskDuringATimedCommitIsOneLineAndLosesNothing() throws Exception {
+    Path store = mountTmpfs("3m").resolve("store");
+    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
+    Outcome full =
+        cli(
+            "run",
+            "--store",
+            store.toString(),
+            "--commit-interval",
+            "10ms",
+            bigImageProgram().toString());
+    assertOneLineWithoutClassNames(full, "write blob", store.toString(), "No space left on device");
+    assertConsistent(store.toString());
+  }
+
   @Test
   void aFullDiskDuringASegmentWriteIsOneLineAndLosesNothing() throws Exception {
     Path root = mountTmpfs("1m");

@@ -23,15 +23,17 @@ public final class Quantities {
       Matcher matcher = AMOUNT.matcher(text.strip());
       if (!matcher.matches()) {
         throw new TypeConversionException(
-            "'" + text + "' is not a duration such as 90s, 30m, 12h or 7d");
+            "'" + text + "' is not a duration such as 500ms, 90s, 30m, 12h or 7d");
       }
       long amount = Long.parseLong(matcher.group(1));
       return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+        case "ms" -> Duration.ofMillis(amount);
         case "s" -> Duration.ofSeconds(amount);
         case "m" -> Duration.ofMinutes(amount);
         case "h" -> Duration.ofHours(amount);
         case "d" -> Duration.ofDays(amount);
-        default -> throw new TypeConversionException("'" + text + "' needs a unit: s, m, h or d");
+        default ->
+            throw new TypeConversionException("'" + text + "' needs a unit: ms, s, m, h or d");
       };
     }
   }

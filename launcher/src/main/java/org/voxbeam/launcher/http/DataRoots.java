@@ -35,8 +35,11 @@ final class DataRoots {
       return Optional.empty();
     }
     for (Path root : roots) {
+      // Judged by where the path really is, as contains() judges it: an absolute path through a
+      // link to a root (the roots are held as real paths) is inside, a name inside a root that
+      // links out is not.
       Path candidate = root.resolve(path).normalize();
-      if (candidate.startsWith(root) && realPrefixInside(candidate, root)) {
+      if (realPrefixInside(candidate, root)) {
         return Optional.of(candidate);
       }
     }

@@ -63,5 +63,10 @@ class DataRootsTest {
     assertTrue(roots.contains(link.resolve("not-yet.txt")));
     assertTrue(!roots.contains(dir.resolve("elsewhere.txt")));
     assertTrue(!roots.contains(link.resolve("../elsewhere.txt")));
+    assertEquals(
+        Optional.of(link.resolve("a.txt")),
+        roots.resolve(link.resolve("a.txt").toString()),
+        "a program may name a file by a path through a link to a root");
+    assertTrue(roots.resolve(link.resolve("../elsewhere.txt").toString()).isEmpty());
   }
 }

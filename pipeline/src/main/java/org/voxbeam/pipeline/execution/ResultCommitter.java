@@ -40,6 +40,9 @@ final class ResultCommitter implements AutoCloseable {
   private long pendingPayload;
   private long oldestPending;
 
+  /** The first failure of a timed commit, reported by the next {@link #flush}. */
+  private RuntimeException timedFailure;
+
   ResultCommitter(ResultStore store, int batchSize, Duration interval) {
     this.store = store;
     this.batchSize = batchSize;
@@ -81,13 +84,25 @@ final class ResultCommitter implements AutoCloseable {
     commit(full);
   }
 
-  /** Commits whatever is pending; called once every result has been added. */
+  /**
+   * Commits whatever is pending; called once every result has been added. Throws the store's
+   * failure if this commit, or a timed one since the last flush, could not store its results: a run
+   * must not report results as stored that a timer failed to write.
+   */
   void flush() {
     Batch rest;
     synchronized (this) {
       rest = take();
     }
     commit(rest);
+    RuntimeException failed;
+    synchronized (this) {
+      failed = timedFailure;
+      timedFailure = null;
+    }
+    if (failed != null) {
+      throw failed;
+    }
   }
 
   private void commitIfDue() {
@@ -100,8 +115,13 @@ final class ResultCommitter implements AutoCloseable {
     try {
       commit(due);
     } catch (RuntimeException e) {
-      // The results stay unstored; the run's own commits report the store's failure.
+      // The batch's results stay unstored; flush() reports the failure to the run.
       LOG.warn("timed commit failed: {}", e.getMessage());
+      synchronized (this) {
+        if (timedFailure == null) {
+          timedFailure = e;
+        }
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.voxbeam.pipeline.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
@@ -33,7 +35,7 @@ class ResultCommitterTest {
   private static final Duration HOUR = Duration.ofHours(1);
 
   /** Counts the batches it is given. */
-  private static final class RecordingStore implements ResultStore {
+  private static class RecordingStore implements ResultStore {
     final List<Integer> batches = new ArrayList<>();
     private final InMemoryResultStore stored = new InMemoryResultStore();
 
@@ -121,6 +123,31 @@ class ResultCommitterTest {
         Thread.sleep(20);
       }
       assertEquals(List.of(2), store.batches, "the timer committed without another add");
+    }
+  }
+
+  /** A full disk under the timer: the run learns of it at its flush, not from a log line. */
+  @Test
+  void aTimedCommitThatFailsIsReportedByTheNextFlush() throws InterruptedException {
+    AtomicInteger attempts = new AtomicInteger();
+    RecordingStore store =
+        new RecordingStore() {
+          @Override
+          public void putAll(Collection<StoredResult> results) {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("cannot write blob: No space left on device");
+          }
+        };
+    try (ResultCommitter committer = new ResultCommitter(store, 1024, Duration.ofMillis(100))) {
+      committer.add(result(0, new NumberValue(0)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (attempts.get() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(1, attempts.get(), "the timer tried to commit");
+      IllegalStateException failure = assertThrows(IllegalStateException.class, committer::flush);
+      assertEquals("cannot write blob: No space left on device", failure.getMessage());
+      committer.flush();
     }
   }
 
