@@ -18,7 +18,6 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.NodeHashing;
@@ -144,34 +143,24 @@ class BatchedFanOutTest {
         runStage(options, stage, workers);
         continue;
       }
-      TestPipeline pipeline = EnforcedPipelines.pipeline(options);
-      EnforcedPipelines.enforced(
-          pipeline,
-          BatchedFanOutTest.class,
-          RunStage.name(stage),
-          () -> {
-            PCollectionTuple outputs =
-                pipeline
-                    .apply(
-                        "Tasks",
-                        Create.of(StageInput.keyed(stage.tasks())).withCoder(RunStage.KEYED_TASKS))
-                    .apply(RunStage.name(stage), new RunStage(stage, workers));
-            PAssert.that(outputs.get(RunStage.DONE)).empty();
-            PAssert.that(outputs.get(RunStage.SUMMARIES))
-                .satisfies(
-                    summaries -> {
-                      Set<String> items = new TreeSet<>();
-                      for (NodeSummary summary : summaries) {
-                        assertEquals(NodeOutcome.COMPUTED, summary.outcome(), summary::toString);
-                        if (children.contains(summary.id())) {
-                          assertTrue(items.add(summary.id()), "each item reported once");
+      BeamTestRuns.runStageAlone(
+          options,
+          stage,
+          workers,
+          summaries ->
+              PAssert.that(summaries)
+                  .satisfies(
+                      reported -> {
+                        Set<String> items = new TreeSet<>();
+                        for (NodeSummary summary : reported) {
+                          assertEquals(NodeOutcome.COMPUTED, summary.outcome(), summary::toString);
+                          if (children.contains(summary.id())) {
+                            assertTrue(items.add(summary.id()), "each item reported once");
+                          }
                         }
-                      }
-                      assertEquals(children, items);
-                      return null;
-                    });
-            return pipeline.run().waitUntilFinish();
-          });
+                        assertEquals(children, items);
+                        return null;
+                      }));
       int written = segments(options) - before;
       assertTrue(
           written <= spread + stage.tasks().size(),
@@ -184,21 +173,7 @@ class BatchedFanOutTest {
 
   private static void runStage(VoxBeamOptions options, Stage stage, WorkerSettings workers)
       throws Throwable {
-    TestPipeline pipeline = EnforcedPipelines.pipeline(options);
-    EnforcedPipelines.enforced(
-        pipeline,
-        BatchedFanOutTest.class,
-        RunStage.name(stage),
-        () -> {
-          PCollectionTuple outputs =
-              pipeline
-                  .apply(
-                      "Tasks",
-                      Create.of(StageInput.keyed(stage.tasks())).withCoder(RunStage.KEYED_TASKS))
-                  .apply(RunStage.name(stage), new RunStage(stage, workers));
-          PAssert.that(outputs.get(RunStage.DONE)).empty();
-          return pipeline.run().waitUntilFinish();
-        });
+    BeamTestRuns.runStageAlone(options, stage, workers, summaries -> {});
   }
 
   private static int segments(VoxBeamOptions options) throws IOException {

@@ -9,7 +9,11 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.voxbeam.kernel.json.CanonicalJson;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
@@ -100,6 +104,35 @@ final class BeamTestRuns {
       first = null;
       return next;
     }
+  }
+
+  /**
+   * Runs {@code stage} alone, applied to a {@code Create} of its tasks in an enforced pipeline,
+   * after {@code assertions} added PAsserts on its summaries; checks that it emits nothing on
+   * {@link RunStage#DONE}.
+   */
+  static void runStageAlone(
+      VoxBeamOptions options,
+      Stage stage,
+      WorkerSettings workers,
+      Consumer<PCollection<NodeSummary>> assertions)
+      throws Throwable {
+    TestPipeline pipeline = EnforcedPipelines.pipeline(options);
+    EnforcedPipelines.enforced(
+        pipeline,
+        BeamTestRuns.class,
+        RunStage.name(stage),
+        () -> {
+          PCollectionTuple outputs =
+              pipeline
+                  .apply(
+                      "Tasks",
+                      Create.of(StageInput.keyed(stage.tasks())).withCoder(RunStage.KEYED_TASKS))
+                  .apply(RunStage.name(stage), new RunStage(stage, workers));
+          PAssert.that(outputs.get(RunStage.DONE)).empty();
+          assertions.accept(outputs.get(RunStage.SUMMARIES));
+          return pipeline.run().waitUntilFinish();
+        });
   }
 
   static RunResult inProcess(Plan plan) {

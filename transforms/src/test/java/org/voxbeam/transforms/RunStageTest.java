@@ -34,7 +34,6 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.plan.Goal;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
-import org.voxbeam.testkit.beam.EnforcedPipelines;
 import org.voxbeam.testkit.beam.TestPipelineExtension;
 
 /**
@@ -75,38 +74,28 @@ class RunStageTest {
       Set<String> expected = expectedSummaries(stage);
       int index = stage.index();
       int reports = stage.fanOut() ? 13 * expected.size() : expected.size();
-      TestPipeline pipeline = EnforcedPipelines.pipeline(options);
-      EnforcedPipelines.enforced(
-          pipeline,
-          RunStageTest.class,
-          RunStage.name(stage),
-          () -> {
-            PCollectionTuple outputs =
-                pipeline
-                    .apply(
-                        "Tasks",
-                        Create.of(StageInput.keyed(stage.tasks())).withCoder(RunStage.KEYED_TASKS))
-                    .apply(RunStage.name(stage), new RunStage(stage, workers));
-            PAssert.that(outputs.get(RunStage.DONE)).empty();
-            PAssert.that(outputs.get(RunStage.SUMMARIES))
-                .satisfies(
-                    summaries -> {
-                      Set<String> reported = new TreeSet<>();
-                      for (NodeSummary summary : summaries) {
-                        assertEquals(NodeOutcome.COMPUTED, summary.outcome(), summary::toString);
-                        assertEquals(index, summary.stage(), summary::toString);
-                        reported.add(summary.id());
-                      }
-                      assertTrue(
-                          reported.containsAll(expected), "every node of the stage is reported");
-                      assertEquals(
-                          reports,
-                          reported.size(),
-                          "and, in a fan-out stage, the 12 items of each node");
-                      return null;
-                    });
-            return pipeline.run().waitUntilFinish();
-          });
+      BeamTestRuns.runStageAlone(
+          options,
+          stage,
+          workers,
+          summaries ->
+              PAssert.that(summaries)
+                  .satisfies(
+                      reportedSummaries -> {
+                        Set<String> reported = new TreeSet<>();
+                        for (NodeSummary summary : reportedSummaries) {
+                          assertEquals(NodeOutcome.COMPUTED, summary.outcome(), summary::toString);
+                          assertEquals(index, summary.stage(), summary::toString);
+                          reported.add(summary.id());
+                        }
+                        assertTrue(
+                            reported.containsAll(expected), "every node of the stage is reported");
+                        assertEquals(
+                            reports,
+                            reported.size(),
+                            "and, in a fan-out stage, the 12 items of each node");
+                        return null;
+                      }));
     }
 
     assertEquals(

@@ -56,6 +56,7 @@ export const api = {
   runs: (limit = 50) => json('GET', `/runs?limit=${limit}`),
   run: (id) => json('GET', `/runs/${encodeURIComponent(id)}`),
   submit: (body) => json('POST', '/runs', body),
+  cancel: (id) => json('DELETE', `/runs/${encodeURIComponent(id)}`),
   plan: (body) => json('POST', '/plan', body),
   result: (id) => json('GET', `/results/${id}`),
   items: (id, offset, limit) => json('GET', `/results/${id}/items?offset=${offset}&limit=${limit}`),

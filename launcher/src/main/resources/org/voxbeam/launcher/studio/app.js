@@ -7,7 +7,7 @@ import { SliceViewer, volume } from './viewer.js';
 import { show3d } from './volume3d.js';
 
 const $ = (id) => document.getElementById(id);
-const TERMINAL = new Set(['succeeded', 'failed', 'aborted']);
+const TERMINAL = new Set(['succeeded', 'failed', 'aborted', 'cancelled']);
 const POLL_MS = 400;
 
 const EXAMPLE = `// One synthetic case: threshold the bright squares, keep the largest component.
@@ -126,15 +126,21 @@ function showRun(run) {
   badge.textContent = run.state;
   badge.className = `state ${run.state}`;
   $('run-panel').dataset.state = run.state;
+  $('cancel-run').hidden = TERMINAL.has(run.state);
   const counts = run.progress ?? run.nodes;
   const done = counts ? (counts.done ?? (counts.computed + counts.cached + counts.failed)) : 0;
   const total = counts?.total ?? 0;
-  $('progress-bar').style.width = `${total ? (100 * done) / total : TERMINAL.has(run.state) ? 100 : 0}%`;
-  const items = run.report?.items ?? run.items;
+  // Items of dataset loops count as work too, so the bar is not full while a loop still runs.
+  const loop = counts?.items;
+  const work = total + (loop?.total ?? 0);
+  const worked = done + (loop?.done ?? 0);
+  $('progress-bar').style.width = `${work ? (100 * worked) / work : TERMINAL.has(run.state) ? 100 : 0}%`;
+  const items = run.report?.items ?? loop;
   const itemText = items && items.computed + items.cached + items.failed > 0
-    ? `; items ${items.computed} computed, ${items.cached} from store, ${items.failed} failed` : '';
+    ? `; items ${loop?.total ? `${loop.done} of ${loop.total}, ` : ''}${items.computed} computed, ${items.cached} from store, ${items.failed} failed` : '';
+  const eta = !TERMINAL.has(run.state) && counts?.eta_ms != null ? `; about ${Math.ceil(counts.eta_ms / 1000)} s left` : '';
   $('progress-text').textContent = counts
-    ? `${done} of ${total} nodes (${counts.computed} computed, ${counts.cached} from store, ${counts.failed} failed)${itemText}`
+    ? `${done} of ${total} nodes (${counts.computed} computed, ${counts.cached} from store, ${counts.failed} failed)${itemText}${eta}`
     : '';
   showError($('run-error'), run.error ? { message: run.error } : null);
   showGoals(run.goals ?? []);
@@ -288,6 +294,14 @@ function start() {
     $('source').value = EXAMPLE;
   };
   $('submit-form').onsubmit = submit;
+  $('cancel-run').onclick = async () => {
+    if (!state.runId) return;
+    try {
+      showRun(await api.cancel(state.runId));
+    } catch (error) {
+      showError($('run-error'), error);
+    }
+  };
   $('refresh-runs').onclick = () => listRuns().catch((error) => showError($('submit-error'), error));
   connect();
 }
