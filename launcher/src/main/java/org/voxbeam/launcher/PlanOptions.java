@@ -52,7 +52,7 @@ final class PlanOptions {
 
   Plan load(Limits limits) {
     DeclarationGoals selected = declarationGoals();
-    if (selected != DeclarationGoals.NONE) {
+    if (!selected.equals(DeclarationGoals.NONE)) {
       if (!VoxBeam.isProgram(plan)) {
         throw new InvalidInputException(
             "--declarations and --goal need an ImgQL program (.imgql); " + plan + " is a plan");

@@ -2,8 +2,11 @@ package org.voxbeam.launcher;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -75,8 +78,15 @@ public final class VoxBeamCli implements Runnable {
   boolean debug;
 
   public static void main(String[] args) {
-    System.exit(
-        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(execute(args, console(System.out), console(System.err)));
+  }
+
+  /**
+   * A writer on a standard stream in the platform's charset, the one the terminal expects and the
+   * stream itself uses for text, so that messages quoting non-ASCII paths read as they were typed.
+   */
+  private static PrintWriter console(PrintStream stream) {
+    return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
   }
 
   /** Runs the command line with the given streams and returns the exit code. */

@@ -21,14 +21,14 @@ import org.voxbeam.testkit.JvmProcesses;
  * both directions and never held whole in memory.
  */
 class LargeBlobTest {
-  static final long SIZE = 256L << 20;
+  static final long SIZE = 128L << 20;
 
   @TempDir Path dir;
 
   @Test
   void blobLargerThanTheHeapRoundTripsAsAStream() throws Exception {
     Process child =
-        JvmProcesses.start(LargeBlobProcess.class, List.of("-Xmx64m"), List.of(dir.toString()));
+        JvmProcesses.start(LargeBlobProcess.class, List.of("-Xmx32m"), List.of(dir.toString()));
     String output;
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -39,7 +39,7 @@ class LargeBlobTest {
     assertEquals("ok " + SIZE + " " + LargeBlobProcess.checksum(SIZE), output);
   }
 
-  /** Writes and reads back a {@link #SIZE}-byte blob under a 64 MB heap. */
+  /** Writes and reads back a {@link #SIZE}-byte blob under a 32 MB heap. */
   public static final class LargeBlobProcess {
     private LargeBlobProcess() {}
 

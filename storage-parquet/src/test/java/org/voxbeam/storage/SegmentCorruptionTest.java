@@ -1,5 +1,6 @@
 package org.voxbeam.storage;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -196,7 +197,9 @@ class SegmentCorruptionTest {
       assertTrue(delivered[0] < content.length, "the last bytes are withheld: " + delivered[0]);
       assertTrue(cached.failedVerification());
       assertTrue(opened.get(StoredValues.id("blob")).isEmpty(), "the cached result is dropped");
-      assertEquals(1, Files.list(store.resolve("quarantine")).count());
+      try (Stream<Path> quarantined = Files.list(store.resolve("quarantine"))) {
+        assertEquals(1, quarantined.count());
+      }
     }
   }
 
@@ -235,7 +238,9 @@ class SegmentCorruptionTest {
     for (Map.Entry<NodeId, Value> entry : expected.entrySet()) {
       store
           .get(entry.getKey())
-          .ifPresent(found -> SameValue.assertSame(entry.getValue(), found.value()));
+          .ifPresent(
+              found ->
+                  assertAll(what, () -> SameValue.assertSame(entry.getValue(), found.value())));
     }
   }
 

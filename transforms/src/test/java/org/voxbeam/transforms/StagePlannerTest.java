@@ -83,12 +83,12 @@ class StagePlannerTest {
 
   @Test
   void aWideLevelBecomesOneStageOfEvenTasks() {
-    Plan wide = new SyntheticPlans(200_000, 100_000, 2, "vox1.+", 3).generate();
+    Plan wide = new SyntheticPlans(20_000, 10_000, 2, "vox1.+", 3).generate();
     StagePlan plan = PLANNER.plan(wide, new InMemoryResultStore());
     assertEquals(1, plan.stages().size());
     List<StageTask> tasks = plan.stages().get(0).tasks();
     assertEquals(8, tasks.size());
-    tasks.forEach(task -> assertEquals(12_500, task.compute().size()));
+    tasks.forEach(task -> assertEquals(1_250, task.compute().size()));
   }
 
   @Test

@@ -34,11 +34,11 @@ public record ErrorValue(String message, NodeId node, String operator, Optional<
 
   /** One line: this failure and, when it was caused by an input, the root failure. */
   public String describe() {
-    ErrorValue root = rootCause();
     String here = operator + " (" + node.shortForm() + "): " + message;
-    if (root == this) {
+    if (cause.isEmpty()) {
       return here;
     }
+    ErrorValue root = rootCause();
     return here + " <- " + root.operator + " (" + root.node.shortForm() + "): " + root.message;
   }
 

@@ -46,7 +46,7 @@ class ValueMeasureTest {
 
           @Override
           public long entry(String key) {
-            return 1000 * key.length();
+            return 1000L * key.length();
           }
         };
     // three containers, three leaves, four item slots, one entry with a two-letter key

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class ImageFileBadInputTest {
     assertFailsNaming(write("noise.nii", noise), "sizeof_hdr");
     assertFailsNaming(write("noise.nii.gz", noise), "gzip stream");
     assertFailsNaming(write("noise.png", noise), "signature");
-    assertFailsNaming(write("text.png", "just text".getBytes()), "signature");
+    assertFailsNaming(write("text.png", "just text".getBytes(StandardCharsets.UTF_8)), "signature");
     byte[] png = Files.readAllBytes(pngFixture());
     assertFailsNaming(write("cut.png", Arrays.copyOf(png, png.length / 2)), "PNG");
     assertFailsNaming(write("nifti-named.png", header(4, 3, 2), new byte[24]), "signature");

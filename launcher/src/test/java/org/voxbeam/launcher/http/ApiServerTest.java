@@ -440,7 +440,7 @@ class ApiServerTest {
               HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(206, part.statusCode(), entry.getKey());
       assertArrayEquals(entry.getValue(), part.body(), entry.getKey());
-      long from = 6 - entry.getValue().length;
+      long from = 6L - entry.getValue().length;
       if (entry.getKey().equals("bytes=1-3")) {
         from = 1;
       }

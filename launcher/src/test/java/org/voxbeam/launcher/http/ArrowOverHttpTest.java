@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,17 +84,23 @@ class ArrowOverHttpTest {
         "the same stream as get --format arrow writes");
 
     HttpResponse<byte[]> json = get("/results/" + squares.hex() + "/items", "application/json");
-    assertTrue(new String(json.body()).contains("\"items\""), "JSON stays the default");
+    assertTrue(
+        new String(json.body(), StandardCharsets.UTF_8).contains("\"items\""),
+        "JSON stays the default");
   }
 
   @Test
   void aValueArrowCannotHoldIsRefusedWithAnError() throws Exception {
     HttpResponse<byte[]> number = get("/results/" + total.hex() + "/content?format=arrow", ARROW);
     assertEquals(400, number.statusCode());
-    assertTrue(new String(number.body()).contains("not_tabular"), new String(number.body()));
+    assertTrue(
+        new String(number.body(), StandardCharsets.UTF_8).contains("not_tabular"),
+        new String(number.body(), StandardCharsets.UTF_8));
     HttpResponse<byte[]> items = get("/results/" + total.hex() + "/items", ARROW);
     assertEquals(400, items.statusCode());
-    assertTrue(new String(items.body()).contains("not_a_sequence"), new String(items.body()));
+    assertTrue(
+        new String(items.body(), StandardCharsets.UTF_8).contains("not_a_sequence"),
+        new String(items.body(), StandardCharsets.UTF_8));
   }
 
   private HttpResponse<byte[]> get(String path, String accept) throws Exception {

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,7 +90,9 @@ class CorruptBlobServingTest {
 
     HttpResponse<byte[]> again = download(bright);
     assertNotEquals(200, again.statusCode(), "a corrupt blob is not served as a success");
-    assertTrue(new String(again.body()).contains("result_corrupt"), new String(again.body()));
+    assertTrue(
+        new String(again.body(), StandardCharsets.UTF_8).contains("result_corrupt"),
+        new String(again.body(), StandardCharsets.UTF_8));
 
     // A new run that reads the stored mask: the corrupt blob is quarantined, the mask computed
     // again, and what the run prints is what a clean store prints.

@@ -121,15 +121,15 @@ public final class SequenceOperators implements OperatorLibrary {
 
   private static Value slice(Arguments args) {
     List<Value> items = items(args.get(0), "slice");
-    Long start = optionalBound(args.get(1), "start");
-    Long stop = optionalBound(args.get(2), "stop");
+    Long start = optionalBound(args.get(1));
+    Long stop = optionalBound(args.get(2));
     int size = items.size();
     int from = start == null ? 0 : clampPythonIndex(start, size);
     int to = stop == null ? size : clampPythonIndex(stop, size);
     return from >= to ? SequenceValue.EMPTY : new SequenceValue(items.subList(from, to));
   }
 
-  private static Long optionalBound(Value value, String what) {
+  private static Long optionalBound(Value value) {
     if (value instanceof NullValue) {
       return null;
     }

@@ -189,7 +189,7 @@ final class FlatMorphology {
             int base = Lines.start(grid, axis, k);
             for (int p = 0; p < padded; p++) {
               int i = p + lo;
-              boolean set = i >= 0 && i < n ? in[base + i * stride] != 0 : outsideSet;
+              boolean set = (i >= 0 && i < n) ? in[base + i * stride] != 0 : outsideSet;
               count[p + 1] = count[p] + (set ? 1 : 0);
             }
             for (int i = 0; i < n; i++) {

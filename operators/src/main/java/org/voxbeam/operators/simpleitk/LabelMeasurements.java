@@ -196,7 +196,7 @@ final class LabelMeasurements implements FilterFamily {
     double size = voxelSize;
     byLabel.forEach(
         (key, shape) ->
-            out.put(LabelKeys.name(labelImage.dtype(), key), shapeValues(shape, g, space, size)));
+            out.put(LabelKeys.name(labelImage.dtype(), key), shapeValues(shape, space, size)));
     return new MappingValue(out);
   }
 
@@ -287,8 +287,7 @@ final class LabelMeasurements implements FilterFamily {
     }
   }
 
-  private static MappingValue shapeValues(
-      Shape s, ImageGeometry g, PhysicalSpace space, double voxelSize) {
+  private static MappingValue shapeValues(Shape s, PhysicalSpace space, double voxelSize) {
     int dims = s.centroid.length;
     double[] centroidIndex = new double[dims];
     long[] box = new long[2 * dims];

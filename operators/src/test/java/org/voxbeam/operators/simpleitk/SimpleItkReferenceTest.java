@@ -80,7 +80,7 @@ class SimpleItkReferenceTest {
     for (int i = 0; i < ev.voxelCount(); i++) {
       double x = ev.get(i);
       double y = av.get(i);
-      double difference = x == y || Double.isNaN(x) && Double.isNaN(y) ? 0 : Math.abs(x - y);
+      double difference = (x == y || (Double.isNaN(x) && Double.isNaN(y))) ? 0 : Math.abs(x - y);
       if (!(difference <= c.tolerance())) {
         mismatches++;
         worst = Double.isNaN(difference) ? Double.NaN : Math.max(worst, difference);

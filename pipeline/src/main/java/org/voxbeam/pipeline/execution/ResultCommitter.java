@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,10 @@ final class ResultCommitter implements AutoCloseable {
   private final int batchSize;
   private final long intervalNanos;
   private final ScheduledExecutorService timer;
+
+  /** The timed commits; they catch their own failures, so this only ever ends by cancellation. */
+  private final ScheduledFuture<?> ticks;
+
   private List<StoredResult> pending;
   private List<WorkClaims.Claim> pendingClaims = new ArrayList<>();
   private long pendingPayload;
@@ -56,7 +61,7 @@ final class ResultCommitter implements AutoCloseable {
               return thread;
             });
     long tick = Math.max(1, intervalNanos / 4);
-    timer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.NANOSECONDS);
+    this.ticks = timer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.NANOSECONDS);
   }
 
   void add(StoredResult result) {
@@ -149,6 +154,7 @@ final class ResultCommitter implements AutoCloseable {
   /** Stops the timer; what is pending stays pending (call {@link #flush} first). */
   @Override
   public void close() {
+    ticks.cancel(false);
     timer.shutdownNow();
   }
 

@@ -55,7 +55,7 @@ class SharedWorkTest {
       assertEquals(40, evaluations.size(), "every node of either plan was computed");
       evaluations.forEach(
           (k, count) -> assertEquals(1, count.get(), "slow(" + k + ") computed once"));
-      long sharedReused = resultA.stats().cached() + resultB.stats().cached();
+      long sharedReused = (long) resultA.stats().cached() + resultB.stats().cached();
       assertEquals(
           20, sharedReused, "the 20 shared nodes were computed by one run, reused by the other");
       for (int k = 0; k < 30; k++) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PrimitiveIterator;
-import java.util.stream.LongStream;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.DataPage;
@@ -33,6 +32,7 @@ import org.apache.parquet.format.Util;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 
 /**
  * Reads one row of a segment: for each column, only the data page holding the row (and the column's
@@ -70,7 +70,7 @@ public final class RowReader {
       throw new IOException("row " + row + " is not in segment " + segment);
     }
     try {
-      return parse(segment, pages, new int[] {row}).decode(pages, row);
+      return parse(segment, pages, new int[] {row}).decode(pages, new int[] {row}).get(0);
     } catch (RuntimeException e) {
       throw new IOException(
           "row " + row + " of " + segment + " is unreadable: " + e.getMessage(), e);
@@ -104,14 +104,42 @@ public final class RowReader {
           "the pages of " + rows.length + " rows of " + segment + " are unreadable: " + e, e);
     }
     List<Group> read = new ArrayList<>(rows.length);
-    for (int row : rows) {
-      try {
-        read.add(parsed.decode(pages, row));
-      } catch (RuntimeException e) {
-        read.add(null);
+    int first = 0;
+    while (first < rows.length) {
+      int end = first + 1;
+      while (end < rows.length && samePages(pages, rows[first], rows[end])) {
+        end++;
       }
+      int[] group = Arrays.copyOfRange(rows, first, end);
+      try {
+        read.addAll(parsed.decode(pages, group));
+      } catch (RuntimeException e) {
+        for (int row : group) {
+          read.add(decodedOrNull(parsed, pages, row));
+        }
+      }
+      first = end;
     }
     return read;
+  }
+
+  /** Row {@code row} alone, or null if it does not decode: it alone is then judged damaged. */
+  private static Group decodedOrNull(ParsedPages parsed, PageMap pages, int row) {
+    try {
+      return parsed.decode(pages, new int[] {row}).get(0);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Whether rows {@code a} and {@code b} lie in the same data page of every column. */
+  private static boolean samePages(PageMap pages, int a, int b) {
+    for (int c = 0; c < COLUMNS.size(); c++) {
+      if (pages.page(c, a) != pages.page(c, b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -162,15 +190,28 @@ public final class RowReader {
 
   /** Each column's dictionary (null if it has none) and the data pages read, by page index. */
   private record ParsedPages(DictionaryPage[] dictionaries, Map<Integer, DataPage> data) {
-    /** Assembles {@code row} from its pages; Parquet throws a runtime exception if it cannot. */
-    Group decode(PageMap pages, int row) {
-      OneRowPages store = new OneRowPages(row);
+    /**
+     * Assembles the ascending {@code rows}, which lie in the same data page of every column, with
+     * one record reader; Parquet throws a runtime exception if it cannot. Building the reader (its
+     * column readers and the schema's assembly automaton) costs far more than decoding a row, so
+     * the rows of a page are read by one reader, not one each. A reader never spans pages:
+     * Parquet's synchronizing column reader (1.15) ends the reading early when the last row it is
+     * given lies pages ahead of the one before it (apache/parquet-java#3747) and hands that row
+     * values of an earlier one.
+     */
+    List<Group> decode(PageMap pages, int[] rows) {
+      SelectedRows store = new SelectedRows(rows);
       for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = new OnePage(dictionaries[c], data.get(pages.page(c, row)));
+        store.readers[c] = new OnePage(dictionaries[c], data.get(pages.page(c, rows[0])));
       }
-      return COLUMN_IO
-          .getRecordReader(store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP)
-          .read();
+      RecordReader<Group> reader =
+          COLUMN_IO.getRecordReader(
+              store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP);
+      List<Group> read = new ArrayList<>(rows.length);
+      for (int i = 0; i < rows.length; i++) {
+        read.add(reader.read());
+      }
+      return read;
     }
   }
 
@@ -292,7 +333,7 @@ public final class RowReader {
     }
   }
 
-  /** The pages of one column that a one-row read needs. */
+  /** The page of one column that holds the rows read, with the column's dictionary. */
   private static final class OnePage implements PageReader {
     private final DictionaryPage dictionary;
     private DataPage data;
@@ -322,13 +363,13 @@ public final class RowReader {
     }
   }
 
-  /** A row group view holding one row, so that Parquet's column readers skip to it. */
-  private static final class OneRowPages implements PageReadStore {
-    private final long row;
+  /** A row group view holding only the rows read, so that Parquet's column readers skip to them. */
+  private static final class SelectedRows implements PageReadStore {
+    private final int[] rows;
     private final PageReader[] readers = new PageReader[COLUMNS.size()];
 
-    OneRowPages(long row) {
-      this.row = row;
+    SelectedRows(int[] rows) {
+      this.rows = rows;
     }
 
     @Override
@@ -338,12 +379,12 @@ public final class RowReader {
 
     @Override
     public long getRowCount() {
-      return 1;
+      return rows.length;
     }
 
     @Override
     public Optional<PrimitiveIterator.OfLong> getRowIndexes() {
-      return Optional.of(LongStream.of(row).iterator());
+      return Optional.of(Arrays.stream(rows).asLongStream().iterator());
     }
   }
 }

@@ -300,7 +300,9 @@ public final class SegmentFiles {
           rowGroup = reader.readNextRowGroup()) {
         RecordReader<Group> records =
             columns.getRecordReader(rowGroup, new GroupRecordConverter(requested));
-        boolean partial = requested != projection && projection == SegmentSchema.RESULT;
+        boolean partial =
+            requested.getFieldCount() < projection.getFieldCount()
+                && projection.equals(SegmentSchema.RESULT);
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
           Group row = records.read();
           rows.add(partial ? RowCopy.toCurrent(row) : row);

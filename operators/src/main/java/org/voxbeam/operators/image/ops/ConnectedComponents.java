@@ -349,10 +349,6 @@ public record ConnectedComponents(int[] labels, int count) {
       return count;
     }
 
-    int count() {
-      return count;
-    }
-
     int find(int label) {
       int x = label;
       while (parent[x] != x) {
