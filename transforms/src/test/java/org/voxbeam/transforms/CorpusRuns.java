@@ -48,8 +48,11 @@ import org.voxbeam.pipeline.plan.Plan;
  * derived from VoxLogicA-2's code, or an independent check). Goals failing for a procedure another
  * branch provides pass only if the program lists it as waiting, and a listed procedure no goal
  * waits for any more fails the test, so the list is emptied as branches merge.
+ *
+ * <p>The corpus is run as two test classes, one per part of VoxLogicA-2's tree ({@link
+ * CorpusGalleryRunTest}, {@link CorpusTestsRunTest}), so that the build's two test JVMs share it.
  */
-class CorpusRunTest {
+abstract class CorpusRuns {
   private static final String UNSUPPORTED = ": a SimpleITK filter VoxBeam does not support yet";
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final OperatorRegistry REGISTRY = StandardLibrary.registry();
@@ -65,9 +68,13 @@ class CorpusRunTest {
     evaluator = new NodeEvaluator(StandardLibrary.registry(fixture.files()));
   }
 
+  /** Whether this class runs {@code program}; the two classes together run the whole corpus. */
+  abstract boolean runs(Corpus.Program program);
+
   @TestFactory
   Stream<DynamicTest> everyProgramRunsToItsReferencesInProcessAndOnBeam() {
     return Corpus.programs().stream()
+        .filter(this::runs)
         .filter(program -> program.refusal().isEmpty() && program.waitingGrammar().isEmpty())
         .map(program -> DynamicTest.dynamicTest(program.name(), () -> check(program)));
   }
