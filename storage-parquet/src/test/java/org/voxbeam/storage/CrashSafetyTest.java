@@ -20,11 +20,11 @@ import org.voxbeam.testkit.JvmProcesses;
 /**
  * A writing JVM is killed with SIGKILL at random moments; after each kill the store opens, shows no
  * partial row or blob, and holds everything acknowledged before the kill. The number of trials is
- * {@code voxbeam.crashTrials}: 12 in the suite (each trial starts a JVM), 500 in the stress command
+ * {@code voxbeam.crashTrials}: 8 in the suite (each trial starts a JVM), 500 in the stress command
  * of docs/testing.md.
  */
 class CrashSafetyTest {
-  private static final int TRIALS = Integer.getInteger("voxbeam.crashTrials", 12);
+  private static final int TRIALS = Integer.getInteger("voxbeam.crashTrials", 8);
 
   @TempDir Path dir;
 

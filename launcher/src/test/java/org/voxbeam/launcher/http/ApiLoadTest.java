@@ -50,7 +50,7 @@ import org.voxbeam.pipeline.plan.PlanJsonWriter;
 class ApiLoadTest {
   private static final Logger LOG = LoggerFactory.getLogger(ApiLoadTest.class);
   private static final int CLIENTS = 64;
-  private static final Duration LOAD = Duration.ofSeconds(Long.getLong("voxbeam.loadSeconds", 8));
+  private static final Duration LOAD = Duration.ofSeconds(Long.getLong("voxbeam.loadSeconds", 5));
   private static final int STORED = 1000;
 
   @TempDir Path dir;
