@@ -1,0 +1,84 @@
+package org.voxbeam.storage.remote;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.voxbeam.storage.StoreException;
+import org.voxbeam.storage.StoreOptions;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Opens a store named by a remote URI: {@code s3://bucket/prefix}, with an endpoint for an
+ * S3-compatible server (path-style access) and credentials and region found as the AWS SDK finds
+ * them (environment, system properties, profile files; the region defaults to {@code us-east-1}).
+ */
+public final class RemoteStores {
+  private static final Region DEFAULT_REGION = Region.US_EAST_1;
+
+  private RemoteStores() {}
+
+  /** Whether {@code location} names a remote store rather than a directory. */
+  public static boolean isRemote(String location) {
+    return scheme(location).filter(scheme -> scheme.equals("s3")).isPresent();
+  }
+
+  /**
+   * The store at {@code location} through the working directory {@code workDirectory}.
+   *
+   * @param s3Endpoint the S3-compatible server to use instead of AWS's own
+   * @throws StoreException if the URI is malformed, or the store cannot be opened
+   */
+  public static TieredStore open(
+      String location, Optional<URI> s3Endpoint, Path workDirectory, StoreOptions options) {
+    return TieredStore.open(locate(location, s3Endpoint), workDirectory, options);
+  }
+
+  /**
+   * The remote location {@code location} names.
+   *
+   * @throws StoreException if it is not an {@code s3://bucket[/prefix]} URI
+   */
+  static RemoteLocation locate(String location, Optional<URI> s3Endpoint) {
+    URI uri;
+    try {
+      uri = new URI(location);
+    } catch (URISyntaxException e) {
+      throw new StoreException("store " + location + " is not a URI: " + e.getMessage());
+    }
+    String scheme = scheme(location).orElse("");
+    if (!scheme.equals("s3")) {
+      throw new StoreException("store " + location + ": only s3:// remote stores are supported");
+    }
+    String bucket = uri.getHost();
+    if (bucket == null || bucket.isEmpty()) {
+      throw new StoreException(
+          "store " + location + " names no bucket (write s3://bucket or s3://bucket/prefix)");
+    }
+    String prefix = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+    return new S3Location(
+        S3Location.client(
+            s3Endpoint.orElse(null), region(), DefaultCredentialsProvider.builder().build()),
+        bucket,
+        prefix);
+  }
+
+  private static Region region() {
+    try {
+      return new DefaultAwsRegionProviderChain().getRegion();
+    } catch (SdkClientException e) {
+      return DEFAULT_REGION;
+    }
+  }
+
+  private static Optional<String> scheme(String location) {
+    int colon = location.indexOf("://");
+    return colon <= 0
+        ? Optional.empty()
+        : Optional.of(location.substring(0, colon).toLowerCase(Locale.ROOT));
+  }
+}
