@@ -60,11 +60,18 @@ public final class RemoteStores {
           "store " + location + " names no bucket (write s3://bucket or s3://bucket/prefix)");
     }
     String prefix = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+    DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+    try {
+      credentials.resolveCredentials();
+    } catch (SdkClientException e) {
+      throw new StoreException(
+          "store "
+              + location
+              + ": no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or"
+              + " the aws.accessKeyId and aws.secretAccessKey system properties, or a profile)");
+    }
     return new S3Location(
-        S3Location.client(
-            s3Endpoint.orElse(null), region(), DefaultCredentialsProvider.builder().build()),
-        bucket,
-        prefix);
+        S3Location.client(s3Endpoint.orElse(null), region(), credentials), bucket, prefix);
   }
 
   private static Region region() {

@@ -66,7 +66,8 @@ final class S3Server implements AutoCloseable {
                     "off"))));
   }
 
-  // S3Mock 4 marks its HTTP port's getter for removal, with no replacement for a plain-HTTP port yet.
+  // S3Mock 4 marks its HTTP port's getter for removal, with no replacement for a plain-HTTP port
+  // yet.
   @SuppressWarnings("removal")
   URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getHttpPort());
