@@ -1,5 +1,6 @@
 package org.voxbeam.storage.remote;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,16 +16,22 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * Opens a store named by a remote URI: {@code s3://bucket/prefix}, with an endpoint for an
  * S3-compatible server (path-style access) and credentials and region found as the AWS SDK finds
- * them (environment, system properties, profile files; the region defaults to {@code us-east-1}).
+ * them (environment, system properties, profile files; the region defaults to {@code us-east-1}),
+ * or {@code hdfs://host:port/path} where Hadoop's shaded HDFS client is on the classpath.
  */
 public final class RemoteStores {
   private static final Region DEFAULT_REGION = Region.US_EAST_1;
+
+  /** A class of Hadoop's HDFS client that the bare hadoop-common of the store module lacks. */
+  private static final String HDFS_CLIENT = "org.apache.hadoop.hdfs.DistributedFileSystem";
 
   private RemoteStores() {}
 
   /** Whether {@code location} names a remote store rather than a directory. */
   public static boolean isRemote(String location) {
-    return scheme(location).filter(scheme -> scheme.equals("s3")).isPresent();
+    return scheme(location)
+        .filter(scheme -> scheme.equals("s3") || scheme.equals("hdfs"))
+        .isPresent();
   }
 
   /**
@@ -51,8 +58,12 @@ public final class RemoteStores {
       throw new StoreException("store " + location + " is not a URI: " + e.getMessage());
     }
     String scheme = scheme(location).orElse("");
+    if (scheme.equals("hdfs")) {
+      return hdfs(location, uri);
+    }
     if (!scheme.equals("s3")) {
-      throw new StoreException("store " + location + ": only s3:// remote stores are supported");
+      throw new StoreException(
+          "store " + location + ": only s3:// and hdfs:// remote stores are supported");
     }
     String bucket = uri.getHost();
     if (bucket == null || bucket.isEmpty()) {
@@ -72,6 +83,35 @@ public final class RemoteStores {
     }
     return new S3Location(
         S3Location.client(s3Endpoint.orElse(null), region(), credentials), bucket, prefix);
+  }
+
+  /**
+   * The HDFS location {@code uri}, with Hadoop's configuration as found on the classpath and in
+   * {@code HADOOP_CONF_DIR}'s usual places.
+   *
+   * @throws StoreException if Hadoop's HDFS client is not on the classpath, or the URI names no
+   *     name node
+   */
+  private static RemoteLocation hdfs(String location, URI uri) {
+    if (uri.getHost() == null) {
+      throw new StoreException(
+          "store " + location + " names no name node (write hdfs://host:port/path)");
+    }
+    try {
+      Class.forName(HDFS_CLIENT, false, RemoteStores.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new StoreException(
+          "store "
+              + location
+              + ": hdfs:// stores need Hadoop's shaded client (hadoop-client-api and"
+              + " hadoop-client-runtime) on the classpath, which this build does not carry");
+    }
+    try {
+      return new HdfsLocation(uri, new org.apache.hadoop.conf.Configuration());
+    } catch (IOException e) {
+      throw new StoreException(
+          "store " + location + ": cannot connect: " + StoreException.reason(e), e);
+    }
   }
 
   private static Region region() {

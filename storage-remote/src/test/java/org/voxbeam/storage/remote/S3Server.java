@@ -45,6 +45,10 @@ final class S3Server implements AutoCloseable {
   static S3Server start(Path root) {
     // S3Mock is a Spring Boot application; the tests log through slf4j-simple, not Logback.
     System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+    // Hadoop's shaded client registers its relocated Woodstox as the StAX provider; S3Mock's XML
+    // needs the real one, whose properties it sets.
+    System.setProperty("javax.xml.stream.XMLInputFactory", "com.ctc.wstx.stax.WstxInputFactory");
+    System.setProperty("javax.xml.stream.XMLOutputFactory", "com.ctc.wstx.stax.WstxOutputFactory");
     return new S3Server(
         S3MockApplication.start(
             // S3Mock removes the entries it has read from the map.
