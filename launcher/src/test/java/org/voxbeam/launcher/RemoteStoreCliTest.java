@@ -148,6 +148,25 @@ class RemoteStoreCliTest {
     assertTrue(refused.err().strip().lines().count() <= 2, refused.err());
   }
 
+  @Test
+  void anHdfsStoreNeedsHadoopsClientWhichTheLauncherDoesNotCarry() throws IOException {
+    Path program = Files.writeString(dir.resolve("one.imgql"), "print \"one\" 1\n");
+    Outcome refused =
+        cli(
+            "run",
+            program.toString(),
+            "--store",
+            "hdfs://127.0.0.1:1/results",
+            "--store-work-dir",
+            dir.resolve("w").toString());
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertEquals(
+        "error: store hdfs://127.0.0.1:1/results: hdfs:// stores need Hadoop's shaded client"
+            + " (hadoop-client-api and hadoop-client-runtime) on the classpath, which this build"
+            + " does not carry\n",
+        refused.err());
+  }
+
   private static Outcome run(Path program, List<String> store, Path workDirectory) {
     List<String> args =
         new java.util.ArrayList<>(List.of("run", program.toString(), "--no-progress"));

@@ -108,9 +108,14 @@ public final class TieredStore implements ResultStore {
       long relist =
           options.missRelistMillis() > 0 ? options.missRelistMillis() : DEFAULT_RELIST_MILLIS;
       TieredStore store = new TieredStore(remote, local, names, relist);
-      store.pull();
-      local.refresh();
-      store.publishPending();
+      try {
+        store.pull();
+        local.refresh();
+        store.publishPending();
+      } catch (IOException | RuntimeException e) {
+        store.uploads.shutdown();
+        throw e;
+      }
       return store;
     } catch (IOException e) {
       closeAll(local, remote);
