@@ -37,11 +37,15 @@ final class HdfsServer {
     return shared;
   }
 
+  /** The URI {@code hdfs://…/<prefix>} of a store on this HDFS. */
+  URI uri(String prefix) {
+    return cluster.getURI().resolve("/" + prefix);
+  }
+
   /** The store location {@code hdfs://…/<prefix>}. */
   HdfsLocation location(String prefix) {
     try {
-      URI root = cluster.getURI();
-      return new HdfsLocation(root.resolve("/" + prefix), cluster.getConfiguration(0));
+      return new HdfsLocation(uri(prefix), cluster.getConfiguration(0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
