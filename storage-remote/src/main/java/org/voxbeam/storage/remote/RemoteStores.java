@@ -20,8 +20,6 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * or {@code hdfs://host:port/path} where Hadoop's shaded HDFS client is on the classpath.
  */
 public final class RemoteStores {
-  private static final Region DEFAULT_REGION = Region.US_EAST_1;
-
   /** A class of Hadoop's HDFS client that the bare hadoop-common of the store module lacks. */
   private static final String HDFS_CLIENT = "org.apache.hadoop.hdfs.DistributedFileSystem";
 
@@ -118,7 +116,7 @@ public final class RemoteStores {
     try {
       return new DefaultAwsRegionProviderChain().getRegion();
     } catch (SdkClientException e) {
-      return DEFAULT_REGION;
+      return Region.US_EAST_1;
     }
   }
 

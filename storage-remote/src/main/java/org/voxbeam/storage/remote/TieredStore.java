@@ -259,17 +259,22 @@ public final class TieredStore implements ResultStore {
       List<String> fresh = new ArrayList<>();
       for (String name : remote.list(RemoteNames.SEGMENTS)) {
         String segment = RemoteNames.segmentName(name);
-        if (segment != null && remoteSegments.add(segment)) {
+        if (segment != null && !remoteSegments.contains(segment)) {
           fresh.add(segment);
         }
       }
       int copied = 0;
-      for (String segment : fresh) {
-        if (new SegmentPull(remote, names, segment).run()) {
-          copied++;
+      try {
+        for (String segment : fresh) {
+          if (new SegmentPull(remote, names, segment).run()) {
+            copied++;
+          }
+          // Known from now on, copied or refused; one whose download failed is tried again.
+          remoteSegments.add(segment);
         }
+      } finally {
+        pulled.addAndGet(copied);
       }
-      pulled.addAndGet(copied);
       if (copied > 0) {
         LOG.debug("pulled {} segment(s) from {}", copied, remote.describe());
       }
