@@ -1,6 +1,7 @@
 package org.voxbeam.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,8 @@ import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.storage.remote.RemoteStores;
+import org.voxbeam.storage.remote.TieredStore;
 import org.voxbeam.storage.runs.GoalRecord;
 import org.voxbeam.storage.runs.RunRecord;
 import org.voxbeam.storage.runs.RunTable;
@@ -73,14 +76,28 @@ public final class VoxBeam implements AutoCloseable {
   private final long cacheBytes;
   private final boolean mustExist;
   private final Optional<Scope> scope;
+
+  /** The remote store whose working directory {@link #directory} is, if the store is remote. */
+  private final Optional<RemoteStore> remote;
+
   private ResultStore store;
 
   private VoxBeam(Path directory, long cacheBytes, boolean mustExist, ResultStore store) {
+    this(directory, cacheBytes, mustExist, store, Optional.empty());
+  }
+
+  private VoxBeam(
+      Path directory,
+      long cacheBytes,
+      boolean mustExist,
+      ResultStore store,
+      Optional<RemoteStore> remote) {
     this.directory = directory;
     this.cacheBytes = cacheBytes;
     this.mustExist = mustExist;
     this.scope = Optional.empty();
     this.store = store;
+    this.remote = remote;
   }
 
   private VoxBeam(VoxBeam whole, Predicate<Path> allowed) {
@@ -88,8 +105,12 @@ public final class VoxBeam implements AutoCloseable {
     this.cacheBytes = whole.cacheBytes;
     this.mustExist = whole.mustExist;
     this.scope = Optional.of(new Scope(whole, allowed));
+    this.remote = whole.remote;
     this.store = null;
   }
+
+  /** A store on remote storage, as the user named it, and its S3-compatible endpoint if any. */
+  private record RemoteStore(String location, Optional<URI> endpoint) {}
 
   /** The instance a scoped one reads through, and the paths its results may come from. */
   private record Scope(VoxBeam whole, Predicate<Path> allowed) {}
@@ -132,6 +153,26 @@ public final class VoxBeam implements AutoCloseable {
       throw new InvalidInputException("the cache size must not be negative, got " + cacheBytes);
     }
     return new VoxBeam(directory, cacheBytes, true, null);
+  }
+
+  /**
+   * The store at the remote URI {@code location} ({@code s3://bucket/prefix}), kept in the working
+   * directory {@code workDirectory} (created if missing) as this process's tier: results are
+   * committed there and published to the remote, and what other processes published is pulled from
+   * it on a miss (see docs/store-format.md).
+   *
+   * @param s3Endpoint an S3-compatible server to use instead of AWS's own
+   */
+  public static VoxBeam openRemote(
+      String location, Optional<URI> s3Endpoint, Path workDirectory, long cacheBytes) {
+    if (cacheBytes < 0) {
+      throw new InvalidInputException("the cache size must not be negative, got " + cacheBytes);
+    }
+    if (!RemoteStores.isRemote(location)) {
+      throw new InvalidInputException("store " + location + " is not an s3:// URI");
+    }
+    return new VoxBeam(
+        workDirectory, cacheBytes, false, null, Optional.of(new RemoteStore(location, s3Endpoint)));
   }
 
   /** A store in memory, gone when closed: for tests and one-off runs; not for Beam runners. */
@@ -258,6 +299,12 @@ public final class VoxBeam implements AutoCloseable {
       throw new InvalidInputException(
           "--in-memory works only without --runner: Beam stages exchange results through a store directory");
     }
+    if (settings.onBeam() && remote.isPresent()) {
+      throw new InvalidInputException(
+          "a store on remote storage ("
+              + remote.get().location()
+              + ") runs plans only in process so far: Beam workers open a store directory");
+    }
     if (settings.onBeam() && scope.isPresent()) {
       throw new InvalidInputException(
           "a store seen through an input scope runs plans only in process: Beam workers read the whole store");
@@ -355,6 +402,11 @@ public final class VoxBeam implements AutoCloseable {
    * are committed already.
    */
   private void compactSmallSegments(Path shared) {
+    if (remote.isPresent()) {
+      // The working directory of a remote store is a cache of the remote's segments: merging them
+      // would only publish copies of rows the remote holds already.
+      return;
+    }
     try {
       if (StoreMaintenance.smallSegments(new StoreLayout(shared), SMALL_SEGMENT_BYTES).size()
           >= COMPACT_AT_SEGMENTS) {
@@ -453,10 +505,15 @@ public final class VoxBeam implements AutoCloseable {
     }
     if (store == null) {
       StoreOptions options = StoreOptions.defaults().withCacheBytes(cacheBytes);
-      store =
-          mustExist
-              ? ParquetResultStore.openExisting(directory, options)
-              : ParquetResultStore.open(directory, options);
+      if (remote.isPresent()) {
+        store =
+            RemoteStores.open(remote.get().location(), remote.get().endpoint(), directory, options);
+      } else {
+        store =
+            mustExist
+                ? ParquetResultStore.openExisting(directory, options)
+                : ParquetResultStore.open(directory, options);
+      }
     }
     return store;
   }
@@ -471,10 +528,16 @@ public final class VoxBeam implements AutoCloseable {
     }
     return directory == null
         ? Optional.empty()
-        : Optional.of(new StoreMaintenance((ParquetResultStore) store()));
+        : Optional.of(new StoreMaintenance(directoryStore()));
   }
 
-  /** The store's directory; empty for an in-memory store. */
+  /** The store of the directory: the store itself, or a remote store's working tier. */
+  private ParquetResultStore directoryStore() {
+    ResultStore opened = store();
+    return opened instanceof TieredStore tiered ? tiered.local() : (ParquetResultStore) opened;
+  }
+
+  /** The store's directory (a remote store's working directory); empty for an in-memory store. */
   public Optional<Path> directory() {
     return Optional.ofNullable(directory);
   }

@@ -33,6 +33,7 @@ import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.store.WorkClaims;
 import org.voxbeam.storage.blob.BlobRef;
+import org.voxbeam.storage.blob.BlobSource;
 import org.voxbeam.storage.blob.BlobStore;
 import org.voxbeam.storage.index.ResultIndex;
 import org.voxbeam.storage.segment.PageMap;
@@ -111,9 +112,10 @@ public final class ParquetResultStore implements ResultStore {
   /** When a lookup miss, or a {@link #refresh()}, last looked at the segments directory. */
   private volatile long lastMissListing;
 
-  private ParquetResultStore(StoreLayout layout, StoreOptions options) {
+  private ParquetResultStore(StoreLayout layout, StoreOptions options, BlobSource blobSource) {
     this.layout = layout;
-    this.blobs = new BlobStore(layout, options.verifyBlobsOnRead(), options.durability());
+    this.blobs =
+        new BlobStore(layout, options.verifyBlobsOnRead(), options.durability(), blobSource);
     this.durability = options.durability();
     this.claims = new NodeClaims(layout);
     this.verifyBlobs = options.verifyBlobsOnRead();
@@ -141,9 +143,19 @@ public final class ParquetResultStore implements ResultStore {
    * @throws StoreException if the directory is not a store of a format this version reads
    */
   public static ParquetResultStore open(Path directory, StoreOptions options) {
+    return open(directory, options, BlobSource.NONE);
+  }
+
+  /**
+   * As {@link #open(Path, StoreOptions)}, a blob that a row references and the directory lacks
+   * being copied from {@code blobSource} when a read first needs it: the local tier of a remote
+   * store, whose rows are pulled before their blobs.
+   */
+  public static ParquetResultStore open(
+      Path directory, StoreOptions options, BlobSource blobSource) {
     StoreLayout layout = new StoreLayout(directory);
     FormatMarker.createOrCheck(layout);
-    return opened(layout, options);
+    return opened(layout, options, blobSource);
   }
 
   /**
@@ -156,11 +168,12 @@ public final class ParquetResultStore implements ResultStore {
   public static ParquetResultStore openExisting(Path directory, StoreOptions options) {
     StoreLayout layout = new StoreLayout(directory);
     FormatMarker.checkExisting(layout);
-    return opened(layout, options);
+    return opened(layout, options, BlobSource.NONE);
   }
 
-  private static ParquetResultStore opened(StoreLayout layout, StoreOptions options) {
-    ParquetResultStore store = new ParquetResultStore(layout, options);
+  private static ParquetResultStore opened(
+      StoreLayout layout, StoreOptions options, BlobSource blobSource) {
+    ParquetResultStore store = new ParquetResultStore(layout, options, blobSource);
     store.refresh(true);
     return store;
   }

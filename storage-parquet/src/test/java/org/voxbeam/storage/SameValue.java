@@ -17,10 +17,10 @@ import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 
 /** Value equality where blobs compare by content, since a stored blob is a file, not an array. */
-final class SameValue {
+public final class SameValue {
   private SameValue() {}
 
-  static void assertSame(Value expected, Value actual) {
+  public static void assertSame(Value expected, Value actual) {
     if (expected instanceof SequenceValue e && actual instanceof SequenceValue a) {
       assertEquals(e.size(), a.size());
       for (int i = 0; i < e.size(); i++) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.value.Blob;
@@ -23,10 +25,12 @@ import org.voxbeam.storage.StoreLayout;
  * and nothing is ever held whole in memory.
  */
 public final class BlobStore {
+  private static final Logger LOG = LoggerFactory.getLogger(BlobStore.class);
 
   private final StoreLayout layout;
   private final boolean verifyReads;
   private final Durability durability;
+  private final BlobSource source;
 
   /**
    * A blob store whose reads are verified and whose blobs are synced before they become visible.
@@ -41,9 +45,19 @@ public final class BlobStore {
    * @param durability whether a blob is synced to disk before it is renamed into place
    */
   public BlobStore(StoreLayout layout, boolean verifyReads, Durability durability) {
+    this(layout, verifyReads, durability, BlobSource.NONE);
+  }
+
+  /**
+   * As above, with blobs absent from the directory looked for in {@code source}: copied, hashed and
+   * renamed into place when a read first needs them.
+   */
+  public BlobStore(
+      StoreLayout layout, boolean verifyReads, Durability durability, BlobSource source) {
     this.layout = layout;
     this.verifyReads = verifyReads;
     this.durability = durability;
+    this.source = source;
   }
 
   /** Stores {@code content}, streaming it; returns its name and size. */
@@ -111,12 +125,55 @@ public final class BlobStore {
     return new FileBlob(layout.blob(ref.sha256()), ref, this, verifyReads);
   }
 
+  /**
+   * Whether the blob is in the directory, of its size; one absent is first copied from the store's
+   * {@link BlobSource}, if it has one.
+   */
   public boolean exists(BlobRef ref) {
     Path path = layout.blob(ref.sha256());
     try {
-      return Files.isRegularFile(path) && Files.size(path) == ref.size();
+      return (Files.isRegularFile(path) && Files.size(path) == ref.size()) || copied(ref);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  /**
+   * Copies {@code ref} from the source into place, if the source has it and what it sends hashes to
+   * its name and size. A copy that does not is dropped, so the blob reads as absent.
+   */
+  private boolean copied(BlobRef ref) {
+    if (source == BlobSource.NONE) {
+      return false;
+    }
+    Path temporary = null;
+    try {
+      Files.createDirectories(layout.tmp());
+      temporary = NewFiles.createUnique(layout.tmp(), "pulled-", ".tmp");
+      if (!source.copyTo(ref, temporary)) {
+        return false;
+      }
+      Sha256.Measured measured = Sha256.ofFile(temporary);
+      if (!measured.hex().equals(ref.sha256()) || measured.size() != ref.size()) {
+        LOG.warn(
+            "blob {} copied from the remote store does not match its name; ignored", ref.sha256());
+        return false;
+      }
+      Path target = layout.blob(ref.sha256());
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        if (!Files.exists(target)) {
+          throw raced;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot copy blob {} from the remote store: {}", ref.sha256(), e.getMessage());
+      return false;
+    } finally {
+      deleteQuietly(temporary);
     }
   }
 
