@@ -116,13 +116,13 @@ final class RunCommand implements Callable<Integer> {
       }
       Plan plan = planOptions.load(limits);
       try (ProgressDisplay progress = progressOptions.display(err)) {
-        report = voxbeam.run(plan, settings(plan, limits).withProgress(progress));
+        report = voxbeam.run(plan, settings(limits).withProgress(progress));
       }
     }
     return report(report);
   }
 
-  private RunSettings settings(Plan plan, Limits limits) {
+  private RunSettings settings(Limits limits) {
     RunSettings settings =
         RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments)
             .withLimits(limits)
