@@ -2,6 +2,7 @@ package org.voxbeam.api;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,6 +82,7 @@ public final class VoxBeam implements AutoCloseable {
   private final Optional<RemoteStore> remote;
 
   private ResultStore store;
+  private boolean closed;
 
   private VoxBeam(Path directory, long cacheBytes, boolean mustExist, ResultStore store) {
     this(directory, cacheBytes, mustExist, store, Optional.empty());
@@ -498,6 +500,40 @@ public final class VoxBeam implements AutoCloseable {
     return result(new NodeId(hex));
   }
 
+  /**
+   * Starts opening the persistent store on a daemon thread, if its directory holds a store already,
+   * so that a caller reading a program meanwhile finds it open ({@link #store()} waits for it).
+   * Opening indexes the store's segments, and the first run record written loads Parquet's writer
+   * (and the JSON library its footer class starts with): on a warm run these were most of the
+   * process after the JVM itself, and neither needs the plan. A directory that is not a store yet
+   * is left alone, so that a program that fails to reduce creates nothing; a failure here is left
+   * for {@link #store()} to report, which opens the store again.
+   */
+  public void openInBackground() {
+    if (directory == null
+        || scope.isPresent()
+        || !Files.isRegularFile(new StoreLayout(directory).marker())) {
+      return;
+    }
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                synchronized (this) {
+                  if (!closed) {
+                    store();
+                  }
+                }
+                RunTable.loadWriter();
+              } catch (RuntimeException e) {
+                LOG.debug("opening {} in the background failed: {}", directory, e.toString());
+              }
+            },
+            "voxbeam-store-open");
+    opener.setDaemon(true);
+    opener.start();
+  }
+
   /** The result store, opened now if it is not open yet. */
   public synchronized ResultStore store() {
     if (store == null && scope.isPresent()) {
@@ -544,6 +580,7 @@ public final class VoxBeam implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (store != null && scope.isEmpty()) {
       store.close();
     }

@@ -66,6 +66,30 @@ class VoxBeamTest {
   }
 
   @Test
+  void openingInTheBackgroundCreatesNoStoreAndRunsAsBefore() throws InterruptedException {
+    Path store = dir.resolve("background");
+    try (VoxBeam voxbeam = VoxBeam.open(store)) {
+      voxbeam.openInBackground();
+      Thread.sleep(200);
+      assertTrue(Files.notExists(store), "a directory that is not a store is left alone");
+      assertTrue(voxbeam.run(golden("filter-fold")).succeeded());
+    }
+    String cold;
+    try (VoxBeam voxbeam = VoxBeam.open(store)) {
+      cold = PythonText.str(voxbeam.run(golden("filter-fold")).goals().get(0).value());
+    }
+    try (VoxBeam voxbeam = VoxBeam.open(store)) {
+      voxbeam.openInBackground();
+      RunReport warm = voxbeam.run(golden("filter-fold"));
+      assertEquals(0, warm.stats().computed(), "everything read from the store");
+      assertEquals(cold, PythonText.str(warm.goals().get(0).value()));
+    }
+    VoxBeam closedFirst = VoxBeam.open(store);
+    closedFirst.openInBackground();
+    closedFirst.close();
+  }
+
+  @Test
   void settingsThatDoNotFitAreRefusedBeforeAnythingRuns() {
     Plan plan = golden("floats");
     try (VoxBeam voxbeam = VoxBeam.inMemory()) {

@@ -108,7 +108,21 @@ final class RunCommand implements Callable<Integer> {
           "--no-cache and --refresh both say what to compute again; give one");
     }
     Limits limits = limitOptions.limits();
-    Plan plan = planOptions.load(limits);
+    PrintWriter err = spec.commandLine().getErr();
+    RunReport report;
+    try (VoxBeam voxbeam = storeLocation.open()) {
+      if (RunSettings.IN_PROCESS.equals(runner != null ? runner : defaultRunner)) {
+        voxbeam.openInBackground();
+      }
+      Plan plan = planOptions.load(limits);
+      try (ProgressDisplay progress = progressOptions.display(err)) {
+        report = voxbeam.run(plan, settings(limits).withProgress(progress));
+      }
+    }
+    return report(report);
+  }
+
+  private RunSettings settings(Limits limits) {
     RunSettings settings =
         RunSettings.runner(runner != null ? runner : defaultRunner, beamArguments)
             .withLimits(limits)
@@ -121,13 +135,7 @@ final class RunCommand implements Callable<Integer> {
     if (commitInterval != null) {
       settings = settings.withCommitInterval(commitInterval);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    RunReport report;
-    try (VoxBeam voxbeam = storeLocation.open();
-        ProgressDisplay progress = progressOptions.display(err)) {
-      report = voxbeam.run(plan, settings.withProgress(progress));
-    }
-    return report(report);
+    return settings;
   }
 
   private CachePolicy cachePolicy() {

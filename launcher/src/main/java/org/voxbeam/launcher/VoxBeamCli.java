@@ -46,21 +46,28 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Runs VoxLogicA-2 plans: content-addressed nodes, executed in parallel, results stored by id."
-            + " Without a command: voxbeam [--runner=DirectRunner|FlinkRunner|SparkRunner] [Beam options] PLAN.",
-    subcommands = {
-      RunCommand.class,
-      ExportCommand.class,
-      PlanCommand.class,
-      ExplainCommand.class,
-      ListPrimitivesCommand.class,
-      StoreCommand.class,
-      RunsCommand.class,
-      GetCommand.class,
-      ServeCommand.class,
-      HelpCommand.class
-    })
+            + " Without a command: voxbeam [--runner=DirectRunner|FlinkRunner|SparkRunner] [Beam options] PLAN.")
 public final class VoxBeamCli implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeamCli.class);
+
+  /**
+   * The commands, in the order usage lists them. Picocli builds a command's model by reflecting
+   * over its options, mixins and subcommands, and cannot keep its own (Java 5) classes in the
+   * class-data archive: building every command's model cost a sixth of a warm run's Java time. So a
+   * command line that names its command builds that command alone (see {@link #commandLine}).
+   */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          RunCommand.class,
+          ExportCommand.class,
+          PlanCommand.class,
+          ExplainCommand.class,
+          ListPrimitivesCommand.class,
+          StoreCommand.class,
+          RunsCommand.class,
+          GetCommand.class,
+          ServeCommand.class,
+          HelpCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -109,7 +116,7 @@ public final class VoxBeamCli implements Runnable {
       return ExitCodes.BAD_INPUT;
     }
     VoxBeamCli cli = new VoxBeamCli();
-    CommandLine commandLine = new CommandLine(cli);
+    CommandLine commandLine = commandLine(cli, args);
     commandLine.setDefaultValueProvider(new ConfiguredDefaults(configuration));
     String[] arguments = asBeamRunWhenNoCommand(commandLine, args);
     commandLine.setOut(out);
@@ -152,6 +159,45 @@ public final class VoxBeamCli implements Runnable {
       err.flush();
       return ExitCodes.INTERNAL_ERROR;
     }
+  }
+
+  /**
+   * The command line of {@code cli}, with the one command {@code args} name after the top-level
+   * options, or with every command when they name none (a plan, a mistake, {@code --help}) or name
+   * {@code help}, which shows the others. Parsing, errors and usage are those of the whole tree:
+   * the arguments reach no other command.
+   */
+  static CommandLine commandLine(VoxBeamCli cli, String[] args) {
+    int first = firstAfterTopLevelOptions(args);
+    String word = first < args.length ? args[first] : "";
+    CatalogWarmUp.startFor(word);
+    CommandLine commandLine = new CommandLine(cli);
+    List<Class<?>> named =
+        COMMANDS.stream()
+            .filter(command -> !command.equals(HelpCommand.class))
+            .filter(command -> command.getAnnotation(Command.class).name().equals(word))
+            .toList();
+    for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+      commandLine.addSubcommand(command);
+    }
+    return commandLine;
+  }
+
+  /**
+   * The index of the first argument after the top-level {@code --config FILE} and {@code --debug}.
+   */
+  private static int firstAfterTopLevelOptions(String[] args) {
+    int first = 0;
+    while (first < args.length) {
+      if (args[first].startsWith("--config=") || args[first].equals("--debug")) {
+        first++;
+      } else if (args[first].equals("--config") && first + 1 < args.length) {
+        first += 2;
+      } else {
+        break;
+      }
+    }
+    return first;
   }
 
   /** An I/O failure in one line: the file, if one is named, and the operating system's reason. */
@@ -208,16 +254,7 @@ public final class VoxBeamCli implements Runnable {
    * {@code --config FILE} stays in front, where the top-level option belongs.
    */
   private static String[] asBeamRunWhenNoCommand(CommandLine commandLine, String[] args) {
-    int first = 0;
-    while (first < args.length) {
-      if (args[first].startsWith("--config=") || args[first].equals("--debug")) {
-        first++;
-      } else if (args[first].equals("--config") && first + 1 < args.length) {
-        first += 2;
-      } else {
-        break;
-      }
-    }
+    int first = firstAfterTopLevelOptions(args);
     if (first == args.length || !startsARun(commandLine, args[first])) {
       return args;
     }

@@ -41,6 +41,7 @@ import org.voxbeam.storage.segment.RowChecksum;
 import org.voxbeam.storage.segment.RowCodec;
 import org.voxbeam.storage.segment.RowReader;
 import org.voxbeam.storage.segment.SegmentFiles;
+import org.voxbeam.storage.segment.SegmentIndexFile;
 import org.voxbeam.storage.segment.SegmentSchema;
 
 /**
@@ -655,6 +656,13 @@ public final class ParquetResultStore implements ResultStore {
       if (target.known.contains(segment.getFileName().toString())) {
         continue;
       }
+      Optional<SegmentIndexFile.Rows> indexed = SegmentIndexFile.read(layout, segment);
+      if (indexed.isPresent()) {
+        target.known.add(segment.getFileName().toString());
+        superseded.addAll(register(target, segment, indexed.get()));
+        found = true;
+        continue;
+      }
       try {
         SegmentFiles.Read read = SegmentFiles.read(segment, SegmentSchema.INDEX_PROJECTION, true);
         target.known.add(segment.getFileName().toString());
@@ -745,6 +753,25 @@ public final class ParquetResultStore implements ResultStore {
       }
       if (before != null && !before.equals(index.get(id))) {
         changed.add(id);
+      }
+    }
+    return changed;
+  }
+
+  /** As above, for the rows of a segment as its {@link SegmentIndexFile} records them. */
+  private synchronized List<NodeId> register(
+      Catalog target, Path segment, SegmentIndexFile.Rows rows) {
+    List<NodeId> changed = new ArrayList<>();
+    ResultIndex index = target.index;
+    int ordinal = target.segments.size();
+    target.segments.add(new IndexedSegment(segment, Optional.of(rows.pages())));
+    for (int i = 0; i < rows.size(); i++) {
+      long high = rows.high(i);
+      long low = rows.low(i);
+      ResultIndex.Location before = index.get(high, low);
+      index.put(high, low, ordinal, i, rows.failed(i), rows.hasBlob(i), rows.createdAt()[i]);
+      if (before != null && !before.equals(index.get(high, low))) {
+        changed.add(rows.id(i));
       }
     }
     return changed;

@@ -69,6 +69,22 @@ public final class ResultIndex {
     insert(id, segmentOrdinal, rowOrdinal, isFailure, hasBlob, createdAtMillis, true);
   }
 
+  /**
+   * As {@link #put(NodeId, int, int, boolean, boolean, long)}, for the id whose first 128 bits are
+   * {@code high} and {@code low} (big-endian): how an index file, which keeps ids as bytes, records
+   * its rows without making a string of each.
+   */
+  public void put(
+      long high,
+      long low,
+      int segmentOrdinal,
+      int rowOrdinal,
+      boolean isFailure,
+      boolean hasBlob,
+      long createdAtMillis) {
+    insert(high, low, segmentOrdinal, rowOrdinal, isFailure, hasBlob, createdAtMillis, false);
+  }
+
   private void insert(
       NodeId id,
       int segmentOrdinal,
@@ -77,8 +93,26 @@ public final class ResultIndex {
       boolean hasBlob,
       long createdAtMillis,
       boolean overwrite) {
-    long h = high(id);
-    long l = low(id);
+    insert(
+        high(id),
+        low(id),
+        segmentOrdinal,
+        rowOrdinal,
+        isFailure,
+        hasBlob,
+        createdAtMillis,
+        overwrite);
+  }
+
+  private void insert(
+      long h,
+      long l,
+      int segmentOrdinal,
+      int rowOrdinal,
+      boolean isFailure,
+      boolean hasBlob,
+      long createdAtMillis,
+      boolean overwrite) {
     long stamp = lock.writeLock();
     try {
       if (size + 1 > high.length * MAX_LOAD) {
@@ -114,8 +148,11 @@ public final class ResultIndex {
 
   /** Where {@code id}'s row is, or null. */
   public Location get(NodeId id) {
-    long h = high(id);
-    long l = low(id);
+    return get(high(id), low(id));
+  }
+
+  /** Where the row of the id whose first 128 bits are {@code h} and {@code l} is, or null. */
+  public Location get(long h, long l) {
     long stamp = lock.tryOptimisticRead();
     Location location = read(h, l);
     if (!lock.validate(stamp)) {

@@ -1,5 +1,8 @@
 package org.voxbeam.storage.segment;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -94,6 +97,68 @@ public final class PageMap {
             pageOffset,
             pageSize,
             firstRow));
+  }
+
+  /** Writes this map for {@link #readFrom}: the segment index file keeps it (see there). */
+  void writeTo(DataOutputStream out) throws IOException {
+    out.writeLong(rowCount);
+    out.writeInt(dictionaryOffset.length);
+    out.writeInt(pageOffset.length);
+    for (int start : columnStart) {
+      out.writeInt(start);
+    }
+    for (long offset : dictionaryOffset) {
+      out.writeLong(offset);
+    }
+    for (int page = 0; page < pageOffset.length; page++) {
+      out.writeLong(pageOffset[page]);
+      out.writeInt(pageSize[page]);
+      out.writeLong(firstRow[page]);
+    }
+  }
+
+  /**
+   * A map written by {@link #writeTo}, its shape checked: a map that does not fit the result
+   * columns, or whose pages are out of order, is refused, so a damaged index file is never used.
+   */
+  static PageMap readFrom(DataInputStream in) throws IOException {
+    long rowCount = in.readLong();
+    int columns = in.readInt();
+    int pages = in.readInt();
+    if (rowCount < 0 || columns != SegmentSchema.RESULT.getColumns().size() || pages < columns) {
+      throw new IOException("not a page map of the result columns");
+    }
+    int[] columnStart = new int[columns + 1];
+    for (int c = 0; c <= columns; c++) {
+      columnStart[c] = in.readInt();
+      if (columnStart[c] < 0
+          || columnStart[c] > pages
+          || (c > 0 && columnStart[c] <= columnStart[c - 1])) {
+        throw new IOException("page map columns out of order");
+      }
+    }
+    if (columnStart[0] != 0 || columnStart[columns] != pages) {
+      throw new IOException("page map columns do not cover its pages");
+    }
+    long[] dictionaryOffset = new long[columns];
+    for (int c = 0; c < columns; c++) {
+      dictionaryOffset[c] = in.readLong();
+    }
+    long[] pageOffset = new long[pages];
+    int[] pageSize = new int[pages];
+    long[] firstRow = new long[pages];
+    for (int page = 0; page < pages; page++) {
+      pageOffset[page] = in.readLong();
+      pageSize[page] = in.readInt();
+      firstRow[page] = in.readLong();
+      if (pageOffset[page] < 0
+          || pageSize[page] < 0
+          || firstRow[page] < 0
+          || firstRow[page] > rowCount) {
+        throw new IOException("page map page out of range");
+      }
+    }
+    return new PageMap(rowCount, columnStart, dictionaryOffset, pageOffset, pageSize, firstRow);
   }
 
   /** Rows in the segment. */

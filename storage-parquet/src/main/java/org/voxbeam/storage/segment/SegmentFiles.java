@@ -137,6 +137,9 @@ public final class SegmentFiles {
       temporary = null;
       durability.syncDirectory(layout.segments());
       SegmentManifest.record(layout, target);
+      if (pages.isPresent()) {
+        SegmentIndexFile.record(layout, target, rows, pages.get());
+      }
       return new Written(target, pages);
     } catch (IOException | RuntimeException e) {
       throw StoreException.io(

@@ -65,8 +65,12 @@ public final class SegmentManifest {
     }
   }
 
-  /** Removes the entry of the segment named {@code segmentName}, before the segment is deleted. */
+  /**
+   * Removes the entry of the segment named {@code segmentName}, and its {@link SegmentIndexFile},
+   * before the segment is deleted.
+   */
   public static void remove(StoreLayout layout, String segmentName) throws IOException {
+    SegmentIndexFile.remove(layout, segmentName);
     Files.deleteIfExists(entryFile(layout, segmentName));
   }
 
