@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.voxbeam.kernel.store.ResultStore;
@@ -44,6 +45,12 @@ final class ResultCommitter implements AutoCloseable {
   private List<WorkClaims.Claim> pendingClaims = new ArrayList<>();
   private long pendingPayload;
   private long oldestPending;
+
+  /**
+   * Held by a timed commit from taking its batch until its outcome is recorded: {@link #flush}
+   * waits on it, so a batch the timer took is never missing from what a flush reports.
+   */
+  private final ReentrantLock timedCommit = new ReentrantLock();
 
   /** The first failure of a timed commit, reported by the next {@link #flush}. */
   private RuntimeException timedFailure;
@@ -100,6 +107,9 @@ final class ResultCommitter implements AutoCloseable {
       rest = take();
     }
     commit(rest);
+    // A timed commit under way when the run ended is waited for, so that its failure is seen here.
+    timedCommit.lock();
+    timedCommit.unlock();
     RuntimeException failed;
     synchronized (this) {
       failed = timedFailure;
@@ -111,22 +121,25 @@ final class ResultCommitter implements AutoCloseable {
   }
 
   private void commitIfDue() {
-    Batch due = null;
-    synchronized (this) {
-      if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
-        due = take();
-      }
-    }
+    timedCommit.lock();
     try {
+      Batch due = null;
+      synchronized (this) {
+        if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
+          due = take();
+        }
+      }
       commit(due);
     } catch (RuntimeException e) {
       // The batch's results stay unstored; flush() reports the failure to the run.
-      LOG.warn("timed commit failed: {}", e.getMessage());
       synchronized (this) {
         if (timedFailure == null) {
           timedFailure = e;
         }
       }
+      LOG.warn("timed commit failed: {}", e.getMessage());
+    } finally {
+      timedCommit.unlock();
     }
   }
 
