@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,15 +19,6 @@ import org.voxbeam.testkit.SharedFixtures;
 class CliConventionsTest {
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private static String plan() {
     return SharedFixtures.golden().resolve("programs/floats/plan.json").toString();
   }
@@ -38,7 +27,7 @@ class CliConventionsTest {
    * Exit 2, nothing on standard output, and one line starting with one "error:" naming each
    * mention.
    */
-  private static void assertUsageError(Outcome outcome, String... mentions) {
+  private static void assertUsageError(CliOutcome outcome, String... mentions) {
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
     String message = outcome.err().strip();
@@ -77,7 +66,7 @@ class CliConventionsTest {
       for (String flag : List.of("--help", "-h")) {
         List<String> args = new ArrayList<>(command);
         args.add(flag);
-        Outcome outcome = cli(args.toArray(new String[0]));
+        CliOutcome outcome = CliOutcome.run(args.toArray(new String[0]));
         assertEquals(0, outcome.exitCode(), name + " " + flag + ": " + outcome.err());
         assertEquals("", outcome.err(), name);
         assertTrue(
@@ -89,59 +78,70 @@ class CliConventionsTest {
 
   @Test
   void helpCommandPrintsTheUsageOfTheNamedCommand() {
-    Outcome run = cli("help", "run");
+    CliOutcome run = CliOutcome.run("help", "run");
     assertEquals(0, run.exitCode(), run.err());
-    assertEquals(cli("run", "--help").out(), run.out());
-    Outcome gc = cli("help", "store", "gc");
+    assertEquals(CliOutcome.run("run", "--help").out(), run.out());
+    CliOutcome gc = CliOutcome.run("help", "store", "gc");
     assertEquals(0, gc.exitCode(), gc.err());
-    assertEquals(cli("store", "gc", "--help").out(), gc.out());
-    Outcome top = cli("help");
+    assertEquals(CliOutcome.run("store", "gc", "--help").out(), gc.out());
+    CliOutcome top = CliOutcome.run("help");
     assertEquals(0, top.exitCode(), top.err());
     assertTrue(top.out().contains("help"), top.out());
     assertTrue(top.out().startsWith("Usage: voxbeam "), top.out());
-    assertUsageError(cli("help", "rnu"), "unknown command 'rnu'", "'run'", "see 'voxbeam --help'");
-    assertUsageError(cli("help", "store", "cg"), "unknown command 'cg'", "'gc'");
+    assertUsageError(
+        CliOutcome.run("help", "rnu"), "unknown command 'rnu'", "'run'", "see 'voxbeam --help'");
+    assertUsageError(CliOutcome.run("help", "store", "cg"), "unknown command 'cg'", "'gc'");
   }
 
   @Test
   void unknownCommandsAreNamedWithTheClosestOne() {
     assertUsageError(
-        cli("rnu", "x"), "unknown command 'rnu'", "did you mean 'run'?", "see 'voxbeam --help'");
-    assertUsageError(cli("frobnicate"), "unknown command 'frobnicate'");
+        CliOutcome.run("rnu", "x"),
+        "unknown command 'rnu'",
+        "did you mean 'run'?",
+        "see 'voxbeam --help'");
+    assertUsageError(CliOutcome.run("frobnicate"), "unknown command 'frobnicate'");
     assertUsageError(
-        cli("store", "sats"), "unknown command 'sats'", "'stats'", "see 'voxbeam store --help'");
+        CliOutcome.run("store", "sats"),
+        "unknown command 'sats'",
+        "'stats'",
+        "see 'voxbeam store --help'");
   }
 
   @Test
   void unknownOptionsAreNamedWithTheClosestOneNeverReadAsAFileOrGivenToBeam() {
     assertUsageError(
-        cli("run", "--threds", "2", plan(), "--in-memory"),
+        CliOutcome.run("run", "--threds", "2", plan(), "--in-memory"),
         "unknown option '--threds'",
         "did you mean '--threads'?",
         "see 'voxbeam run --help'");
-    assertUsageError(cli("run", "--threds=2", plan(), "--in-memory"), "'--threds'", "'--threads'");
     assertUsageError(
-        cli("store", "gc", "--dry-rn"),
+        CliOutcome.run("run", "--threds=2", plan(), "--in-memory"), "'--threds'", "'--threads'");
+    assertUsageError(
+        CliOutcome.run("store", "gc", "--dry-rn"),
         "unknown option '--dry-rn'",
         "'--dry-run'",
         "see 'voxbeam store gc --help'");
-    assertUsageError(cli("--threds", "2", plan()), "unknown option '--threds'", "'--threads'");
     assertUsageError(
-        cli("run", plan(), "other.json", "--in-memory"), "unexpected argument 'other.json'");
+        CliOutcome.run("--threds", "2", plan()), "unknown option '--threds'", "'--threads'");
     assertUsageError(
-        cli("--runner=DirectRunner", "--streaming", plan()), "unknown option '--streaming'");
+        CliOutcome.run("run", plan(), "other.json", "--in-memory"),
+        "unexpected argument 'other.json'");
+    assertUsageError(
+        CliOutcome.run("--runner=DirectRunner", "--streaming", plan()),
+        "unknown option '--streaming'");
   }
 
   @Test
   void anOptionGivenTwiceSaysSo() {
     assertUsageError(
-        cli("run", "--threads", "8", "--threads", "2", plan(), "--in-memory"),
+        CliOutcome.run("run", "--threads", "8", "--threads", "2", plan(), "--in-memory"),
         "option '--threads' was given more than once");
     assertUsageError(
-        cli("--maxStages=8", "--maxStages=2", plan()),
+        CliOutcome.run("--maxStages=8", "--maxStages=2", plan()),
         "option '--maxStages' was given more than once (8 and 2)");
-    Outcome lists =
-        cli(
+    CliOutcome lists =
+        CliOutcome.run(
             "--mapPath=/a=/b",
             "--mapPath=/c=/d",
             plan(),
@@ -154,11 +154,13 @@ class CliConventionsTest {
   void argumentFilesStillCarryBeamOptions() throws IOException {
     Path args = dir.resolve("direct.args");
     Files.writeString(args, "--runner=DirectRunner\n--maxStages=8\n");
-    Outcome outcome = cli("@" + args, plan(), "--store", dir.resolve("store").toString());
+    CliOutcome outcome =
+        CliOutcome.run("@" + args, plan(), "--store", dir.resolve("store").toString());
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("="), outcome.out());
     assertUsageError(
-        cli("@" + args, "--maxStages=2", plan(), "--store", dir.resolve("store").toString()),
+        CliOutcome.run(
+            "@" + args, "--maxStages=2", plan(), "--store", dir.resolve("store").toString()),
         "'--maxStages'",
         "more than once");
   }
@@ -167,22 +169,23 @@ class CliConventionsTest {
   void debugAddsTheStackTraceAfterTheOneLineMessage() throws IOException {
     Path notADirectory = Files.writeString(dir.resolve("file"), "x");
     String store = notADirectory.resolve("store").toString();
-    Outcome plain = cli("run", plan(), "--store", store);
-    Outcome debug = cli("--debug", "run", plan(), "--store", store);
+    CliOutcome plain = CliOutcome.run("run", plan(), "--store", store);
+    CliOutcome debug = CliOutcome.run("--debug", "run", plan(), "--store", store);
     assertEquals(plain.exitCode(), debug.exitCode(), debug.err());
     assertTrue(plain.err().startsWith("error: "), plain.err());
     assertFalse(plain.err().contains("\tat "), plain.err());
     assertEquals(1, plain.err().strip().lines().count(), plain.err());
     assertTrue(debug.err().startsWith(plain.err().strip() + System.lineSeparator()), debug.err());
     assertTrue(debug.err().contains("\tat org.voxbeam."), debug.err());
-    Outcome missing = cli("run", dir.resolve("missing.json").toString(), "--in-memory", "--debug");
+    CliOutcome missing =
+        CliOutcome.run("run", dir.resolve("missing.json").toString(), "--in-memory", "--debug");
     assertUsageErrorOrBadInput(missing, "missing.json");
-    Outcome beamForm = cli("--debug", dir.resolve("missing.json").toString());
+    CliOutcome beamForm = CliOutcome.run("--debug", dir.resolve("missing.json").toString());
     assertEquals(2, beamForm.exitCode(), beamForm.err());
     assertTrue(beamForm.err().contains("missing.json"), beamForm.err());
   }
 
-  private static void assertUsageErrorOrBadInput(Outcome outcome, String mention) {
+  private static void assertUsageErrorOrBadInput(CliOutcome outcome, String mention) {
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertTrue(
         outcome.err().startsWith("error: ") && outcome.err().contains(mention), outcome.err());
@@ -191,19 +194,21 @@ class CliConventionsTest {
   @Test
   void errorsCarryOneErrorPrefix() throws IOException {
     Path bad = Files.writeString(dir.resolve("bad.imgql"), "x = (1 +\n");
-    Outcome syntax = cli("plan", bad.toString());
+    CliOutcome syntax = CliOutcome.run("plan", bad.toString());
     assertEquals(2, syntax.exitCode());
     assertTrue(syntax.err().startsWith(bad + ":2:1: error: "), syntax.err());
     assertUsageError(
-        cli("run"), "error: missing required parameter: 'PLAN'", "see 'voxbeam run --help'");
-    assertUsageError(cli("store"), "a store command is required");
-    assertUsageError(cli(), "a command is required");
+        CliOutcome.run("run"),
+        "error: missing required parameter: 'PLAN'",
+        "see 'voxbeam run --help'");
+    assertUsageError(CliOutcome.run("store"), "a store command is required");
+    assertUsageError(CliOutcome.run(), "a command is required");
   }
 
   @Test
   void versionPrintsTheProjectVersion() {
     for (String flag : List.of("--version", "-V")) {
-      Outcome outcome = cli(flag);
+      CliOutcome outcome = CliOutcome.run(flag);
       assertEquals(0, outcome.exitCode(), outcome.err());
       assertTrue(outcome.out().matches("voxbeam \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), outcome.out());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,30 +24,21 @@ class DeclarationGoalsCliTest {
   @TempDir Path dir;
   private Path program;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
   @BeforeEach
   void writeTheProgram() throws IOException {
     program = Files.writeString(dir.resolve("intro-arithmetic.imgql"), PROGRAM);
   }
 
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void withoutGoalsAProgramOfDeclarationsPrintsNothing() {
-    Outcome outcome = cli("run", program.toString(), "--in-memory");
+    CliOutcome outcome = CliOutcome.run("run", program.toString(), "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
   }
 
   @Test
   void declarationsPrintsEveryDeclarationInOrder() {
-    Outcome outcome = cli("run", program.toString(), "--declarations", "--in-memory");
+    CliOutcome outcome = CliOutcome.run("run", program.toString(), "--declarations", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(
         lines("a=7.0", "b=5.0", "c=32.0", "a_times_b_minus_3=32.0", "is_gt_20=True"),
@@ -58,8 +47,9 @@ class DeclarationGoalsCliTest {
 
   @Test
   void goalPrintsTheNamedDeclarations() {
-    Outcome outcome =
-        cli("run", program.toString(), "--goal", "is_gt_20", "--goal", "c", "--in-memory");
+    CliOutcome outcome =
+        CliOutcome.run(
+            "run", program.toString(), "--goal", "is_gt_20", "--goal", "c", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(lines("is_gt_20=True", "c=32.0"), outcome.out());
   }
@@ -67,21 +57,21 @@ class DeclarationGoalsCliTest {
   @Test
   void badSelectionsAreRefusedWithOneLine() {
     assertRefused(
-        cli("run", program.toString(), "--goal", "d", "--in-memory"),
+        CliOutcome.run("run", program.toString(), "--goal", "d", "--in-memory"),
         "intro-arithmetic.imgql:1:1",
         "no parameterless declaration named 'd'",
         "a, b, c, a_times_b_minus_3, is_gt_20");
     assertRefused(
-        cli("run", program.toString(), "--goal", "c", "--declarations", "--in-memory"),
+        CliOutcome.run("run", program.toString(), "--goal", "c", "--declarations", "--in-memory"),
         "either --declarations or --goal");
     Path plan = SharedFixtures.golden().resolve("programs/filter-fold/plan.json");
     assertRefused(
-        cli("run", plan.toString(), "--declarations", "--in-memory"),
+        CliOutcome.run("run", plan.toString(), "--declarations", "--in-memory"),
         "need an ImgQL program",
         "plan.json");
   }
 
-  private static void assertRefused(Outcome outcome, String... mentions) {
+  private static void assertRefused(CliOutcome outcome, String... mentions) {
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
     String message = outcome.err().strip();

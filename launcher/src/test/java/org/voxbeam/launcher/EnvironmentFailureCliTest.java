@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,15 +26,6 @@ import org.voxbeam.testkit.SharedFixtures;
 class EnvironmentFailureCliTest {
   @TempDir Path dir;
   private Path mounted;
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
 
   @AfterEach
   void unmount() throws Exception {
@@ -77,7 +66,7 @@ class EnvironmentFailureCliTest {
             + "\")\nprint \"v\" volume(img > 100)\n");
   }
 
-  private static void assertOneLineWithoutClassNames(Outcome outcome, String... fragments) {
+  private static void assertOneLineWithoutClassNames(CliOutcome outcome, String... fragments) {
     assertEquals(ExitCodes.INTERNAL_ERROR, outcome.exitCode(), outcome.err());
     List<String> lines = outcome.err().lines().filter(line -> !line.isBlank()).toList();
     assertEquals(1, lines.size(), outcome.err());
@@ -90,9 +79,9 @@ class EnvironmentFailureCliTest {
   }
 
   private static void assertConsistent(String store) {
-    Outcome verify = cli("store", "verify", "--store", store);
+    CliOutcome verify = CliOutcome.run("store", "verify", "--store", store);
     assertEquals(ExitCodes.OK, verify.exitCode(), verify.out() + verify.err());
-    Outcome again = cli("run", "--store", store, filterFold());
+    CliOutcome again = CliOutcome.run("run", "--store", store, filterFold());
     assertEquals(ExitCodes.OK, again.exitCode(), again.err());
     assertTrue(again.out().contains("total=45.0"), again.out());
     assertTrue(
@@ -103,8 +92,10 @@ class EnvironmentFailureCliTest {
   @Test
   void aFullDiskDuringABlobWriteIsOneLineAndLosesNothing() throws Exception {
     Path store = mountTmpfs("3m").resolve("store");
-    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
-    Outcome full = cli("run", "--store", store.toString(), bigImageProgram().toString());
+    assertEquals(
+        ExitCodes.OK, CliOutcome.run("run", "--store", store.toString(), filterFold()).exitCode());
+    CliOutcome full =
+        CliOutcome.run("run", "--store", store.toString(), bigImageProgram().toString());
     assertOneLineWithoutClassNames(full, "write blob", store.toString(), "No space left on device");
     assertConsistent(store.toString());
   }
@@ -113,9 +104,10 @@ class EnvironmentFailureCliTest {
   @Test
   void aFullDiskDuringATimedCommitIsOneLineAndLosesNothing() throws Exception {
     Path store = mountTmpfs("3m").resolve("store");
-    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
-    Outcome full =
-        cli(
+    assertEquals(
+        ExitCodes.OK, CliOutcome.run("run", "--store", store.toString(), filterFold()).exitCode());
+    CliOutcome full =
+        CliOutcome.run(
             "run",
             "--store",
             store.toString(),
@@ -130,12 +122,13 @@ class EnvironmentFailureCliTest {
   void aFullDiskDuringASegmentWriteIsOneLineAndLosesNothing() throws Exception {
     Path root = mountTmpfs("1m");
     Path store = root.resolve("store");
-    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
+    assertEquals(
+        ExitCodes.OK, CliOutcome.run("run", "--store", store.toString(), filterFold()).exitCode());
     Path program =
         Files.writeString(
             dir.resolve("many.imgql"), "print \"n\" for x in range(0, 3000) do x * 3 + 1\n");
     fill(root);
-    Outcome full = cli("run", "--store", store.toString(), program.toString());
+    CliOutcome full = CliOutcome.run("run", "--store", store.toString(), program.toString());
     assertOneLineWithoutClassNames(
         full, "write segment", store.toString(), "No space left on device");
     Files.delete(root.resolve("filler"));
@@ -146,18 +139,21 @@ class EnvironmentFailureCliTest {
   void aReadOnlyStoreIsOneLine() throws Exception {
     Path root = mountTmpfs("8m");
     Path store = root.resolve("store");
-    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
+    assertEquals(
+        ExitCodes.OK, CliOutcome.run("run", "--store", store.toString(), filterFold()).exitCode());
     assumeTrue(run("mount", "-o", "remount,ro", root.toString()) == 0, "cannot remount read-only");
-    Outcome refused = cli("run", "--store", store.toString(), bigImageProgram().toString());
+    CliOutcome refused =
+        CliOutcome.run("run", "--store", store.toString(), bigImageProgram().toString());
     assertOneLineWithoutClassNames(refused, store.toString(), "Read-only file system");
-    Outcome verify = cli("store", "verify", "--store", store.toString());
+    CliOutcome verify = CliOutcome.run("store", "verify", "--store", store.toString());
     assertEquals(ExitCodes.OK, verify.exitCode(), verify.out() + verify.err());
   }
 
   @Test
   void aStoreWithoutWritePermissionIsOneLine() throws Exception {
     Path store = dir.resolve("store");
-    assertEquals(ExitCodes.OK, cli("run", "--store", store.toString(), filterFold()).exitCode());
+    assertEquals(
+        ExitCodes.OK, CliOutcome.run("run", "--store", store.toString(), filterFold()).exitCode());
     for (String sub : List.of("segments", "tmp", "blobs")) {
       Files.createDirectories(store.resolve(sub));
       Files.setPosixFilePermissions(
@@ -166,7 +162,8 @@ class EnvironmentFailureCliTest {
     try {
       assumeTrue(
           !Files.isWritable(store.resolve("tmp")), "permissions do not bind this user (root)");
-      Outcome refused = cli("run", "--store", store.toString(), bigImageProgram().toString());
+      CliOutcome refused =
+          CliOutcome.run("run", "--store", store.toString(), bigImageProgram().toString());
       assertOneLineWithoutClassNames(refused, store.toString(), "permission denied");
     } finally {
       for (String sub : List.of("segments", "tmp", "blobs")) {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,15 +91,6 @@ class RemoteStoreCliTest {
     }
   }
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void aSecondWorkingDirectoryComputesNothingTheFirstPublished() throws IOException {
     Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
@@ -120,11 +109,11 @@ class RemoteStoreCliTest {
     List<String> store =
         List.of("--store", "s3://voxbeam-test/cli-run", "--store-endpoint", endpoint);
 
-    Outcome first = run(program, store, dir.resolve("machine-a"));
+    CliOutcome first = run(program, store, dir.resolve("machine-a"));
     assertEquals(0, first.exitCode(), first.err());
     assertTrue(computed(first) > 0, first.err());
 
-    Outcome second = run(program, store, dir.resolve("machine-b"));
+    CliOutcome second = run(program, store, dir.resolve("machine-b"));
     assertEquals(0, second.exitCode(), second.err());
     assertEquals(0, computed(second), second.err());
     assertEquals(first.out(), second.out());
@@ -133,8 +122,8 @@ class RemoteStoreCliTest {
   @Test
   void aStoreUriWithoutABucketIsOneLineNamingIt() throws IOException {
     Path program = Files.writeString(dir.resolve("one.imgql"), "print \"one\" 1\n");
-    Outcome refused =
-        cli(
+    CliOutcome refused =
+        CliOutcome.run(
             "run",
             program.toString(),
             "--store",
@@ -151,8 +140,8 @@ class RemoteStoreCliTest {
   @Test
   void anHdfsStoreNeedsHadoopsClientWhichTheLauncherDoesNotCarry() throws IOException {
     Path program = Files.writeString(dir.resolve("one.imgql"), "print \"one\" 1\n");
-    Outcome refused =
-        cli(
+    CliOutcome refused =
+        CliOutcome.run(
             "run",
             program.toString(),
             "--store",
@@ -167,15 +156,15 @@ class RemoteStoreCliTest {
         refused.err());
   }
 
-  private static Outcome run(Path program, List<String> store, Path workDirectory) {
+  private static CliOutcome run(Path program, List<String> store, Path workDirectory) {
     List<String> args =
         new java.util.ArrayList<>(List.of("run", program.toString(), "--no-progress"));
     args.addAll(store);
     args.addAll(List.of("--store-work-dir", workDirectory.toString()));
-    return cli(args.toArray(String[]::new));
+    return CliOutcome.run(args.toArray(String[]::new));
   }
 
-  private static int computed(Outcome outcome) {
+  private static int computed(CliOutcome outcome) {
     for (String line : outcome.err().lines().toList()) {
       if (line.matches("voxbeam: \\d+ nodes: \\d+ computed, .*")) {
         return Integer.parseInt(line.replaceAll("voxbeam: \\d+ nodes: (\\d+) computed, .*", "$1"));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +19,6 @@ import org.voxbeam.testkit.SharedFixtures;
 class RunReportCliTest {
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private static String golden(String program) {
     return SharedFixtures.golden()
         .resolve("programs")
@@ -44,7 +33,7 @@ class RunReportCliTest {
 
   @Test
   void theReportNamesGoalsCountsBytesAndPhases() {
-    Outcome first = cli("run", golden("filter-fold"), "--store", store());
+    CliOutcome first = CliOutcome.run("run", golden("filter-fold"), "--store", store());
     assertEquals(0, first.exitCode(), first.err());
     assertTrue(
         first.err().contains("voxbeam: 12 nodes: 12 computed, 0 from store, 0 failed, in "),
@@ -56,13 +45,13 @@ class RunReportCliTest {
         first.err().matches("(?s).*voxbeam: time: planning \\d+ ms, execution \\d+ ms\n.*"),
         first.err());
 
-    Outcome second = cli("run", golden("filter-fold"), "--store", store());
+    CliOutcome second = CliOutcome.run("run", golden("filter-fold"), "--store", store());
     assertTrue(second.err().contains("voxbeam: store: 0 B written"), second.err());
   }
 
   @Test
   void failedGoalsAreNamed() {
-    Outcome outcome = cli("run", golden("errors-div0"), "--in-memory");
+    CliOutcome outcome = CliOutcome.run("run", golden("errors-div0"), "--in-memory");
     assertEquals(1, outcome.exitCode());
     assertTrue(
         outcome.err().matches("(?s).*voxbeam: goals: \\d+ materialized, 1 failed \\(a\\)\n.*"),
@@ -73,7 +62,7 @@ class RunReportCliTest {
 
   @Test
   void theJsonDocumentCarriesTheReport() {
-    Outcome outcome = cli("run", golden("filter-fold"), "--json", "--store", store());
+    CliOutcome outcome = CliOutcome.run("run", golden("filter-fold"), "--json", "--store", store());
     assertEquals(0, outcome.exitCode(), outcome.err());
     JsonObject report =
         (JsonObject) ((JsonObject) JsonReader.parse(outcome.out())).get("report").orElseThrow();
@@ -101,8 +90,8 @@ class RunReportCliTest {
 
   @Test
   void onBeamTheReportTimesEachStage() {
-    Outcome outcome =
-        cli(
+    CliOutcome outcome =
+        CliOutcome.run(
             "--runner=DirectRunner",
             "--maxStages=2",
             golden("filter-fold"),
@@ -124,16 +113,16 @@ class RunReportCliTest {
 
   @Test
   void noProgressBarUnlessAskedWhenNotOnATerminal() {
-    Outcome quiet = cli("run", golden("filter-fold"), "--in-memory");
-    Outcome off = cli("run", golden("filter-fold"), "--in-memory", "--no-progress");
+    CliOutcome quiet = CliOutcome.run("run", golden("filter-fold"), "--in-memory");
+    CliOutcome off = CliOutcome.run("run", golden("filter-fold"), "--in-memory", "--no-progress");
     assertFalse(quiet.err().contains("\r"), quiet.err());
     assertFalse(off.err().contains("\r"), off.err());
   }
 
   @Test
   void aForcedProgressBarIsPlainTextOnStandardErrorOnly() {
-    Outcome plain = cli("run", golden("filter-fold"), "--in-memory");
-    Outcome shown = cli("run", golden("filter-fold"), "--in-memory", "--progress");
+    CliOutcome plain = CliOutcome.run("run", golden("filter-fold"), "--in-memory");
+    CliOutcome shown = CliOutcome.run("run", golden("filter-fold"), "--in-memory", "--progress");
     assertEquals(0, shown.exitCode(), shown.err());
     assertEquals(plain.out(), shown.out());
     assertTrue(shown.err().contains("\rvoxbeam"), shown.err());
@@ -144,14 +133,16 @@ class RunReportCliTest {
         shown.err().contains("\nvoxbeam: 12 nodes:"),
         "the report starts on its own line: " + shown.err());
 
-    Outcome json = cli("run", golden("filter-fold"), "--in-memory", "--progress", "--json");
+    CliOutcome json =
+        CliOutcome.run("run", golden("filter-fold"), "--in-memory", "--progress", "--json");
     assertTrue(JsonReader.parse(json.out()) instanceof JsonObject, json.out());
   }
 
   @Test
   void progressOnBeamFollowsTheStages() {
-    Outcome shown =
-        cli("--runner=DirectRunner", golden("filter-fold"), "--store", store(), "--progress");
+    CliOutcome shown =
+        CliOutcome.run(
+            "--runner=DirectRunner", golden("filter-fold"), "--store", store(), "--progress");
     assertEquals(0, shown.exitCode(), shown.err());
     assertTrue(shown.err().contains("done"), shown.err());
     assertFalse(shown.err().contains("\u001b"), shown.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -46,15 +44,6 @@ class StoredResultsCliTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private String store() {
     return dir.resolve("store").toString();
   }
@@ -66,36 +55,39 @@ class StoredResultsCliTest {
   @Test
   void noCacheAndRefreshComputeAgainWhateverTheStoreHolds() {
     String plan = filterFold().toString();
-    Outcome first = cli("run", plan, "--store", store());
+    CliOutcome first = CliOutcome.run("run", plan, "--store", store());
     assertEquals(0, first.exitCode(), first.err());
     int all = computed(first);
     assertTrue(all > 0);
     assertEquals(
-        0, computed(cli("run", plan, "--store", store())), "a second run reads everything");
+        0,
+        computed(CliOutcome.run("run", plan, "--store", store())),
+        "a second run reads everything");
     assertEquals(
         all,
-        computed(cli("run", plan, "--store", store(), "--no-cache")),
+        computed(CliOutcome.run("run", plan, "--store", store(), "--no-cache")),
         "--no-cache computes everything");
     assertEquals(
         all,
-        computed(cli("run", "--refresh", plan, "--store", store())),
+        computed(CliOutcome.run("run", "--refresh", plan, "--store", store())),
         "--refresh alone means every goal");
-    int total = computed(cli("run", plan, "--store", store(), "--refresh=total"));
+    int total = computed(CliOutcome.run("run", plan, "--store", store(), "--refresh=total"));
     assertTrue(total > 0 && total < all, "only the cone of total: " + total + " of " + all);
     assertEquals(
         0,
-        computed(cli("run", plan, "--store", store())),
+        computed(CliOutcome.run("run", plan, "--store", store())),
         "and the next run reuses what they wrote");
 
-    Outcome unknown = cli("run", plan, "--store", store(), "--refresh=totl");
+    CliOutcome unknown = CliOutcome.run("run", plan, "--store", store(), "--refresh=totl");
     assertEquals(2, unknown.exitCode());
     assertTrue(
         unknown.err().startsWith("error: --refresh names no goal of ")
             && unknown.err().contains("'totl' (goals: "),
         unknown.err());
-    Outcome both = cli("run", plan, "--store", store(), "--no-cache", "--refresh=total");
+    CliOutcome both =
+        CliOutcome.run("run", plan, "--store", store(), "--no-cache", "--refresh=total");
     assertEquals(2, both.exitCode(), both.err());
-    Outcome beam = cli(plan, "--store", store(), "--no-cache", "--threads", "2");
+    CliOutcome beam = CliOutcome.run(plan, "--store", store(), "--no-cache", "--threads", "2");
     assertEquals(0, beam.exitCode(), beam.err());
     assertEquals(all, computed(beam), "the Beam form too");
   }
@@ -103,11 +95,11 @@ class StoredResultsCliTest {
   @Test
   void everyRunIsRecordedAndListed() {
     String plan = filterFold().toString();
-    Outcome first = cli("run", plan, "--store", store());
-    Outcome second = cli("run", plan, "--store", store(), "--refresh=total");
+    CliOutcome first = CliOutcome.run("run", plan, "--store", store());
+    CliOutcome second = CliOutcome.run("run", plan, "--store", store(), "--refresh=total");
     String firstId = runId(first);
     String secondId = runId(second);
-    Outcome listed = cli("runs", "--store", store(), "--goals");
+    CliOutcome listed = CliOutcome.run("runs", "--store", store(), "--goals");
     assertEquals(0, listed.exitCode(), listed.err());
     List<String> lines = listed.out().lines().toList();
     assertTrue(
@@ -118,7 +110,8 @@ class StoredResultsCliTest {
 
     JsonArray runs =
         (JsonArray)
-            JsonReader.parse(cli("runs", "--store", store(), "--json", "--limit", "1").out());
+            JsonReader.parse(
+                CliOutcome.run("runs", "--store", store(), "--json", "--limit", "1").out());
     assertEquals(1, runs.items().size());
     JsonObject run = (JsonObject) runs.items().get(0);
     assertEquals(secondId, run.getString("run_id").orElseThrow());
@@ -141,12 +134,12 @@ class StoredResultsCliTest {
                 "print \"voxels\" volume(img > 3)",
                 "save \"" + slashes(mask) + "\" img > 3",
                 ""));
-    Outcome run = cli("run", program.toString(), "--store", store());
+    CliOutcome run = CliOutcome.run("run", program.toString(), "--store", store());
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("voxels=69.0"), run.out());
 
     Path out = dir.resolve("got.nii.gz");
-    Outcome got = cli("get", slashes(mask), "-o", out.toString(), "--store", store());
+    CliOutcome got = CliOutcome.run("get", slashes(mask), "-o", out.toString(), "--store", store());
     assertEquals(0, got.exitCode(), got.err());
     assertAffine(headerAffine(OBLIQUE), headerAffine(out));
     assertEquals(69, countAbove(out, 0));
@@ -154,19 +147,23 @@ class StoredResultsCliTest {
     Path raw = dir.resolve("got.dat");
     assertEquals(
         0,
-        cli("get", slashes(mask), "-o", raw.toString(), "--format", "raw", "--store", store())
+        CliOutcome.run(
+                "get", slashes(mask), "-o", raw.toString(), "--format", "raw", "--store", store())
             .exitCode());
     assertEquals(6 * 5 * 4, Files.size(raw), "one byte per voxel of a mask");
     Path voxels = dir.resolve("voxels.json");
-    assertEquals(0, cli("get", "voxels", "-o", voxels.toString(), "--store", store()).exitCode());
+    assertEquals(
+        0, CliOutcome.run("get", "voxels", "-o", voxels.toString(), "--store", store()).exitCode());
     assertEquals("69.0\n", Files.readString(voxels));
 
-    Outcome asText =
-        cli("get", slashes(mask), "-o", dir.resolve("mask.txt").toString(), "--store", store());
+    CliOutcome asText =
+        CliOutcome.run(
+            "get", slashes(mask), "-o", dir.resolve("mask.txt").toString(), "--store", store());
     assertEquals(2, asText.exitCode());
     assertTrue(asText.err().contains("a volume3d cannot be saved as text"), asText.err());
-    Outcome unknown =
-        cli("get", "nothing", "-o", dir.resolve("x.json").toString(), "--store", store());
+    CliOutcome unknown =
+        CliOutcome.run(
+            "get", "nothing", "-o", dir.resolve("x.json").toString(), "--store", store());
     assertEquals(2, unknown.exitCode());
     assertEquals("error: no recorded run has a goal named 'nothing'\n", unknown.err());
   }
@@ -174,10 +171,11 @@ class StoredResultsCliTest {
   /** A sequence goal leaves as an Arrow IPC stream that Arrow's own reader reads back. */
   @Test
   void getWritesASequenceAsAnArrowStream() throws IOException {
-    assertEquals(0, cli("run", filterFold().toString(), "--store", store()).exitCode());
+    assertEquals(0, CliOutcome.run("run", filterFold().toString(), "--store", store()).exitCode());
     Path arrow = dir.resolve("big.arrows");
-    Outcome got =
-        cli("get", "big", "-o", arrow.toString(), "--format", "arrow", "--store", store());
+    CliOutcome got =
+        CliOutcome.run(
+            "get", "big", "-o", arrow.toString(), "--format", "arrow", "--store", store());
     assertEquals(0, got.exitCode(), got.err());
     List<Long> values = new ArrayList<>();
     try (InputStream in = Files.newInputStream(arrow);
@@ -191,8 +189,8 @@ class StoredResultsCliTest {
       }
     }
     assertEquals(List.of(5L, 6L, 7L, 8L, 9L), values);
-    Outcome scalar =
-        cli(
+    CliOutcome scalar =
+        CliOutcome.run(
             "get",
             "total",
             "-o",
@@ -221,9 +219,9 @@ class StoredResultsCliTest {
                 "import \"simpleitk\"",
                 "print \"image\" ReadImage(\"" + slashes(OBLIQUE) + "\")",
                 ""));
-    assertEquals(0, cli("run", program.toString(), "--store", store()).exitCode());
+    assertEquals(0, CliOutcome.run("run", program.toString(), "--store", store()).exitCode());
     Path out = dir.resolve("image.nii");
-    Outcome got = cli("get", "image", "-o", out.toString(), "--store", store());
+    CliOutcome got = CliOutcome.run("get", "image", "-o", out.toString(), "--store", store());
     assertEquals(0, got.exitCode(), got.err());
     String check =
         "import nibabel, numpy, sys\n"
@@ -240,12 +238,12 @@ class StoredResultsCliTest {
     Path program =
         Files.writeString(
             dir.resolve("lines.imgql"), "print \"lines\" load(\"" + slashes(numbers) + "\")\n");
-    String first = runId(cli("run", program.toString(), "--store", store()));
+    String first = runId(CliOutcome.run("run", program.toString(), "--store", store()));
     Files.writeString(numbers, "1\n2\n3\n");
     Files.setLastModifiedTime(numbers, FileTime.from(Instant.now().plusSeconds(5)));
-    String second = runId(cli("run", program.toString(), "--store", store()));
-    Outcome old =
-        cli(
+    String second = runId(CliOutcome.run("run", program.toString(), "--store", store()));
+    CliOutcome old =
+        CliOutcome.run(
             "get",
             "lines",
             "--run",
@@ -258,8 +256,9 @@ class StoredResultsCliTest {
     assertTrue(
         old.err().contains("was computed again") && old.err().contains("by run " + second),
         old.err());
-    Outcome latest =
-        cli("get", "lines", "-o", dir.resolve("new.json").toString(), "--store", store());
+    CliOutcome latest =
+        CliOutcome.run(
+            "get", "lines", "-o", dir.resolve("new.json").toString(), "--store", store());
     assertEquals(0, latest.exitCode(), latest.err());
     assertEquals("[\n  \"1\",\n  \"2\",\n  \"3\"\n]\n", Files.readString(dir.resolve("new.json")));
   }
@@ -279,7 +278,7 @@ class StoredResultsCliTest {
                 "save \"" + slashes(dir.resolve("fine.json")) + "\" 3",
                 "print \"ok\" 1",
                 ""));
-    Outcome run = cli("run", program.toString(), "--store", store(), "--json");
+    CliOutcome run = CliOutcome.run("run", program.toString(), "--store", store(), "--json");
     assertEquals(1, run.exitCode(), run.err());
     JsonObject document = (JsonObject) JsonReader.parse(run.out());
     String goals = CanonicalJson.write(document.get("goals").orElseThrow());
@@ -300,7 +299,7 @@ class StoredResultsCliTest {
     assertTrue(run.err().contains("voxbeam: goals: 2 materialized, 2 failed"), run.err());
     assertFalse(Files.exists(dir.resolve("image.txt")), "no placeholder text");
     assertEquals("3.0\n", Files.readString(dir.resolve("fine.json")));
-    String recorded = cli("runs", "--store", store(), "--json").out();
+    String recorded = CliOutcome.run("runs", "--store", store(), "--json").out();
     assertTrue(
         recorded.contains("\"status\": \"failed\"")
             && recorded.contains("a volume3d cannot be saved as text"),
@@ -324,7 +323,7 @@ class StoredResultsCliTest {
                 "save \"" + slashes(out.resolve("count.json")) + "\" 3",
                 "save \"" + slashes(out.resolve("count.txt")) + "\" 3",
                 ""));
-    assertEquals(0, cli("run", program.toString(), "--store", store()).exitCode());
+    assertEquals(0, CliOutcome.run("run", program.toString(), "--store", store()).exitCode());
     Path probe = Files.createFile(out.resolve("probe"));
     Set<PosixFilePermission> fresh = Files.getPosixFilePermissions(probe);
     for (String name : List.of("image.nii.gz", "count.json", "count.txt")) {
@@ -338,7 +337,8 @@ class StoredResultsCliTest {
     // before any request, in one line.
     if (System.getenv("AWS_ACCESS_KEY_ID") == null
         && System.getProperty("aws.accessKeyId") == null) {
-      Outcome s3 = cli("run", filterFold().toString(), "--store", "s3://bucket/results");
+      CliOutcome s3 =
+          CliOutcome.run("run", filterFold().toString(), "--store", "s3://bucket/results");
       assertEquals(2, s3.exitCode(), s3.err());
       assertEquals(
           "error: store s3://bucket/results: no AWS credentials found; set AWS_ACCESS_KEY_ID and"
@@ -347,10 +347,11 @@ class StoredResultsCliTest {
           s3.err());
     }
     assertFalse(Files.exists(Path.of("s3:")), "no folder named s3:");
-    Outcome beam = cli(filterFold().toString(), "--store=gs://bucket/results");
+    CliOutcome beam = CliOutcome.run(filterFold().toString(), "--store=gs://bucket/results");
     assertEquals(2, beam.exitCode(), beam.err());
-    Outcome file =
-        cli("run", filterFold().toString(), "--store", dir.resolve("uri").toUri().toString());
+    CliOutcome file =
+        CliOutcome.run(
+            "run", filterFold().toString(), "--store", dir.resolve("uri").toUri().toString());
     assertEquals(0, file.exitCode(), file.err());
     assertTrue(Files.isDirectory(dir.resolve("uri/segments")), "file: URIs name directories");
     for (List<String> readOnly :
@@ -361,14 +362,14 @@ class StoredResultsCliTest {
             List.of("explain", filterFold().toString()))) {
       List<String> args = new java.util.ArrayList<>(readOnly);
       args.addAll(List.of("--store", dir.resolve("absent").toString()));
-      Outcome refused = cli(args.toArray(new String[0]));
+      CliOutcome refused = CliOutcome.run(args.toArray(new String[0]));
       assertEquals(2, refused.exitCode(), readOnly + ": " + refused.err());
       assertTrue(refused.err().startsWith("error: no result store at "), refused.err());
     }
     assertFalse(Files.exists(dir.resolve("absent")), "read-only commands create nothing");
   }
 
-  private static int computed(Outcome outcome) {
+  private static int computed(CliOutcome outcome) {
     for (String line : outcome.err().lines().toList()) {
       if (line.matches("voxbeam: \\d+ nodes: \\d+ computed, .*")) {
         return Integer.parseInt(line.replaceAll("voxbeam: \\d+ nodes: (\\d+) computed, .*", "$1"));
@@ -377,7 +378,7 @@ class StoredResultsCliTest {
     throw new AssertionError("no report in " + outcome.err());
   }
 
-  private static String runId(Outcome outcome) {
+  private static String runId(CliOutcome outcome) {
     return outcome
         .err()
         .lines()

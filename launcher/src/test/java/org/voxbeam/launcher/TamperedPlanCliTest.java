@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TamperedPlanCliTest {
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void aTamperedPlanLeavesTheSharedStoreAsItWas() throws Exception {
     Path honest =
@@ -40,25 +29,27 @@ class TamperedPlanCliTest {
     Files.writeString(tampered, tamperedText, StandardCharsets.UTF_8);
     String store = dir.resolve("store").toString();
 
-    Outcome refused = cli("run", tampered.toString(), "--store", store);
+    CliOutcome refused = CliOutcome.run("run", tampered.toString(), "--store", store);
     assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.err());
 
-    Outcome forced = cli("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
+    CliOutcome forced =
+        CliOutcome.run("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
     assertEquals(0, forced.exitCode(), forced.err());
     assertTrue(
         forced.out().contains("total=55.0"),
         "the tampered plan computes its own content: " + forced.out());
 
-    Outcome after = cli("run", honest.toString(), "--store", store);
+    CliOutcome after = CliOutcome.run("run", honest.toString(), "--store", store);
     assertEquals(0, after.exitCode(), after.err());
     assertTrue(after.out().contains("total=45.0"), after.out());
     assertTrue(
         after.err().contains("0 from store"),
         "nothing of the tampered run was stored: " + after.err());
 
-    Outcome again = cli("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
+    CliOutcome again =
+        CliOutcome.run("run", tampered.toString(), "--allow-id-mismatch", "--store", store);
     assertTrue(again.out().contains("total=55.0"), "nor read from the store: " + again.out());
-    Outcome runs = cli("runs", "--store", store);
+    CliOutcome runs = CliOutcome.run("runs", "--store", store);
     assertEquals(
         1, runs.out().lines().filter(line -> line.contains("plan.json")).count(), runs.out());
   }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,22 +20,14 @@ class VoxBeamCliTest {
 
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = VoxBeamCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private static Path golden(String program) {
     return SharedFixtures.golden().resolve("programs").resolve(program).resolve("plan.json");
   }
 
   @Test
   void runPrintsGoalsAsNameEqualsValue() {
-    Outcome outcome = cli("run", golden("filter-fold").toString(), "--threads", "2", "--in-memory");
+    CliOutcome outcome =
+        CliOutcome.run("run", golden("filter-fold").toString(), "--threads", "2", "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertEquals(
         String.join(
@@ -54,8 +44,8 @@ class VoxBeamCliTest {
 
   @Test
   void runWithJsonGivesTypedValues() {
-    Outcome outcome =
-        cli(
+    CliOutcome outcome =
+        CliOutcome.run(
             "run",
             golden("strings").toString(),
             "--json",
@@ -68,21 +58,22 @@ class VoxBeamCliTest {
 
   @Test
   void aFailedGoalExitsWithOneAndOtherGoalsStillPrint() {
-    Outcome outcome =
-        cli("run", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
+    CliOutcome outcome =
+        CliOutcome.run(
+            "run", golden("errors-div0").toString(), "--store", dir.resolve("store").toString());
     assertEquals(1, outcome.exitCode());
     assertTrue(outcome.out().contains("b=4.0"), outcome.out());
     assertTrue(outcome.out().contains("a=<error: vox1./"), outcome.out());
     assertTrue(outcome.out().contains("float division by zero"), outcome.out());
   }
 
-  private Outcome runPlan(String json) throws IOException {
+  private CliOutcome runPlan(String json) throws IOException {
     Path plan = dir.resolve("plan.json");
     Files.writeString(plan, json);
-    return cli("run", plan.toString(), "--store", dir.resolve("store").toString());
+    return CliOutcome.run("run", plan.toString(), "--store", dir.resolve("store").toString());
   }
 
-  private static void assertOneLineError(Outcome outcome, String... mentions) {
+  private static void assertOneLineError(CliOutcome outcome, String... mentions) {
     assertEquals(2, outcome.exitCode(), outcome.err());
     assertEquals("", outcome.out());
     String message = outcome.err().strip();
@@ -116,33 +107,38 @@ class VoxBeamCliTest {
         "does not match");
     assertOneLineError(runPlan("{\"nodes\":[{\"id\":"), "plan.json:1:", "malformed JSON");
     assertOneLineError(
-        cli("run", dir.resolve("missing.json").toString(), "--in-memory"),
+        CliOutcome.run("run", dir.resolve("missing.json").toString(), "--in-memory"),
         "missing.json",
         "no such file");
   }
 
   @Test
   void badFlagsExitWithTwo() {
-    assertEquals(2, cli("run").exitCode());
-    assertEquals(
-        2, cli("run", golden("floats").toString(), "--threads", "0", "--in-memory").exitCode());
-    assertEquals(2, cli("store", "evict", "--store", dir.resolve("s").toString()).exitCode());
+    assertEquals(2, CliOutcome.run("run").exitCode());
     assertEquals(
         2,
-        cli("store", "gc", "--grace", "soon", "--store", dir.resolve("s").toString()).exitCode());
-    assertEquals(2, cli("frobnicate").exitCode());
+        CliOutcome.run("run", golden("floats").toString(), "--threads", "0", "--in-memory")
+            .exitCode());
+    assertEquals(
+        2, CliOutcome.run("store", "evict", "--store", dir.resolve("s").toString()).exitCode());
+    assertEquals(
+        2,
+        CliOutcome.run("store", "gc", "--grace", "soon", "--store", dir.resolve("s").toString())
+            .exitCode());
+    assertEquals(2, CliOutcome.run("frobnicate").exitCode());
   }
 
   @Test
   void withoutACommandThePlanRunsOnBeamsDirectRunner() {
     String store = dir.resolve("store").toString();
-    Outcome beam = cli(golden("filter-fold").toString(), "--store", store, "--threads", "2");
+    CliOutcome beam =
+        CliOutcome.run(golden("filter-fold").toString(), "--store", store, "--threads", "2");
     assertEquals(0, beam.exitCode(), beam.err());
-    Outcome inProcess = cli("run", golden("filter-fold").toString(), "--in-memory");
+    CliOutcome inProcess = CliOutcome.run("run", golden("filter-fold").toString(), "--in-memory");
     assertEquals(inProcess.out(), beam.out());
     assertTrue(beam.err().contains("12 nodes: 12 computed, 0 from store, 0 failed"), beam.err());
-    Outcome again =
-        cli(
+    CliOutcome again =
+        CliOutcome.run(
             "run",
             "--runner=DirectRunner",
             "--maxStages=2",
@@ -155,8 +151,8 @@ class VoxBeamCliTest {
 
   @Test
   void aFailedGoalOnBeamExitsWithOneAndOtherGoalsStillPrint() {
-    Outcome outcome =
-        cli(
+    CliOutcome outcome =
+        CliOutcome.run(
             "--runner=DirectRunner",
             golden("errors-div0").toString(),
             "--store",
@@ -171,20 +167,22 @@ class VoxBeamCliTest {
     String plan = golden("floats").toString();
     String store = dir.resolve("store").toString();
     assertOneLineError(
-        cli("--runner=DirectRunner", "--noSuchOption=1", plan, "--store", store), "noSuchOption");
+        CliOutcome.run("--runner=DirectRunner", "--noSuchOption=1", plan, "--store", store),
+        "noSuchOption");
     assertOneLineError(
-        cli("--runner=FlinkRunner", plan, "--store", store), "FlinkRunner", "-Pflink");
-    assertOneLineError(cli("--maxStages=0", plan, "--store", store), "--maxStages");
-    assertOneLineError(cli(plan, "--in-memory"), "--in-memory");
-    assertOneLineError(cli("run", "--flinkMaster=[local]", plan, "--in-memory"), "--flinkMaster");
+        CliOutcome.run("--runner=FlinkRunner", plan, "--store", store), "FlinkRunner", "-Pflink");
+    assertOneLineError(CliOutcome.run("--maxStages=0", plan, "--store", store), "--maxStages");
+    assertOneLineError(CliOutcome.run(plan, "--in-memory"), "--in-memory");
+    assertOneLineError(
+        CliOutcome.run("run", "--flinkMaster=[local]", plan, "--in-memory"), "--flinkMaster");
   }
 
   @Test
   void aSecondRunReadsFromThePersistentStore() {
     String store = dir.resolve("store").toString();
-    Outcome first = cli("run", golden("filter-fold").toString(), "--store", store);
+    CliOutcome first = CliOutcome.run("run", golden("filter-fold").toString(), "--store", store);
     assertEquals(0, first.exitCode(), first.err());
-    Outcome second = cli("run", golden("filter-fold").toString(), "--store", store);
+    CliOutcome second = CliOutcome.run("run", golden("filter-fold").toString(), "--store", store);
     assertEquals(first.out(), second.out());
     assertTrue(second.err().contains("0 computed, 5 from store"), second.err());
   }
@@ -192,40 +190,44 @@ class VoxBeamCliTest {
   @Test
   void storeCommandsReportAndMaintain() throws IOException {
     String store = dir.resolve("store").toString();
-    cli("run", golden("arrays-index-slice").toString(), "--store", store);
-    Outcome stats = cli("store", "stats", "--store", store);
+    CliOutcome.run("run", golden("arrays-index-slice").toString(), "--store", store);
+    CliOutcome stats = CliOutcome.run("store", "stats", "--store", store);
     assertEquals(0, stats.exitCode(), stats.err());
     assertTrue(stats.out().contains("sequence"), stats.out());
-    Outcome verify = cli("store", "verify", "--store", store);
+    CliOutcome verify = CliOutcome.run("store", "verify", "--store", store);
     assertEquals(0, verify.exitCode(), verify.out());
     assertTrue(verify.out().contains(": ok"), verify.out());
     assertTrue(
-        cli("store", "gc", "--dry-run", "--store", store).out().startsWith("would remove 0 blobs"));
-    Outcome compact = cli("store", "compact", "--store", store);
+        CliOutcome.run("store", "gc", "--dry-run", "--store", store)
+            .out()
+            .startsWith("would remove 0 blobs"));
+    CliOutcome compact = CliOutcome.run("store", "compact", "--store", store);
     assertEquals(0, compact.exitCode(), compact.err());
-    Outcome evict = cli("store", "evict", "--max-age", "1d", "--dry-run", "--store", store);
+    CliOutcome evict =
+        CliOutcome.run("store", "evict", "--max-age", "1d", "--dry-run", "--store", store);
     assertTrue(evict.out().startsWith("would evict 0 results"), evict.out());
     Path notAStore = Files.createDirectories(dir.resolve("elsewhere"));
     Files.writeString(notAStore.resolve("file.txt"), "x");
     assertOneLineError(
-        cli("store", "stats", "--store", notAStore.toString()), "not a VoxBeam store");
+        CliOutcome.run("store", "stats", "--store", notAStore.toString()), "not a VoxBeam store");
   }
 
   @Test
   void exportWritesJsonDotAndMermaid() {
-    Outcome json = cli("export", golden("map-closure").toString());
+    CliOutcome json = CliOutcome.run("export", golden("map-closure").toString());
     assertEquals(0, json.exitCode(), json.err());
     assertTrue(json.out().contains("\"body\": \"*(x,k)\""), json.out());
-    Outcome dot = cli("export", golden("map-closure").toString(), "--format", "dot");
+    CliOutcome dot = CliOutcome.run("export", golden("map-closure").toString(), "--format", "dot");
     assertTrue(dot.out().startsWith("digraph plan {"), dot.out());
-    Outcome mermaid = cli("export", golden("map-closure").toString(), "--format", "mermaid");
+    CliOutcome mermaid =
+        CliOutcome.run("export", golden("map-closure").toString(), "--format", "mermaid");
     assertTrue(mermaid.out().startsWith("flowchart TD\n"), mermaid.out());
     assertTrue(mermaid.out().contains("[/\"print scaled\"/]"), mermaid.out());
   }
 
   @Test
   void listPrimitivesShowsNamespaces() {
-    Outcome outcome = cli("list-primitives");
+    CliOutcome outcome = CliOutcome.run("list-primitives");
     assertEquals(0, outcome.exitCode());
     assertTrue(outcome.out().contains("default.map"));
     assertTrue(outcome.out().contains("vox1.+"));
@@ -240,8 +242,8 @@ class VoxBeamCliTest {
   void runningAProgramPrintsWhatRunningItsVoxLogicA2PlanPrints() {
     for (Path dir : SharedFixtures.goldenPrograms()) {
       String name = dir.getFileName().toString();
-      Outcome fromPlan = cli("run", golden(name).toString(), "--in-memory");
-      Outcome fromProgram = cli("run", program(name).toString(), "--in-memory");
+      CliOutcome fromPlan = CliOutcome.run("run", golden(name).toString(), "--in-memory");
+      CliOutcome fromProgram = CliOutcome.run("run", program(name).toString(), "--in-memory");
       assertEquals(fromPlan.exitCode(), fromProgram.exitCode(), name + ": " + fromProgram.err());
       assertEquals(fromPlan.out(), fromProgram.out(), name);
     }
@@ -249,7 +251,7 @@ class VoxBeamCliTest {
 
   @Test
   void planWritesTheReducedPlanAsJsonOrDot() throws IOException {
-    Outcome json = cli("plan", program("map-closure").toString(), "--json");
+    CliOutcome json = CliOutcome.run("plan", program("map-closure").toString(), "--json");
     assertEquals(0, json.exitCode(), json.err());
     assertTrue(json.out().contains("\"body\": \"*(x,k)\""), json.out());
     String expected =
@@ -257,8 +259,8 @@ class VoxBeamCliTest {
     String scaledId =
         expected.substring(expected.indexOf("\"id\": \"") + 7, expected.indexOf("\"id\": \"") + 71);
     assertTrue(json.out().contains(scaledId), scaledId);
-    Outcome dot =
-        cli(
+    CliOutcome dot =
+        CliOutcome.run(
             "plan",
             program("map-closure").toString(),
             "--dot",
@@ -266,22 +268,25 @@ class VoxBeamCliTest {
             dir.resolve("p.dot").toString());
     assertEquals(0, dot.exitCode(), dot.err());
     assertTrue(Files.readString(dir.resolve("p.dot")).startsWith("digraph plan {"));
-    assertEquals(2, cli("plan", program("map-closure").toString(), "--json", "--dot").exitCode());
+    assertEquals(
+        2, CliOutcome.run("plan", program("map-closure").toString(), "--json", "--dot").exitCode());
   }
 
   @Test
   void explainTellsStoredFromToCompute() {
     String store = dir.resolve("store").toString();
-    Outcome missing = cli("explain", program("filter-fold").toString(), "--store", store);
+    CliOutcome missing =
+        CliOutcome.run("explain", program("filter-fold").toString(), "--store", store);
     assertEquals(2, missing.exitCode(), missing.err());
     assertTrue(missing.err().startsWith("error: no result store at "), missing.err());
     assertFalse(Files.exists(dir.resolve("store")), "explain never creates a store");
-    Outcome before = cli("explain", program("filter-fold").toString(), "--in-memory");
+    CliOutcome before = CliOutcome.run("explain", program("filter-fold").toString(), "--in-memory");
     assertEquals(0, before.exitCode(), before.err());
     assertTrue(before.out().contains("summary: 5 goals (0 in store, 5 to compute)"), before.out());
     assertTrue(before.out().contains("to compute  default.fold"), before.out());
-    cli("run", program("filter-fold").toString(), "--store", store);
-    Outcome after = cli("explain", program("filter-fold").toString(), "--store", store);
+    CliOutcome.run("run", program("filter-fold").toString(), "--store", store);
+    CliOutcome after =
+        CliOutcome.run("explain", program("filter-fold").toString(), "--store", store);
     assertTrue(after.out().contains("summary: 5 goals (5 in store, 0 to compute)"), after.out());
   }
 
@@ -289,18 +294,19 @@ class VoxBeamCliTest {
   void badProgramsGiveLocatedErrorsAndExitTwo() throws IOException {
     Path bad = dir.resolve("bad.imgql");
     Files.writeString(bad, "f(x) = x + qq\nprint \"a\" f(2)\n");
-    Outcome unbound = cli("run", bad.toString(), "--in-memory");
+    CliOutcome unbound = CliOutcome.run("run", bad.toString(), "--in-memory");
     assertEquals(2, unbound.exitCode());
     assertTrue(unbound.err().contains("bad.imgql:1:12: error: unbound name 'qq'"), unbound.err());
     assertTrue(unbound.err().contains("f(x) = x + qq\n           ^"), unbound.err());
     assertTrue(unbound.err().contains("in 'f' called at"), unbound.err());
     assertFalse(unbound.err().contains("Exception"), unbound.err());
     Files.writeString(bad, "x = (1 +\n");
-    Outcome syntax = cli("plan", bad.toString());
+    CliOutcome syntax = CliOutcome.run("plan", bad.toString());
     assertEquals(2, syntax.exitCode());
     assertTrue(
         syntax.err().contains("bad.imgql:2:1: error: unexpected end of input"), syntax.err());
-    Outcome missing = cli("explain", dir.resolve("absent.imgql").toString(), "--in-memory");
+    CliOutcome missing =
+        CliOutcome.run("explain", dir.resolve("absent.imgql").toString(), "--in-memory");
     assertEquals(2, missing.exitCode());
     assertTrue(missing.err().contains("cannot read program"), missing.err());
   }

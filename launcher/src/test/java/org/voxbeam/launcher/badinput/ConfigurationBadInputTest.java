@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.launcher.CliOutcome;
 
 /**
  * The bad-input matrix for configuration (the properties file and {@code VOXBEAM_*} variables),

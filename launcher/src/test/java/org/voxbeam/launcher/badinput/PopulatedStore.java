@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.voxbeam.launcher.CliOutcome;
 import org.voxbeam.testkit.SharedFixtures;
 
 /**

@@ -1,4 +1,4 @@
-package org.voxbeam.launcher.badinput;
+package org.voxbeam.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,18 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
-import org.voxbeam.launcher.VoxBeamCli;
 
 /**
- * What one in-process command line printed and returned, with the checks every bad input shares.
+ * What one in-process command line printed and returned, with the checks every bad input shares:
+ * the one way the launcher's tests run the CLI without starting a JVM.
  */
-record CliOutcome(int exitCode, String out, String err) {
+public record CliOutcome(int exitCode, String out, String err) {
 
-  static CliOutcome run(String... args) {
+  public static CliOutcome run(String... args) {
     return run(Map.of(), args);
   }
 
-  static CliOutcome run(Map<String, String> environment, String... args) {
+  public static CliOutcome run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
@@ -32,7 +32,7 @@ record CliOutcome(int exitCode, String out, String err) {
    * A refused input: exit code 2, nothing on standard output, and an error that mentions every one
    * of {@code mentions} without a stack trace or an exception class name.
    */
-  CliOutcome assertRefused(String... mentions) {
+  public CliOutcome assertRefused(String... mentions) {
     assertEquals(2, exitCode, err);
     assertEquals("", out, out);
     assertNoStackTrace();
@@ -43,7 +43,7 @@ record CliOutcome(int exitCode, String out, String err) {
   }
 
   /** Standard error carries no Java stack trace and no exception class name. */
-  CliOutcome assertNoStackTrace() {
+  public CliOutcome assertNoStackTrace() {
     assertFalse(err.contains("\tat "), err);
     assertFalse(err.contains("Exception"), err);
     assertFalse(err.contains("Error:"), err);
@@ -54,7 +54,7 @@ record CliOutcome(int exitCode, String out, String err) {
    * A located error: one message line, then the offending source line and a caret under the column,
    * nothing more.
    */
-  CliOutcome assertOneLineAndCaret() {
+  public CliOutcome assertOneLineAndCaret() {
     String[] lines = err.strip().split("\n");
     assertEquals(3, lines.length, err);
     assertTrue(lines[2].strip().equals("^"), err);
@@ -65,7 +65,7 @@ record CliOutcome(int exitCode, String out, String err) {
    * The first line of standard error is the whole message: one line, starting "error:" or the file
    * name.
    */
-  CliOutcome assertOneLine() {
+  public CliOutcome assertOneLine() {
     assertFalse(err.strip().contains("\n"), err);
     return this;
   }
