@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.voxbeam.storage.StoredValues.id;
+import static org.voxbeam.storage.StoredValues.later;
 import static org.voxbeam.storage.StoredValues.result;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BooleanValue;
 import org.voxbeam.kernel.value.BytesValue;
@@ -136,18 +136,6 @@ class ParquetResultStoreTest {
       assertEquals(1, store.stats().succeeded());
       assertEquals(0, store.stats().failed());
     }
-  }
-
-  private static StoredResult later(StoredResult result, long seconds) {
-    ResultMetadata metadata = result.metadata();
-    return new StoredResult(
-        result.id(),
-        result.value(),
-        new ResultMetadata(
-            metadata.operator(),
-            metadata.computeTime(),
-            metadata.createdAt().plusSeconds(seconds),
-            metadata.engineVersion()));
   }
 
   @Test

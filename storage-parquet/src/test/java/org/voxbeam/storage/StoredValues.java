@@ -27,4 +27,17 @@ public final class StoredValues {
         new ResultMetadata(
             "test.op", Duration.ofMillis(3), Instant.ofEpochMilli(1_700_000_000_000L), "test"));
   }
+
+  /** {@code result} as if stored {@code seconds} later: the newer row of the same id. */
+  public static StoredResult later(StoredResult result, long seconds) {
+    ResultMetadata metadata = result.metadata();
+    return new StoredResult(
+        result.id(),
+        result.value(),
+        new ResultMetadata(
+            metadata.operator(),
+            metadata.computeTime(),
+            metadata.createdAt().plusSeconds(seconds),
+            metadata.engineVersion()));
+  }
 }
