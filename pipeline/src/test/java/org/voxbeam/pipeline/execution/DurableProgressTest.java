@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.pipeline.plan.Goal;
@@ -29,6 +32,13 @@ class DurableProgressTest {
   private static final long NODE_MILLIS = 20;
   private static final long INTERVAL_MILLIS = 300;
 
+  /**
+   * The run is killed once this many segments are in the store: two timed commits, about 0.6 s of
+   * its 8 s. Waiting for them rather than for a fixed time keeps the test about commits on a loaded
+   * machine, where the child JVM can take seconds to start.
+   */
+  private static final int KILL_AFTER_SEGMENTS = 2;
+
   @TempDir Path dir;
 
   @Test
@@ -45,7 +55,7 @@ class DurableProgressTest {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(run.getInputStream(), StandardCharsets.UTF_8));
     assertEquals("running", out.readLine());
-    Thread.sleep(3_000);
+    awaitSegments(KILL_AFTER_SEGMENTS);
     run.destroyForcibly();
     assertTrue(run.waitFor(30, TimeUnit.SECONDS));
 
@@ -57,7 +67,7 @@ class DurableProgressTest {
           kept++;
         }
       }
-      assertTrue(kept >= 10, "three seconds into the run, results were committed: " + kept);
+      assertTrue(kept >= 10, "two timed commits into the run, results were committed: " + kept);
       assertTrue(kept < NODES, "the run was killed before it finished: " + kept);
 
       SlowNodes counting = new SlowNodes(0);
@@ -70,6 +80,25 @@ class DurableProgressTest {
         assertEquals(
             k + 0.5, ((org.voxbeam.kernel.value.NumberValue) again.goals().get(k).value()).value());
       }
+    }
+  }
+
+  private void awaitSegments(int count) throws IOException, InterruptedException {
+    Path segments = dir.resolve("segments");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (committedSegments(segments) < count) {
+      assertTrue(
+          System.nanoTime() < deadline, "fewer than " + count + " segments committed in 60 s");
+      Thread.sleep(20);
+    }
+  }
+
+  private static long committedSegments(Path segments) throws IOException {
+    if (!Files.isDirectory(segments)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(segments)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".parquet")).count();
     }
   }
 }
