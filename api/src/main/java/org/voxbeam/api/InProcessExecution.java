@@ -23,11 +23,14 @@ import org.voxbeam.pipeline.execution.RunCancellation;
 import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.storage.remote.RemoteInputSources;
 
 /**
  * Runs a plan on the in-process {@link DynamicScheduler}. The scheduler reports every node, so
  * progress is exact, and the moment it has planned the run splits the time into planning (finding
- * what the store already holds) and execution.
+ * what the store already holds) and execution. Before a run, the readers of {@code s3://} and
+ * {@code hdfs://} inputs are registered with the run's S3 endpoint, so its operators and the checks
+ * of recorded inputs can reach them.
  */
 final class InProcessExecution {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessExecution.class);
@@ -41,6 +44,7 @@ final class InProcessExecution {
    */
   static Execution run(
       ResultStore local, Plan plan, RunSettings settings, RunCancellation cancellation) {
+    RemoteInputSources.install(settings.inputs().s3Endpoint());
     try (FetchingStore fetching =
         settings.peers().isEmpty() ? null : new FetchingStore(local, settings.peers())) {
       ResultStore store = fetching == null ? local : fetching;
@@ -85,9 +89,14 @@ final class InProcessExecution {
         fromPeers);
   }
 
-  /** The standard library, reading image files within the run's limits. */
+  /**
+   * The standard library, reading image files within the run's limits, and remote inputs under the
+   * run's remote roots.
+   */
   private static OperatorRegistry standardOperators(RunSettings settings) {
-    return StandardLibrary.registry(FileAccess.UNRESTRICTED, settings.limits().images());
+    return StandardLibrary.registry(
+        FileAccess.UNRESTRICTED.allowingRemote(settings.inputs().roots()),
+        settings.limits().images());
   }
 
   /**

@@ -31,6 +31,8 @@ import org.voxbeam.pipeline.execution.SchedulerOptions;
  * @param commitInterval how long a computed result may wait for its commit (in process): what a
  *     crash can lose, and how long an overlapping run waiting on a node may wait for it
  * @param peers the VoxBeam servers asked for a result before it is computed (in process only)
+ * @param inputs which {@code s3://} and {@code hdfs://} inputs the run may read, and from which S3
+ *     endpoint (in process only)
  */
 public record RunSettings(
     String runner,
@@ -44,7 +46,8 @@ public record RunSettings(
     Optional<ProgramSource> program,
     SaveTargets saves,
     Duration commitInterval,
-    PeerSettings peers) {
+    PeerSettings peers,
+    RemoteInputs inputs) {
 
   /** The runner name of the in-process scheduler. */
   public static final String IN_PROCESS = "in-process";
@@ -60,6 +63,7 @@ public record RunSettings(
     Objects.requireNonNull(program, "program");
     Objects.requireNonNull(saves, "saves");
     Objects.requireNonNull(peers, "peers");
+    Objects.requireNonNull(inputs, "inputs");
     if (commitInterval.isNegative() || commitInterval.isZero()) {
       throw new InvalidInputException(
           "the commit interval must be positive, got " + commitInterval);
@@ -85,7 +89,8 @@ public record RunSettings(
         Optional.empty(),
         SaveTargets.AS_NAMED,
         SchedulerOptions.DEFAULT_COMMIT_INTERVAL,
-        PeerSettings.NONE);
+        PeerSettings.NONE,
+        RemoteInputs.NONE);
   }
 
   public RunSettings withThreads(int count) {
@@ -101,7 +106,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withOperators(OperatorRegistry registry) {
@@ -117,7 +123,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withProgress(ProgressListener listener) {
@@ -133,7 +140,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withLimits(Limits value) {
@@ -149,7 +157,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withCachePolicy(CachePolicy policy) {
@@ -165,7 +174,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withRunId(String id) {
@@ -181,7 +191,8 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withProgram(ProgramSource source) {
@@ -197,7 +208,8 @@ public record RunSettings(
         Optional.of(source),
         saves,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withSaves(SaveTargets targets) {
@@ -213,7 +225,8 @@ public record RunSettings(
         program,
         targets,
         commitInterval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withCommitInterval(Duration interval) {
@@ -229,7 +242,8 @@ public record RunSettings(
         program,
         saves,
         interval,
-        peers);
+        peers,
+        inputs);
   }
 
   public RunSettings withPeers(PeerSettings value) {
@@ -245,6 +259,24 @@ public record RunSettings(
         program,
         saves,
         commitInterval,
+        value,
+        inputs);
+  }
+
+  public RunSettings withInputs(RemoteInputs value) {
+    return new RunSettings(
+        runner,
+        threads,
+        beamArguments,
+        operators,
+        progress,
+        limits,
+        cachePolicy,
+        runId,
+        program,
+        saves,
+        commitInterval,
+        peers,
         value);
   }
 

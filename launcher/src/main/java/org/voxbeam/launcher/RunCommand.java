@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
   @Mixin ProgressOptions progressOptions;
   @Mixin LimitOptions limitOptions;
   @Mixin PeerOptions peerOptions;
+  @Mixin InputOptions inputOptions;
 
   @Option(names = "--threads", description = "Worker threads (default: one per core).")
   Integer threads;
@@ -128,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
             .withLimits(limits)
             .withCachePolicy(cachePolicy())
             .withProgram(ProgramSource.file(planOptions.plan))
-            .withPeers(peerOptions.settings());
+            .withPeers(peerOptions.settings())
+            .withInputs(inputOptions.settings(storeLocation.endpoint()));
     if (threads != null) {
       settings = settings.withThreads(threads);
     }

@@ -58,6 +58,11 @@ final class StoreLocation {
       description = "Memory for decoded results, in MB (default: ${DEFAULT-VALUE}).")
   long cacheMegabytes;
 
+  /** {@code --store-endpoint}, if given. */
+  Optional<String> endpoint() {
+    return Optional.ofNullable(endpoint);
+  }
+
   /**
    * The directory of the persistent store this command uses; for a remote store, its working
    * directory.

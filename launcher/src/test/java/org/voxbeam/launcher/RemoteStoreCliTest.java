@@ -3,15 +3,10 @@ package org.voxbeam.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,75 +15,23 @@ import org.voxbeam.testkit.SharedFixtures;
 
 /**
  * {@code run --store s3://…} end to end, against an S3-compatible server in a process of its own
- * (S3Mock, from the storage-remote module's test classpath): two runs from two working directories,
- * as on two machines that share only the bucket; the second computes nothing.
+ * ({@link S3ServerProcess}): two runs from two working directories, as on two machines that share
+ * only the bucket; the second computes nothing.
  */
 class RemoteStoreCliTest {
-  /** Where the storage-remote module's build leaves its test classes and their classpath. */
-  private static final Path REMOTE_MODULE_TARGET =
-      Path.of(System.getProperty("voxbeam.storageRemoteTarget", "../storage-remote/target"));
-
-  @TempDir static Path serverRoot;
   @TempDir Path dir;
 
-  private static Process server;
   private static String endpoint;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    Path classpathFile = REMOTE_MODULE_TARGET.resolve("s3-server.classpath");
-    assertTrue(
-        Files.isRegularFile(classpathFile),
-        "build the storage-remote module's tests first (its test classpath is not at "
-            + classpathFile.toAbsolutePath()
-            + ")");
-    String classpath =
-        String.join(
-            java.io.File.pathSeparator,
-            REMOTE_MODULE_TARGET.resolve("test-classes").toString(),
-            REMOTE_MODULE_TARGET.resolve("classes").toString(),
-            Files.readString(classpathFile).strip());
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    server =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                classpath,
-                "org.voxbeam.storage.remote.S3ServerMain",
-                serverRoot.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    endpoint = CompletableFuture.supplyAsync(() -> announced(out)).get(120, TimeUnit.SECONDS);
-    // The CLI finds credentials and region as the AWS SDK does; S3Mock accepts any.
-    System.setProperty("aws.accessKeyId", "dummy-key");
-    System.setProperty("aws.secretAccessKey", "dummy-secret");
-    System.setProperty("aws.region", "us-east-1");
-  }
-
-  private static String announced(BufferedReader out) {
-    try {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith("s3 ")) {
-          return line.substring(3).strip();
-        }
-      }
-      throw new AssertionError("the S3 server exited before it listened");
-    } catch (IOException e) {
-      throw new AssertionError("cannot read the S3 server's output", e);
-    }
+  static void startServer() {
+    endpoint = S3ServerProcess.endpoint().toString();
+    S3ServerProcess.useCredentials(true);
   }
 
   @AfterAll
-  static void stopServer() throws InterruptedException {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    System.clearProperty("aws.region");
-    if (server != null) {
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
-    }
+  static void clearCredentials() {
+    S3ServerProcess.useCredentials(false);
   }
 
   @Test

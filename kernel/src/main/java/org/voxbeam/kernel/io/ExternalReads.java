@@ -1,5 +1,6 @@
 package org.voxbeam.kernel.io;
 
+import java.net.URI;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * first, so a file that changes while it is read leaves a fingerprint that no longer matches, and
  * the result is recomputed by the next run rather than trusted. Implementations are thread-safe and
  * never throw: a path that does not exist is recorded as absent, and the operator reports its own
- * error.
+ * error. Remote inputs ({@code s3://}, {@code hdfs://}, read through an {@link InputSource}) are
+ * declared by their URI, after the access policy's {@code checkRemote}.
  */
 public interface ExternalReads {
   /** Records nothing: for evaluations whose results are not stored. */
@@ -32,6 +34,16 @@ public interface ExternalReads {
         public Path listing(Path directory, boolean recursive) {
           return directory;
         }
+
+        @Override
+        public URI remoteFile(URI object) {
+          return object;
+        }
+
+        @Override
+        public URI remoteListing(URI folder, boolean recursive) {
+          return folder;
+        }
       };
 
   /** The node reads the bytes of {@code file}. Returns {@code file}. */
@@ -42,4 +54,13 @@ public interface ExternalReads {
    * {@code recursive} every entry below it. Returns {@code directory}.
    */
   Path listing(Path directory, boolean recursive);
+
+  /** The node reads the content of the remote object {@code object}. Returns {@code object}. */
+  URI remoteFile(URI object);
+
+  /**
+   * The node reads the names below the remote folder {@code folder}, its direct entries or with
+   * {@code recursive} every entry below it. Returns {@code folder}.
+   */
+  URI remoteListing(URI folder, boolean recursive);
 }

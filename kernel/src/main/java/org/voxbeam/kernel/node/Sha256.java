@@ -49,14 +49,19 @@ public final class Sha256 {
 
   /** The hash and size of {@code file}'s content, read in pieces (files may be large). */
   public static Measured ofFile(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return ofStream(in);
+    }
+  }
+
+  /** The hash and size of what {@code in} holds up to its end, read in pieces; not closed. */
+  public static Measured ofStream(InputStream in) throws IOException {
     MessageDigest digest = digest();
     byte[] buffer = new byte[BUFFER];
     long size = 0;
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-        digest.update(buffer, 0, read);
-        size += read;
-      }
+    for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+      digest.update(buffer, 0, read);
+      size += read;
     }
     return new Measured(hex(digest), size);
   }

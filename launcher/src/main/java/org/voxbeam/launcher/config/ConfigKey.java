@@ -13,6 +13,8 @@ enum ConfigKey {
   STORE_PATH("store.path", "VOXBEAM_STORE", "--store", ValueKind.TEXT),
   STORE_ENDPOINT("store.endpoint", "VOXBEAM_STORE_ENDPOINT", "--store-endpoint", ValueKind.TEXT),
   STORE_WORK_DIR("store.work-dir", "VOXBEAM_STORE_WORK_DIR", "--store-work-dir", ValueKind.TEXT),
+  INPUT_ROOTS("inputs.roots", "VOXBEAM_INPUT_ROOTS", "--input-root", ValueKind.TEXT),
+  INPUT_ENDPOINT("inputs.endpoint", "VOXBEAM_INPUT_ENDPOINT", "--input-endpoint", ValueKind.TEXT),
   STORE_CACHE_MB(
       "store.cache-mb", "VOXBEAM_CACHE_MB", "--cache-mb", ValueKind.NON_NEGATIVE_INTEGER),
   EVICTION_MAX_AGE(

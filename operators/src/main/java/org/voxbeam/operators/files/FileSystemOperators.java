@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Arity;
@@ -28,7 +29,8 @@ import org.voxbeam.operators.library.SimpleOperator;
  * root goes through the {@link FileAccess} policy, so a server's programs list only its data roots.
  * A folder's content changes without its name changing, so {@code dir} declares the listing it
  * reads ({@link org.voxbeam.kernel.io.ExternalReads}): its stored result is reused only while the
- * folder holds the same names.
+ * folder holds the same names. A root named by an {@code s3://} or {@code hdfs://} URI is listed
+ * through its {@link RemoteInput} instead, where the policy allows it.
  */
 public final class FileSystemOperators implements OperatorLibrary {
   private static final Set<String> TRUE_WORDS = Set.of("true", "1", "yes", "on");
@@ -52,14 +54,24 @@ public final class FileSystemOperators implements OperatorLibrary {
   }
 
   private Value dir(Arguments args) {
-    Root root = root(args.get(0));
     String pattern = args.size() > 1 ? text(args.get(1)) : "*";
     boolean recursive = args.size() > 2 && flag(args.get(2), "recursive");
     boolean fullPaths = args.size() > 3 && flag(args.get(3), "full_paths");
-    DirectoryListing listing = new DirectoryListing(root.checked(), pattern, recursive, fullPaths);
-    args.reads().listing(root.declared(), listing.belowRoot());
+    Optional<RemoteInput> remote = RemoteInput.of(text(args.get(0)), access, "dir");
+    List<String> names;
+    if (remote.isPresent()) {
+      RemoteListing listing = new RemoteListing(remote.get(), pattern, recursive, fullPaths);
+      args.reads().remoteListing(remote.get().uri(), listing.belowRoot());
+      names = listing.list();
+    } else {
+      Root root = root(args.get(0));
+      DirectoryListing listing =
+          new DirectoryListing(root.checked(), pattern, recursive, fullPaths);
+      args.reads().listing(root.declared(), listing.belowRoot());
+      names = listing.list();
+    }
     List<Value> entries = new ArrayList<>();
-    for (String entry : listing.list()) {
+    for (String entry : names) {
       entries.add(new StringValue(entry));
     }
     return new SequenceValue(entries);

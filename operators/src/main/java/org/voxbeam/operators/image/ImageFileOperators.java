@@ -1,12 +1,17 @@
 package org.voxbeam.operators.image;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.voxbeam.kernel.operator.Arguments;
 import org.voxbeam.kernel.operator.Arity;
 import org.voxbeam.kernel.operator.FileAccess;
@@ -16,9 +21,11 @@ import org.voxbeam.kernel.operator.OperatorLibrary;
 import org.voxbeam.kernel.operator.OperatorName;
 import org.voxbeam.kernel.operator.Purity;
 import org.voxbeam.kernel.value.BytesValue;
+import org.voxbeam.kernel.value.InMemoryBlob;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.files.RemoteInput;
 import org.voxbeam.operators.image.io.ImageFiles;
 import org.voxbeam.operators.image.io.ImageFormatException;
 import org.voxbeam.operators.image.io.ImageLimits;
@@ -29,7 +36,8 @@ import org.voxbeam.operators.library.SimpleOperator;
  * files: an image for image file names, lines for text, bytes otherwise. SimpleITK's {@code
  * ReadImage} and {@code WriteImage} live with the {@code simpleitk} namespace. The images programs
  * load are their {@link org.voxbeam.operators.image.ops.ImageModel}, which the engine passes to
- * {@code tt} and the other image makers.
+ * {@code tt} and the other image makers. A name that is an {@code s3://} or {@code hdfs://} URI is
+ * read through its {@link RemoteInput}, streamed as a file is.
  */
 public final class ImageFileOperators implements OperatorLibrary {
   private final ImageFiles files;
@@ -77,6 +85,12 @@ public final class ImageFileOperators implements OperatorLibrary {
     if (source instanceof SequenceValue) {
       return source;
     }
+    if (args.size() > 0 && args.get(0) instanceof StringValue name) {
+      Optional<RemoteInput> remote = RemoteInput.of(name.value(), access, "load");
+      if (remote.isPresent()) {
+        return loadRemote(args, remote.get());
+      }
+    }
     Path file = input(args, 0, "load");
     if (!Files.exists(file)) {
       throw new OperatorException("load source not found: " + file);
@@ -96,6 +110,34 @@ public final class ImageFileOperators implements OperatorLibrary {
       return new BytesValue(org.voxbeam.kernel.value.InMemoryBlob.copyOf(Files.readAllBytes(file)));
     } catch (IOException e) {
       throw new OperatorException("load failed: " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code load} of a remote object: what a local file of that name would give. */
+  private Value loadRemote(Arguments args, RemoteInput input) {
+    String name = input.fileName().toLowerCase(Locale.ROOT);
+    args.reads().remoteFile(input.uri());
+    try {
+      if (ImageFiles.isImage(name)) {
+        return files.read(input.uri().toString(), input.open("load"));
+      }
+      try (InputStream in = input.open("load")) {
+        if (name.endsWith(".txt") || name.endsWith(".csv")) {
+          List<Value> lines = new ArrayList<>();
+          try (BufferedReader reader =
+              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+              lines.add(new StringValue(line));
+            }
+          }
+          return new SequenceValue(lines);
+        }
+        return new BytesValue(InMemoryBlob.copyOf(in.readAllBytes()));
+      }
+    } catch (ImageFormatException e) {
+      throw new OperatorException("load failed: " + e.getMessage());
+    } catch (IOException e) {
+      throw input.failure("load", e);
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.kernel.operator.FileAccess;
@@ -12,6 +13,7 @@ import org.voxbeam.kernel.operator.OperatorException;
 import org.voxbeam.kernel.value.ImageValue;
 import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.Value;
+import org.voxbeam.operators.files.RemoteInput;
 import org.voxbeam.operators.image.io.ImageFiles;
 import org.voxbeam.operators.image.io.ImageFormatException;
 import org.voxbeam.operators.image.io.ImageLimits;
@@ -19,7 +21,8 @@ import org.voxbeam.operators.image.io.ImageLimits;
 /**
  * {@code ReadImage} and {@code WriteImage}: NIfTI-1 and PNG by file name, as SimpleITK picks an
  * image IO by extension. Paths go through the program's {@link FileAccess}, so a server confines
- * them to its data roots.
+ * them to its data roots; {@code ReadImage} of an {@code s3://} or {@code hdfs://} URI reads the
+ * object through its {@link RemoteInput}, where the policy allows it.
  */
 final class ImageFileFunctions implements FilterFamily {
   /** The ITK image IOs VoxBeam has, as {@code ReadImage}'s {@code imageIO} names them. */
@@ -43,19 +46,40 @@ final class ImageFileFunctions implements FilterFamily {
     if (!IMAGE_IOS.contains(io)) {
       throw call.failure("unknown image IO '" + io + "'; VoxBeam has NiftiImageIO and PNGImageIO");
     }
-    Path file = call.reads().file(path(call, "fileName"));
-    Value image;
-    try {
-      image = files.read(file);
-    } catch (ImageFormatException e) {
-      throw call.failure(e.getMessage());
-    } catch (IOException e) {
-      throw call.failure(file + ": " + e.getMessage());
-    }
+    Value image = read(call);
     return call.pixelId("outputPixelType")
         .<Value>map(
             id -> image instanceof ImageValue scalar ? PixelTypes.cast(call, scalar, id) : image)
         .orElse(image);
+  }
+
+  /** The image {@code fileName} names: a local file, or a remote object streamed likewise. */
+  private Value read(Call call) {
+    Optional<RemoteInput> remote;
+    try {
+      remote = RemoteInput.of(call.text("fileName"), access, "fileName");
+    } catch (OperatorException e) {
+      throw call.failure(e.getMessage());
+    }
+    if (remote.isEmpty()) {
+      Path file = call.reads().file(path(call, "fileName"));
+      try {
+        return files.read(file);
+      } catch (ImageFormatException e) {
+        throw call.failure(e.getMessage());
+      } catch (IOException e) {
+        throw call.failure(file + ": " + e.getMessage());
+      }
+    }
+    RemoteInput input = remote.get();
+    call.reads().remoteFile(input.uri());
+    try {
+      return files.read(input.uri().toString(), input.open("image"));
+    } catch (OperatorException | ImageFormatException e) {
+      throw call.failure(e.getMessage());
+    } catch (IOException e) {
+      throw call.failure(input.failure("read", e).getMessage());
+    }
   }
 
   private Value writeImage(Call call) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,18 @@ class FileSystemOperatorsTest {
           public Path listing(Path directory, boolean recursive) {
             reads.add((recursive ? "tree " : "listing ") + directory);
             return directory;
+          }
+
+          @Override
+          public URI remoteFile(URI object) {
+            reads.add("file " + object);
+            return object;
+          }
+
+          @Override
+          public URI remoteListing(URI folder, boolean recursive) {
+            reads.add((recursive ? "tree " : "listing ") + folder);
+            return folder;
           }
         };
     registry

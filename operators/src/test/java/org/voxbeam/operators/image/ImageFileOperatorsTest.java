@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +83,17 @@ class ImageFileOperatorsTest {
       @Override
       public Path listing(Path directory, boolean recursive) {
         throw new AssertionError("a loader lists no directory");
+      }
+
+      @Override
+      public URI remoteFile(URI object) {
+        reads.add(object.toString());
+        return object;
+      }
+
+      @Override
+      public URI remoteListing(URI folder, boolean recursive) {
+        throw new AssertionError("a loader lists no folder");
       }
     };
   }

@@ -1,5 +1,6 @@
 package org.voxbeam.pipeline.inputs;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,18 @@ public final class InputLog implements ExternalReads {
   public Path listing(Path directory, boolean recursive) {
     recorded.add(fingerprints.listing(directory, recursive));
     return directory;
+  }
+
+  @Override
+  public URI remoteFile(URI object) {
+    recorded.add(fingerprints.remoteFile(object));
+    return object;
+  }
+
+  @Override
+  public URI remoteListing(URI folder, boolean recursive) {
+    recorded.add(fingerprints.remoteListing(folder, recursive));
+    return folder;
   }
 
   /** Everything declared so far. */

@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Opens a store named by a remote URI: {@code s3://bucket/prefix}, with an endpoint for an
@@ -69,18 +70,27 @@ public final class RemoteStores {
           "store " + location + " names no bucket (write s3://bucket or s3://bucket/prefix)");
     }
     String prefix = uri.getPath() == null ? "" : uri.getPath().replaceAll("^/+|/+$", "");
+    return new S3Location(s3Client("store " + location, s3Endpoint), bucket, prefix);
+  }
+
+  /**
+   * A client for {@code endpoint} (AWS's own when empty), with credentials and region found as the
+   * AWS SDK finds them.
+   *
+   * @param what what needs the client, for the message
+   * @throws StoreException if no credentials are found
+   */
+  static S3Client s3Client(String what, Optional<URI> endpoint) {
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     try {
       credentials.resolveCredentials();
     } catch (SdkClientException e) {
       throw new StoreException(
-          "store "
-              + location
+          what
               + ": no AWS credentials found; set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or"
               + " the aws.accessKeyId and aws.secretAccessKey system properties, or a profile)");
     }
-    return new S3Location(
-        S3Location.client(s3Endpoint.orElse(null), region(), credentials), bucket, prefix);
+    return S3Location.client(endpoint.orElse(null), region(), credentials);
   }
 
   /**

@@ -3,7 +3,10 @@
  * and a local store directory of the ordinary format is the working tier in front of it. Start at
  * {@link org.voxbeam.storage.remote.TieredStore} (the commit and pull protocol), then {@link
  * org.voxbeam.storage.remote.RemoteLocation} (what a backend must offer: list, read, put if
- * absent); {@link org.voxbeam.storage.remote.RemoteStores} opens a store from its URI.
+ * absent); {@link org.voxbeam.storage.remote.RemoteStores} opens a store from its URI. The same
+ * clients read program inputs named by {@code s3://} and {@code hdfs://} URIs ({@code S3Inputs},
+ * {@code HdfsInputs}, the kernel's {@code InputSource}), which {@link
+ * org.voxbeam.storage.remote.RemoteInputSources} registers for a run.
  *
  * <p>Rules: the remote holds the local layout under the same names, so a remote prefix copied into
  * a directory is a store; nothing on the remote is ever replaced or deleted by a run; a segment is

@@ -42,6 +42,11 @@ final class HdfsServer {
     return cluster.getURI().resolve("/" + prefix);
   }
 
+  /** The configuration of clients of this HDFS. */
+  Configuration configuration() {
+    return cluster.getConfiguration(0);
+  }
+
   /** The store location {@code hdfs://…/<prefix>}. */
   HdfsLocation location(String prefix) {
     try {

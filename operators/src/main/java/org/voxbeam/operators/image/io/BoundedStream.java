@@ -3,7 +3,6 @@ package org.voxbeam.operators.image.io;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 
 /**
  * A stream that fails once more than the decompressed-bytes limit has been read from it. The header
@@ -12,10 +11,10 @@ import java.nio.file.Path;
  */
 final class BoundedStream extends FilterInputStream {
   private final ImageLimits limits;
-  private final Path file;
+  private final String file;
   private long read;
 
-  BoundedStream(InputStream in, ImageLimits limits, Path file) {
+  BoundedStream(InputStream in, ImageLimits limits, String file) {
     super(in);
     this.limits = limits;
     this.file = file;

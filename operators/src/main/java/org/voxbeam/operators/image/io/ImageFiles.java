@@ -1,6 +1,7 @@
 package org.voxbeam.operators.image.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.voxbeam.kernel.value.ImageValue;
@@ -27,8 +28,13 @@ public final class ImageFiles {
 
   /** Whether {@code file}'s name is one of the supported image formats. */
   public static boolean isImage(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".nii") || name.endsWith(".nii.gz") || name.endsWith(".png");
+    return isImage(file.getFileName().toString());
+  }
+
+  /** Whether {@code name} (a file name, a path or a URI) ends as a supported image format does. */
+  public static boolean isImage(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".nii") || lower.endsWith(".nii.gz") || lower.endsWith(".png");
   }
 
   /** Reads an image: an {@link ImageValue}, or a colour mapping for colour PNG pictures. */
@@ -41,6 +47,24 @@ public final class ImageFiles {
     }
     throw new ImageFormatException(
         file, "file name", "unknown image format (use .nii, .nii.gz or .png)");
+  }
+
+  /**
+   * Reads the image {@code content} holds, streamed as a file is, and closes it: a remote object.
+   *
+   * @param name the object's name (a URI): its ending chooses the format, and messages name it
+   */
+  public Value read(String name, InputStream content) throws IOException {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".png")) {
+      return png.read(name, content);
+    }
+    if (lower.endsWith(".nii") || lower.endsWith(".nii.gz")) {
+      return nifti.read(name, content);
+    }
+    content.close();
+    throw new ImageFormatException(
+        name, "file name", "unknown image format (use .nii, .nii.gz or .png)");
   }
 
   /** Writes an image or colour mapping in the format {@code file}'s name asks for. */

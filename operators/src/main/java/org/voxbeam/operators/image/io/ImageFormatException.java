@@ -11,21 +11,33 @@ import java.nio.file.Path;
 public final class ImageFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Path file;
+  private final String file;
   private final String field;
 
   public ImageFormatException(Path file, String field, String problem) {
+    this(file.toString(), field, problem);
+  }
+
+  public ImageFormatException(Path file, String field, String problem, Throwable cause) {
+    this(file.toString(), field, problem, cause);
+  }
+
+  /**
+   * @param file the file as the message names it: a path, or the URI of a remote object
+   */
+  public ImageFormatException(String file, String field, String problem) {
     super(file + ": " + field + ": " + problem);
     this.file = file;
     this.field = field;
   }
 
-  public ImageFormatException(Path file, String field, String problem, Throwable cause) {
+  public ImageFormatException(String file, String field, String problem, Throwable cause) {
     this(file, field, problem);
     initCause(cause);
   }
 
-  public Path file() {
+  /** The file at fault, as the message names it. */
+  public String file() {
     return file;
   }
 

@@ -1,7 +1,6 @@
 package org.voxbeam.operators.image.io;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 
 /**
  * How large an image file may be read: voxels per image, and bytes of (decompressed) data per file.
@@ -44,7 +43,7 @@ public record ImageLimits(long maxVoxels, long maxDecompressedBytes) implements 
         Math.min(maxDecompressedBytes, other.maxDecompressedBytes));
   }
 
-  ImageFormatException tooManyVoxels(Path file, String field, long voxels) {
+  ImageFormatException tooManyVoxels(String file, String field, long voxels) {
     return new ImageFormatException(
         file,
         field,
@@ -54,7 +53,7 @@ public record ImageLimits(long maxVoxels, long maxDecompressedBytes) implements 
             + " voxels per image (raise it with --max-voxels or limits.max-voxels)");
   }
 
-  ImageFormatException tooManyBytes(Path file, String field, long bytes) {
+  ImageFormatException tooManyBytes(String file, String field, long bytes) {
     return new ImageFormatException(
         file,
         field,

@@ -55,8 +55,18 @@ final class NiftiCodec {
 
   /** Reads {@code file}; the name decides whether it is gzip-compressed. */
   public ImageValue read(Path file) throws IOException {
-    boolean gzip = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    return read(file.toString(), Files.newInputStream(file));
+  }
+
+  /**
+   * Reads the image {@code content} holds, and closes it.
+   *
+   * @param file the file's name (a path or a URI): whether it ends with {@code .gz} decides whether
+   *     it is gzip-compressed, and messages name it
+   */
+  public ImageValue read(String file, InputStream content) throws IOException {
+    boolean gzip = file.toLowerCase(Locale.ROOT).endsWith(".gz");
+    try (InputStream raw = new BufferedInputStream(content, BUFFER);
         InputStream in =
             new BoundedStream(gzip ? new GZIPInputStream(raw, BUFFER) : raw, limits, file)) {
       NiftiHeader header = NiftiHeader.parse(file, in.readNBytes(NiftiHeader.SIZE));

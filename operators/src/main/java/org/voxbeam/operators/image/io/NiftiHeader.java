@@ -3,7 +3,6 @@ package org.voxbeam.operators.image.io;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.voxbeam.kernel.value.ImageGeometry;
@@ -48,7 +47,7 @@ record NiftiHeader(
   }
 
   /** Parses and validates the first {@value #SIZE} bytes of {@code file}. */
-  public static NiftiHeader parse(Path file, byte[] raw) throws ImageFormatException {
+  public static NiftiHeader parse(String file, byte[] raw) throws ImageFormatException {
     if (raw.length < SIZE) {
       throw new ImageFormatException(
           file, "header", "file has " + raw.length + " bytes, a NIfTI-1 header needs " + SIZE);

@@ -53,8 +53,17 @@ final class PngCodec {
    * size in the {@code IHDR} chunk is checked against the limits before anything is decoded.
    */
   public Value read(Path file) throws IOException {
+    return read(file.toString(), Files.newInputStream(file));
+  }
+
+  /**
+   * Reads the picture {@code content} holds, as {@link #read(Path)} reads a file, and closes it.
+   *
+   * @param file the file's name (a path or a URI), for messages
+   */
+  public Value read(String file, InputStream content) throws IOException {
     BufferedImage picture;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    try (InputStream in = new BufferedInputStream(content)) {
       in.mark(IHDR_END);
       checkHeader(file, in.readNBytes(IHDR_END));
       in.reset();
@@ -99,7 +108,7 @@ final class PngCodec {
    * Refuses a picture whose {@code IHDR} promises more pixels, or more raw sample bytes, than the
    * limits allow. A file that is not a PNG passes here and is refused by the decoder.
    */
-  private void checkHeader(Path file, byte[] head) throws ImageFormatException {
+  private void checkHeader(String file, byte[] head) throws ImageFormatException {
     if (head.length < IHDR_END
         || !Arrays.equals(head, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)
         || head[12] != 'I'
