@@ -3,19 +3,15 @@ package org.voxbeam.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
 
 /**
@@ -24,88 +20,31 @@ import org.voxbeam.testkit.SharedFixtures;
  * as on two machines that share only the bucket; the second computes nothing.
  */
 class RemoteStoreCliTest {
-  /** Where the storage-remote module's build leaves its test classes and their classpath. */
-  private static final Path REMOTE_MODULE_TARGET =
-      Path.of(System.getProperty("voxbeam.storageRemoteTarget", "../storage-remote/target"));
-
   @TempDir static Path serverRoot;
   @TempDir Path dir;
 
-  private static Process server;
+  private static S3ServerProcess server;
   private static String endpoint;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    Path classpathFile = REMOTE_MODULE_TARGET.resolve("s3-server.classpath");
-    assertTrue(
-        Files.isRegularFile(classpathFile),
-        "build the storage-remote module's tests first (its test classpath is not at "
-            + classpathFile.toAbsolutePath()
-            + ")");
-    String classpath =
-        String.join(
-            java.io.File.pathSeparator,
-            REMOTE_MODULE_TARGET.resolve("test-classes").toString(),
-            REMOTE_MODULE_TARGET.resolve("classes").toString(),
-            Files.readString(classpathFile).strip());
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    server =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                classpath,
-                "org.voxbeam.storage.remote.S3ServerMain",
-                serverRoot.toString())
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    endpoint = CompletableFuture.supplyAsync(() -> announced(out)).get(120, TimeUnit.SECONDS);
+  static void startServer() throws IOException {
+    server = S3ServerProcess.start(serverRoot);
+    endpoint = server.endpoint().toString();
     // The CLI finds credentials and region as the AWS SDK does; S3Mock accepts any.
-    System.setProperty("aws.accessKeyId", "dummy-key");
-    System.setProperty("aws.secretAccessKey", "dummy-secret");
-    System.setProperty("aws.region", "us-east-1");
-  }
-
-  private static String announced(BufferedReader out) {
-    try {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith("s3 ")) {
-          return line.substring(3).strip();
-        }
-      }
-      throw new AssertionError("the S3 server exited before it listened");
-    } catch (IOException e) {
-      throw new AssertionError("cannot read the S3 server's output", e);
-    }
+    S3ServerProcess.useDummyCredentials();
   }
 
   @AfterAll
   static void stopServer() throws InterruptedException {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
-    System.clearProperty("aws.region");
+    S3ServerProcess.clearDummyCredentials();
     if (server != null) {
-      server.destroy();
-      server.waitFor(30, TimeUnit.SECONDS);
+      server.close();
     }
   }
 
   @Test
   void aSecondWorkingDirectoryComputesNothingTheFirstPublished() throws IOException {
-    Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
-    Path program =
-        Files.writeString(
-            dir.resolve("bright.imgql"),
-            String.join(
-                "\n",
-                "import \"simpleitk\"",
-                "import \"vox1\"",
-                "img = ReadImage(\"" + image.toAbsolutePath().toString().replace("\\", "/") + "\")",
-                "bright = img > 127",
-                "print \"bright voxels\" volume(bright)",
-                "print \"largest component\" volume(maxvol(bright))",
-                ""));
+    Path program = brightProgram();
     List<String> store =
         List.of("--store", "s3://voxbeam-test/cli-run", "--store-endpoint", endpoint);
 
@@ -117,6 +56,69 @@ class RemoteStoreCliTest {
     assertEquals(0, second.exitCode(), second.err());
     assertEquals(0, computed(second), second.err());
     assertEquals(first.out(), second.out());
+  }
+
+  private Path brightProgram() throws IOException {
+    Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
+    return Files.writeString(
+        dir.resolve("bright.imgql"),
+        String.join(
+            "\n",
+            "import \"simpleitk\"",
+            "import \"vox1\"",
+            "img = ReadImage(\"" + image.toAbsolutePath().toString().replace("\\", "/") + "\")",
+            "bright = img > 127",
+            "print \"bright voxels\" volume(bright)",
+            "print \"largest component\" volume(maxvol(bright))",
+            ""));
+  }
+
+  /**
+   * On the DirectRunner the workers open the remote store themselves; the second run, from another
+   * working directory, computes nothing and prints what the in-process run printed.
+   */
+  @Test
+  void aBeamRunOnTheRemoteStoreComputesWhatTheInProcessRunWouldAndOnlyOnce() throws IOException {
+    Path program = brightProgram();
+    List<String> store =
+        List.of("--store", "s3://voxbeam-test/cli-beam", "--store-endpoint", endpoint);
+    CliOutcome inProcess = run(program, store, dir.resolve("in-process"));
+    assertEquals(0, inProcess.exitCode(), inProcess.err());
+
+    List<String> beam =
+        List.of(
+            "--runner=DirectRunner",
+            "--store",
+            "s3://voxbeam-test/cli-beam-direct",
+            "--store-endpoint",
+            endpoint);
+    CliOutcome first = run(program, beam, dir.resolve("beam-a"));
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(computed(first) > 0, first.err());
+    assertEquals(inProcess.out(), first.out());
+
+    CliOutcome second = run(program, beam, dir.resolve("beam-b"));
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals(0, computed(second), second.err());
+    assertEquals(inProcess.out(), second.out());
+  }
+
+  @Test
+  void aRunnerThatWasNotTriedWithARemoteStoreIsOneLineNamingTheOnesThatWere() throws IOException {
+    Path program = Files.writeString(dir.resolve("one.imgql"), "print \"one\" 1\n");
+    CliOutcome refused =
+        run(
+            program,
+            List.of(
+                "--runner=SparkRunner",
+                "--store",
+                "s3://voxbeam-test/cli-spark",
+                "--store-endpoint",
+                endpoint),
+            dir.resolve("spark"));
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("DirectRunner and FlinkRunner"), refused.err());
+    assertTrue(refused.err().strip().lines().count() <= 2, refused.err());
   }
 
   @Test
