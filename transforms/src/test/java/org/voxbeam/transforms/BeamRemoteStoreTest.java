@@ -9,14 +9,24 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.remote.RemoteStores;
 import org.voxbeam.storage.remote.TieredStore;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
@@ -87,6 +97,39 @@ class BeamRemoteStoreTest {
       assertTrue(
           Files.isDirectory(tiered.local().layout().root()), tiered.local().layout().toString());
     }
+  }
+
+  /**
+   * Two workers of a stage in two JVMs: separate working directories on one remote. What one
+   * committed is on the remote when its commit returns (before its bundle ends); the other, whose
+   * misses may not list the remote again within their interval (an hour here, a second on workers),
+   * still finds it once its next bundle starts, whose refresh lists the remote at once.
+   */
+  @Test
+  void whatAnotherWorkerCommittedIsFoundWhenTheNextBundleStarts() {
+    String store = "s3://" + S3ServerProcess.BUCKET + "/beam-two-workers";
+    StoredResult result =
+        new StoredResult(
+            NodeHashing.sha256("two workers"),
+            new IntegerValue(7),
+            new ResultMetadata("test.op", Duration.ofMillis(1), Instant.now(), "test"));
+    try (TieredStore reader = open(store, "worker-1", Duration.ofHours(1));
+        TieredStore writer = open(store, "worker-2", Duration.ofSeconds(1))) {
+      assertTrue(reader.get(result.id()).isEmpty(), "not computed yet");
+      writer.putAll(List.of(result));
+      assertTrue(reader.get(result.id()).isEmpty(), "a miss lists the remote once per interval");
+      reader.refresh();
+      assertEquals(
+          Optional.of(new IntegerValue(7)), reader.get(result.id()).map(StoredResult::value));
+    }
+  }
+
+  private TieredStore open(String store, String workDirectory, Duration relisting) {
+    return RemoteStores.open(
+        store,
+        Optional.of(server.endpoint()),
+        temp.resolve(workDirectory),
+        StoreOptions.defaults().withMissRelistMillis(relisting.toMillis()));
   }
 
   @Test
