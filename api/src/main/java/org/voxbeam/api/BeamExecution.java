@@ -1,6 +1,7 @@
 package org.voxbeam.api;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,11 +38,26 @@ final class BeamExecution {
 
   private BeamExecution() {}
 
-  static Execution run(
-      Path store, long cacheBytes, Plan plan, RunSettings settings, RunCancellation cancellation) {
-    VoxBeamOptions options = options(settings, store, cacheBytes);
+  /** The Beam runners on which a remote store works: each worker JVM opens it itself. */
+  static final List<String> REMOTE_STORE_RUNNERS = List.of("DirectRunner", "FlinkRunner");
+
+  /**
+   * The run's store as the API opened it.
+   *
+   * @param directory the store directory, or a remote store's working directory in this process
+   * @param remote the remote store's URI, if the store is remote
+   * @param endpoint the S3-compatible server of an {@code s3://} store
+   * @param cacheBytes memory for decoded results
+   */
+  record Store(Path directory, Optional<String> remote, Optional<URI> endpoint, long cacheBytes) {}
+
+  static Execution run(Store store, Plan plan, RunSettings settings, RunCancellation cancellation) {
+    VoxBeamOptions options = options(settings, store);
     Instant started = Instant.now();
-    try (BeamPlanRunner beam = BeamPlanRunner.open(options)) {
+    // The driver keeps the API's working directory (so the run record and the bytes written are
+    // this process's); workers in other JVMs open the remote with directories of their own.
+    Optional<Path> driverWork = store.remote().map(remote -> store.directory());
+    try (BeamPlanRunner beam = BeamPlanRunner.open(options, driverWork)) {
       Watch watch = new Watch(settings.progress(), cancellation);
       BeamRun run;
       try {
@@ -113,7 +129,7 @@ final class BeamExecution {
   }
 
   /** The user's Beam arguments as Beam parses them, then the launcher's values for the rest. */
-  static VoxBeamOptions options(RunSettings settings, Path store, long cacheBytes) {
+  static VoxBeamOptions options(RunSettings settings, Store store) {
     List<String> arguments = new ArrayList<>();
     arguments.add("--runner=" + settings.runner());
     arguments.addAll(settings.beamArguments());
@@ -128,10 +144,13 @@ final class BeamExecution {
     }
     GivenOptions given = GivenOptions.of(options);
     if (!given.contains("store")) {
-      options.setStore(store.toString());
+      options.setStore(store.remote().orElseGet(() -> store.directory().toString()));
+      if (!given.contains("storeEndpoint")) {
+        store.endpoint().ifPresent(options::setStoreEndpoint);
+      }
     }
     if (!given.contains("cacheMb") && !given.contains("cacheBytes")) {
-      options.setCacheBytes(cacheBytes);
+      options.setCacheBytes(store.cacheBytes());
     }
     if (!given.contains("maxVoxels")) {
       options.setMaxVoxels(settings.limits().maxVoxels());

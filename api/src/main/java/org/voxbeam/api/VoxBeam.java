@@ -301,11 +301,16 @@ public final class VoxBeam implements AutoCloseable {
       throw new InvalidInputException(
           "--in-memory works only without --runner: Beam stages exchange results through a store directory");
     }
-    if (settings.onBeam() && remote.isPresent()) {
+    if (settings.onBeam()
+        && remote.isPresent()
+        && !BeamExecution.REMOTE_STORE_RUNNERS.contains(settings.runner())) {
       throw new InvalidInputException(
           "a store on remote storage ("
               + remote.get().location()
-              + ") runs plans only in process so far: Beam workers open a store directory");
+              + ") runs on "
+              + String.join(" and ", BeamExecution.REMOTE_STORE_RUNNERS)
+              + " or in process, not yet on "
+              + settings.runner());
     }
     if (settings.onBeam() && scope.isPresent()) {
       throw new InvalidInputException(
@@ -352,7 +357,16 @@ public final class VoxBeam implements AutoCloseable {
     Optional<StoreGrowth> growth = Optional.ofNullable(shared).map(StoreGrowth::from);
     Execution execution;
     if (run.onBeam()) {
-      execution = BeamExecution.run(directory, cacheBytes, plan, run, cancellation);
+      execution =
+          BeamExecution.run(
+              new BeamExecution.Store(
+                  directory,
+                  remote.map(RemoteStore::location),
+                  remote.flatMap(RemoteStore::endpoint),
+                  cacheBytes),
+              plan,
+              run,
+              cancellation);
     } else if (scratch) {
       try (InMemoryResultStore scratchStore = new InMemoryResultStore()) {
         execution = InProcessExecution.run(scratchStore, plan, run, cancellation);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -38,9 +44,18 @@ class RemoteInputsCliTest {
 
   @BeforeAll
   static void upload() throws IOException {
-    endpoint = S3ServerProcess.endpoint().toString();
-    S3ServerProcess.useCredentials(true);
-    client = S3ServerProcess.client();
+    URI server = S3ServerProcess.shared().endpoint();
+    endpoint = server.toString();
+    S3ServerProcess.useDummyCredentials();
+    client =
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+            .endpointOverride(server)
+            .forcePathStyle(true)
+            .build();
     Path synthetic = SharedFixtures.shared().resolve("data/synthetic");
     for (String name : CASES) {
       copy(synthetic.resolve("images/" + name + "_0000.nii.gz"), "images/" + name + ".nii.gz");
@@ -63,7 +78,7 @@ class RemoteInputsCliTest {
 
   @AfterAll
   static void clearCredentials() {
-    S3ServerProcess.useCredentials(false);
+    S3ServerProcess.clearDummyCredentials();
     client.close();
   }
 

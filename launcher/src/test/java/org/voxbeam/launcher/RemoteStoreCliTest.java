@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
 
 /**
@@ -24,31 +25,19 @@ class RemoteStoreCliTest {
   private static String endpoint;
 
   @BeforeAll
-  static void startServer() {
-    endpoint = S3ServerProcess.endpoint().toString();
-    S3ServerProcess.useCredentials(true);
+  static void startServer() throws IOException {
+    endpoint = S3ServerProcess.shared().endpoint().toString();
+    S3ServerProcess.useDummyCredentials();
   }
 
   @AfterAll
   static void clearCredentials() {
-    S3ServerProcess.useCredentials(false);
+    S3ServerProcess.clearDummyCredentials();
   }
 
   @Test
   void aSecondWorkingDirectoryComputesNothingTheFirstPublished() throws IOException {
-    Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
-    Path program =
-        Files.writeString(
-            dir.resolve("bright.imgql"),
-            String.join(
-                "\n",
-                "import \"simpleitk\"",
-                "import \"vox1\"",
-                "img = ReadImage(\"" + image.toAbsolutePath().toString().replace("\\", "/") + "\")",
-                "bright = img > 127",
-                "print \"bright voxels\" volume(bright)",
-                "print \"largest component\" volume(maxvol(bright))",
-                ""));
+    Path program = brightProgram();
     List<String> store =
         List.of("--store", "s3://voxbeam-test/cli-run", "--store-endpoint", endpoint);
 
@@ -60,6 +49,69 @@ class RemoteStoreCliTest {
     assertEquals(0, second.exitCode(), second.err());
     assertEquals(0, computed(second), second.err());
     assertEquals(first.out(), second.out());
+  }
+
+  private Path brightProgram() throws IOException {
+    Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_002_0000.nii.gz");
+    return Files.writeString(
+        dir.resolve("bright.imgql"),
+        String.join(
+            "\n",
+            "import \"simpleitk\"",
+            "import \"vox1\"",
+            "img = ReadImage(\"" + image.toAbsolutePath().toString().replace("\\", "/") + "\")",
+            "bright = img > 127",
+            "print \"bright voxels\" volume(bright)",
+            "print \"largest component\" volume(maxvol(bright))",
+            ""));
+  }
+
+  /**
+   * On the DirectRunner the workers open the remote store themselves; the second run, from another
+   * working directory, computes nothing and prints what the in-process run printed.
+   */
+  @Test
+  void aBeamRunOnTheRemoteStoreComputesWhatTheInProcessRunWouldAndOnlyOnce() throws IOException {
+    Path program = brightProgram();
+    List<String> store =
+        List.of("--store", "s3://voxbeam-test/cli-beam", "--store-endpoint", endpoint);
+    CliOutcome inProcess = run(program, store, dir.resolve("in-process"));
+    assertEquals(0, inProcess.exitCode(), inProcess.err());
+
+    List<String> beam =
+        List.of(
+            "--runner=DirectRunner",
+            "--store",
+            "s3://voxbeam-test/cli-beam-direct",
+            "--store-endpoint",
+            endpoint);
+    CliOutcome first = run(program, beam, dir.resolve("beam-a"));
+    assertEquals(0, first.exitCode(), first.err());
+    assertTrue(computed(first) > 0, first.err());
+    assertEquals(inProcess.out(), first.out());
+
+    CliOutcome second = run(program, beam, dir.resolve("beam-b"));
+    assertEquals(0, second.exitCode(), second.err());
+    assertEquals(0, computed(second), second.err());
+    assertEquals(inProcess.out(), second.out());
+  }
+
+  @Test
+  void aRunnerThatWasNotTriedWithARemoteStoreIsOneLineNamingTheOnesThatWere() throws IOException {
+    Path program = Files.writeString(dir.resolve("one.imgql"), "print \"one\" 1\n");
+    CliOutcome refused =
+        run(
+            program,
+            List.of(
+                "--runner=SparkRunner",
+                "--store",
+                "s3://voxbeam-test/cli-spark",
+                "--store-endpoint",
+                endpoint),
+            dir.resolve("spark"));
+    assertEquals(2, refused.exitCode(), refused.err());
+    assertTrue(refused.err().contains("DirectRunner and FlinkRunner"), refused.err());
+    assertTrue(refused.err().strip().lines().count() <= 2, refused.err());
   }
 
   @Test

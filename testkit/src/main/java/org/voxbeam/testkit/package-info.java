@@ -5,7 +5,9 @@
  * property); {@link org.voxbeam.testkit.HostilePrograms} and {@link
  * org.voxbeam.testkit.HostileImages} generate the inputs of the stress and fuzz suites (deep
  * nesting, huge literals, lying headers, decompression bombs); {@link
- * org.voxbeam.testkit.JvmProcesses} starts the JVMs the crash and multi-process tests kill or race.
+ * org.voxbeam.testkit.JvmProcesses} starts the JVMs the crash and multi-process tests kill or race;
+ * {@link org.voxbeam.testkit.S3ServerProcess} starts the S3-compatible test server in a process of
+ * its own.
  *
  * <p>The kit depends only on the JDK, so the kernel's own tests can use it too; fixtures that need
  * VoxBeam's types (plans, stores) live beside the module that owns those types.

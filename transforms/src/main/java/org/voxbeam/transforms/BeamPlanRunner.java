@@ -1,5 +1,6 @@
 package org.voxbeam.transforms;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -51,12 +53,13 @@ public final class BeamPlanRunner implements AutoCloseable {
   private final String runId;
   private final NodeEvaluator evaluator;
 
-  private BeamPlanRunner(VoxBeamOptions options, GivenOptions given, StoreSpec storeSpec) {
+  private BeamPlanRunner(
+      VoxBeamOptions options, GivenOptions given, StoreSpec storeSpec, StoreSpec driverStore) {
     this.options = options;
     this.given = given;
     this.evaluator = WorkerOperators.evaluator(options);
     this.storeSpec = storeSpec;
-    this.lease = SharedStores.acquire(storeSpec);
+    this.lease = SharedStores.acquire(driverStore);
     this.runId =
         options.getRunId() == null || options.getRunId().isBlank()
             ? UUID.randomUUID().toString()
@@ -72,6 +75,15 @@ public final class BeamPlanRunner implements AutoCloseable {
    * @throws org.voxbeam.storage.StoreException if the store cannot be opened
    */
   public static BeamPlanRunner open(VoxBeamOptions options) {
+    return open(options, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(VoxBeamOptions)}, with the driver's own working directory for a remote store
+   * (the launcher's {@code --store-work-dir}), which the workers in this JVM share; workers in
+   * other JVMs use {@code --storeWorkDir} or a temporary directory of their own.
+   */
+  public static BeamPlanRunner open(VoxBeamOptions options, Optional<Path> driverWorkDirectory) {
     if (options.getStore() == null || options.getStore().isBlank()) {
       throw new IllegalArgumentException("--store is required: the directory of the result store");
     }
@@ -94,8 +106,14 @@ public final class BeamPlanRunner implements AutoCloseable {
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.apply(options, given, options.getThreads());
     }
+    StoreSpec store =
+        new StoreSpec(
+            options.getStore(),
+            options.getStoreEndpoint(),
+            options.getStoreWorkDir(),
+            cacheBytes(options));
     return new BeamPlanRunner(
-        options, given, new StoreSpec(options.getStore(), cacheBytes(options)));
+        options, given, store, driverWorkDirectory.map(store::withWorkDirectory).orElse(store));
   }
 
   private static long cacheBytes(VoxBeamOptions options) {

@@ -8,12 +8,12 @@ import org.voxbeam.kernel.store.ResultStore;
  * user lets go. Closing twice is harmless.
  */
 final class StoreLease implements AutoCloseable {
-  private final String directory;
+  private final String key;
   private final ResultStore store;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  StoreLease(String directory, ResultStore store) {
-    this.directory = directory;
+  StoreLease(String key, ResultStore store) {
+    this.key = key;
     this.store = store;
   }
 
@@ -24,7 +24,7 @@ final class StoreLease implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      SharedStores.release(directory);
+      SharedStores.release(key);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.voxbeam.transforms;
 
+import java.net.URI;
 import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -12,11 +13,27 @@ import org.apache.beam.sdk.options.PipelineOptions;
  */
 public interface VoxBeamOptions extends PipelineOptions {
   @Description(
-      "Result store directory. On a cluster it must be a path every worker and the driver reach"
-          + " (a shared filesystem), since stages exchange results only through the store.")
+      "Result store: a directory, or a remote store (s3://bucket/prefix, hdfs://host:port/path)."
+          + " On a cluster a directory must be a path every worker and the driver reach (a shared"
+          + " filesystem), since stages exchange results only through the store; a remote store is"
+          + " opened by each worker JVM with a working directory of its own.")
   String getStore();
 
   void setStore(String value);
+
+  @Description(
+      "The S3-compatible server of an s3:// store (default: AWS S3 itself); credentials and region"
+          + " are found as the AWS SDK finds them, in each worker's environment.")
+  URI getStoreEndpoint();
+
+  void setStoreEndpoint(URI value);
+
+  @Description(
+      "A remote store's working directory in each worker JVM (default: a new temporary directory"
+          + " per JVM). JVMs on one machine may share one; it is a cache of the remote.")
+  String getStoreWorkDir();
+
+  void setStoreWorkDir(String value);
 
   @Description(
       "The plan to run (VoxLogicA-2 JSON). The launcher also takes it as its positional argument.")

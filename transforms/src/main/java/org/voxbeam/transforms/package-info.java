@@ -14,7 +14,8 @@
  *
  * <p>The one package of the module, and the only place VoxBeam uses Beam: it builds on the
  * decisions {@code pipeline.execution} makes for both executors (what a node computes, which stored
- * results may be reused, how a fan-out is assembled) and opens the Parquet store on each worker;
+ * results may be reused, how a fan-out is assembled) and opens the store on each worker (a
+ * directory, or a remote store through {@code storage-remote} with a working directory per JVM);
  * the API's Beam execution and the {@code beam} benchmark call it. Rules: stages share nothing but
  * the store, and a result moves between stages only by being committed and read back by id; every
  * element has a compact, deterministic coder; {@code DoFn}s never mutate their inputs (the

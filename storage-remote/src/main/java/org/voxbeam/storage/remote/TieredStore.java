@@ -56,7 +56,7 @@ public final class TieredStore implements ResultStore {
   /** Blobs sent to the remote at once: each put is a round trip, mostly spent waiting. */
   private static final int UPLOAD_THREADS = 8;
 
-  private final RemoteLocation remote;
+  private final CountingLocation remote;
   private final ParquetResultStore local;
   private final RemoteNames names;
   private final long relistMillis;
@@ -82,7 +82,7 @@ public final class TieredStore implements ResultStore {
   private final Object publishing = new Object();
 
   private TieredStore(
-      RemoteLocation remote, ParquetResultStore local, RemoteNames names, long relistMillis) {
+      CountingLocation remote, ParquetResultStore local, RemoteNames names, long relistMillis) {
     this.remote = remote;
     this.local = local;
     this.names = names;
@@ -97,7 +97,9 @@ public final class TieredStore implements ResultStore {
    *
    * @throws StoreException if the remote cannot be reached, or holds a store of another format
    */
-  public static TieredStore open(RemoteLocation remote, Path workDirectory, StoreOptions options) {
+  public static TieredStore open(
+      RemoteLocation location, Path workDirectory, StoreOptions options) {
+    CountingLocation remote = new CountingLocation(location);
     StoreLayout layout = new StoreLayout(workDirectory);
     RemoteNames names = new RemoteNames(layout);
     ParquetResultStore local = null;
@@ -323,6 +325,16 @@ public final class TieredStore implements ResultStore {
     }
   }
 
+  /** Bytes of the objects read from the remote since this store was opened. */
+  public long bytesPulled() {
+    return remote.bytesRead();
+  }
+
+  /** Bytes of the objects this store stored on the remote since it was opened. */
+  public long bytesPublished() {
+    return remote.bytesWritten();
+  }
+
   @Override
   public StoreStats stats() {
     return local.stats();
@@ -347,6 +359,13 @@ public final class TieredStore implements ResultStore {
 
   @Override
   public void close() {
+    LOG.debug(
+        "closing {}: published {} segment(s), {} bytes; pulled {} segment(s), {} bytes",
+        remote.describe(),
+        published.get(),
+        remote.bytesWritten(),
+        pulled.get(),
+        remote.bytesRead());
     uploads.shutdown();
     closeAll(local, remote);
   }
