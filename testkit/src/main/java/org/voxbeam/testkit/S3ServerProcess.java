@@ -85,8 +85,8 @@ public final class S3ServerProcess implements AutoCloseable {
   }
 
   /**
-   * The server this test JVM shares, started on first use in a temporary directory and stopped
-   * when the JVM exits.
+   * The server this test JVM shares, started on first use in a temporary directory and stopped when
+   * the JVM exits.
    */
   public static synchronized S3ServerProcess shared() throws IOException {
     if (shared == null) {
