@@ -158,6 +158,13 @@ final class BeamExecution {
     if (!given.contains("maxDecompressedMb")) {
       options.setMaxDecompressedMb(Math.max(1, settings.limits().maxDecompressedBytes() >> 20));
     }
+    RemoteInputs inputs = settings.inputs();
+    if (!inputs.roots().isEmpty() && !given.contains("inputRoots")) {
+      options.setInputRoots(inputs.roots().stream().map(URI::toString).toList());
+    }
+    if (!given.contains("inputEndpoint")) {
+      inputs.s3Endpoint().ifPresent(options::setInputEndpoint);
+    }
     if (settings.threads() > 0 && !given.contains("threads")) {
       options.setThreads(settings.threads());
     }

@@ -41,6 +41,12 @@ import org.voxbeam.testkit.SharedFixtures;
 import org.voxbeam.transforms.BeamPlanRunner;
 import org.voxbeam.transforms.BeamRun;
 import org.voxbeam.transforms.VoxBeamOptions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The dataset example ({@code examples/synthetic-dataset}: 20 cases listed with {@code dir}, each
@@ -48,16 +54,21 @@ import org.voxbeam.transforms.VoxBeamOptions;
  * TaskManagers, with the result store on an S3-compatible server in a fourth process. The
  * TaskManagers share no directory: each opens the store through a working directory under its own
  * temporary folder, stages exchange results only through the bucket, and the driver (this JVM, with
- * a working directory of its own) reads the goals from it. The images are read from the shared
- * fixtures' local folder, which every TaskManager reaches.
+ * a working directory of its own) reads the goals from it. The images and labels are in the bucket
+ * too: the program lists and reads them as {@code s3://} names under the run's {@code
+ * --inputRoots}.
  *
- * <p>The values must equal the in-process run's, and each TaskManager must have computed and
- * published results. The wall times and the bytes each process moved are written to {@code
- * figures.txt} beside the processes' logs (under {@code target/cluster-logs}).
+ * <p>The values must equal those of the in-process run over the local folders, and each TaskManager
+ * must have computed and published results. The wall times and the bytes each process moved are
+ * written to {@code figures.txt} beside the processes' logs (under {@code target/cluster-logs}).
  */
 class FlinkClusterRunTest {
   private static final Path PROGRAM =
       Path.of("..", "examples", "synthetic-dataset", "program.imgql");
+
+  /** Where the test puts the dataset in the bucket; the program reads it from there. */
+  private static final String DATA = "s3://" + S3ServerProcess.BUCKET + "/data";
+
   private static final Pattern COMMITTED = Pattern.compile("committed (\\d+) results");
   private static final Pattern CLOSED =
       Pattern.compile(
@@ -71,15 +82,17 @@ class FlinkClusterRunTest {
                 Path.of(System.getProperty("voxbeam.clusterLogs", "target/cluster-logs")))
             .resolve("run-" + System.currentTimeMillis());
     Path data = SharedFixtures.shared().resolve("data");
-    Plan plan =
+    String program = Files.readString(PROGRAM);
+    Plan local =
         Reducer.standard()
-            .reduceText(
-                Files.readString(PROGRAM).replace("\"../shared/data/", "\"" + data + "/"),
-                "program.imgql");
+            .reduceText(program.replace("\"../shared/data/", "\"" + data + "/"), "program.imgql");
+    Plan inBucket =
+        Reducer.standard()
+            .reduceText(program.replace("\"../shared/data/", "\"" + DATA + "/"), "program.imgql");
     List<String> figures = new ArrayList<>();
 
     long started = System.nanoTime();
-    Map<String, Value> inProcess = goals(inProcess(plan));
+    Map<String, Value> inProcess = goals(inProcess(local));
     Duration inProcessTime = Duration.ofNanos(System.nanoTime() - started);
     figures.add(line("in process (scheduler, in-memory store)", inProcessTime));
 
@@ -97,8 +110,10 @@ class FlinkClusterRunTest {
             });
     try (FlinkCluster cluster = FlinkCluster.start(root, 2, credentials);
         S3ServerProcess server = starting.get(120, TimeUnit.SECONDS)) {
+      upload(data.resolve("synthetic"), server);
       if (Boolean.getBoolean("voxbeam.cluster.directRunner")) {
-        figures.add(line("DirectRunner in this JVM, store on S3Mock", directRunner(plan, server)));
+        figures.add(
+            line("DirectRunner in this JVM, store on S3Mock", directRunner(inBucket, server)));
       }
       FlinkPipelineOptions flink = PipelineOptionsFactory.create().as(FlinkPipelineOptions.class);
       flink.setRunner(FlinkRunner.class);
@@ -112,6 +127,7 @@ class FlinkClusterRunTest {
       VoxBeamOptions options = flink.as(VoxBeamOptions.class);
       options.setStore("s3://" + S3ServerProcess.BUCKET + "/flink-cluster");
       options.setStoreEndpoint(server.endpoint());
+      options.setInputRoots(List.of(DATA));
       options.setThreads(1);
       options.setTasksPerStage(4);
 
@@ -120,7 +136,7 @@ class FlinkClusterRunTest {
       BeamRun run;
       try (BeamPlanRunner runner =
           BeamPlanRunner.open(options, Optional.of(root.resolve("driver-work")))) {
-        run = runner.run(plan);
+        run = runner.run(inBucket);
       }
       Duration clusterTime = Duration.ofNanos(System.nanoTime() - started);
       figures.add(line("Flink, 2 TaskManagers, store on S3Mock", clusterTime));
@@ -170,6 +186,7 @@ class FlinkClusterRunTest {
     options.setStore("s3://" + S3ServerProcess.BUCKET + "/direct-runner");
     options.setStoreEndpoint(server.endpoint());
     options.setStoreWorkDir(Files.createTempDirectory("voxbeam-direct-").toString());
+    options.setInputRoots(List.of(DATA));
     options.setThreads(2);
     options.setTasksPerStage(4);
     long started = System.nanoTime();
@@ -177,6 +194,26 @@ class FlinkClusterRunTest {
       runner.run(plan);
     }
     return Duration.ofNanos(System.nanoTime() - started);
+  }
+
+  /** Puts the images and labels under {@code synthetic} into the bucket under {@link #DATA}. */
+  private static void upload(Path synthetic, S3ServerProcess server) throws IOException {
+    try (S3Client client =
+            S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                .endpointOverride(server.endpoint())
+                .forcePathStyle(true)
+                .build();
+        Stream<Path> files = Files.walk(synthetic)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        String key = "data/synthetic/" + synthetic.relativize(file).toString().replace('\\', '/');
+        client.putObject(
+            builder -> builder.bucket(S3ServerProcess.BUCKET).key(key), RequestBody.fromFile(file));
+      }
+    }
   }
 
   private static RunResult inProcess(Plan plan) {

@@ -102,6 +102,7 @@ public final class BeamPlanRunner implements AutoCloseable {
           "--cacheBytes must not be negative, got " + options.getCacheBytes());
     }
     WorkerOperators.files(options);
+    WorkerOperators.inputRoots(options);
     GivenOptions given = GivenOptions.of(options);
     if (options.getRunner() == DirectRunner.class) {
       DirectRunnerDefaults.apply(options, given, options.getThreads());

@@ -138,4 +138,19 @@ public interface VoxBeamOptions extends PipelineOptions {
   List<String> getMapPath();
 
   void setMapPath(List<String> value);
+
+  @Description(
+      "Prefixes (s3://bucket/prefix, hdfs://host:port/path) under which a program may read its"
+          + " inputs (dir, load, ReadImage) on every worker; no remote input is read outside them."
+          + " Repeatable or comma-separated.")
+  List<String> getInputRoots();
+
+  void setInputRoots(List<String> value);
+
+  @Description(
+      "The S3-compatible server s3:// inputs are read from (default: --storeEndpoint, else AWS S3"
+          + " itself).")
+  URI getInputEndpoint();
+
+  void setInputEndpoint(URI value);
 }

@@ -30,6 +30,12 @@ import org.voxbeam.storage.remote.RemoteStores;
 import org.voxbeam.storage.remote.TieredStore;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The dataset example on the DirectRunner over a store on an S3-compatible server (S3Mock in a
@@ -85,6 +91,74 @@ class BeamRemoteStoreTest {
     assertEquals(0, second.metrics().computed(), second.metrics().toString());
     assertEquals(0, second.itemMetrics().computed(), second.itemMetrics().toString());
     assertTrue(segmentsIn(fresh) > 0, "the fresh working directory pulled the remote's segments");
+  }
+
+  /**
+   * The dataset program over three cases in the bucket ({@code dir} and {@code load} of {@code
+   * s3://} names under {@code --inputRoots}, read by the workers) gives the values it gives in
+   * process over the same cases in a local folder.
+   */
+  @Test
+  void workersReadTheProgramsInputsFromTheBucketUnderTheInputRoots() throws IOException {
+    Path synthetic = SharedFixtures.shared().resolve("data/synthetic");
+    Path local = temp.resolve("data/synthetic");
+    String prefix = "beam-inputs/synthetic";
+    try (S3Client client = client()) {
+      for (String folder : List.of("images", "labels")) {
+        Files.createDirectories(local.resolve(folder));
+        try (Stream<Path> files = Files.list(synthetic.resolve(folder))) {
+          for (Path file : files.sorted().limit(3).toList()) {
+            Files.copy(file, local.resolve(folder).resolve(file.getFileName()));
+            String key = prefix + "/" + folder + "/" + file.getFileName();
+            client.putObject(
+                builder -> builder.bucket(S3ServerProcess.BUCKET).key(key),
+                RequestBody.fromFile(file));
+          }
+        }
+      }
+    }
+    String program = Files.readString(PROGRAM);
+    String root = "s3://" + S3ServerProcess.BUCKET + "/beam-inputs";
+    Plan inBucket =
+        Reducer.standard()
+            .reduceText(program.replace("\"../shared/data/", "\"" + root + "/"), "program.imgql");
+    Plan inFolder =
+        Reducer.standard()
+            .reduceText(
+                program.replace("\"../shared/data/", "\"" + temp.resolve("data") + "/"),
+                "program.imgql");
+
+    VoxBeamOptions options =
+        options("s3://" + S3ServerProcess.BUCKET + "/beam-inputs-store", temp.resolve("work"));
+    options.setInputRoots(List.of(root));
+    BeamRun run = BeamTestRuns.run(options, inBucket, l -> {});
+
+    assertEquals(
+        BeamTestRuns.goalTexts(BeamTestRuns.inProcess(inFolder)),
+        BeamTestRuns.goalTexts(run.result()));
+    assertTrue(run.itemMetrics().computed() >= 3, run.itemMetrics().toString());
+  }
+
+  @Test
+  void anInputRootThatIsNoRemoteUriIsRefusedNamingIt() {
+    VoxBeamOptions options = options(temp.resolve("store").toString(), temp.resolve("work"));
+    options.setStoreEndpoint(null);
+    options.setStoreWorkDir(null);
+    options.setInputRoots(List.of("/data/cases"));
+    IllegalArgumentException refused =
+        assertThrows(IllegalArgumentException.class, () -> BeamPlanRunner.open(options));
+    assertTrue(refused.getMessage().contains("--inputRoots /data/cases"), refused.getMessage());
+  }
+
+  private static S3Client client() {
+    return S3Client.builder()
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+        .endpointOverride(server.endpoint())
+        .forcePathStyle(true)
+        .build();
   }
 
   @Test
