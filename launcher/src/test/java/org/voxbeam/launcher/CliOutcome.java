@@ -28,6 +28,16 @@ public record CliOutcome(int exitCode, String out, String err) {
         code, out.toString(), err.toString().replace(System.lineSeparator(), "\n"));
   }
 
+  /** How many nodes the run computed, from its report line on standard error. */
+  public int computed() {
+    for (String line : err.lines().toList()) {
+      if (line.matches("voxbeam: \\d+ nodes: \\d+ computed, .*")) {
+        return Integer.parseInt(line.replaceAll("voxbeam: \\d+ nodes: (\\d+) computed, .*", "$1"));
+      }
+    }
+    throw new AssertionError("no report in " + err);
+  }
+
   /**
    * A refused input: exit code 2, nothing on standard output, and an error that mentions every one
    * of {@code mentions} without a stack trace or an exception class name.

@@ -57,25 +57,25 @@ class StoredResultsCliTest {
     String plan = filterFold().toString();
     CliOutcome first = CliOutcome.run("run", plan, "--store", store());
     assertEquals(0, first.exitCode(), first.err());
-    int all = computed(first);
+    int all = first.computed();
     assertTrue(all > 0);
     assertEquals(
         0,
-        computed(CliOutcome.run("run", plan, "--store", store())),
+        CliOutcome.run("run", plan, "--store", store()).computed(),
         "a second run reads everything");
     assertEquals(
         all,
-        computed(CliOutcome.run("run", plan, "--store", store(), "--no-cache")),
+        CliOutcome.run("run", plan, "--store", store(), "--no-cache").computed(),
         "--no-cache computes everything");
     assertEquals(
         all,
-        computed(CliOutcome.run("run", "--refresh", plan, "--store", store())),
+        CliOutcome.run("run", "--refresh", plan, "--store", store()).computed(),
         "--refresh alone means every goal");
-    int total = computed(CliOutcome.run("run", plan, "--store", store(), "--refresh=total"));
+    int total = CliOutcome.run("run", plan, "--store", store(), "--refresh=total").computed();
     assertTrue(total > 0 && total < all, "only the cone of total: " + total + " of " + all);
     assertEquals(
         0,
-        computed(CliOutcome.run("run", plan, "--store", store())),
+        CliOutcome.run("run", plan, "--store", store()).computed(),
         "and the next run reuses what they wrote");
 
     CliOutcome unknown = CliOutcome.run("run", plan, "--store", store(), "--refresh=totl");
@@ -89,7 +89,7 @@ class StoredResultsCliTest {
     assertEquals(2, both.exitCode(), both.err());
     CliOutcome beam = CliOutcome.run(plan, "--store", store(), "--no-cache", "--threads", "2");
     assertEquals(0, beam.exitCode(), beam.err());
-    assertEquals(all, computed(beam), "the Beam form too");
+    assertEquals(all, beam.computed(), "the Beam form too");
   }
 
   @Test
@@ -367,15 +367,6 @@ class StoredResultsCliTest {
       assertTrue(refused.err().startsWith("error: no result store at "), refused.err());
     }
     assertFalse(Files.exists(dir.resolve("absent")), "read-only commands create nothing");
-  }
-
-  private static int computed(CliOutcome outcome) {
-    for (String line : outcome.err().lines().toList()) {
-      if (line.matches("voxbeam: \\d+ nodes: \\d+ computed, .*")) {
-        return Integer.parseInt(line.replaceAll("voxbeam: \\d+ nodes: (\\d+) computed, .*", "$1"));
-      }
-    }
-    throw new AssertionError("no report in " + outcome.err());
   }
 
   private static String runId(CliOutcome outcome) {
