@@ -36,6 +36,7 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.testkit.Campaign;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
 import org.voxbeam.transforms.BeamPlanRunner;
@@ -60,8 +61,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>The values must equal those of the in-process run over the local folders, and each TaskManager
  * must have computed and published results. The wall times and the bytes each process moved are
- * written to {@code figures.txt} beside the processes' logs (under {@code target/cluster-logs}).
+ * written to {@code figures.txt} beside the processes' logs (under {@code target/cluster-logs}). A
+ * campaign (about a minute of four JVMs): the everyday build runs the same program against the
+ * bucket on the DirectRunner ({@code BeamRemoteStoreTest}).
  */
+@Campaign
 class FlinkClusterRunTest {
   private static final Path PROGRAM =
       Path.of("..", "examples", "synthetic-dataset", "program.imgql");

@@ -15,24 +15,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.testkit.Campaign;
 import org.voxbeam.testkit.JvmProcesses;
 
 /**
  * A writing JVM is killed with SIGKILL at random moments; after each kill the store opens, shows no
- * partial row or blob, and holds everything acknowledged before the kill. The number of trials is
- * {@code voxbeam.crashTrials}: 8 in the suite (each trial starts a JVM), 500 in the stress command
- * of docs/testing.md.
+ * partial row or blob, and holds everything acknowledged before the kill. Each trial starts a JVM:
+ * the everyday build runs 3, the campaign {@code voxbeam.crashTrials} more (5 by default, 500 in
+ * the stress command of docs/testing.md).
  */
 class CrashSafetyTest {
-  private static final int TRIALS = Integer.getInteger("voxbeam.crashTrials", 8);
-
   @TempDir Path dir;
 
   @Test
   void killedWritersLoseNothingAcknowledged() throws Exception {
-    SplittableRandom random = new SplittableRandom(20261124);
+    killWriters(3, 20261124);
+  }
+
+  @Campaign
+  @Test
+  void aLongCampaignOfKilledWritersLosesNothingAcknowledged() throws Exception {
+    killWriters(Integer.getInteger("voxbeam.crashTrials", 5), 20261203);
+  }
+
+  private void killWriters(int trials, long seed) throws Exception {
+    SplittableRandom random = new SplittableRandom(seed);
     List<String> acknowledged = new ArrayList<>();
-    for (int trial = 0; trial < TRIALS; trial++) {
+    for (int trial = 0; trial < trials; trial++) {
       Process writer =
           JvmProcesses.start(
               WriterProcess.class,

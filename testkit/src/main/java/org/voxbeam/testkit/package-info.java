@@ -7,7 +7,8 @@
  * nesting, huge literals, lying headers, decompression bombs); {@link
  * org.voxbeam.testkit.JvmProcesses} starts the JVMs the crash and multi-process tests kill or race;
  * {@link org.voxbeam.testkit.S3ServerProcess} starts the S3-compatible test server in a process of
- * its own.
+ * its own; {@link org.voxbeam.testkit.Campaign} marks the long campaigns the everyday build leaves
+ * out.
  *
  * <p>The kit depends only on the JDK, so the kernel's own tests can use it too; fixtures that need
  * VoxBeam's types (plans, stores) live beside the module that owns those types.

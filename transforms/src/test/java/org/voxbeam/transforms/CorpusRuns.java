@@ -39,6 +39,7 @@ import org.voxbeam.pipeline.execution.GoalResult;
 import org.voxbeam.pipeline.execution.NodeEvaluator;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.testkit.Campaign;
 
 /**
  * VoxLogicA-2's own programs run on VoxBeam, unchanged, over the files they name ({@link
@@ -71,11 +72,24 @@ abstract class CorpusRuns {
   /** Whether this class runs {@code program}; the two classes together run the whole corpus. */
   abstract boolean runs(Corpus.Program program);
 
+  /** Every program but the few heavy ones {@code expectations.json} leaves to the campaign. */
   @TestFactory
   Stream<DynamicTest> everyProgramRunsToItsReferencesInProcessAndOnBeam() {
+    return programs(false);
+  }
+
+  /** The programs that spend seconds in one image kernel on each path. */
+  @Campaign
+  @TestFactory
+  Stream<DynamicTest> theHeavyProgramsRunToTheirReferencesInProcessAndOnBeam() {
+    return programs(true);
+  }
+
+  private Stream<DynamicTest> programs(boolean campaign) {
     return Corpus.programs().stream()
         .filter(this::runs)
         .filter(program -> program.refusal().isEmpty() && program.waitingGrammar().isEmpty())
+        .filter(program -> program.campaign().isPresent() == campaign)
         .map(program -> DynamicTest.dynamicTest(program.name(), () -> check(program)));
   }
 

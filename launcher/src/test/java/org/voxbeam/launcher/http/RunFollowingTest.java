@@ -132,7 +132,7 @@ class RunFollowingTest {
 
   @Test
   void aLargeGoalIsSentByReferenceAndASmallOneInline() throws Exception {
-    String program = "print \\\"big\\\" range(0, 200000)\\nprint \\\"small\\\" range(0, 3)";
+    String program = "print \\\"big\\\" range(0, 20000)\\nprint \\\"small\\\" range(0, 3)";
     HttpResponse<String> response;
     String id = submit("{\"program\": \"" + program + "\"}");
     awaitEnd(id);
@@ -142,7 +142,7 @@ class RunFollowingTest {
     JsonObject big = (JsonObject) goals.items().get(0);
     assertTrue(big.get("value").isEmpty(), CanonicalJson.write(big));
     assertEquals("sequence", big.getString("kind").orElseThrow());
-    assertEquals(200000, number(big, "length"));
+    assertEquals(20000, number(big, "length"));
     String ref = big.getString("value_ref").orElseThrow();
     assertEquals(ApiServer.PREFIX + "/results/" + big.getString("node_id").orElseThrow(), ref);
     HttpResponse<String> descriptor = get(ref.substring(ApiServer.PREFIX.length()));

@@ -95,6 +95,14 @@ public final class Corpus {
       return out;
     }
 
+    /**
+     * Why this program is left to the long campaigns, if it is: its kernels' own tests run in every
+     * build.
+     */
+    public Optional<String> campaign() {
+      return expectations().get("campaign").map(reason -> ((JsonString) reason).value());
+    }
+
     /** The grammar the parser must still learn for this program, if the program waits for one. */
     public Optional<String> waitingGrammar() {
       return texts("waiting").keySet().stream().filter(k -> k.startsWith(GRAMMAR)).findFirst();

@@ -21,44 +21,72 @@ import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.storage.SameValue;
 import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.storage.StoredValues;
+import org.voxbeam.testkit.Campaign;
 import org.voxbeam.testkit.JvmProcesses;
 
 /**
  * Writers killed ({@code kill -9}) at random moments while they publish to a real remote, each from
  * its own working directory: a reader from a fresh working directory reads every batch a writer
  * reported published, and of the batches in flight at the kill it reads whole results or nothing,
- * never a row whose blob is missing or wrong. {@code -Dvoxbeam.remote.crashTrials=N} kills N
- * writers per backend (default 3).
+ * never a row whose blob is missing or wrong. The everyday build kills one writer per backend; the
+ * campaign {@code -Dvoxbeam.remote.crashTrials=N} more (default 3).
  */
 class RemoteCrashTest {
-  private static final int TRIALS = Integer.getInteger("voxbeam.remote.crashTrials", 3);
+  private static final int CAMPAIGN_TRIALS = Integer.getInteger("voxbeam.remote.crashTrials", 3);
 
   @TempDir Path dir;
 
   @Test
+  void aKilledWriterLeavesNothingBrokenOnS3() throws Exception {
+    onS3(1, 16);
+  }
+
+  @Test
+  void aKilledWriterLeavesNothingBrokenOnHdfs() throws Exception {
+    onHdfs(1, 16);
+  }
+
+  @Campaign
+  @Test
   void killedWritersLeaveNothingBrokenOnS3() throws Exception {
+    onS3(CAMPAIGN_TRIALS, 17);
+  }
+
+  @Campaign
+  @Test
+  void killedWritersLeaveNothingBrokenOnHdfs() throws Exception {
+    onHdfs(CAMPAIGN_TRIALS, 17);
+  }
+
+  private void onS3(int trials, long seed) throws Exception {
     S3Server server = S3Server.shared();
     String prefix = "crash/" + UUID.randomUUID();
     survive(
         List.of("s3", server.endpoint().toString(), S3Server.BUCKET, prefix),
-        () -> server.location(prefix));
+        () -> server.location(prefix),
+        trials,
+        seed);
   }
 
-  @Test
-  void killedWritersLeaveNothingBrokenOnHdfs() throws Exception {
+  private void onHdfs(int trials, long seed) throws Exception {
     HdfsServer server = HdfsServer.shared();
     String prefix = "crash/" + UUID.randomUUID();
-    survive(List.of("hdfs", server.uri(prefix).toString()), () -> server.location(prefix));
+    survive(
+        List.of("hdfs", server.uri(prefix).toString()),
+        () -> server.location(prefix),
+        trials,
+        seed);
   }
 
   private interface Connection {
     RemoteLocation open();
   }
 
-  private void survive(List<String> backend, Connection connection) throws Exception {
-    Random random = new Random(16);
-    int[] published = new int[TRIALS];
-    for (int trial = 0; trial < TRIALS; trial++) {
+  private void survive(List<String> backend, Connection connection, int trials, long seed)
+      throws Exception {
+    Random random = new Random(seed);
+    int[] published = new int[trials];
+    for (int trial = 0; trial < trials; trial++) {
       List<String> args = new ArrayList<>(backend);
       args.add(dir.resolve("writer-" + trial).toString());
       args.add("w" + trial);
@@ -77,7 +105,7 @@ class RemoteCrashTest {
     }
     try (TieredStore reader =
         TieredStore.open(connection.open(), dir.resolve("reader"), StoreOptions.defaults())) {
-      for (int trial = 0; trial < TRIALS; trial++) {
+      for (int trial = 0; trial < trials; trial++) {
         for (int batch = 0; batch <= published[trial] + 2; batch++) {
           for (int item = 0; item < RemoteWriterProcess.BATCH; item++) {
             String name = RemoteWriterProcess.name("w" + trial, batch, item);
