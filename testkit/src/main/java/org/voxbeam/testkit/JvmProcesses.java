@@ -12,7 +12,11 @@ import java.util.List;
 public final class JvmProcesses {
   private JvmProcesses() {}
 
-  /** Starts {@code main} with {@code jvmOptions} and {@code args}; its standard error is ours. */
+  /**
+   * Starts {@code main} with {@code jvmOptions} and {@code args}; its standard error is ours. The
+   * helper runs on the client compiler (most start, write a little and are killed); {@code
+   * jvmOptions} come after that default, so a helper that computes can ask for C2.
+   */
   public static Process start(Class<?> main, List<String> jvmOptions, List<String> args)
       throws IOException {
     List<String> command = new ArrayList<>();
