@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Marks a test class or method as part of the long campaigns: a multi-process cluster run, the
- * crash and random-value campaigns at full size, the heaviest corpus programs on the DirectRunner.
- * The everyday build ({@code mvn -B verify}) leaves them out and keeps a smaller sibling of each in
- * its place, so that it stays within a few minutes on a two-core machine; {@code mvn -B test
- * -Pcampaigns} runs them alone, and CI runs both.
+ * crash and random-value campaigns at full size, the heaviest corpus programs, the largest probe
+ * cases. The everyday build ({@code mvn -B verify}) leaves them out and keeps a smaller sibling of
+ * each in its place, so that it stays within a few minutes on a two-core machine; {@code mvn -B
+ * test -Pcampaigns} runs them alone, and CI runs both.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
