@@ -36,17 +36,14 @@ import org.voxbeam.pipeline.execution.RunResult;
 import org.voxbeam.pipeline.execution.SchedulerOptions;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
+import org.voxbeam.storage.remote.S3TestClient;
 import org.voxbeam.testkit.Campaign;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
 import org.voxbeam.transforms.BeamPlanRunner;
 import org.voxbeam.transforms.BeamRun;
 import org.voxbeam.transforms.VoxBeamOptions;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -202,15 +199,7 @@ class FlinkClusterRunTest {
 
   /** Puts the images and labels under {@code synthetic} into the bucket under {@link #DATA}. */
   private static void upload(Path synthetic, S3ServerProcess server) throws IOException {
-    try (S3Client client =
-            S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-                .endpointOverride(server.endpoint())
-                .forcePathStyle(true)
-                .build();
+    try (S3Client client = S3TestClient.of(server.endpoint());
         Stream<Path> files = Files.walk(synthetic)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String key = "data/synthetic/" + synthetic.relativize(file).toString().replace('\\', '/');

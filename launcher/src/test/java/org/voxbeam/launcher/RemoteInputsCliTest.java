@@ -15,13 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.storage.remote.S3TestClient;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -47,15 +44,7 @@ class RemoteInputsCliTest {
     URI server = S3ServerProcess.shared().endpoint();
     endpoint = server.toString();
     S3ServerProcess.useDummyCredentials();
-    client =
-        S3Client.builder()
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-            .endpointOverride(server)
-            .forcePathStyle(true)
-            .build();
+    client = S3TestClient.of(server);
     Path synthetic = SharedFixtures.shared().resolve("data/synthetic");
     for (String name : CASES) {
       copy(synthetic.resolve("images/" + name + "_0000.nii.gz"), "images/" + name + ".nii.gz");

@@ -27,14 +27,11 @@ import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.pipeline.reduce.Reducer;
 import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.storage.remote.RemoteStores;
+import org.voxbeam.storage.remote.S3TestClient;
 import org.voxbeam.storage.remote.TieredStore;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -151,14 +148,7 @@ class BeamRemoteStoreTest {
   }
 
   private static S3Client client() {
-    return S3Client.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-        .endpointOverride(server.endpoint())
-        .forcePathStyle(true)
-        .build();
+    return S3TestClient.of(server.endpoint());
   }
 
   @Test

@@ -5,9 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -78,10 +75,7 @@ final class S3Server implements AutoCloseable {
   }
 
   S3Client client() {
-    return S3Location.client(
-        endpoint(),
-        Region.US_EAST_1,
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy-key", "dummy-secret")));
+    return S3TestClient.of(endpoint());
   }
 
   /** The store location {@code s3://voxbeam-test/<prefix>}. */
