@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,6 +77,12 @@ public final class ParquetResultStore implements ResultStore {
   /** How many times a refresh lists the segments while compactions replace them under it. */
   private static final int MAX_LISTINGS = 4;
 
+  /**
+   * How long a read goes on looking for a result whose segment compactions keep replacing under it
+   * (each merges the one before) before it calls the result unreadable.
+   */
+  private static final Duration COMPACTION_PATIENCE = Duration.ofSeconds(10);
+
   private static final Logger LOG = LoggerFactory.getLogger(ParquetResultStore.class);
 
   /** Directory timestamps can be coarse; this long after a change, listings are repeated. */
@@ -94,7 +101,7 @@ public final class ParquetResultStore implements ResultStore {
   /** Rows found corrupt ({@code segment file name#row}): they read as absent and are superseded. */
   private final Set<String> damagedRows = ConcurrentHashMap.newKeySet();
 
-  private final LoadingCache<Integer, List<Group>> segmentRows;
+  private final LoadingCache<Path, List<Group>> segmentRows;
   private final boolean verifyBlobs;
   private final Durability durability;
   private final NodeClaims claims;
@@ -126,7 +133,7 @@ public final class ParquetResultStore implements ResultStore {
     this.segmentRows =
         Caffeine.newBuilder()
             .maximumWeight(options.segmentCacheRows())
-            .weigher((Integer segment, List<Group> rows) -> Math.max(1, rows.size()))
+            .weigher((Path segment, List<Group> rows) -> Math.max(1, rows.size()))
             .build(this::readSegment);
     this.results =
         Caffeine.newBuilder()
@@ -210,18 +217,22 @@ public final class ParquetResultStore implements ResultStore {
         && location(id) == null) {
       return Optional.empty();
     }
-    try {
-      return loaded(id);
-    } catch (RuntimeException first) {
-      // Compaction (here or in another process) replaces segments under a reader: read once more,
-      // through an index of the segments there are now, before calling the result unreadable.
-      if (indexedSegmentVanished()) {
-        reindex();
-      }
+    long patience = System.nanoTime() + COMPACTION_PATIENCE.toNanos();
+    while (true) {
+      Catalog readFrom = catalog;
+      RuntimeException failure;
       try {
         return loaded(id);
       } catch (RuntimeException e) {
-        LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
+        failure = e;
+      }
+      // Compaction (here or in another process) replaces segments under a reader: read again,
+      // through an index of the segments there are now, before calling the result unreadable.
+      if (catalog == readFrom && indexedSegmentVanished(readFrom)) {
+        reindex();
+      }
+      if (catalog == readFrom || System.nanoTime() - patience > 0) {
+        LOG.warn("result {} is unreadable and counts as absent: {}", id, failure.getMessage());
         return Optional.empty();
       }
     }
@@ -229,9 +240,14 @@ public final class ParquetResultStore implements ResultStore {
 
   /** Whether a segment this store indexed is gone: compacted or evicted, here or elsewhere. */
   private boolean indexedSegmentVanished() {
+    return indexedSegmentVanished(catalog);
+  }
+
+  /** Whether a segment that {@code from} indexes is gone. */
+  private boolean indexedSegmentVanished(Catalog from) {
     List<Path> indexed;
     synchronized (this) {
-      indexed = catalog.segments.stream().map(IndexedSegment::path).toList();
+      indexed = from.segments.stream().map(IndexedSegment::path).toList();
     }
     return indexed.stream().anyMatch(path -> !Files.exists(path));
   }
@@ -259,12 +275,12 @@ public final class ParquetResultStore implements ResultStore {
           .filter(result -> result.status() == ResultStatus.SUCCEEDED)
           .map(result -> result.metadata().inputs());
     }
-    ResultIndex.Location location = location(id);
-    if (location == null || location.failed()) {
+    RowAt at = rowAt(id);
+    if (at == null || at.location().failed()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(RowCodec.inputs(row(id, location)));
+      return Optional.of(RowCodec.inputs(row(id, at)));
     } catch (RuntimeException e) {
       LOG.warn("result {} is unreadable and counts as absent: {}", id, e.getMessage());
       return Optional.empty();
@@ -340,82 +356,72 @@ public final class ParquetResultStore implements ResultStore {
    */
   private boolean usable(NodeId id) {
     ResultIndex.Location location = location(id);
-    if (location == null || location.failed() || damaged(location)) {
+    if (location == null || location.failed()) {
       return false;
     }
-    if (!location.hasBlob()) {
+    if (!location.hasBlob() && damagedRows.isEmpty()) {
+      return true;
+    }
+    RowAt at = rowAt(id);
+    if (at == null || at.location().failed() || damaged(at)) {
+      return false;
+    }
+    if (!at.location().hasBlob()) {
       return true;
     }
     try {
-      Optional<BlobRef> blob = RowCodec.blobOf(row(id, location));
+      Optional<BlobRef> blob = RowCodec.blobOf(row(id, at));
       return blob.isEmpty() || blobs.exists(blob.get());
     } catch (RuntimeException e) {
       return false;
     }
   }
 
-  private boolean damaged(ResultIndex.Location location) {
-    return !damagedRows.isEmpty() && damagedRows.contains(rowKey(location));
-  }
-
-  private String rowKey(ResultIndex.Location location) {
-    synchronized (this) {
-      return catalog.segments.get(location.segment()).path().getFileName() + "#" + location.row();
-    }
+  private boolean damaged(RowAt at) {
+    return !damagedRows.isEmpty() && damagedRows.contains(at.key());
   }
 
   /**
-   * The row of {@code id} at {@code location}, its checksum checked: read alone through the
-   * segment's page map, or from the whole decoded segment for a segment without one. A row that
-   * does not decode or whose checksum does not match is remembered as damaged: it reads as absent
-   * from then on, and the row that recomputing it writes supersedes it.
+   * The row of {@code id} at {@code at}, its checksum checked: read alone through the segment's
+   * page map, or from the whole decoded segment for a segment without one. A row that does not
+   * decode or whose checksum does not match is remembered as damaged: it reads as absent from then
+   * on, and the row that recomputing it writes supersedes it.
    *
-   * @throws StoreException if the row is corrupt, or is not {@code id}'s: the location came from a
-   *     catalog a reindex replaced since
+   * @throws StoreException if the row is corrupt, or holds another id
+   * @throws UncheckedIOException if the segment cannot be read, or was compacted away
    */
-  private Group row(NodeId id, ResultIndex.Location location) {
-    IndexedSegment segment;
-    synchronized (this) {
-      if (location.segment() >= catalog.segments.size()) {
-        throw new StoreException("the index was rebuilt while a row was read (segments compacted)");
-      }
-      segment = catalog.segments.get(location.segment());
-    }
-    if (damaged(location)) {
-      throw new StoreException(
-          "row " + location.row() + " of segment " + segment.path() + " is corrupt");
+  private Group row(NodeId id, RowAt at) {
+    if (damaged(at)) {
+      throw new StoreException("row " + at.row() + " of segment " + at.path() + " is corrupt");
     }
     Group row;
     try {
-      row = readRow(segment, location);
+      row = readRow(at);
     } catch (UncheckedIOException e) {
       if (!(e.getCause() instanceof NoSuchFileException)) {
-        damagedRows.add(rowKey(location));
+        damagedRows.add(at.key());
       }
       throw e;
     }
     if (!RowChecksum.intact(row)) {
-      damagedRows.add(rowKey(location));
+      damagedRows.add(at.key());
       throw new StoreException(
-          "row "
-              + location.row()
-              + " of segment "
-              + segment.path()
-              + " does not match its checksum");
+          "row " + at.row() + " of segment " + at.path() + " does not match its checksum");
     }
     if (!row.getString(SegmentSchema.NODE_ID, 0).equals(id.hex())) {
       throw new StoreException(
-          "the index was rebuilt while " + id + " was read (segments compacted)");
+          "row " + at.row() + " of segment " + at.path() + " holds another id than " + id);
     }
     return row;
   }
 
-  private Group readRow(IndexedSegment segment, ResultIndex.Location location) {
+  private Group readRow(RowAt at) {
+    IndexedSegment segment = at.segment();
     if (segment.pages().isEmpty()) {
-      return segmentRows.get(location.segment()).get(location.row());
+      return segmentRows.get(segment.path()).get(at.row());
     }
     try {
-      return RowReader.read(segment.path(), segment.pages().get(), location.row());
+      return RowReader.read(segment.path(), segment.pages().get(), at.row());
     } catch (NoSuchFileException e) {
       // Not reindexed here: this runs inside a cache's loader, which must not clear the caches.
       // get() reindexes and reads once more.
@@ -438,7 +444,8 @@ public final class ParquetResultStore implements ResultStore {
               || (!existing.failed() && sameAsStored(result)))) {
         continue;
       }
-      if (existing != null && (damaged(existing) || (!existing.failed() && !usable(result.id())))) {
+      RowAt at = existing == null ? null : rowAt(result.id());
+      if (at != null && (damaged(at) || (!existing.failed() && !usable(result.id())))) {
         superseding.add(result.id());
       }
       codec.encode(result, rows, ids);
@@ -482,11 +489,11 @@ public final class ParquetResultStore implements ResultStore {
   }
 
   private StoredResult load(NodeId id) {
-    ResultIndex.Location location = location(id);
-    if (location == null) {
+    RowAt at = rowAt(id);
+    if (at == null) {
       return null;
     }
-    return decoded(id, row(id, location));
+    return decoded(id, row(id, at));
   }
 
   /** The result that {@code row}, checked already, holds: its children read a segment at a time. */
@@ -522,31 +529,24 @@ public final class ParquetResultStore implements ResultStore {
     if (ids.size() < 2) {
       return Map.of();
     }
-    Map<Integer, Map<Integer, NodeId>> bySegment = new HashMap<>();
-    Map<NodeId, ResultIndex.Location> locations = new HashMap<>();
-    for (String hex : ids) {
-      NodeId child = new NodeId(hex);
-      ResultIndex.Location location = location(child);
-      if (location != null && !damaged(location)) {
-        bySegment
-            .computeIfAbsent(location.segment(), key -> new TreeMap<>())
-            .put(location.row(), child);
-        locations.put(child, location);
-      }
-    }
-    Map<Integer, IndexedSegment> segments = new HashMap<>();
+    Catalog current = catalog;
+    Map<IndexedSegment, Map<Integer, NodeId>> bySegment = new HashMap<>();
+    Map<NodeId, RowAt> locations = new HashMap<>();
     synchronized (this) {
-      for (int ordinal : bySegment.keySet()) {
-        if (ordinal < catalog.segments.size()) {
-          segments.put(ordinal, catalog.segments.get(ordinal));
+      for (String hex : ids) {
+        NodeId child = new NodeId(hex);
+        RowAt at = rowAt(current, child);
+        if (at != null && !damaged(at)) {
+          bySegment.computeIfAbsent(at.segment(), key -> new TreeMap<>()).put(at.row(), child);
+          locations.put(child, at);
         }
       }
     }
     Map<NodeId, Group> rows = new HashMap<>();
-    segments.forEach(
-        (ordinal, segment) -> {
+    bySegment.forEach(
+        (segment, wanted) -> {
           if (segment.pages().isPresent()) {
-            readChildren(segment, bySegment.get(ordinal), locations, rows);
+            readChildren(segment, wanted, locations, rows);
           }
         });
     return rows;
@@ -555,7 +555,7 @@ public final class ParquetResultStore implements ResultStore {
   private void readChildren(
       IndexedSegment segment,
       Map<Integer, NodeId> wanted,
-      Map<NodeId, ResultIndex.Location> locations,
+      Map<NodeId, RowAt> locations,
       Map<NodeId, Group> rows) {
     int[] ordinals = wanted.keySet().stream().mapToInt(Integer::intValue).toArray();
     List<Group> read;
@@ -572,7 +572,7 @@ public final class ParquetResultStore implements ResultStore {
         continue;
       }
       if (!RowChecksum.intact(group)) {
-        damagedRows.add(rowKey(locations.get(child)));
+        damagedRows.add(locations.get(child).key());
       } else if (group.getString(SegmentSchema.NODE_ID, 0).equals(child.hex())) {
         rows.put(child, group);
       }
@@ -777,11 +777,7 @@ public final class ParquetResultStore implements ResultStore {
     return changed;
   }
 
-  private List<Group> readSegment(int ordinal) {
-    Path path;
-    synchronized (this) {
-      path = catalog.segments.get(ordinal).path();
-    }
+  private List<Group> readSegment(Path path) {
     try {
       return SegmentFiles.read(path, SegmentSchema.RESULT);
     } catch (NoSuchFileException e) {
@@ -822,6 +818,30 @@ public final class ParquetResultStore implements ResultStore {
 
   private synchronized ResultIndex.Location locate(NodeId id) {
     return catalog.index.get(id);
+  }
+
+  /**
+   * Where {@code id}'s row is, its location and its segment taken from one catalog: a reindex
+   * (after a compaction) renumbers the segments, so a location read from one catalog names another
+   * segment, or none, in the next. Null if {@code id} is not indexed; a miss is confirmed under the
+   * lock, as {@link #location} does.
+   */
+  private RowAt rowAt(NodeId id) {
+    Catalog current = catalog;
+    ResultIndex.Location location = current.index.get(id);
+    synchronized (this) {
+      return location != null ? rowAt(current, location) : rowAt(catalog, id);
+    }
+  }
+
+  /** As above, in {@code from}; called under the lock, which guards its segment list. */
+  private RowAt rowAt(Catalog from, NodeId id) {
+    ResultIndex.Location location = from.index.get(id);
+    return location == null ? null : rowAt(from, location);
+  }
+
+  private static RowAt rowAt(Catalog from, ResultIndex.Location location) {
+    return new RowAt(from.segments.get(location.segment()), location);
   }
 
   /** Segment files this store has indexed, oldest first. */
@@ -887,6 +907,22 @@ public final class ParquetResultStore implements ResultStore {
    * map (otherwise it is decoded whole, through the segment cache).
    */
   private record IndexedSegment(Path path, Optional<PageMap> pages) {}
+
+  /** A row as one catalog locates it: the segment holding it and where in it. */
+  private record RowAt(IndexedSegment segment, ResultIndex.Location location) {
+    Path path() {
+      return segment.path();
+    }
+
+    int row() {
+      return location.row();
+    }
+
+    /** How {@link #damagedRows} names the row, whatever the catalog: segment file name#row. */
+    String key() {
+      return segment.path().getFileName() + "#" + location.row();
+    }
+  }
 
   /**
    * What the store has indexed: the segments, in the order the index's ordinals refer to, their

@@ -18,6 +18,7 @@ import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.storage.maintenance.StoreMaintenance;
 
 /** Many threads of one process put and read overlapping results through one store instance. */
 class ConcurrentAccessTest {
@@ -119,6 +120,70 @@ class ConcurrentAccessTest {
                       return null;
                     });
             rebuilds.get();
+            for (Future<?> reader : readers) {
+              reader.get();
+            }
+          });
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Readers find every stored result while runs commit segments and compactions merge them: a
+   * compaction renumbers the segments, and a reader that took a row's location from the catalog
+   * before it and the segment from the catalog after it answered "not found" for a stored result (a
+   * server's reads answered 404 under load).
+   */
+  @Test
+  void readsRacingCompactionsFindEveryStoredResult() throws Exception {
+    int ids = 200;
+    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      List<NodeId> stored = new ArrayList<>();
+      for (int segment = 0; segment < 20; segment++) {
+        List<StoredResult> batch = new ArrayList<>();
+        for (int i = segment * 10; i < segment * 10 + 10; i++) {
+          NodeId id = WriterProcess.idOf("compacted-" + i);
+          batch.add(StoredValues.result(id, new NumberValue(i)));
+          stored.add(id);
+        }
+        store.putAll(batch);
+      }
+      StoreMaintenance maintenance = new StoreMaintenance(store);
+      AtomicBoolean done = new AtomicBoolean();
+      ExecutorService pool = Executors.newFixedThreadPool(5);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(60),
+          () -> {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+              int offset = t * 37;
+              readers.add(
+                  pool.submit(
+                      () -> {
+                        for (int n = 0; !done.get(); n++) {
+                          int i = (offset + n) % ids;
+                          StoredResult result =
+                              store.get(stored.get(i)).orElseThrow(() -> new AssertionError(i));
+                          assertEquals(i, ((NumberValue) result.value()).value());
+                        }
+                        return null;
+                      }));
+            }
+            Future<?> runs =
+                pool.submit(
+                    () -> {
+                      long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                      for (int run = 0; System.nanoTime() < end; run++) {
+                        for (int k = 0; k < 3; k++) {
+                          NodeId id = WriterProcess.idOf("run-" + run + "-" + k);
+                          store.putAll(List.of(StoredValues.result(id, new NumberValue(k))));
+                        }
+                        maintenance.compact(StoreMaintenance.DEFAULT_SMALL_ROWS, false);
+                      }
+                      done.set(true);
+                      return null;
+                    });
+            runs.get();
             for (Future<?> reader : readers) {
               reader.get();
             }
