@@ -62,7 +62,9 @@ import org.voxbeam.storage.segment.SegmentSchema;
  * and, between two successes of one id, the newer: a result is recomputed under the same id when
  * what it read outside the store changed, and the recomputation supersedes it. Results computed by
  * other processes replace what this one has cached at the next look at the directory, at most a
- * second later.
+ * second later. A compaction renumbers the segments and deletes the ones it merged: a read takes a
+ * row's location and its segment from one index, and one whose segment was deleted under it reads
+ * again through an index of the segments there are now.
  *
  * <p><b>Integrity.</b> A row whose blob is missing reads as absent, so it is recomputed. Every row
  * read is checked against its checksum (format version 3): a row that fails, or does not decode,
