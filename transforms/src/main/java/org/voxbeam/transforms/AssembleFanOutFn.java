@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.values.KV;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.RecordedInputs;
@@ -95,8 +96,9 @@ final class AssembleFanOutFn extends StoreWritingFn<KV<Integer, Iterable<StageTa
 
   private List<StoredResult> children(FanOutCall call, int count) {
     List<StoredResult> children = new ArrayList<>(count);
+    ChildIds ids = call.childIds();
     for (int i = 0; i < count; i++) {
-      NodeId child = call.childId(i);
+      NodeId child = ids.at(i);
       int index = i;
       children.add(
           store()

@@ -63,8 +63,10 @@ final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemBatch>
     }
     FunctionValue function = (FunctionValue) call.function();
     RecordedInputs closureInputs = call.values().inputsOf(call.node().args().get(1));
+    ResultReuse.ItemLookup lookup =
+        reuse().items(call.node().id(), batch.to(), call.childIds()::at);
     for (int index = batch.from(); index < batch.to(); index++) {
-      execute(call, function, closureInputs, batch.fanOut(), index, items.get(index), out);
+      execute(call, function, closureInputs, batch.fanOut(), lookup, index, items.get(index), out);
     }
   }
 
@@ -73,16 +75,15 @@ final class ExecuteItemFn extends StoreWritingFn<KV<Integer, Iterable<ItemBatch>
       FunctionValue function,
       RecordedInputs closureInputs,
       StageTask task,
+      ResultReuse.ItemLookup lookup,
       int index,
       Value itemValue,
       OutputReceiver<NodeSummary> out) {
     long start = System.nanoTime();
-    NodeId child = call.childId(index);
+    NodeId child = lookup.childId(index);
     Optional<String> digest = ValueDigest.of(itemValue);
     Optional<ResultReuse.ReusableItem> stored =
-        task.fresh()
-            ? Optional.empty()
-            : reuse().reusableItem(call.node().id(), index, call::childId, digest);
+        task.fresh() ? Optional.empty() : lookup.reusable(index, digest);
     if (stored.isPresent()) {
       StoredResult found = stored.get().result();
       if (stored.get().moved()) {

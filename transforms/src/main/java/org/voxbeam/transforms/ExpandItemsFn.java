@@ -113,15 +113,16 @@ final class ExpandItemsFn extends DoFn<KV<Integer, Iterable<StageTask>>, KV<Inte
 
   private void copyMovedItems(FanOutCall call, List<Value> items) {
     ResultReuse reuse = ResultReuse.withoutPlan(lease.store(), InputFingerprints.shared());
+    ResultReuse.ItemLookup lookup =
+        reuse.items(call.node().id(), items.size(), call.childIds()::at);
     List<StoredResult> moved = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      Optional<ResultReuse.ReusableItem> stored =
-          reuse.reusableItem(call.node().id(), i, call::childId, ValueDigest.of(items.get(i)));
+      Optional<ResultReuse.ReusableItem> stored = lookup.reusable(i, ValueDigest.of(items.get(i)));
       if (stored.isPresent() && stored.get().moved()) {
         ResultMetadata found = stored.get().result().metadata();
         moved.add(
             new StoredResult(
-                call.childId(i),
+                lookup.childId(i),
                 stored.get().result().value(),
                 StoreWritingFn.metadata(
                     found.operator(), found.computeTime().toNanos(), found.inputs(), runId)));

@@ -2,8 +2,8 @@ package org.voxbeam.transforms;
 
 import java.util.List;
 import java.util.Optional;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.Node;
-import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.pipeline.execution.FanOutOperator;
@@ -44,8 +44,8 @@ record FanOutCall(Node node, FanOutOperator operator, StoreBackedValues values) 
     return values.valueOf(node.args().get(1));
   }
 
-  /** The id item {@code index}'s result is stored under. */
-  NodeId childId(int index) {
-    return operator.childId(node.id(), index);
+  /** The ids the items' results are stored under, item {@code k}'s at {@code k}. */
+  ChildIds childIds() {
+    return operator.childIds(node.id());
   }
 }

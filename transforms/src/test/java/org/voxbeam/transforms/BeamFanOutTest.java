@@ -58,7 +58,7 @@ class BeamFanOutTest {
     Set<String> expectedChildren = new TreeSet<>();
     for (int i = 0; i < 12; i++) {
       expectedChildren.add(NodeHashing.sequenceItemId(scaled.id(), i).hex());
-      expectedChildren.add(FanOutOperator.FILTER.childId(big.id(), i).hex());
+      expectedChildren.add(FanOutOperator.FILTER.childIds(big.id()).at(i).hex());
     }
     VoxBeamOptions options = BeamTestRuns.options(temp.resolve("store"), 8, 4);
     BeamRun beam =

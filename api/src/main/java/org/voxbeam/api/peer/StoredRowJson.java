@@ -19,7 +19,7 @@ import org.voxbeam.kernel.json.JsonNull;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.node.Sha256;
 import org.voxbeam.kernel.store.RecordedInput;
@@ -274,13 +274,13 @@ public final class StoredRowJson {
           given.size() + " item metadata for " + sequence.size() + " items");
     }
     List<StoredResult> items = new ArrayList<>(given.size());
+    ChildIds ids = ChildIds.ofSequence(expected);
     for (int i = 0; i < given.size(); i++) {
       Value item = sequence.items().get(i);
       if (item instanceof ErrorValue) {
         throw new PeerAnswerException("item " + i + " of a success is an error");
       }
-      items.add(
-          new StoredResult(NodeHashing.sequenceItemId(expected, i), item, metadata(given.get(i))));
+      items.add(new StoredResult(ids.at(i), item, metadata(given.get(i))));
     }
     return new Decoded(new StoredResult(expected, value, metadata, true), items);
   }

@@ -21,7 +21,7 @@ import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonNull;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
-import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
@@ -154,8 +154,9 @@ final class ResultRoutes {
       return List.of();
     }
     List<ResultMetadata> items = new ArrayList<>(sequence.size());
+    ChildIds ids = ChildIds.ofSequence(result.id());
     for (int i = 0; i < sequence.size(); i++) {
-      Optional<StoredResult> item = voxbeam.result(NodeHashing.sequenceItemId(result.id(), i));
+      Optional<StoredResult> item = voxbeam.result(ids.at(i));
       if (item.isEmpty() || item.get().value().isError()) {
         return List.of();
       }

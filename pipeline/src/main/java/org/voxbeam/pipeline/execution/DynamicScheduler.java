@@ -445,14 +445,15 @@ public final class DynamicScheduler {
       List<Value> results = new ArrayList<>(items.size());
       List<RecordedInputs> itemInputs = new ArrayList<>(items.size());
       listener.onItemsStarted(node, items.size());
+      ResultReuse.ItemLookup lookup =
+          reuse.items(node.id(), items.size(), operator.childIds(node.id())::at);
       for (int k = 0; k < items.size(); k++) {
         if (cancellation.isCancelled()) {
           throw new Cancelled(node.id());
         }
-        NodeId child = operator.childId(node.id(), k);
+        NodeId child = lookup.childId(k);
         Optional<String> digest = ValueDigest.of(items.get(k));
-        Optional<ResultReuse.ReusableItem> stored =
-            reuse.reusableItem(node.id(), k, index -> operator.childId(node.id(), index), digest);
+        Optional<ResultReuse.ReusableItem> stored = lookup.reusable(k, digest);
         if (stored.isPresent()) {
           StoredResult found = stored.get().result();
           if (stored.get().moved()) {

@@ -3,7 +3,7 @@ package org.voxbeam.pipeline.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
@@ -60,9 +60,11 @@ public enum FanOutOperator {
     return Optional.empty();
   }
 
-  /** The id item {@code index}'s result is stored under. */
-  public NodeId childId(NodeId node, int index) {
-    return NodeHashing.childId(node, childFamily, JsonValue.of((long) index));
+  /**
+   * The ids the results of {@code node}'s items are stored under, item {@code k}'s at {@code k}.
+   */
+  public ChildIds childIds(NodeId node) {
+    return ChildIds.of(node, childFamily);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.voxbeam.pipeline.execution;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -118,35 +119,100 @@ public final class ResultReuse {
   }
 
   /**
-   * A stored result a run may use for item {@code index} of fan-out node {@code node}: one computed
-   * from the same item value ({@code itemDigest}) whose other recorded inputs are unchanged. It is
-   * looked for under the item's own child id first, then among all the node's stored items by
-   * digest, so an item that moved (a case added or removed before it in a listing) is reused too;
-   * the caller then stores it under its new child id.
-   *
-   * @param childIds the child id of each index of the node
+   * The stored results a run may use for the items of fan-out node {@code node} below index {@code
+   * end} (its item count, or the end of the batch of items a worker runs), whose item {@code k} has
+   * child id {@code childIds.apply(k)}: see {@link ItemLookup}.
    */
-  public Optional<ReusableItem> reusableItem(
-      NodeId node, int index, IntFunction<NodeId> childIds, Optional<String> itemDigest) {
-    if (forced.contains(node) || itemDigest.isEmpty()) {
-      return Optional.empty();
+  public ItemLookup items(NodeId node, int end, IntFunction<NodeId> childIds) {
+    return new ItemLookup(node, end, childIds);
+  }
+
+  /**
+   * Looks up the stored items of one fan-out node for one thread, a chunk of {@value #CHUNK}
+   * indices at a time: which of a chunk's child ids the store holds is asked in one {@link
+   * ResultStore#containsAll}, and only those are read. Asking item by item made a cold run's every
+   * item a store miss, each of which looks at the segments directory for other processes' commits
+   * (a directory this run's own commits keep changing).
+   */
+  public final class ItemLookup {
+    private static final int CHUNK = 4096;
+
+    private final NodeId node;
+    private final int end;
+    private final IntFunction<NodeId> childIds;
+    private final NodeId[] chunk;
+    private int chunkStart = -1;
+    private Set<NodeId> storedInChunk;
+
+    private ItemLookup(NodeId node, int end, IntFunction<NodeId> childIds) {
+      this.node = node;
+      this.end = end;
+      this.childIds = childIds;
+      this.chunk = new NodeId[Math.min(CHUNK, end)];
     }
-    RecordedInput item = RecordedInput.item(itemDigest.get());
-    Optional<StoredResult> here =
-        store
-            .get(childIds.apply(index))
-            .filter(result -> result.status() == ResultStatus.SUCCEEDED)
-            .filter(
-                result ->
-                    !result.metadata().inputs().known()
-                        || result.metadata().inputs().entries().contains(item))
-            .filter(result -> stillValid(node, result.metadata().inputs()));
-    if (here.isPresent()) {
-      return Optional.of(new ReusableItem(here.get(), false));
+
+    /** The child id of item {@code index}, computed once for the lookup and the caller. */
+    public NodeId childId(int index) {
+      if (index < 0 || index >= end) {
+        throw new IndexOutOfBoundsException("item " + index + " is not below " + end);
+      }
+      if (chunkStart < 0 || index < chunkStart || index >= chunkStart + chunk.length) {
+        chunkStart = index;
+        Arrays.fill(chunk, null);
+        storedInChunk = null;
+      }
+      NodeId id = chunk[index - chunkStart];
+      if (id == null) {
+        id = childIds.apply(index);
+        chunk[index - chunkStart] = id;
+      }
+      return id;
     }
-    return Optional.ofNullable(itemsByDigest(node, childIds).get(itemDigest.get()))
-        .filter(result -> stillValid(node, result.metadata().inputs()))
-        .map(result -> new ReusableItem(result, true));
+
+    /**
+     * A stored result the run may use for item {@code index}: one computed from the same item value
+     * ({@code itemDigest}) whose other recorded inputs are unchanged. It is looked for under the
+     * item's own child id first, then among all the node's stored items by digest, so an item that
+     * moved (a case added or removed before it in a listing) is reused too; the caller then stores
+     * it under its new child id.
+     */
+    public Optional<ReusableItem> reusable(int index, Optional<String> itemDigest) {
+      if (forced.contains(node) || itemDigest.isEmpty()) {
+        return Optional.empty();
+      }
+      NodeId child = childId(index);
+      if (storedInChunk == null) {
+        storedInChunk = store.containsAll(chunkIds(index));
+      }
+      RecordedInput item = RecordedInput.item(itemDigest.get());
+      Optional<StoredResult> here =
+          storedInChunk.contains(child)
+              ? store
+                  .get(child)
+                  .filter(result -> result.status() == ResultStatus.SUCCEEDED)
+                  .filter(
+                      result ->
+                          !result.metadata().inputs().known()
+                              || result.metadata().inputs().entries().contains(item))
+                  .filter(result -> stillValid(node, result.metadata().inputs()))
+              : Optional.empty();
+      if (here.isPresent()) {
+        return Optional.of(new ReusableItem(here.get(), false));
+      }
+      return Optional.ofNullable(itemsByDigest(node, childIds).get(itemDigest.get()))
+          .filter(result -> stillValid(node, result.metadata().inputs()))
+          .map(result -> new ReusableItem(result, true));
+    }
+
+    /** The child ids of the chunk, from {@code index} to the chunk's end or {@link #end}. */
+    private List<NodeId> chunkIds(int index) {
+      int last = Math.min(end, chunkStart + chunk.length);
+      List<NodeId> ids = new ArrayList<>(last - index);
+      for (int k = index; k < last; k++) {
+        ids.add(childId(k));
+      }
+      return ids;
+    }
   }
 
   /**

@@ -21,7 +21,7 @@ public final class InputCheck {
   /**
    * Whether every file and listing in {@code inputs} still has its recorded fingerprint. Item
    * entries are not the file system's to judge and are skipped here (see {@link
-   * org.voxbeam.pipeline.execution.ResultReuse#reusableItem}).
+   * org.voxbeam.pipeline.execution.ResultReuse.ItemLookup#reusable}).
    */
   public boolean unchanged(RecordedInputs inputs) {
     for (RecordedInput input : inputs.entries()) {

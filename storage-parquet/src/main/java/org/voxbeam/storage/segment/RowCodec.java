@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.voxbeam.kernel.json.JsonValue;
+import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.RecordedInput;
@@ -152,8 +153,9 @@ public final class RowCodec {
       List<Group> rows) {
     if (value instanceof SequenceValue sequence) {
       Group children = row.addGroup("children");
+      ChildIds items = ChildIds.ofSequence(id);
       for (int i = 0; i < sequence.size(); i++) {
-        NodeId child = NodeHashing.sequenceItemId(id, i);
+        NodeId child = items.at(i);
         children.addGroup("list").append("element", child.hex());
         if (!itemsCommitted) {
           encode(child, sequence.items().get(i), partOf(metadata), false, rows);
