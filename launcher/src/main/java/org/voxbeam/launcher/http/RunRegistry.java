@@ -36,6 +36,10 @@ import org.voxbeam.pipeline.plan.Plan;
 final class RunRegistry implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunRegistry.class);
+
+  /** How long {@link #close} waits for cancelled runs to stop. */
+  private static final long STOP_SECONDS = 30;
+
   private static final int KEPT_RUNS = 10_000;
 
   private final VoxBeam voxbeam;
@@ -136,8 +140,20 @@ final class RunRegistry implements AutoCloseable {
                     "'" + name + "' is outside the server's data roots; not written"));
   }
 
+  /**
+   * Cancels the runs and waits, up to {@value #STOP_SECONDS} seconds, for them to stop: a run
+   * interrupted midway still commits what it computed and records itself, and the store must not be
+   * written after the server that owns it has closed.
+   */
   @Override
   public void close() {
     pool.shutdownNow();
+    try {
+      if (!pool.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("runs were still running {} s after the server closed", STOP_SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -3,7 +3,10 @@ package org.voxbeam.pipeline.execution;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,13 +23,19 @@ import org.voxbeam.kernel.store.WorkClaims;
  * results or at {@value #BATCH_PAYLOAD_BYTES} bytes of payload, whichever comes first: the batch
  * holds its values until it commits, and a thousand pending volumes would not fit any heap.
  *
- * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer as
- * well as on every add: a run of slow nodes, or one killed midway, loses at most that much work,
- * and another process waiting on a claimed node (see {@link WorkClaims}) gets it soon. The claims
- * of a batch's results are released once the batch is committed, never before.
+ * <p>Batches are written on the committer's own thread while the workers go on computing: on a
+ * per-item workload (a {@code map} over numbers) writing the rows costs several times what
+ * computing them does, and on two cores the two now overlap. One batch is written at a time, in the
+ * order they filled; a worker whose batch fills while the one before is still being written waits
+ * for it, so at most two batches' results are held.
  *
- * <p>Thread-safe: the thread whose result fills a batch commits it, outside the lock, while others
- * keep filling the next.
+ * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer on
+ * the same thread as well as on every add: a run of slow nodes, or one killed midway, loses at most
+ * that much work, and another process waiting on a claimed node (see {@link WorkClaims}) gets it
+ * soon. The claims of a batch's results are released once the batch is committed, never before.
+ *
+ * <p>A commit that fails is reported by the next {@link #add} or {@link #flush}: a run must not
+ * report results as stored that could not be written. Thread-safe.
  */
 final class ResultCommitter implements AutoCloseable {
   static final long BATCH_PAYLOAD_BYTES = 32L << 20;
@@ -36,7 +45,9 @@ final class ResultCommitter implements AutoCloseable {
   private final ResultStore store;
   private final int batchSize;
   private final long intervalNanos;
-  private final ScheduledExecutorService timer;
+
+  /** Writes every batch, full or timed, one at a time. */
+  private final ScheduledExecutorService writer;
 
   /** The timed commits; they catch their own failures, so this only ever ends by cancellation. */
   private final ScheduledFuture<?> ticks;
@@ -46,39 +57,44 @@ final class ResultCommitter implements AutoCloseable {
   private long pendingPayload;
   private long oldestPending;
 
-  /**
-   * Held by a timed commit from taking its batch until its outcome is recorded: {@link #flush}
-   * waits on it, so a batch the timer took is never missing from what a flush reports.
-   */
-  private final ReentrantLock timedCommit = new ReentrantLock();
+  /** The first failure of a commit not yet reported; guarded by {@code this}. */
+  private RuntimeException failure;
 
-  /** The first failure of a timed commit, reported by the next {@link #flush}. */
-  private RuntimeException timedFailure;
+  /** Held while a batch is handed to the writer, so that batches are written in order. */
+  private final ReentrantLock handOff = new ReentrantLock();
+
+  /** The batch handed to the writer last; guarded by {@link #handOff}. */
+  private Future<?> writing = CompletableFuture.completedFuture(null);
 
   ResultCommitter(ResultStore store, int batchSize, Duration interval) {
     this.store = store;
     this.batchSize = batchSize;
     this.intervalNanos = interval.toNanos();
     this.pending = new ArrayList<>(batchSize);
-    this.timer =
+    this.writer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
-              Thread thread = new Thread(task, "voxbeam-commit-timer");
+              Thread thread = new Thread(task, "voxbeam-commit");
               thread.setDaemon(true);
               return thread;
             });
     long tick = Math.max(1, intervalNanos / 4);
-    this.ticks = timer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.NANOSECONDS);
+    this.ticks = writer.scheduleWithFixedDelay(this::commitIfDue, tick, tick, TimeUnit.NANOSECONDS);
   }
 
   void add(StoredResult result) {
     add(result, null);
   }
 
-  /** Adds {@code result}; {@code claim}, if any, is released once it is committed. */
+  /**
+   * Adds {@code result}; {@code claim}, if any, is released once it is committed.
+   *
+   * @throws RuntimeException the store's failure, if a commit since the last report failed
+   */
   void add(StoredResult result, WorkClaims.Claim claim) {
     Batch full = null;
     synchronized (this) {
+      reportFailure();
       if (pending.isEmpty()) {
         oldestPending = System.nanoTime();
       }
@@ -93,53 +109,108 @@ final class ResultCommitter implements AutoCloseable {
         full = take();
       }
     }
-    commit(full);
+    if (full != null) {
+      handOff(full, false);
+    }
   }
 
   /**
-   * Commits whatever is pending; called once every result has been added. Throws the store's
-   * failure if this commit, or a timed one since the last flush, could not store its results: a run
-   * must not report results as stored that a timer failed to write.
+   * Commits whatever is pending and waits until every batch is written; called once every result
+   * has been added. Throws the store's failure if this commit, or one since the last report, could
+   * not store its results.
    */
   void flush() {
     Batch rest;
     synchronized (this) {
       rest = take();
     }
-    commit(rest);
-    // A timed commit under way when the run ended is waited for, so that its failure is seen here.
-    timedCommit.lock();
-    timedCommit.unlock();
-    RuntimeException failed;
+    handOff(rest, true);
     synchronized (this) {
-      failed = timedFailure;
-      timedFailure = null;
+      reportFailure();
     }
-    if (failed != null) {
-      throw failed;
+  }
+
+  /** Waits until the batches handed to the writer so far are written (not those still filling). */
+  void awaitCommits() {
+    handOff.lock();
+    try {
+      awaitWriting();
+    } finally {
+      handOff.unlock();
+    }
+  }
+
+  /**
+   * Hands {@code batch} to the writer once the batch before it is written, and, if {@code wait},
+   * waits until it is written too.
+   */
+  private void handOff(Batch batch, boolean wait) {
+    handOff.lock();
+    try {
+      awaitWriting();
+      writing = writer.submit(() -> write(batch));
+      if (wait) {
+        awaitWriting();
+      }
+    } finally {
+      handOff.unlock();
+    }
+  }
+
+  /** Waits for the batch handed over last; its failure, if any, is recorded by {@link #write}. */
+  private void awaitWriting() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        writing.get();
+        break;
+      } catch (InterruptedException e) {
+        // A batch being written is waited for all the same: its results are computed work.
+        interrupted = true;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("commit failed: " + e.getCause(), e.getCause());
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private void commitIfDue() {
-    timedCommit.lock();
+    Batch due = null;
+    synchronized (this) {
+      if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
+        due = take();
+      }
+    }
+    if (due != null) {
+      write(due);
+    }
+  }
+
+  /** Writes {@code batch} on the writer's thread, recording a failure for the workers to see. */
+  private void write(Batch batch) {
     try {
-      Batch due = null;
-      synchronized (this) {
-        if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
-          due = take();
-        }
+      if (!batch.results().isEmpty()) {
+        store.putAll(batch.results());
       }
-      commit(due);
     } catch (RuntimeException e) {
-      // The batch's results stay unstored; flush() reports the failure to the run.
       synchronized (this) {
-        if (timedFailure == null) {
-          timedFailure = e;
+        if (failure == null) {
+          failure = e;
         }
       }
-      LOG.warn("timed commit failed: {}", e.getMessage());
+      LOG.warn("commit of {} results failed: {}", batch.results().size(), e.getMessage());
     } finally {
-      timedCommit.unlock();
+      batch.claims().forEach(WorkClaims.Claim::close);
+    }
+  }
+
+  private void reportFailure() {
+    RuntimeException failed = failure;
+    if (failed != null) {
+      failure = null;
+      throw failed;
     }
   }
 
@@ -151,24 +222,15 @@ final class ResultCommitter implements AutoCloseable {
     return batch;
   }
 
-  private void commit(Batch batch) {
-    if (batch == null) {
-      return;
-    }
-    try {
-      if (!batch.results().isEmpty()) {
-        store.putAll(batch.results());
-      }
-    } finally {
-      batch.claims().forEach(WorkClaims.Claim::close);
-    }
-  }
-
-  /** Stops the timer; what is pending stays pending (call {@link #flush} first). */
+  /**
+   * Stops the timer once the batch being written is written; what is pending stays pending (call
+   * {@link #flush} first).
+   */
   @Override
   public void close() {
     ticks.cancel(false);
-    timer.shutdownNow();
+    awaitCommits();
+    writer.shutdownNow();
   }
 
   private record Batch(List<StoredResult> results, List<WorkClaims.Claim> claims) {}

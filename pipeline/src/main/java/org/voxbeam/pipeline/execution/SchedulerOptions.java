@@ -47,7 +47,7 @@ public record SchedulerOptions(
 
   /** One thread per available core, commits of 1024 results or every two seconds. */
   public static SchedulerOptions defaults() {
-    return new SchedulerOptions(Runtime.getRuntime().availableProcessors(), 1024);
+    return new SchedulerOptions(Runtime.getRuntime().availableProcessors(), 8192);
   }
 
   public SchedulerOptions withThreads(int count) {

@@ -1,7 +1,9 @@
 package org.voxbeam.pipeline.execution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.time.Duration;
@@ -11,6 +13,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.node.NodeHashing;
@@ -29,6 +34,7 @@ import org.voxbeam.kernel.value.Value;
 /**
  * Batches close at a number of results or at an amount of payload, whichever comes first: a batch
  * holds its values until it commits, so a count alone would let large volumes pile up on the heap.
+ * Full batches are written on the committer's thread; the tests wait for it before they look.
  */
 class ResultCommitterTest {
   private static final long MB = 1 << 20;
@@ -88,6 +94,7 @@ class ResultCommitterTest {
     for (int i = 0; i < 5; i++) {
       committer.add(result(i, new BytesValue(new SizedBlob(20 * MB))));
     }
+    committer.awaitCommits();
     assertEquals(List.of(2, 2), store.batches);
     committer.flush();
     assertEquals(List.of(2, 2, 1), store.batches);
@@ -98,6 +105,7 @@ class ResultCommitterTest {
     RecordingStore store = new RecordingStore();
     ResultCommitter committer = new ResultCommitter(store, 1024, HOUR);
     committer.add(result(0, new SequenceValue(List.of(new BytesValue(new SizedBlob(40 * MB))))));
+    committer.awaitCommits();
     assertEquals(List.of(1), store.batches);
   }
 
@@ -108,6 +116,7 @@ class ResultCommitterTest {
     for (int i = 0; i < 7; i++) {
       committer.add(result(i, new NumberValue(i)));
     }
+    committer.awaitCommits();
     assertEquals(List.of(3, 3), store.batches);
   }
 
@@ -160,7 +169,65 @@ class ResultCommitterTest {
           result(0, new NumberValue(0)), () -> events.add("released with " + store.batches));
       assertEquals(List.of(), events);
       committer.add(result(1, new NumberValue(1)));
+      committer.awaitCommits();
       assertEquals(List.of("released with [2]"), events);
+    }
+  }
+
+  /**
+   * The worker whose result fills a batch goes on while the batch is written; one whose batch fills
+   * while the one before is still being written waits for it.
+   */
+  @Test
+  void fullBatchesAreWrittenWhileTheWorkersGoOnAndOneAtATime() throws Exception {
+    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    RecordingStore store =
+        new RecordingStore() {
+          @Override
+          public void putAll(Collection<StoredResult> results) {
+            writing.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            super.putAll(results);
+          }
+        };
+    try (ResultCommitter committer = new ResultCommitter(store, 2, HOUR)) {
+      committer.add(result(0, new NumberValue(0)));
+      committer.add(result(1, new NumberValue(1)));
+      assertTrue(writing.await(10, TimeUnit.SECONDS), "the first batch is being written");
+      committer.add(result(2, new NumberValue(2)));
+      CompletableFuture<Void> secondFull =
+          CompletableFuture.runAsync(() -> committer.add(result(3, new NumberValue(3))));
+      Thread.sleep(200);
+      assertFalse(secondFull.isDone(), "the second full batch waits for the first");
+      release.countDown();
+      secondFull.get(10, TimeUnit.SECONDS);
+      committer.flush();
+      assertEquals(List.of(2, 2), store.batches);
+    }
+  }
+
+  /** A failed commit of a full batch stops the run at its next add, not only at its flush. */
+  @Test
+  void aFullBatchThatFailsIsReportedByTheNextAdd() {
+    RecordingStore store =
+        new RecordingStore() {
+          @Override
+          public void putAll(Collection<StoredResult> results) {
+            throw new IllegalStateException("cannot write segment: No space left on device");
+          }
+        };
+    try (ResultCommitter committer = new ResultCommitter(store, 1, HOUR)) {
+      committer.add(result(0, new NumberValue(0)));
+      committer.awaitCommits();
+      IllegalStateException failure =
+          assertThrows(
+              IllegalStateException.class, () -> committer.add(result(1, new NumberValue(1))));
+      assertEquals("cannot write segment: No space left on device", failure.getMessage());
     }
   }
 }
