@@ -123,17 +123,25 @@ final class StoreCommand implements Runnable {
             "Spare files younger than this; a writer may still need them (default: ${DEFAULT-VALUE}).")
     Duration grace = StoreMaintenance.DEFAULT_GRACE;
 
+    /** The working directory's garbage, then, for a remote store, the remote's. */
     @Override
     int run(PersistentStore store, PrintWriter out) {
-      GcReport report = store.gc(grace, dryRun);
-      report.warnings().forEach(warning -> out.println("warning: " + warning));
+      print(store.gc(grace, dryRun), "", out);
+      location
+          .collectRemoteGarbage(grace, dryRun)
+          .ifPresent(remote -> print(remote, "remote " + location.location + ": ", out));
+      return ExitCodes.OK;
+    }
+
+    private void print(GcReport report, String where, PrintWriter out) {
+      report.warnings().forEach(warning -> out.println("warning: " + where + warning));
       out.printf(
-          "%s %d blobs and %d temporary files, %d bytes%n",
+          "%s%s %d blobs and %d temporary files, %d bytes%n",
+          where,
           dryRun ? "would remove" : "removed",
           report.blobsRemoved(),
           report.temporaryFilesRemoved(),
           report.bytesFreed());
-      return ExitCodes.OK;
     }
   }
 

@@ -2,6 +2,7 @@ package org.voxbeam.launcher;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.voxbeam.api.InvalidInputException;
 import org.voxbeam.api.VoxBeam;
@@ -10,6 +11,7 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreAddress;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.GcReport;
 import org.voxbeam.storage.remote.RemoteStores;
 import picocli.CommandLine.Option;
 
@@ -92,14 +94,27 @@ final class StoreLocation {
         .resolve(Sha256.of(location).substring(0, 16));
   }
 
-  private VoxBeam openRemote() {
-    Optional<URI> endpointUri;
+  private Optional<URI> endpointUri() {
     try {
-      endpointUri = Optional.ofNullable(endpoint).map(URI::create);
+      return Optional.ofNullable(endpoint).map(URI::create);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("--store-endpoint " + endpoint + " is not a URL");
     }
-    return VoxBeam.openRemote(location, endpointUri, workDirectory(), cacheBytes());
+  }
+
+  private VoxBeam openRemote() {
+    return VoxBeam.openRemote(location, endpointUri(), workDirectory(), cacheBytes());
+  }
+
+  /**
+   * For a remote store, collects the garbage of the remote itself (that of its working directory is
+   * {@link #openPersistentExisting}'s to collect); empty for a directory store.
+   */
+  Optional<GcReport> collectRemoteGarbage(Duration grace, boolean dryRun) {
+    if (!remote()) {
+      return Optional.empty();
+    }
+    return Optional.of(RemoteStores.collectGarbage(location, endpointUri(), grace, dryRun));
   }
 
   /** The store as chosen: in memory with {@code --in-memory}, else the directory. */

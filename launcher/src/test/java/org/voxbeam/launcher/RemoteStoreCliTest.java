@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,8 +12,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.storage.remote.S3TestClient;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code run --store s3://…} end to end, against an S3-compatible server in a process of its own
@@ -49,6 +53,43 @@ class RemoteStoreCliTest {
     assertEquals(0, second.exitCode(), second.err());
     assertEquals(0, second.computed(), second.err());
     assertEquals(first.out(), second.out());
+  }
+
+  /**
+   * {@code store gc} on a remote store collects the working directory and the bucket: a blob no row
+   * refers to goes, and a later run from another working directory still computes nothing.
+   */
+  @Test
+  void storeGcRemovesTheBucketsUnreferencedBlobsToo() throws Exception {
+    Path program = brightProgram();
+    String uri = "s3://voxbeam-test/cli-gc";
+    List<String> store = List.of("--store", uri, "--store-endpoint", endpoint);
+    assertEquals(0, run(program, store, dir.resolve("machine-a")).exitCode());
+    try (S3Client s3 = S3TestClient.of(URI.create(endpoint))) {
+      s3.putObject(
+          builder -> builder.bucket("voxbeam-test").key("cli-gc/blobs/sha256/ab/orphan"),
+          RequestBody.fromString("orphan"));
+    }
+    Thread.sleep(20);
+    CliOutcome gc =
+        CliOutcome.run(
+            "store",
+            "gc",
+            "--grace",
+            "0s",
+            "--store",
+            uri,
+            "--store-endpoint",
+            endpoint,
+            "--store-work-dir",
+            dir.resolve("machine-a").toString());
+    assertEquals(0, gc.exitCode(), gc.err());
+    assertTrue(
+        gc.out().contains("remote " + uri + ": removed 1 blobs and 0 temporary files, 6 bytes"),
+        gc.out());
+    CliOutcome later = run(program, store, dir.resolve("machine-b"));
+    assertEquals(0, later.exitCode(), later.err());
+    assertEquals(0, later.computed(), later.err());
   }
 
   private Path brightProgram() throws IOException {

@@ -21,8 +21,13 @@ final class CountingLocation implements RemoteLocation {
   }
 
   @Override
-  public List<String> list(String prefix) throws IOException {
-    return remote.list(prefix);
+  public List<RemoteObject> objects(String prefix) throws IOException {
+    return remote.objects(prefix);
+  }
+
+  @Override
+  public boolean delete(String name) throws IOException {
+    return remote.delete(name);
   }
 
   @Override

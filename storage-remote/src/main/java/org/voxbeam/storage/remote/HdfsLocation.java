@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,19 +35,29 @@ final class HdfsLocation implements RemoteLocation {
   }
 
   @Override
-  public List<String> list(String prefix) throws IOException {
-    List<String> names = new ArrayList<>();
+  public List<RemoteObject> objects(String prefix) throws IOException {
+    List<RemoteObject> objects = new ArrayList<>();
     String rootPath = fileSystem.makeQualified(root).toUri().getPath();
     try {
       RemoteIterator<LocatedFileStatus> files = fileSystem.listFiles(new Path(root, prefix), true);
       while (files.hasNext()) {
-        String path = files.next().getPath().toUri().getPath();
-        names.add(path.substring(rootPath.length() + 1));
+        LocatedFileStatus file = files.next();
+        String path = file.getPath().toUri().getPath();
+        objects.add(
+            new RemoteObject(
+                path.substring(rootPath.length() + 1),
+                file.getLen(),
+                Instant.ofEpochMilli(file.getModificationTime())));
       }
     } catch (FileNotFoundException e) {
       return List.of();
     }
-    return names;
+    return objects;
+  }
+
+  @Override
+  public boolean delete(String name) throws IOException {
+    return fileSystem.delete(new Path(root, name), false);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.voxbeam.storage.remote;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,14 +11,27 @@ import java.util.List;
  * {@code manifest/…}). It asks of the backend only what an object store gives: listing names under
  * a prefix, reading an object whole, and a put that makes an object visible complete or not at all
  * and never replaces one that exists. Every name the store writes is unique (segments) or
- * content-addressed (blobs), so a put that finds its name taken has nothing left to do.
+ * content-addressed (blobs), so a put that finds its name taken has nothing left to do. Only
+ * garbage collection ({@link RemoteGarbage}) deletes, and only objects no row refers to.
  *
  * <p>Implementations are thread-safe. Names are relative to the location, with {@code /} between
  * parts.
  */
 public interface RemoteLocation extends AutoCloseable {
   /** The names under {@code prefix} (which ends with {@code /}), in no particular order. */
-  List<String> list(String prefix) throws IOException;
+  default List<String> list(String prefix) throws IOException {
+    return objects(prefix).stream().map(RemoteObject::name).toList();
+  }
+
+  /** The objects under {@code prefix} (which ends with {@code /}), in no particular order. */
+  List<RemoteObject> objects(String prefix) throws IOException;
+
+  /**
+   * Deletes the object {@code name}.
+   *
+   * @return false if there was no such object
+   */
+  boolean delete(String name) throws IOException;
 
   /**
    * Copies the object {@code name} to {@code target}, replacing what the file held.
@@ -39,4 +53,13 @@ public interface RemoteLocation extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * An object as a listing gives it.
+   *
+   * @param name its name, relative to the location
+   * @param size its length in bytes
+   * @param modified when it was written
+   */
+  record RemoteObject(String name, long size, Instant modified) {}
 }

@@ -3,11 +3,16 @@ package org.voxbeam.storage.remote;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.GcReport;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
@@ -21,6 +26,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * or {@code hdfs://host:port/path} where Hadoop's shaded HDFS client is on the classpath.
  */
 public final class RemoteStores {
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteStores.class);
+
   /** A class of Hadoop's HDFS client that the bare hadoop-common of the store module lacks. */
   private static final String HDFS_CLIENT = "org.apache.hadoop.hdfs.DistributedFileSystem";
 
@@ -42,6 +49,34 @@ public final class RemoteStores {
   public static TieredStore open(
       String location, Optional<URI> s3Endpoint, Path workDirectory, StoreOptions options) {
     return TieredStore.open(locate(location, s3Endpoint), workDirectory, options);
+  }
+
+  /**
+   * Collects the garbage of the remote store at {@code location}: the blobs no published row refers
+   * to and the temporary objects writers left, older than {@code grace} (see {@link
+   * RemoteGarbage}).
+   *
+   * @param dryRun report what would be removed, removing nothing
+   * @throws StoreException if the URI is malformed, or the remote cannot be listed, read or deleted
+   *     from
+   */
+  public static GcReport collectGarbage(
+      String location, Optional<URI> s3Endpoint, Duration grace, boolean dryRun) {
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("voxbeam-gc");
+    } catch (IOException e) {
+      throw new StoreException("cannot make a scratch directory: " + e.getMessage(), e);
+    }
+    try (RemoteLocation remote = locate(location, s3Endpoint)) {
+      return RemoteGarbage.collect(remote, scratch, grace, dryRun);
+    } finally {
+      try {
+        Files.deleteIfExists(scratch);
+      } catch (IOException e) {
+        LOG.debug("could not remove {}: {}", scratch, e.getMessage());
+      }
+    }
   }
 
   /**

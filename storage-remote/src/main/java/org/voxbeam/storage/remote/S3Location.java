@@ -76,18 +76,34 @@ final class S3Location implements RemoteLocation {
   }
 
   @Override
-  public List<String> list(String under) throws IOException {
-    List<String> names = new ArrayList<>();
+  public List<RemoteObject> objects(String under) throws IOException {
+    List<RemoteObject> objects = new ArrayList<>();
     try {
       ListObjectsV2Request request =
           ListObjectsV2Request.builder().bucket(bucket).prefix(prefix + under).build();
       for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
-        names.add(object.key().substring(prefix.length()));
+        objects.add(
+            new RemoteObject(
+                object.key().substring(prefix.length()), object.size(), object.lastModified()));
       }
     } catch (SdkException e) {
       throw failure("list", under, e);
     }
-    return names;
+    return objects;
+  }
+
+  @Override
+  public boolean delete(String name) throws IOException {
+    String key = prefix + name;
+    try {
+      if (!exists(key)) {
+        return false;
+      }
+      client.deleteObject(builder -> builder.bucket(bucket).key(key));
+      return true;
+    } catch (SdkException e) {
+      throw failure("delete", name, e);
+    }
   }
 
   @Override

@@ -10,6 +10,7 @@ import static org.voxbeam.storage.StoredValues.result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.voxbeam.storage.RandomValues;
 import org.voxbeam.storage.SameValue;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.GcReport;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 
 /**
@@ -155,11 +157,53 @@ abstract class TieredStoreContract {
     assertTrue(refused.getMessage().contains("format marker"), refused.getMessage());
   }
 
+  /**
+   * Garbage collection removes the blob of a writer that died before its segment and a temporary
+   * object left behind, once they are older than the grace period, and nothing a row refers to.
+   */
+  @Test
+  void gcRemovesWhatNoRowRefersToOnceItIsOld() throws Exception {
+    Value kept = new BytesValue(InMemoryBlob.copyOf(new byte[] {1, 2, 3}));
+    try (TieredStore writer = open("writer")) {
+      writer.put(result("kept", kept));
+    }
+    RemoteLocation dying = new SegmentlessLocation(location(prefix));
+    try (TieredStore writer = TieredStore.open(dying, dir.resolve("dying"), OPTIONS)) {
+      Value orphan = new BytesValue(InMemoryBlob.copyOf(new byte[] {4, 5, 6}));
+      assertThrows(StoreException.class, () -> writer.put(result("orphan", orphan)));
+    }
+    Path scratch = dir.resolve("gc");
+    try (RemoteLocation location = location(prefix)) {
+      location.putIfAbsent("tmp/put-dead.tmp", Files.writeString(dir.resolve("part"), "part"));
+      assertEquals(2, location.list("blobs/").size());
+      GcReport young = RemoteGarbage.collect(location, scratch, Duration.ofHours(1), false);
+      assertEquals(List.of(0L, 0L), List.of(young.blobsRemoved(), young.temporaryFilesRemoved()));
+      Thread.sleep(20);
+      GcReport dry = RemoteGarbage.collect(location, scratch, Duration.ZERO, true);
+      assertEquals(List.of(1L, 1L), List.of(dry.blobsRemoved(), dry.temporaryFilesRemoved()));
+      assertEquals(2, location.list("blobs/").size(), "a dry run removes nothing");
+      GcReport collected = RemoteGarbage.collect(location, scratch, Duration.ZERO, false);
+      assertEquals(
+          List.of(1L, 1L), List.of(collected.blobsRemoved(), collected.temporaryFilesRemoved()));
+      assertEquals(List.of(), collected.warnings());
+      assertEquals(1, location.list("blobs/").size());
+      assertEquals(List.of(), location.list("tmp/"));
+    }
+    try (TieredStore reader = open("reader")) {
+      SameValue.assertSame(kept, reader.get(id("kept")).orElseThrow().value());
+    }
+  }
+
   /** The bucket, as a writer sees it that dies after its blobs and before its segment. */
   private record SegmentlessLocation(RemoteLocation location) implements RemoteLocation {
     @Override
-    public List<String> list(String prefix) throws IOException {
-      return location.list(prefix);
+    public List<RemoteObject> objects(String prefix) throws IOException {
+      return location.objects(prefix);
+    }
+
+    @Override
+    public boolean delete(String name) throws IOException {
+      return location.delete(name);
     }
 
     @Override
