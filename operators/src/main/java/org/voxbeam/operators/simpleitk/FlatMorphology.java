@@ -69,6 +69,8 @@ final class FlatMorphology {
         int r = element.radius(axis);
         if (r == 1) {
           current = anyOfThree(current, grid, axis, outsideSet);
+        } else if (r > 0 && axis > 0) {
+          current = anyWithinRows(current, grid, axis, r, outsideSet);
         } else if (r > 0) {
           current = anyPass(current, grid, axis, -r, 2 * r + 1, outsideSet);
         }
@@ -199,6 +201,70 @@ final class FlatMorphology {
           }
         });
     return out;
+  }
+
+  /** Inner positions of a row (or plane) that one task of {@link #anyWithinRows} counts. */
+  private static final int ROW_CHUNK = 4096;
+
+  /**
+   * {@link #anyPass} for the window {@code -r..r} along y or z, a row (or plane) at a time: each
+   * position of the row keeps a running count of the set voxels in its window, which the next row
+   * enters and the row {@code 2r + 1} back leaves. Every step reads and writes whole rows in order,
+   * where a line at a time strides through memory a row or a plane per voxel.
+   */
+  static byte[] anyWithinRows(byte[] in, Grid grid, int axis, int r, boolean outsideSet) {
+    int n = grid.extent(axis);
+    int stride = grid.stride(axis);
+    int blocks = stride * n == 0 ? 0 : in.length / (stride * n);
+    int chunk = Math.min(stride, ROW_CHUNK);
+    int chunksPerBlock = chunk == 0 ? 0 : (stride + chunk - 1) / chunk;
+    byte[] out = new byte[in.length];
+    Lines.parallel(
+        blocks * chunksPerBlock,
+        in.length,
+        (from, to) -> {
+          int[] count = new int[chunk];
+          for (int t = from; t < to; t++) {
+            int first = (t / chunksPerBlock) * stride * n + (t % chunksPerBlock) * chunk;
+            int width = Math.min(chunk, stride - (t % chunksPerBlock) * chunk);
+            java.util.Arrays.fill(count, 0);
+            for (int q = -r; q <= r; q++) {
+              addRow(in, count, first, q, n, stride, width, outsideSet, 1);
+            }
+            for (int p = 0; p < n; p++) {
+              int row = first + p * stride;
+              for (int i = 0; i < width; i++) {
+                out[row + i] = count[i] > 0 ? (byte) 1 : 0;
+              }
+              addRow(in, count, first, p + r + 1, n, stride, width, outsideSet, 1);
+              addRow(in, count, first, p - r, n, stride, width, outsideSet, -1);
+            }
+          }
+        });
+    return out;
+  }
+
+  /** Adds {@code sign} times row {@code q}'s set voxels (an outside row's {@code outsideSet}). */
+  private static void addRow(
+      byte[] in,
+      int[] count,
+      int first,
+      int q,
+      int n,
+      int stride,
+      int width,
+      boolean outsideSet,
+      int sign) {
+    if (q >= 0 && q < n) {
+      int row = first + q * stride;
+      for (int i = 0; i < width; i++) {
+        count[i] += sign * in[row + i];
+      }
+    } else if (outsideSet) {
+      for (int i = 0; i < width; i++) {
+        count[i] += sign;
+      }
+    }
   }
 
   /**
