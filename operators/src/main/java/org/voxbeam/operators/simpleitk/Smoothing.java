@@ -190,27 +190,30 @@ final class Smoothing implements FilterFamily {
     }
   }
 
-  /** {@code filter} over every line along {@code axis}, in {@code double}. */
+  /** Neighbouring lines along y or z that {@link #recursive} filters side by side. */
+  private static final int RECURSIVE_WIDTH = 64;
+
+  /**
+   * {@code filter} over every line along {@code axis}, in {@code double}: along x one line at a
+   * time, along y and z {@value #RECURSIVE_WIDTH} neighbouring lines at once (see {@link
+   * DericheFilter#filter}).
+   */
   static double[] recursive(double[] in, Grid grid, int axis, DericheFilter filter) {
     int n = grid.extent(axis);
     int stride = grid.stride(axis);
     double[] out = new double[in.length];
-    Lines.forEach(
-        grid,
-        axis,
+    int width = Math.min(stride, RECURSIVE_WIDTH);
+    int perBlock = (stride + width - 1) / width;
+    int blocks = in.length / (stride * n);
+    Lines.parallel(
+        blocks * perBlock,
+        in.length,
         (from, to) -> {
-          double[] data = new double[n];
-          double[] outs = new double[n];
-          double[] scratch = new double[n];
-          for (int k = from; k < to; k++) {
-            int base = Lines.start(grid, axis, k);
-            for (int i = 0; i < n; i++) {
-              data[i] = in[base + i * stride];
-            }
-            filter.filter(outs, data, scratch, n);
-            for (int i = 0; i < n; i++) {
-              out[base + i * stride] = outs[i];
-            }
+          double[] scratch = new double[n * width];
+          for (int t = from; t < to; t++) {
+            int inner = (t % perBlock) * width;
+            int first = (t / perBlock) * stride * n + inner;
+            filter.filter(out, in, first, stride, Math.min(width, stride - inner), n, scratch);
           }
         });
     return out;
