@@ -25,9 +25,9 @@ import org.voxbeam.kernel.store.WorkClaims;
  *
  * <p>Batches are written on the committer's own thread while the workers go on computing: on a
  * per-item workload (a {@code map} over numbers) writing the rows costs several times what
- * computing them does, and on two cores the two now overlap. One batch is written at a time, in the
- * order they filled; a worker whose batch fills while the one before is still being written waits
- * for it, so at most two batches' results are held.
+ * computing them does, and on two cores the two now overlap. One batch is written at a time; a
+ * worker whose batch fills while the one before is still being written waits for it, so at most two
+ * batches' results are held.
  *
  * <p>A batch also commits once its oldest result has waited {@code interval}, checked by a timer on
  * the same thread as well as on every add: a run of slow nodes, or one killed midway, loses at most
@@ -223,14 +223,26 @@ final class ResultCommitter implements AutoCloseable {
   }
 
   /**
-   * Stops the timer once the batch being written is written; what is pending stays pending (call
-   * {@link #flush} first).
+   * Stops the timer and waits until the batches handed over, and a timed one being written, are
+   * written; what is pending stays pending (call {@link #flush} first).
    */
   @Override
   public void close() {
     ticks.cancel(false);
-    awaitCommits();
-    writer.shutdownNow();
+    writer.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (writer.awaitTermination(1, TimeUnit.MINUTES)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private record Batch(List<StoredResult> results, List<WorkClaims.Claim> claims) {}
