@@ -28,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin StoreLocation storeLocation;
   @Mixin LimitOptions limitOptions;
   @Mixin PeerOptions peerOptions;
+  @Mixin InputOptions inputOptions;
 
   @Option(
       names = "--host",
@@ -80,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
         RunSettings.inProcess()
             .withThreads(threads == null ? 0 : threads)
             .withLimits(limitOptions.limits())
-            .withPeers(peerOptions.settings());
+            .withPeers(peerOptions.settings())
+            .withInputs(inputOptions.settings(storeLocation.endpoint()));
     try (VoxBeam voxbeam = storeLocation.openPersistentVoxBeam();
         ApiServer server =
             new ApiServer(settings, voxbeam, runs, new VersionProvider().getVersion()[0])) {

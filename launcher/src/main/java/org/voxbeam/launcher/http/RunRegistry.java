@@ -85,7 +85,10 @@ final class RunRegistry implements AutoCloseable {
     RunSettings runSettings =
         settings
             .withLimits(limits)
-            .withOperators(StandardLibrary.registry(dataRoots.asFileAccess(), limits.images()))
+            .withOperators(
+                StandardLibrary.registry(
+                    dataRoots.asFileAccess().allowingRemote(settings.inputs().roots()),
+                    limits.images()))
             .withRunId(run.id())
             .withCachePolicy(policy)
             .withProgram(program)

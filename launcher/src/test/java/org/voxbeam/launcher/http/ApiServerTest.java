@@ -16,11 +16,13 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.api.RemoteInputs;
 import org.voxbeam.api.RunSettings;
 import org.voxbeam.api.VoxBeam;
 import org.voxbeam.kernel.json.CanonicalJson;
@@ -44,7 +46,11 @@ import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.operators.image.io.ImageFiles;
+import org.voxbeam.storage.remote.S3TestClient;
+import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** The HTTP API end to end, over real HTTP on loopback. */
 class ApiServerTest {
@@ -239,6 +245,51 @@ class ApiServerTest {
     assertError(post("/runs", "{\"program\": \"x = (1\"}"), 400, "invalid_program");
     assertError(
         post("/runs", "{\"program\": \"print \\\"x\\\" nope(1)\"}"), 400, "invalid_program");
+  }
+
+  /**
+   * A server given input roots ({@code serve --input-root}) runs programs reading {@code s3://}
+   * inputs under them, with the values a local copy gives, and refuses one outside them.
+   */
+  @Test
+  void aSubmittedProgramReadsRemoteInputsOnlyUnderTheInputRoots() throws Exception {
+    URI endpoint = S3ServerProcess.shared().endpoint();
+    S3ServerProcess.useDummyCredentials();
+    String root = "s3://" + S3ServerProcess.BUCKET + "/serve-inputs";
+    Path image = SharedFixtures.shared().resolve("data/synthetic/images/case_001_0000.nii.gz");
+    Files.copy(image, dir.resolve("data/case.nii.gz"));
+    try (S3Client s3 = S3TestClient.of(endpoint)) {
+      s3.putObject(
+          builder -> builder.bucket(S3ServerProcess.BUCKET).key("serve-inputs/case.nii.gz"),
+          RequestBody.fromFile(image));
+    }
+    server.close();
+    server =
+        new ApiServer(
+            ServerSettings.loopback(0).withDataRoots(List.of(dir.resolve("data"))),
+            voxbeam,
+            RunSettings.inProcess()
+                .withInputs(new RemoteInputs(List.of(URI.create(root)), Optional.of(endpoint))),
+            "test");
+    base = "http://127.0.0.1:" + server.start() + ApiServer.PREFIX;
+    try {
+      String program = "import \\\"vox1\\\"\\nprint \\\"v\\\" volume(load(\\\"%s\\\") > 127)";
+      JsonObject remote =
+          awaitDone(submit("{\"program\": \"" + program.formatted(root + "/case.nii.gz") + "\"}"));
+      assertEquals(
+          "succeeded", remote.getString("state").orElseThrow(), CanonicalJson.write(remote));
+      JsonObject local =
+          awaitDone(submit("{\"program\": \"" + program.formatted("case.nii.gz") + "\"}"));
+      assertEquals(goalValues(local), goalValues(remote));
+
+      String outside = "s3://" + S3ServerProcess.BUCKET + "/elsewhere/case.nii.gz";
+      JsonObject refused =
+          awaitDone(submit("{\"program\": \"" + program.formatted(outside) + "\"}"));
+      assertEquals("failed", refused.getString("state").orElseThrow());
+      assertTrue(CanonicalJson.write(refused).contains(outside), CanonicalJson.write(refused));
+    } finally {
+      S3ServerProcess.clearDummyCredentials();
+    }
   }
 
   @Test
