@@ -145,7 +145,7 @@ final class RunRegistry implements AutoCloseable {
 
   /**
    * Cancels the runs and waits, up to {@value #STOP_SECONDS} seconds, for them to stop: a run
-   * interrupted midway still commits what it computed and records itself, and the store must not be
+   * interrupted midway finishes the commit under way and records itself, and the store must not be
    * written after the server that owns it has closed.
    */
   @Override
