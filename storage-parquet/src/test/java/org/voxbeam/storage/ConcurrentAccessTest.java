@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.NodeId;
@@ -88,43 +90,7 @@ class ConcurrentAccessTest {
         }
         store.putAll(batch);
       }
-      AtomicBoolean done = new AtomicBoolean();
-      ExecutorService pool = Executors.newFixedThreadPool(5);
-      assertTimeoutPreemptively(
-          Duration.ofSeconds(60),
-          () -> {
-            List<Future<?>> readers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-              int offset = t * 37;
-              readers.add(
-                  pool.submit(
-                      () -> {
-                        for (int n = 0; !done.get(); n++) {
-                          int i = (offset + n) % ids;
-                          double value =
-                              ((NumberValue) store.get(stored.get(i)).orElseThrow().value())
-                                  .value();
-                          assertEquals(ids + i, value, "the newer row of " + i);
-                        }
-                        return null;
-                      }));
-            }
-            Future<?> rebuilds =
-                pool.submit(
-                    () -> {
-                      long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-                      while (System.nanoTime() < end) {
-                        store.reindex();
-                      }
-                      done.set(true);
-                      return null;
-                    });
-            rebuilds.get();
-            for (Future<?> reader : readers) {
-              reader.get();
-            }
-          });
-      pool.shutdownNow();
+      readWhile(store, stored, i -> ids + i, Duration.ofSeconds(3), store::reindex);
     }
   }
 
@@ -136,7 +102,6 @@ class ConcurrentAccessTest {
    */
   @Test
   void readsRacingCompactionsFindEveryStoredResult() throws Exception {
-    int ids = 200;
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       List<NodeId> stored = new ArrayList<>();
       for (int segment = 0; segment < 20; segment++) {
@@ -149,46 +114,72 @@ class ConcurrentAccessTest {
         store.putAll(batch);
       }
       StoreMaintenance maintenance = new StoreMaintenance(store);
-      AtomicBoolean done = new AtomicBoolean();
-      ExecutorService pool = Executors.newFixedThreadPool(5);
-      assertTimeoutPreemptively(
-          Duration.ofSeconds(60),
+      AtomicInteger runs = new AtomicInteger();
+      readWhile(
+          store,
+          stored,
+          i -> i,
+          Duration.ofSeconds(2),
           () -> {
-            List<Future<?>> readers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-              int offset = t * 37;
-              readers.add(
-                  pool.submit(
-                      () -> {
-                        for (int n = 0; !done.get(); n++) {
-                          int i = (offset + n) % ids;
-                          StoredResult result =
-                              store.get(stored.get(i)).orElseThrow(() -> new AssertionError(i));
-                          assertEquals(i, ((NumberValue) result.value()).value());
-                        }
-                        return null;
-                      }));
+            int run = runs.getAndIncrement();
+            for (int k = 0; k < 3; k++) {
+              NodeId id = WriterProcess.idOf("run-" + run + "-" + k);
+              store.putAll(List.of(StoredValues.result(id, new NumberValue(k))));
             }
-            Future<?> runs =
+            maintenance.compact(StoreMaintenance.DEFAULT_SMALL_ROWS, false);
+          });
+    }
+  }
+
+  /**
+   * Four readers read {@code stored} round and round, each expecting {@code expected} of an id's
+   * index, while another thread repeats {@code disturbance} for {@code length}; every read must
+   * find its result, and all must end within a minute (a deadlock fails the test, not the build).
+   */
+  private static void readWhile(
+      ParquetResultStore store,
+      List<NodeId> stored,
+      IntToDoubleFunction expected,
+      Duration length,
+      Runnable disturbance) {
+    AtomicBoolean done = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () -> {
+          List<Future<?>> readers = new ArrayList<>();
+          for (int t = 0; t < 4; t++) {
+            int offset = t * 37;
+            readers.add(
                 pool.submit(
                     () -> {
-                      long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                      for (int run = 0; System.nanoTime() < end; run++) {
-                        for (int k = 0; k < 3; k++) {
-                          NodeId id = WriterProcess.idOf("run-" + run + "-" + k);
-                          store.putAll(List.of(StoredValues.result(id, new NumberValue(k))));
-                        }
-                        maintenance.compact(StoreMaintenance.DEFAULT_SMALL_ROWS, false);
+                      for (int n = 0; !done.get(); n++) {
+                        int i = (offset + n) % stored.size();
+                        StoredResult result =
+                            store.get(stored.get(i)).orElseThrow(() -> new AssertionError(i));
+                        assertEquals(
+                            expected.applyAsDouble(i),
+                            ((NumberValue) result.value()).value(),
+                            "the stored value of " + i);
                       }
-                      done.set(true);
                       return null;
-                    });
-            runs.get();
-            for (Future<?> reader : readers) {
-              reader.get();
-            }
-          });
-      pool.shutdownNow();
-    }
+                    }));
+          }
+          Future<?> disturbing =
+              pool.submit(
+                  () -> {
+                    long end = System.nanoTime() + length.toNanos();
+                    while (System.nanoTime() < end) {
+                      disturbance.run();
+                    }
+                    done.set(true);
+                    return null;
+                  });
+          disturbing.get();
+          for (Future<?> reader : readers) {
+            reader.get();
+          }
+        });
+    pool.shutdownNow();
   }
 }
