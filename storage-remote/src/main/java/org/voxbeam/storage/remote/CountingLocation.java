@@ -26,8 +26,8 @@ final class CountingLocation implements RemoteLocation {
   }
 
   @Override
-  public boolean delete(String name) throws IOException {
-    return remote.delete(name);
+  public void delete(String name) throws IOException {
+    remote.delete(name);
   }
 
   @Override

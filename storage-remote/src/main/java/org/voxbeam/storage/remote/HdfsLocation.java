@@ -56,8 +56,8 @@ final class HdfsLocation implements RemoteLocation {
   }
 
   @Override
-  public boolean delete(String name) throws IOException {
-    return fileSystem.delete(new Path(root, name), false);
+  public void delete(String name) throws IOException {
+    fileSystem.delete(new Path(root, name), false);
   }
 
   @Override

@@ -26,12 +26,8 @@ public interface RemoteLocation extends AutoCloseable {
   /** The objects under {@code prefix} (which ends with {@code /}), in no particular order. */
   List<RemoteObject> objects(String prefix) throws IOException;
 
-  /**
-   * Deletes the object {@code name}.
-   *
-   * @return false if there was no such object
-   */
-  boolean delete(String name) throws IOException;
+  /** Deletes the object {@code name}; nothing happens if there is none. */
+  void delete(String name) throws IOException;
 
   /**
    * Copies the object {@code name} to {@code target}, replacing what the file held.

@@ -93,14 +93,9 @@ final class S3Location implements RemoteLocation {
   }
 
   @Override
-  public boolean delete(String name) throws IOException {
-    String key = prefix + name;
+  public void delete(String name) throws IOException {
     try {
-      if (!exists(key)) {
-        return false;
-      }
-      client.deleteObject(builder -> builder.bucket(bucket).key(key));
-      return true;
+      client.deleteObject(builder -> builder.bucket(bucket).key(prefix + name));
     } catch (SdkException e) {
       throw failure("delete", name, e);
     }

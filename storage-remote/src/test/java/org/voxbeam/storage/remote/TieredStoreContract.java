@@ -202,8 +202,8 @@ abstract class TieredStoreContract {
     }
 
     @Override
-    public boolean delete(String name) throws IOException {
-      return location.delete(name);
+    public void delete(String name) throws IOException {
+      location.delete(name);
     }
 
     @Override
