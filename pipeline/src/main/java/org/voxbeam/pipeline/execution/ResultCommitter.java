@@ -60,7 +60,10 @@ final class ResultCommitter implements AutoCloseable {
   /** The first failure of a commit not yet reported; guarded by {@code this}. */
   private RuntimeException failure;
 
-  /** Held while a batch is handed to the writer, so that batches are written in order. */
+  /**
+   * Held while a batch is handed to the writer: the hand-off waits for the batch before it, so one
+   * full batch at a time is being written while the next fills.
+   */
   private final ReentrantLock handOff = new ReentrantLock();
 
   /** The batch handed to the writer last; guarded by {@link #handOff}. */
