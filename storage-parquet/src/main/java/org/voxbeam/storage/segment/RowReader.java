@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.PrimitiveIterator;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DictionaryPage;
@@ -23,29 +26,23 @@ import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
 
 /**
  * Reads one row of a segment: for each column, only the data page holding the row (and the column's
  * dictionary page, if it has one), located through the segment's {@link PageMap}, with one
- * positioned read each. Parquet's own record assembly then skips to the row inside those pages.
- * This is what makes a first lookup cheap: no footer to parse and no other row decoded. Several
- * rows of one segment (a sequence's items) are read the same way in one pass, each page once.
+ * positioned read each. Parquet's column readers then skip to the row inside those pages, and
+ * {@link RowAssembly} puts the row together. This is what makes a first lookup cheap: no footer to
+ * parse and no other row decoded. Several rows of one segment (a sequence's items) are read the
+ * same way in one pass, each page once.
  */
 public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
   private static final List<ColumnDescriptor> COLUMNS = SegmentSchema.RESULT.getColumns();
-  private static final MessageColumnIO COLUMN_IO =
-      new ColumnIOFactory().getColumnIO(SegmentSchema.RESULT);
   private static final Map<ColumnDescriptor, Integer> ORDINALS = ordinals();
 
   /** Pages need statistics objects; column readers never look at them. */
@@ -54,7 +51,32 @@ public final class RowReader {
           .map(column -> Statistics.createStats(column.getPrimitiveType()))
           .toArray(Statistics<?>[]::new);
 
+  /** Parquet's encodings by their footer names, looked up by name otherwise: 3 per page read. */
+  private static final Map<org.apache.parquet.format.Encoding, Encoding> ENCODINGS = encodings();
+
   private RowReader() {}
+
+  private static Map<org.apache.parquet.format.Encoding, Encoding> encodings() {
+    Map<org.apache.parquet.format.Encoding, Encoding> encodings =
+        new EnumMap<>(org.apache.parquet.format.Encoding.class);
+    for (org.apache.parquet.format.Encoding encoding :
+        org.apache.parquet.format.Encoding.values()) {
+      try {
+        encodings.put(encoding, CONVERTER.getEncoding(encoding));
+      } catch (IllegalArgumentException e) {
+        // An encoding this Parquet cannot read; a page using it is refused below.
+      }
+    }
+    return encodings;
+  }
+
+  private static Encoding encoding(org.apache.parquet.format.Encoding encoding) throws IOException {
+    Encoding known = ENCODINGS.get(encoding);
+    if (known == null) {
+      throw new IOException("a page has the encoding " + encoding + ", which is not supported");
+    }
+    return known;
+  }
 
   private static Map<ColumnDescriptor, Integer> ordinals() {
     Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
@@ -160,17 +182,18 @@ public final class RowReader {
       }
     }
     DictionaryPage[] dictionaries = new DictionaryPage[COLUMNS.size()];
-    Map<Integer, DataPage> data = new HashMap<>();
+    DataPage[][] data = new DataPage[COLUMNS.size()][];
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
       Spans spans = Spans.read(channel, extents);
       for (int c = 0; c < COLUMNS.size(); c++) {
         dictionaries[c] = dictionary(spans, pages, c);
-        for (int page : dataPages[c]) {
-          data.put(page, dataPage(spans, pages, c, page));
+        data[c] = new DataPage[dataPages[c].length];
+        for (int p = 0; p < dataPages[c].length; p++) {
+          data[c][p] = dataPage(spans, pages, c, dataPages[c][p]);
         }
       }
     }
-    return new ParsedPages(dictionaries, data);
+    return new ParsedPages(dictionaries, dataPages, data);
   }
 
   /**
@@ -188,28 +211,33 @@ public final class RowReader {
     return Arrays.copyOf(held, count);
   }
 
-  /** Each column's dictionary (null if it has none) and the data pages read, by page index. */
-  private record ParsedPages(DictionaryPage[] dictionaries, Map<Integer, DataPage> data) {
+  /**
+   * Each column's dictionary (null if it has none) and the data pages read: {@code data[c][i]} is
+   * page {@code pageIndexes[c][i]} of column {@code c}, ascending.
+   */
+  private record ParsedPages(
+      DictionaryPage[] dictionaries, int[][] pageIndexes, DataPage[][] data) {
+    DataPage page(int column, int pageIndex) {
+      return data[column][Arrays.binarySearch(pageIndexes[column], pageIndex)];
+    }
+
     /**
-     * Assembles the ascending {@code rows}, which lie in the same data page of every column, with
-     * one record reader; Parquet throws a runtime exception if it cannot. Building the reader (its
-     * column readers and the schema's assembly automaton) costs far more than decoding a row, so
-     * the rows of a page are read by one reader, not one each. A reader never spans pages:
-     * Parquet's synchronizing column reader (1.15) ends the reading early when the last row it is
-     * given lies pages ahead of the one before it (apache/parquet-java#3747) and hands that row
-     * values of an earlier one.
+     * Assembles the ascending {@code rows}, which lie in the same data page of every column, from
+     * one column reader per column ({@link RowAssembly}); throws a runtime exception if it cannot.
+     * The rows of a page share the readers, so a page's levels are decoded once for all of them. A
+     * reader never spans pages: Parquet's synchronizing column reader (1.15) ends the reading early
+     * when the last row it is given lies pages ahead of the one before it
+     * (apache/parquet-java#3747) and hands that row values of an earlier one.
      */
     List<Group> decode(PageMap pages, int[] rows) {
       SelectedRows store = new SelectedRows(rows);
       for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = new OnePage(dictionaries[c], data.get(pages.page(c, rows[0])));
+        store.readers[c] = new OnePage(dictionaries[c], page(c, pages.page(c, rows[0])));
       }
-      RecordReader<Group> reader =
-          COLUMN_IO.getRecordReader(
-              store, new GroupRecordConverter(SegmentSchema.RESULT), FilterCompat.NOOP);
+      ColumnReader[] columns = RowAssembly.RESULT.readers(store);
       List<Group> read = new ArrayList<>(rows.length);
       for (int i = 0; i < rows.length; i++) {
-        read.add(reader.read());
+        read.add(RowAssembly.RESULT.read(columns));
       }
       return read;
     }
@@ -231,7 +259,7 @@ public final class RowReader {
               page.data,
               page.header.getUncompressed_page_size(),
               page.header.getDictionary_page_header().getNum_values(),
-              CONVERTER.getEncoding(page.header.getDictionary_page_header().getEncoding()));
+              encoding(page.header.getDictionary_page_header().getEncoding()));
     }
     return dictionary;
   }
@@ -255,9 +283,9 @@ public final class RowReader {
         pages.firstRow(index),
         pages.rows(column, index),
         NO_STATISTICS[column],
-        CONVERTER.getEncoding(header.getRepetition_level_encoding()),
-        CONVERTER.getEncoding(header.getDefinition_level_encoding()),
-        CONVERTER.getEncoding(header.getEncoding()));
+        encoding(header.getRepetition_level_encoding()),
+        encoding(header.getDefinition_level_encoding()),
+        encoding(header.getEncoding()));
   }
 
   /** A byte range of the file. */

@@ -1,0 +1,265 @@
+package org.voxbeam.storage.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroup;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Puts result rows back together from their columns: Parquet's column readers decode each column's
+ * levels and values, and this class assembles one row from them. It knows the only two shapes a
+ * field of {@link SegmentSchema#RESULT} takes — a primitive, or a standard three-level {@code LIST}
+ * of primitives or of groups of primitives, so that nothing repeats deeper than once — and does in
+ * a few branches what Parquet's generic record reader does with an assembly automaton it builds for
+ * every reader: building that automaton for the schema's 44 columns was more than half of reading
+ * one row.
+ *
+ * <p>The rows come out as Parquet's example {@link Group}s, equal to the ones Parquet's record
+ * reader makes of the same columns, so that the codec and the row checksums read either alike.
+ */
+final class RowAssembly {
+  /** The assembly of {@link SegmentSchema#RESULT} rows. */
+  static final RowAssembly RESULT = new RowAssembly(SegmentSchema.RESULT);
+
+  private final MessageType schema;
+  private final List<ColumnDescriptor> columns;
+  private final List<Field> fields;
+
+  /**
+   * Column readers take a converter per column but are only asked for values here, never to push
+   * them into a converter; one tree of converters that ignore everything serves every read.
+   */
+  private final GroupConverter ignoring;
+
+  private RowAssembly(MessageType schema) {
+    this.schema = schema;
+    this.columns = schema.getColumns();
+    this.ignoring = ignoring(schema);
+    List<Field> fields = new ArrayList<>();
+    int column = 0;
+    for (int f = 0; f < schema.getFieldCount(); f++) {
+      Type type = schema.getType(f);
+      Field field = type.isPrimitive() ? scalar(f, column, type) : list(f, column, type);
+      fields.add(field);
+      column += field.columnCount();
+    }
+    if (column != columns.size()) {
+      throw new IllegalStateException("the schema has columns no field accounts for");
+    }
+    this.fields = List.copyOf(fields);
+  }
+
+  /**
+   * A reader for each column of {@code pages}, positioned at the first of the rows it selects
+   * ({@link PageReadStore#getRowIndexes}), in schema order.
+   */
+  ColumnReader[] readers(PageReadStore pages) {
+    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignoring, schema, null);
+    ColumnReader[] readers = new ColumnReader[columns.size()];
+    for (int c = 0; c < readers.length; c++) {
+      readers[c] = store.getColumnReader(columns.get(c));
+    }
+    return readers;
+  }
+
+  /**
+   * The row the {@code readers} are positioned at; leaves them at the next one.
+   *
+   * @throws IllegalStateException if the columns' levels do not make up one row of the schema
+   */
+  Group read(ColumnReader[] readers) {
+    Group row = new SimpleGroup(schema);
+    for (Field field : fields) {
+      field.read(row, readers);
+    }
+    return row;
+  }
+
+  private Scalar scalar(int field, int column, Type type) {
+    return new Scalar(column, value(field, column, type.asPrimitiveType()));
+  }
+
+  /** A field {@code optional group name (LIST) { repeated group list { element } }}. */
+  private ListOf list(int field, int column, Type type) {
+    GroupType outer = type.asGroupType();
+    if (!(outer.getLogicalTypeAnnotation()
+            instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation)
+        || outer.getFieldCount() != 1
+        || !outer.getType(0).isRepetition(Type.Repetition.REPEATED)
+        || outer.getType(0).isPrimitive()) {
+      throw new IllegalStateException(type.getName() + " is not a three-level list");
+    }
+    GroupType repeated = outer.getType(0).asGroupType();
+    Type element = repeated.getType(0);
+    List<Value> values = new ArrayList<>();
+    if (element.isPrimitive()) {
+      values.add(value(0, column, element.asPrimitiveType()));
+    } else {
+      GroupType group = element.asGroupType();
+      for (int f = 0; f < group.getFieldCount(); f++) {
+        if (!group.getType(f).isPrimitive()) {
+          throw new IllegalStateException(type.getName() + " nests a group in its elements");
+        }
+        values.add(value(f, column + f, group.getType(f).asPrimitiveType()));
+      }
+    }
+    return new ListOf(field, type.getName(), column, element.isPrimitive(), List.copyOf(values));
+  }
+
+  private Value value(int field, int column, PrimitiveType type) {
+    ColumnDescriptor descriptor = columns.get(column);
+    if (descriptor.getMaxRepetitionLevel() > 1) {
+      throw new IllegalStateException(type.getName() + " repeats more than once");
+    }
+    return switch (type.getPrimitiveTypeName()) {
+      case BOOLEAN, INT32, INT64, DOUBLE, BINARY ->
+          new Value(
+              field,
+              String.join(".", descriptor.getPath()),
+              descriptor.getMaxDefinitionLevel(),
+              type.getPrimitiveTypeName());
+      case FLOAT, INT96, FIXED_LEN_BYTE_ARRAY ->
+          throw new IllegalStateException(type.getName() + " has a type rows never use");
+    };
+  }
+
+  private static GroupConverter ignoring(GroupType type) {
+    Converter[] children = new Converter[type.getFieldCount()];
+    for (int f = 0; f < children.length; f++) {
+      Type child = type.getType(f);
+      children[f] =
+          child.isPrimitive() ? new PrimitiveConverter() {} : ignoring(child.asGroupType());
+    }
+    return new GroupConverter() {
+      @Override
+      public Converter getConverter(int fieldIndex) {
+        return children[fieldIndex];
+      }
+
+      @Override
+      public void start() {}
+
+      @Override
+      public void end() {}
+    };
+  }
+
+  /** A top-level field: a primitive, or a list. */
+  private sealed interface Field permits Scalar, ListOf {
+    int columnCount();
+
+    /** Adds the field's value, if it has one, to {@code row} and moves its columns' readers on. */
+    void read(Group row, ColumnReader[] readers);
+  }
+
+  /** A primitive top-level field, read from its one column. */
+  private record Scalar(int column, Value value) implements Field {
+    @Override
+    public int columnCount() {
+      return 1;
+    }
+
+    @Override
+    public void read(Group row, ColumnReader[] readers) {
+      ColumnReader reader = readers[column];
+      if (reader.getCurrentRepetitionLevel() != 0) {
+        throw new IllegalStateException(value.name() + " repeats inside one row");
+      }
+      if (reader.getCurrentDefinitionLevel() == value.maxDefinition()) {
+        value.addTo(row, reader);
+      }
+      reader.consume();
+    }
+  }
+
+  /**
+   * A list field, whose element is one primitive or a group of primitives, each a column from
+   * {@code firstColumn} on.
+   */
+  private record ListOf(
+      int field, String name, int firstColumn, boolean primitiveElement, List<Value> values)
+      implements Field {
+    @Override
+    public int columnCount() {
+      return values.size();
+    }
+
+    /**
+     * The first column's definition level says whether the list is absent (0), empty (1) or has an
+     * element (2 and above); a repetition level of 1 on it says another element follows. The
+     * element's other columns step with the first.
+     */
+    @Override
+    public void read(Group row, ColumnReader[] readers) {
+      ColumnReader first = readers[firstColumn];
+      int definition = first.getCurrentDefinitionLevel();
+      if (first.getCurrentRepetitionLevel() != 0) {
+        throw new IllegalStateException(name + " does not start a row");
+      }
+      if (definition < 2) {
+        if (definition == 1) {
+          row.addGroup(field);
+        }
+        for (int c = 0; c < values.size(); c++) {
+          ColumnReader reader = readers[firstColumn + c];
+          if (reader.getCurrentRepetitionLevel() != 0
+              || reader.getCurrentDefinitionLevel() != definition) {
+            throw new IllegalStateException("the columns of " + name + " disagree");
+          }
+          reader.consume();
+        }
+        return;
+      }
+      Group items = row.addGroup(field);
+      int repetition = 0;
+      do {
+        Group item = items.addGroup(0);
+        Group element = primitiveElement ? item : item.addGroup(0);
+        for (int c = 0; c < values.size(); c++) {
+          Value value = values.get(c);
+          ColumnReader reader = readers[firstColumn + c];
+          if (reader.getCurrentRepetitionLevel() != repetition
+              || reader.getCurrentDefinitionLevel() < 2) {
+            throw new IllegalStateException(value.name() + " is out of step with " + name);
+          }
+          if (reader.getCurrentDefinitionLevel() == value.maxDefinition()) {
+            value.addTo(element, reader);
+          }
+          reader.consume();
+        }
+        repetition = 1;
+      } while (first.getCurrentRepetitionLevel() == 1);
+    }
+  }
+
+  /**
+   * One primitive: its field's index in the group that holds it, its column's path, and the
+   * definition level at which it has a value.
+   */
+  private record Value(
+      int field, String name, int maxDefinition, PrimitiveType.PrimitiveTypeName type) {
+    void addTo(Group group, ColumnReader reader) {
+      switch (type) {
+        case BOOLEAN -> group.add(field, reader.getBoolean());
+        case INT32 -> group.add(field, reader.getInteger());
+        case INT64 -> group.add(field, reader.getLong());
+        case DOUBLE -> group.add(field, reader.getDouble());
+        case BINARY -> group.add(field, reader.getBinary());
+        case FLOAT, INT96, FIXED_LEN_BYTE_ARRAY ->
+            throw new IllegalStateException(name + " has a type rows never use");
+      }
+    }
+  }
+}
