@@ -2,6 +2,8 @@ package org.voxbeam.storage.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
@@ -63,26 +65,36 @@ final class RowAssembly {
 
   /**
    * A reader for each column of {@code pages}, positioned at the first of the rows it selects
-   * ({@link PageReadStore#getRowIndexes}), in schema order.
+   * ({@link PageReadStore#getRowIndexes}), in schema order; none for the columns of a field that a
+   * column {@code absent} names leaves out of every one of those rows ({@link PageMap#absent}).
    */
-  ColumnReader[] readers(PageReadStore pages) {
+  ColumnReader[] readers(PageReadStore pages, IntPredicate absent) {
     ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignoring, schema, null);
     ColumnReader[] readers = new ColumnReader[columns.size()];
-    for (int c = 0; c < readers.length; c++) {
-      readers[c] = store.getColumnReader(columns.get(c));
+    for (Field field : fields) {
+      int first = field.firstColumn();
+      int end = first + field.columnCount();
+      if (IntStream.range(first, end).noneMatch(absent)) {
+        for (int c = first; c < end; c++) {
+          readers[c] = store.getColumnReader(columns.get(c));
+        }
+      }
     }
     return readers;
   }
 
   /**
-   * The row the {@code readers} are positioned at; leaves them at the next one.
+   * The row the {@code readers} are positioned at; leaves them at the next one. A field without
+   * readers is absent from the row.
    *
    * @throws IllegalStateException if the columns' levels do not make up one row of the schema
    */
   Group read(ColumnReader[] readers) {
     Group row = new SimpleGroup(schema);
     for (Field field : fields) {
-      field.read(row, readers);
+      if (readers[field.firstColumn()] != null) {
+        field.read(row, readers);
+      }
     }
     return row;
   }
@@ -158,6 +170,8 @@ final class RowAssembly {
 
   /** A top-level field: a primitive, or a list. */
   private sealed interface Field permits Scalar, ListOf {
+    int firstColumn();
+
     int columnCount();
 
     /** Adds the field's value, if it has one, to {@code row} and moves its columns' readers on. */
@@ -166,6 +180,11 @@ final class RowAssembly {
 
   /** A primitive top-level field, read from its one column. */
   private record Scalar(int column, Value value) implements Field {
+    @Override
+    public int firstColumn() {
+      return column;
+    }
+
     @Override
     public int columnCount() {
       return 1;

@@ -165,8 +165,9 @@ public final class RowReader {
   }
 
   /**
-   * Reads and parses, with one file opening, each column's dictionary and the data pages holding
-   * any of the ascending {@code rows}, once each.
+   * Reads and parses, with one file opening, the data pages holding any of the ascending {@code
+   * rows}, once each, and the dictionaries of their columns. Pages whose field none of their rows
+   * has ({@link PageMap#absent}) are neither read nor parsed.
    */
   private static ParsedPages parse(Path segment, PageMap pages, int[] rows) throws IOException {
     int[][] dataPages = new int[COLUMNS.size()][];
@@ -177,7 +178,7 @@ public final class RowReader {
         extents.add(new Extent(pages.offset(page), pages.size(page)));
       }
       long dictionary = pages.dictionaryOffset(c);
-      if (dictionary >= 0) {
+      if (dictionary >= 0 && dataPages[c].length > 0) {
         extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
       }
     }
@@ -186,7 +187,7 @@ public final class RowReader {
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
       Spans spans = Spans.read(channel, extents);
       for (int c = 0; c < COLUMNS.size(); c++) {
-        dictionaries[c] = dictionary(spans, pages, c);
+        dictionaries[c] = dataPages[c].length > 0 ? dictionary(spans, pages, c) : null;
         data[c] = new DataPage[dataPages[c].length];
         for (int p = 0; p < dataPages[c].length; p++) {
           data[c][p] = dataPage(spans, pages, c, dataPages[c][p]);
@@ -197,16 +198,19 @@ public final class RowReader {
   }
 
   /**
-   * The pages of {@code column} holding any of the ascending {@code rows}, ascending, once each.
+   * The pages of {@code column} holding any of the ascending {@code rows}, ascending, once each,
+   * but for absent ones.
    */
   private static int[] pagesHolding(PageMap pages, int column, int[] rows) {
     int[] held = new int[rows.length];
     int count = 0;
+    int last = -1;
     for (int row : rows) {
       int page = pages.page(column, row);
-      if (count == 0 || held[count - 1] != page) {
+      if (page != last && !pages.absent(page)) {
         held[count++] = page;
       }
+      last = page;
     }
     return Arrays.copyOf(held, count);
   }
@@ -223,18 +227,23 @@ public final class RowReader {
 
     /**
      * Assembles the ascending {@code rows}, which lie in the same data page of every column, from
-     * one column reader per column ({@link RowAssembly}); throws a runtime exception if it cannot.
-     * The rows of a page share the readers, so a page's levels are decoded once for all of them. A
-     * reader never spans pages: Parquet's synchronizing column reader (1.15) ends the reading early
-     * when the last row it is given lies pages ahead of the one before it
-     * (apache/parquet-java#3747) and hands that row values of an earlier one.
+     * one column reader per column ({@link RowAssembly}), but for columns whose page is absent;
+     * throws a runtime exception if it cannot. The rows of a page share the readers, so a page's
+     * levels are decoded once for all of them. A reader never spans pages: Parquet's synchronizing
+     * column reader (1.15) ends the reading early when the last row it is given lies pages ahead of
+     * the one before it (apache/parquet-java#3747) and hands that row values of an earlier one.
      */
     List<Group> decode(PageMap pages, int[] rows) {
       SelectedRows store = new SelectedRows(rows);
+      boolean[] absent = new boolean[COLUMNS.size()];
       for (int c = 0; c < COLUMNS.size(); c++) {
-        store.readers[c] = new OnePage(dictionaries[c], page(c, pages.page(c, rows[0])));
+        int page = pages.page(c, rows[0]);
+        absent[c] = pages.absent(page);
+        if (!absent[c]) {
+          store.readers[c] = new OnePage(dictionaries[c], page(c, page));
+        }
       }
-      ColumnReader[] columns = RowAssembly.RESULT.readers(store);
+      ColumnReader[] columns = RowAssembly.RESULT.readers(store, c -> absent[c]);
       List<Group> read = new ArrayList<>(rows.length);
       for (int i = 0; i < rows.length; i++) {
         read.add(RowAssembly.RESULT.read(columns));

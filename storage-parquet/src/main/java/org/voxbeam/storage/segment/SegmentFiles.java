@@ -125,7 +125,8 @@ public final class SegmentFiles {
         }
       }
       durability.syncFile(temporary);
-      Optional<PageMap> pages = pageMap(temporary, writer.getFooter());
+      Optional<PageMap> pages =
+          pageMap(temporary, writer.getFooter()).map(map -> map.withAbsentFields(rows));
       Path target = layout.segments().resolve(name);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

@@ -32,7 +32,8 @@ import org.voxbeam.storage.StoreLayout;
  * run (1.7 s of a 4 s process over a 10,000-item store under load), and it loaded a few hundred of
  * Parquet's classes before the first lookup.
  *
- * <p>The rows are kept column by column: ids (32 bytes each), flags, creation times.
+ * <p>The rows are kept column by column: ids (32 bytes each), flags, creation times; then the page
+ * map, with the pages a one-row read skips ({@link PageMap#absent}).
  *
  * <p>The file is a cache, never the truth: it records the segment's size and modification time and
  * is used only while both match, and its CRC-32C covers every byte, so a segment rewritten, copied
@@ -44,7 +45,13 @@ import org.voxbeam.storage.StoreLayout;
 public final class SegmentIndexFile {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentIndexFile.class);
   private static final String SUFFIX = ".index";
-  private static final int MAGIC = 0x56584931; // "VXI1"
+
+  /** Index files whose page maps record their absent pages. */
+  private static final int MAGIC = 0x56584932; // "VXI2"
+
+  /** Index files written before page maps recorded absent pages: still read. */
+  private static final int MAGIC_1 = 0x56584931; // "VXI1"
+
   private static final int ID_BYTES = 32;
   private static final byte FAILED = 1;
   private static final byte BLOB = 2;
@@ -204,7 +211,8 @@ public final class SegmentIndexFile {
     CRC32C crc = new CRC32C();
     crc.update(content, 0, content.length - Long.BYTES);
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(content));
-    if (in.readInt() != MAGIC
+    int magic = in.readInt();
+    if ((magic != MAGIC && magic != MAGIC_1)
         || in.readLong() != segment.size()
         || in.readLong() != segment.lastModifiedTime().toMillis()) {
       return null;
@@ -230,7 +238,7 @@ public final class SegmentIndexFile {
     int timesAt = content.length - in.available();
     ByteBuffer.wrap(content, timesAt, count * Long.BYTES).asLongBuffer().get(createdAt);
     in.skipNBytes((long) count * Long.BYTES);
-    PageMap pages = PageMap.readFrom(in);
+    PageMap pages = PageMap.readFrom(in, magic == MAGIC);
     if (pages.rowCount() != count || in.available() != Long.BYTES) {
       return null;
     }

@@ -78,7 +78,7 @@ class RowAssemblyTest {
     List<Group> rows = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       rows.addAll(
-          codec.encode(withInputs(StoredValues.result("cut-" + i, new StringValue("v")), 5)));
+          codec.encode(withInputs(StoredValues.result("cut-" + i, new StringValue("v")), 3)));
     }
     SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
     PageMap pages = written.pages().orElseThrow();
