@@ -904,14 +904,15 @@ public final class ParquetResultStore implements ResultStore {
     return claims.tryLockCompaction();
   }
 
+  /**
+   * Releases the claims and writes the access log. The caches are left to go with the store: they
+   * hold decoded values only, and emptying them entry by entry took a fifth of a second at the end
+   * of a run that had cached 200,000 results.
+   */
   @Override
   public void close() {
     claims.close();
     accessLog.flush();
-    results.invalidateAll();
-    segmentRows.invalidateAll();
-    results.cleanUp();
-    segmentRows.cleanUp();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32C;
@@ -53,6 +54,7 @@ public final class SegmentIndexFile {
   private static final int MAGIC_1 = 0x56584931; // "VXI1"
 
   private static final int ID_BYTES = 32;
+  private static final HexFormat HEX = HexFormat.of();
   private static final byte FAILED = 1;
   private static final byte BLOB = 2;
 
@@ -84,13 +86,7 @@ public final class SegmentIndexFile {
     }
 
     public NodeId id(int row) {
-      char[] hex = new char[2 * ID_BYTES];
-      for (int i = 0; i < ID_BYTES; i++) {
-        int b = ids[row * ID_BYTES + i] & 0xff;
-        hex[2 * i] = Character.forDigit(b >>> 4, 16);
-        hex[2 * i + 1] = Character.forDigit(b & 0xf, 16);
-      }
-      return new NodeId(new String(hex));
+      return new NodeId(HEX.formatHex(ids, row * ID_BYTES, (row + 1) * ID_BYTES));
     }
 
     private long longAt(int offset) {
@@ -165,9 +161,7 @@ public final class SegmentIndexFile {
       if (!NodeId.isValid(hex)) {
         throw new IOException("a row's node id is not valid");
       }
-      for (int i = 0; i < ID_BYTES; i++) {
-        out.writeByte(Integer.parseInt(hex, 2 * i, 2 * i + 2, 16));
-      }
+      out.write(HEX.parseHex(hex));
       flags[r] = (byte) (RowCodec.status(row) == ResultStatus.FAILED ? FAILED : 0);
       flags[r] |= RowCodec.hasBlob(row) ? BLOB : 0;
       createdAt[r] = row.getLong(SegmentSchema.CREATED_AT, 0);
