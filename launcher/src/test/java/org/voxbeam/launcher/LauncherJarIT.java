@@ -109,6 +109,38 @@ class LauncherJarIT {
         "VoxBeamCli loaded from the archive");
   }
 
+  /**
+   * The script runs batch commands on the parallel collector and leaves the choice to the JVM for
+   * {@code serve}, or to {@code VOXBEAM_JAVA_OPTS} when it names a collector.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theScriptRunsBatchCommandsOnTheParallelCollector() throws Exception {
+    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+    assertEquals("Parallel", collectorOf("-Xlog:gc", "run", plan, "--in-memory"));
+    assertEquals("Serial", collectorOf("-Xlog:gc -XX:+UseSerialGC", "run", plan, "--in-memory"));
+    assertEquals("G1", collectorOf("-Xlog:gc", "serve", "--help"));
+  }
+
+  /** The collector the JVM the script starts reports it uses ({@code -Xlog:gc}). */
+  private String collectorOf(String options, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("sh");
+    command.add(Path.of("target", "voxbeam").toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA", JAVA);
+    builder.environment().put("VOXBEAM_JAVA_OPTS", options);
+    Outcome outcome = start(builder);
+    return outcome
+        .out()
+        .lines()
+        .filter(line -> line.contains("[gc] Using "))
+        .map(line -> line.substring(line.indexOf("Using ") + "Using ".length()).trim())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no collector reported: " + outcome.out()));
+  }
+
   @Test
   void theJarRejectsBadInputWithoutAStackTrace() throws Exception {
     Path broken = dir.resolve("broken.json");

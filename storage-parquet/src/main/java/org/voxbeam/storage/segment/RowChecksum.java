@@ -1,6 +1,7 @@
 package org.voxbeam.storage.segment;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.zip.CRC32C;
 import org.apache.parquet.example.data.Group;
@@ -39,57 +40,82 @@ public final class RowChecksum {
     return !present(row) || stored(row) == of(row);
   }
 
-  /** The checksum of {@code row}'s columns, {@code row_checksum} excluded. */
+  /**
+   * The checksum of {@code row}'s columns, {@code row_checksum} excluded. The bytes are laid out in
+   * one buffer and checksummed in one call: a call per field, as before, cost more than a
+   * microsecond per row, a sixth of committing it.
+   */
   public static long of(Group row) {
+    Bytes bytes = new Bytes();
+    bytes.putGroup(row, true);
     CRC32C crc = new CRC32C();
-    ByteBuffer scratch = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    update(crc, scratch, row, true);
+    crc.update(bytes.buffer.array(), 0, bytes.buffer.position());
     return crc.getValue();
   }
 
   /** The checksum of a segment whose rows have {@code rowChecksums}, in order. */
   public static long ofSegment(List<Long> rowChecksums) {
-    CRC32C crc = new CRC32C();
-    ByteBuffer scratch = ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    putLong(crc, scratch, rowChecksums.size());
+    Bytes bytes = new Bytes();
+    bytes.putLong(rowChecksums.size());
     for (long checksum : rowChecksums) {
-      putLong(crc, scratch, checksum);
+      bytes.putLong(checksum);
     }
+    CRC32C crc = new CRC32C();
+    crc.update(bytes.buffer.array(), 0, bytes.buffer.position());
     return crc.getValue();
   }
 
-  private static void update(CRC32C crc, ByteBuffer scratch, Group group, boolean top) {
-    GroupType type = group.getType();
-    for (int field = 0; field < type.getFieldCount(); field++) {
-      Type fieldType = type.getType(field);
-      if (top && fieldType.getName().equals(SegmentSchema.ROW_CHECKSUM)) {
-        continue;
-      }
-      int count = group.getFieldRepetitionCount(field);
-      putLong(crc, scratch, count);
-      for (int i = 0; i < count; i++) {
-        if (!fieldType.isPrimitive()) {
-          update(crc, scratch, group.getGroup(field, i), false);
+  /** The bytes a checksum covers, little-endian, in a buffer that grows as they are added. */
+  private static final class Bytes {
+    private ByteBuffer buffer = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
+
+    void putGroup(Group group, boolean top) {
+      GroupType type = group.getType();
+      for (int field = 0; field < type.getFieldCount(); field++) {
+        Type fieldType = type.getType(field);
+        if (top && fieldType.getName().equals(SegmentSchema.ROW_CHECKSUM)) {
           continue;
         }
-        switch (fieldType.asPrimitiveType().getPrimitiveTypeName()) {
-          case BOOLEAN -> crc.update(group.getBoolean(field, i) ? 1 : 0);
-          case INT64 -> putLong(crc, scratch, group.getLong(field, i));
-          case DOUBLE -> putLong(crc, scratch, Double.doubleToLongBits(group.getDouble(field, i)));
-          case INT32 -> putLong(crc, scratch, group.getInteger(field, i));
-          default -> {
-            byte[] bytes = group.getBinary(field, i).getBytes();
-            putLong(crc, scratch, bytes.length);
-            crc.update(bytes);
+        int count = group.getFieldRepetitionCount(field);
+        putLong(count);
+        for (int i = 0; i < count; i++) {
+          if (!fieldType.isPrimitive()) {
+            putGroup(group.getGroup(field, i), false);
+            continue;
+          }
+          switch (fieldType.asPrimitiveType().getPrimitiveTypeName()) {
+            case BOOLEAN -> {
+              room(1);
+              buffer.put((byte) (group.getBoolean(field, i) ? 1 : 0));
+            }
+            case INT64 -> putLong(group.getLong(field, i));
+            case DOUBLE -> putLong(Double.doubleToLongBits(group.getDouble(field, i)));
+            case INT32 -> putLong(group.getInteger(field, i));
+            default -> {
+              ByteBuffer value = group.getBinary(field, i).toByteBuffer();
+              putLong(value.remaining());
+              room(value.remaining());
+              buffer.put(value);
+            }
           }
         }
       }
     }
-  }
 
-  private static void putLong(CRC32C crc, ByteBuffer scratch, long value) {
-    scratch.clear();
-    scratch.putLong(value);
-    crc.update(scratch.array(), 0, 8);
+    void putLong(long value) {
+      room(Long.BYTES);
+      buffer.putLong(value);
+    }
+
+    private void room(int bytes) {
+      if (buffer.remaining() < bytes) {
+        ByteBuffer larger =
+            ByteBuffer.allocate(Math.max(2 * buffer.capacity(), buffer.position() + bytes))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        buffer.flip();
+        larger.put(buffer);
+        buffer = larger;
+      }
+    }
   }
 }

@@ -5,12 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.store.RecordedInput;
+import org.voxbeam.kernel.store.RecordedInputs;
+import org.voxbeam.kernel.store.ResultMetadata;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.BooleanValue;
+import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.MappingValue;
+import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.StringValue;
+import org.voxbeam.kernel.value.Value;
 import org.voxbeam.storage.RandomValues;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoredValues;
@@ -60,6 +76,44 @@ class RowChecksumTest {
           RowChecksum.stored(one), RowChecksum.of(one), () -> "whole " + back + "\none " + one);
     }
     assertTrue(SegmentFiles.matchesRecordedChecksum(read));
+  }
+
+  /**
+   * The checksums of a fixed result's rows are the ones format 3 defines, so that a store written
+   * by one version reads as intact in another: these values are what its first implementation
+   * computed.
+   */
+  @Test
+  void checksumsAreTheFormatsOwn() {
+    RowCodec codec = new RowCodec(new BlobStore(new StoreLayout(dir)));
+    Map<String, Value> entries = new LinkedHashMap<>();
+    entries.put("count", new IntegerValue(-7));
+    entries.put("name", new StringValue("ça va"));
+    entries.put("ok", BooleanValue.of(true));
+    entries.put("nan", new NumberValue(Double.NaN));
+    entries.put("items", new SequenceValue(List.of(new NumberValue(0.5), NullValue.INSTANCE)));
+    RecordedInputs inputs =
+        RecordedInputs.of(
+            List.of(
+                new RecordedInput(
+                    RecordedInput.Kind.FILE,
+                    "/data/a.nii",
+                    Optional.of("ab".repeat(32)),
+                    Optional.of(
+                        new RecordedInput.FileStat(12, 1_700_000_000_123_456_789L, "(2,3)")))));
+    StoredResult result =
+        new StoredResult(
+            StoredValues.id("pinned"),
+            new MappingValue(entries),
+            new ResultMetadata(
+                "test.op",
+                Duration.ofMillis(3),
+                Instant.ofEpochMilli(1_700_000_000_000L),
+                "test",
+                Optional.of("run-1"),
+                inputs));
+    List<Long> checksums = codec.encode(result).stream().map(RowChecksum::of).toList();
+    assertEquals(List.of(38_661_196L, 3_723_586_503L, 853_975_807L, 246_156_734L), checksums);
   }
 
   @Test
