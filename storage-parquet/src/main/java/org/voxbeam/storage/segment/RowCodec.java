@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.NodeHashing;
@@ -50,7 +49,6 @@ public final class RowCodec {
   /** The child family of mapping entries that are not scalars. */
   public static final String MAPPING_ENTRY_FAMILY = "mapping-entry-ref";
 
-  private final SimpleGroupFactory groups = new SimpleGroupFactory(SegmentSchema.RESULT);
   private final BlobStore blobs;
 
   public RowCodec(BlobStore blobs) {
@@ -79,7 +77,7 @@ public final class RowCodec {
 
   private void encode(
       NodeId id, Value value, ResultMetadata metadata, boolean itemsCommitted, List<Group> rows) {
-    Group row = groups.newGroup();
+    Group row = new CompactGroup(SegmentSchema.RESULT);
     rows.add(row);
     row.append(SegmentSchema.NODE_ID, id.hex());
     row.append(SegmentSchema.STATUS, value instanceof ErrorValue ? "failed" : "succeeded");
