@@ -37,6 +37,7 @@ import org.voxbeam.storage.ParquetResultStore;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoreOptions;
+import org.voxbeam.storage.maintenance.GcReport;
 import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.remote.RemoteStores;
@@ -579,6 +580,21 @@ public final class VoxBeam implements AutoCloseable {
     return directory == null
         ? Optional.empty()
         : Optional.of(new StoreMaintenance(directoryStore()));
+  }
+
+  /**
+   * For a remote store, collects the garbage of the remote itself: its blobs no published row
+   * refers to and its temporary leftovers, older than {@code grace} (the working directory's are
+   * {@link #persistentStore}'s to collect); empty for a directory or in-memory store.
+   *
+   * @throws org.voxbeam.storage.StoreException if the remote cannot be listed, read or deleted from
+   */
+  public Optional<GcReport> collectRemoteGarbage(Duration grace, boolean dryRun) {
+    if (scope.isPresent()) {
+      return scope.get().whole().collectRemoteGarbage(grace, dryRun);
+    }
+    return remote.map(
+        store -> RemoteStores.collectGarbage(store.location(), store.endpoint(), grace, dryRun));
   }
 
   /** The store of the directory: the store itself, or a remote store's working tier. */

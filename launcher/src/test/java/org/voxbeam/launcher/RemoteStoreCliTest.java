@@ -5,13 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.api.RunSettings;
+import org.voxbeam.api.VoxBeam;
+import org.voxbeam.kernel.json.CanonicalJson;
+import org.voxbeam.kernel.json.JsonObject;
+import org.voxbeam.kernel.json.JsonReader;
+import org.voxbeam.launcher.http.ApiServer;
+import org.voxbeam.launcher.http.ServerSettings;
 import org.voxbeam.storage.remote.S3TestClient;
 import org.voxbeam.testkit.S3ServerProcess;
 import org.voxbeam.testkit.SharedFixtures;
@@ -88,6 +99,56 @@ class RemoteStoreCliTest {
         gc.out().contains("remote " + uri + ": removed 1 blobs and 0 temporary files, 6 bytes"),
         gc.out());
     CliOutcome later = run(program, store, dir.resolve("machine-b"));
+    assertEquals(0, later.exitCode(), later.err());
+    assertEquals(0, later.computed(), later.err());
+  }
+
+  /**
+   * A server of a remote store collects the bucket's garbage on {@code POST /store/gc}, as {@code
+   * store gc} does, and reports it apart from its working directory's.
+   */
+  @Test
+  void theServersGcCollectsTheBucketToo() throws Exception {
+    Path program = brightProgram();
+    String uri = "s3://voxbeam-test/http-gc";
+    CliOutcome first =
+        run(program, List.of("--store", uri, "--store-endpoint", endpoint), dir.resolve("cli"));
+    assertEquals(0, first.exitCode(), first.err());
+    try (S3Client s3 = S3TestClient.of(URI.create(endpoint))) {
+      s3.putObject(
+          builder -> builder.bucket("voxbeam-test").key("http-gc/blobs/sha256/cd/orphan"),
+          RequestBody.fromString("orphan!"));
+    }
+    Thread.sleep(20);
+    try (VoxBeam voxbeam =
+            VoxBeam.openRemote(
+                uri, Optional.of(URI.create(endpoint)), dir.resolve("server"), 1 << 20);
+        ApiServer server =
+            new ApiServer(ServerSettings.loopback(0), voxbeam, RunSettings.inProcess(), "test")) {
+      int port = server.start();
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + port
+                                  + ApiServer.PREFIX
+                                  + "/store/gc?grace_seconds=0"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      JsonObject bucket =
+          (JsonObject) ((JsonObject) JsonReader.parse(response.body())).get("remote").orElseThrow();
+      assertEquals(
+          "1",
+          bucket.get("blobs_removed").map(CanonicalJson::write).orElseThrow(),
+          response.body());
+      assertEquals("7", bucket.get("bytes_freed").map(CanonicalJson::write).orElseThrow());
+    }
+    CliOutcome later =
+        run(program, List.of("--store", uri, "--store-endpoint", endpoint), dir.resolve("later"));
     assertEquals(0, later.exitCode(), later.err());
     assertEquals(0, later.computed(), later.err());
   }

@@ -69,7 +69,7 @@ public final class ApiServer implements AutoCloseable {
     all.addAll(
         new RunRoutes(runs, new ServerPrograms(roots), runSettings.limits(), scoped).routes());
     all.addAll(new ResultRoutes(scoped, settings.maxPageSize()).routes());
-    all.addAll(new StoreRoutes(store).routes());
+    all.addAll(new StoreRoutes(store, voxbeam::collectRemoteGarbage).routes());
     this.routes = List.copyOf(all);
     this.app = createApp();
   }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonObject;
 import org.voxbeam.kernel.json.JsonValue;
@@ -18,14 +19,24 @@ import org.voxbeam.storage.maintenance.VerifyReport;
 
 /**
  * Store management: statistics, verification, garbage collection and compaction, the same
- * operations as {@code voxbeam store …}. Maintenance is serialised: one at a time per server.
+ * operations as {@code voxbeam store …}. Maintenance is serialised: one at a time per server. On a
+ * remote store they act on the server's working directory, except garbage collection, which
+ * collects the remote too, as {@code voxbeam store gc} does.
  */
 final class StoreRoutes {
 
-  private final PersistentStore store;
+  /** Collects a remote store's own garbage; empty for a store that is not remote. */
+  @FunctionalInterface
+  interface RemoteGarbage {
+    Optional<GcReport> collect(Duration grace, boolean dryRun);
+  }
 
-  StoreRoutes(PersistentStore store) {
+  private final PersistentStore store;
+  private final RemoteGarbage remote;
+
+  StoreRoutes(PersistentStore store, RemoteGarbage remote) {
     this.store = store;
+    this.remote = remote;
   }
 
   List<ApiRoute> routes() {
@@ -79,15 +90,19 @@ final class StoreRoutes {
             0,
             Integer.MAX_VALUE,
             (int) StoreMaintenance.DEFAULT_GRACE.toSeconds());
-    GcReport report = store.gc(Duration.ofSeconds(graceSeconds), dryRun);
-    JsonBodies.send(
-        context,
-        200,
-        JsonBodies.object(
-            "dry_run", report.dryRun(),
-            "blobs_removed", report.blobsRemoved(),
-            "temporary_files_removed", report.temporaryFilesRemoved(),
-            "bytes_freed", report.bytesFreed()));
+    Duration grace = Duration.ofSeconds(graceSeconds);
+    GcReport report = store.gc(grace, dryRun);
+    Map<String, JsonValue> body = new LinkedHashMap<>(gcReport(report).members());
+    remote.collect(grace, dryRun).ifPresent(bucket -> body.put("remote", gcReport(bucket)));
+    JsonBodies.send(context, 200, new JsonObject(body));
+  }
+
+  private static JsonObject gcReport(GcReport report) {
+    return JsonBodies.object(
+        "dry_run", report.dryRun(),
+        "blobs_removed", report.blobsRemoved(),
+        "temporary_files_removed", report.temporaryFilesRemoved(),
+        "bytes_freed", report.bytesFreed());
   }
 
   private synchronized void compact(Context context) {
