@@ -24,8 +24,8 @@ sealed interface Engine {
   Map<String, String> environment();
 
   /**
-   * VoxBeam's launcher jar, in process or on a Beam runner; with {@code classData}, started as its
-   * start-up script starts it, from the class-data archive beside the jar.
+   * VoxBeam's launcher jar, in process or on a Beam runner; with {@code classData}, started through
+   * the start-up script beside the jar (its class-data archive and collector), as a user starts it.
    */
   record VoxBeam(Path launcher, Optional<String> runner, boolean classData) implements Engine {
     @Override
@@ -41,14 +41,15 @@ sealed interface Engine {
     @Override
     public List<String> command(Path program, Path store) {
       List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      Path archive = launcher.resolveSibling("voxbeam.jsa");
-      if (classData && Files.isRegularFile(archive)) {
-        command.add("-XX:SharedArchiveFile=" + archive);
-        command.add("-Xshare:auto");
+      Path script = launcher.resolveSibling("voxbeam");
+      if (classData && Files.isRegularFile(script)) {
+        command.add("sh");
+        command.add(script.toString());
+      } else {
+        command.add(java());
+        command.add("-jar");
+        command.add(launcher.toString());
       }
-      command.add("-jar");
-      command.add(launcher.toString());
       command.add("run");
       command.add(program.toString());
       command.add("--store=" + store);
@@ -56,9 +57,14 @@ sealed interface Engine {
       return command;
     }
 
+    /** The script runs the JVM running this benchmark. */
     @Override
     public Map<String, String> environment() {
-      return Map.of();
+      return Map.of("JAVA", java());
+    }
+
+    private static String java() {
+      return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
   }
 

@@ -79,8 +79,8 @@ public final class PeerCommand implements Callable<Integer> {
       defaultValue = "true",
       fallbackValue = "true",
       description =
-          "Start VoxBeam from the class-data archive beside the jar, as its start-up script does"
-              + " (default: ${DEFAULT-VALUE}).")
+          "Start VoxBeam through the start-up script beside the jar (its class-data archive and"
+              + " collector), as a user does; otherwise with java -jar (default: ${DEFAULT-VALUE}).")
   boolean classData;
 
   @Option(
