@@ -5,7 +5,9 @@
  * (scalars in typed columns, payloads as blob references, sequence items and mapping entries as
  * child rows); {@link org.voxbeam.storage.segment.SegmentFiles} writes and reads whole files
  * through Parquet's plain-Java file API; {@link org.voxbeam.storage.segment.PageMap} and {@link
- * org.voxbeam.storage.segment.RowReader} read a single row without parsing the footer.
+ * org.voxbeam.storage.segment.RowReader} read a single row without parsing the footer, only the
+ * pages that hold its fields, and {@code RowAssembly} puts it together from Parquet's column
+ * readers. Rows are built as {@code CompactGroup}s, one array of values per group.
  *
  * <p>How a result becomes a row is decided here alone; the store, maintenance and the store
  * benchmark use these classes. Rules: any change to the schema or to how a value maps to columns is
