@@ -116,22 +116,40 @@ class LauncherJarIT {
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void theScriptRunsBatchCommandsOnTheParallelCollector() throws Exception {
-    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+    String plan = examplePlan();
     assertEquals("Parallel", collectorOf("-Xlog:gc", "run", plan, "--in-memory"));
     assertEquals("Serial", collectorOf("-Xlog:gc -XX:+UseSerialGC", "run", plan, "--in-memory"));
     assertEquals("G1", collectorOf("-Xlog:gc", "serve", "--help"));
   }
 
+  /**
+   * The script lets batch commands compile with C2 later than the JVM would, leaves {@code serve}
+   * on the JVM's defaults, and a threshold given in {@code VOXBEAM_JAVA_OPTS} wins.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theScriptLetsBatchCommandsCompileWithC2Later() throws Exception {
+    String plan = examplePlan();
+    String flags = "-XX:+PrintFlagsFinal";
+    assertEquals("50000", flagOf(flags, "Tier4InvocationThreshold", "run", plan, "--in-memory"));
+    assertEquals("5000", flagOf(flags, "Tier4InvocationThreshold", "serve", "--help"));
+    assertEquals(
+        "7000",
+        flagOf(
+            flags + " -XX:Tier4InvocationThreshold=7000",
+            "Tier4InvocationThreshold",
+            "run",
+            plan,
+            "--in-memory"));
+  }
+
+  private static String examplePlan() {
+    return Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
+  }
+
   /** The collector the JVM the script starts reports it uses ({@code -Xlog:gc}). */
   private String collectorOf(String options, String... arguments) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add("sh");
-    command.add(Path.of("target", "voxbeam").toAbsolutePath().toString());
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put("JAVA", JAVA);
-    builder.environment().put("VOXBEAM_JAVA_OPTS", options);
-    Outcome outcome = start(builder);
+    Outcome outcome = script(options, arguments);
     return outcome
         .out()
         .lines()
@@ -139,6 +157,32 @@ class LauncherJarIT {
         .map(line -> line.substring(line.indexOf("Using ") + "Using ".length()).trim())
         .findFirst()
         .orElseThrow(() -> new AssertionError("no collector reported: " + outcome.out()));
+  }
+
+  /** The value of JVM flag {@code name} in the JVM the script starts ({@code PrintFlagsFinal}). */
+  private String flagOf(String options, String name, String... arguments) throws Exception {
+    Outcome outcome = script(options, arguments);
+    return outcome
+        .out()
+        .lines()
+        .map(String::trim)
+        .map(line -> line.split("\\s+"))
+        .filter(words -> words.length > 3 && words[1].equals(name) && words[2].equals("="))
+        .map(words -> words[3])
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("flag " + name + " not reported: " + outcome.out()));
+  }
+
+  /** Starts {@code target/voxbeam} with {@code arguments} and these {@code VOXBEAM_JAVA_OPTS}. */
+  private Outcome script(String options, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add("sh");
+    command.add(Path.of("target", "voxbeam").toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA", JAVA);
+    builder.environment().put("VOXBEAM_JAVA_OPTS", options);
+    return start(builder);
   }
 
   @Test
