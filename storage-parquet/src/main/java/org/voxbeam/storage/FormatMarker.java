@@ -29,7 +29,7 @@ import org.voxbeam.kernel.json.JsonValue;
  */
 final class FormatMarker {
   static final String FORMAT = "voxbeam-result-store";
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private static final String UPGRADE_LOCK = "upgrade.lock";
 
@@ -116,7 +116,7 @@ final class FormatMarker {
     if (version == VERSION) {
       return;
     }
-    if (version != 1 && version != 2) {
+    if (version < 1 || version > VERSION) {
       throw new StoreException(
           layout.root()
               + " uses store format version "
@@ -144,6 +144,7 @@ final class FormatMarker {
           StoreUpgrade.fromVersion1(layout);
         }
         // 2 to 3: segments stay as they are; their rows, without checksums, read as unchecked.
+        // 3 to 4: segments stay as they are; version 4 only adds segments of scalars.
         Files.move(
             markerText(layout),
             layout.marker(),

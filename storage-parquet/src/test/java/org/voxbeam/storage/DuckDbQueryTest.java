@@ -18,7 +18,10 @@ import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.StringValue;
 
-/** A store's segments are plain Parquet: an independent reader queries values and nested fields. */
+/**
+ * A store's segments are plain Parquet: an independent reader queries values and nested fields
+ * across segments of every column and segments of scalars ({@code union_by_name}).
+ */
 class DuckDbQueryTest {
   @TempDir Path dir;
 
@@ -31,7 +34,8 @@ class DuckDbQueryTest {
             new MappingValue(
                 Map.of("patient", new StringValue("P-1024"), "dice", new NumberValue(0.87))));
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
-      store.putAll(List.of(number, record));
+      store.putAll(List.of(number));
+      store.putAll(List.of(record));
     }
     String segments = dir.resolve("segments").toString().replace('\\', '/') + "/*.parquet";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -40,7 +44,7 @@ class DuckDbQueryTest {
           statement.executeQuery(
               "SELECT value_type, number_value FROM read_parquet('"
                   + segments
-                  + "') WHERE node_id = '"
+                  + "', union_by_name = true) WHERE node_id = '"
                   + number.id().hex()
                   + "'")) {
         assertTrue(rows.next());
@@ -51,7 +55,7 @@ class DuckDbQueryTest {
           statement.executeQuery(
               "SELECT e.string_value FROM (SELECT unnest(entries) AS e FROM read_parquet('"
                   + segments
-                  + "') WHERE node_id = '"
+                  + "', union_by_name = true) WHERE node_id = '"
                   + record.id().hex()
                   + "') WHERE e.key = 'patient'")) {
         assertTrue(rows.next());
@@ -61,7 +65,7 @@ class DuckDbQueryTest {
           statement.executeQuery(
               "SELECT e.number_value FROM (SELECT unnest(entries) AS e FROM read_parquet('"
                   + segments
-                  + "')) WHERE e.key = 'dice'")) {
+                  + "', union_by_name = true)) WHERE e.key = 'dice'")) {
         assertTrue(rows.next());
         assertEquals(0.87, rows.getDouble(1));
       }

@@ -47,7 +47,7 @@ class StoreUpgradeTest {
     assertEquals(24, before.size(), "the fixture's rows: 14 results, their items, a failure");
     try (ParquetResultStore opened = ParquetResultStore.open(store, StoreOptions.defaults())) {
       assertTrue(
-          Files.readString(store.resolve(StoreLayout.MARKER_FILE)).contains("\"version\": 3"));
+          Files.readString(store.resolve(StoreLayout.MARKER_FILE)).contains("\"version\": 4"));
       for (Path segment : segments(store)) {
         assertTrue(
             SegmentFiles.schemaOf(segment).containsField(SegmentSchema.INPUTS),
@@ -131,11 +131,11 @@ class StoreUpgradeTest {
     Path store = copyFixture(dir.resolve("store"));
     Files.writeString(
         store.resolve(StoreLayout.MARKER_FILE),
-        "{\"format\": \"voxbeam-result-store\", \"version\": 4}\n");
+        "{\"format\": \"voxbeam-result-store\", \"version\": 5}\n");
     StoreException refused =
         assertThrows(
             StoreException.class, () -> ParquetResultStore.open(store, StoreOptions.defaults()));
-    assertTrue(refused.getMessage().contains("version 4"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("version 5"), refused.getMessage());
   }
 
   /** Each row as text over {@code columns}, by id: what an upgrade must keep. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
@@ -22,10 +21,11 @@ import org.apache.parquet.internal.column.columnindex.OffsetIndex;
  * one holding the row in each column (see {@link RowReader}).
  *
  * <p>About 16 bytes per page: a few kilobytes per segment. Only segments {@link RowReader} can read
- * are mapped: one row group, uncompressed, the {@link SegmentSchema#RESULT} schema, offset indexes
- * present. Others (written by another tool) are read whole.
+ * are mapped: one row group, uncompressed, one of the schemas of {@link SegmentColumns}, offset
+ * indexes present. Others (written by another tool or an earlier version) are read whole.
  */
 public final class PageMap {
+  private final SegmentColumns columns;
   private final long rowCount;
   private final int[] columnStart;
   private final long[] dictionaryOffset;
@@ -40,6 +40,7 @@ public final class PageMap {
   private final BitSet absent;
 
   private PageMap(
+      SegmentColumns columns,
       long rowCount,
       int[] columnStart,
       long[] dictionaryOffset,
@@ -47,6 +48,7 @@ public final class PageMap {
       int[] pageSize,
       long[] firstRow,
       BitSet absent) {
+    this.columns = columns;
     this.rowCount = rowCount;
     this.columnStart = columnStart;
     this.dictionaryOffset = dictionaryOffset;
@@ -66,7 +68,8 @@ public final class PageMap {
   public static Optional<PageMap> of(ParquetMetadata footer, OffsetIndexSource offsets)
       throws java.io.IOException {
     List<BlockMetaData> blocks = footer.getBlocks();
-    if (blocks.size() != 1 || !SegmentSchema.RESULT.equals(footer.getFileMetaData().getSchema())) {
+    Optional<SegmentColumns> columns = SegmentColumns.of(footer.getFileMetaData().getSchema());
+    if (blocks.size() != 1 || columns.isEmpty()) {
       return Optional.empty();
     }
     List<ColumnChunkMetaData> chunks = blocks.get(0).getColumns();
@@ -102,6 +105,7 @@ public final class PageMap {
     columnStart[chunks.size()] = next;
     return Optional.of(
         new PageMap(
+            columns.get(),
             blocks.get(0).getRowCount(),
             columnStart,
             dictionaryOffset,
@@ -116,17 +120,18 @@ public final class PageMap {
    * ({@code rows}, the segment's rows in order, tell): a number's row leaves 34 of the 44 columns
    * empty, and a one-row read need neither read nor decode such pages, since the field is absent
    * from every row they hold. A list that is present but empty is a value, not an absence.
+   *
+   * @param rows rows of {@link SegmentSchema#RESULT}, whatever schema the segment was written in
    */
   PageMap withAbsentFields(List<Group> rows) {
     if (rows.size() != rowCount) {
       throw new IllegalArgumentException(rows.size() + " rows for a map of " + rowCount);
     }
-    List<ColumnDescriptor> columns = SegmentSchema.RESULT.getColumns();
     BitSet flagged = new BitSet(pageOffset.length);
     int[] presentBefore = new int[rows.size() + 1];
     int counted = -1;
-    for (int c = 0; c < columns.size(); c++) {
-      int field = SegmentSchema.RESULT.getFieldIndex(columns.get(c).getPath()[0]);
+    for (int c = 0; c < columns.count(); c++) {
+      int field = SegmentSchema.RESULT.getFieldIndex(columns.descriptor(c).getPath()[0]);
       if (field != counted) {
         for (int r = 0; r < rows.size(); r++) {
           presentBefore[r + 1] =
@@ -142,14 +147,15 @@ public final class PageMap {
       }
     }
     return new PageMap(
-        rowCount, columnStart, dictionaryOffset, pageOffset, pageSize, firstRow, flagged);
+        columns, rowCount, columnStart, dictionaryOffset, pageOffset, pageSize, firstRow, flagged);
   }
 
   /**
-   * Writes this map for {@link #readFrom}, its absent pages after its pages: the segment index file
-   * keeps it (see there).
+   * Writes this map for {@link #readFrom}, the tag of its columns first and its absent pages after
+   * its pages: the segment index file keeps it (see there).
    */
   void writeTo(DataOutputStream out) throws IOException {
+    out.writeByte(columns.tag());
     out.writeLong(rowCount);
     out.writeInt(dictionaryOffset.length);
     out.writeInt(pageOffset.length);
@@ -172,17 +178,23 @@ public final class PageMap {
   }
 
   /**
-   * A map written by {@link #writeTo}, its shape checked: a map that does not fit the result
+   * A map written by {@link #writeTo}, its shape checked: a map that does not fit its segment's
    * columns, or whose pages are out of order, is refused, so a damaged index file is never used.
    *
-   * @param withAbsent whether the map records its absent pages (index files before them do not)
+   * @param version the version of the index file: 1 maps all columns and records no absent pages, 2
+   *     records them, 3 also names the columns
    */
-  static PageMap readFrom(DataInputStream in, boolean withAbsent) throws IOException {
+  static PageMap readFrom(DataInputStream in, int version) throws IOException {
+    SegmentColumns segmentColumns =
+        version < 3
+            ? SegmentColumns.ALL
+            : SegmentColumns.ofTag(in.readUnsignedByte())
+                .orElseThrow(() -> new IOException("a page map of unknown columns"));
     long rowCount = in.readLong();
     int columns = in.readInt();
     int pages = in.readInt();
-    if (rowCount < 0 || columns != SegmentSchema.RESULT.getColumns().size() || pages < columns) {
-      throw new IOException("not a page map of the result columns");
+    if (rowCount < 0 || columns != segmentColumns.count() || pages < columns) {
+      throw new IOException("not a page map of the segment's columns");
     }
     int[] columnStart = new int[columns + 1];
     for (int c = 0; c <= columns; c++) {
@@ -215,7 +227,7 @@ public final class PageMap {
       }
     }
     BitSet absent = new BitSet();
-    if (withAbsent) {
+    if (version >= 2) {
       int words = in.readInt();
       if (words < 0 || words > (pages + 63) / 64) {
         throw new IOException("page map absent pages out of range");
@@ -227,7 +239,14 @@ public final class PageMap {
       absent = BitSet.valueOf(bits);
     }
     return new PageMap(
-        rowCount, columnStart, dictionaryOffset, pageOffset, pageSize, firstRow, absent);
+        segmentColumns,
+        rowCount,
+        columnStart,
+        dictionaryOffset,
+        pageOffset,
+        pageSize,
+        firstRow,
+        absent);
   }
 
   /** Rows in the segment. */
@@ -235,8 +254,9 @@ public final class PageMap {
     return rowCount;
   }
 
-  int columns() {
-    return dictionaryOffset.length;
+  /** The columns of the segment, as it was written. */
+  SegmentColumns columns() {
+    return columns;
   }
 
   /** The page of {@code column} that holds {@code row}, as an index for the accessors below. */

@@ -28,13 +28,12 @@ import org.apache.parquet.schema.Type;
  * every reader: building that automaton for the schema's 44 columns was more than half of reading
  * one row.
  *
- * <p>The rows come out as Parquet's example {@link Group}s, equal to the ones Parquet's record
- * reader makes of the same columns, so that the codec and the row checksums read either alike.
+ * <p>The rows come out as Parquet's example {@link Group}s of {@link SegmentSchema#RESULT},
+ * whatever projection of it the segment was written in ({@link SegmentColumns}), the fields it
+ * lacks empty: equal to the ones Parquet's record reader makes of a {@link SegmentSchema#RESULT}
+ * segment, so that the codec and the row checksums read either alike.
  */
 final class RowAssembly {
-  /** The assembly of {@link SegmentSchema#RESULT} rows. */
-  static final RowAssembly RESULT = new RowAssembly(SegmentSchema.RESULT);
-
   private final MessageType schema;
   private final List<ColumnDescriptor> columns;
   private final List<Field> fields;
@@ -45,7 +44,8 @@ final class RowAssembly {
    */
   private final GroupConverter ignoring;
 
-  private RowAssembly(MessageType schema) {
+  /** The assembly of rows of a segment written in {@code schema}, a projection of the result's. */
+  RowAssembly(MessageType schema) {
     this.schema = schema;
     this.columns = schema.getColumns();
     this.ignoring = ignoring(schema);
@@ -53,7 +53,11 @@ final class RowAssembly {
     int column = 0;
     for (int f = 0; f < schema.getFieldCount(); f++) {
       Type type = schema.getType(f);
-      Field field = type.isPrimitive() ? scalar(f, column, type) : list(f, column, type);
+      if (!type.equals(SegmentSchema.RESULT.getType(type.getName()))) {
+        throw new IllegalStateException(type.getName() + " is not a field of the result rows");
+      }
+      int target = SegmentSchema.RESULT.getFieldIndex(type.getName());
+      Field field = type.isPrimitive() ? scalar(target, column, type) : list(target, column, type);
       fields.add(field);
       column += field.columnCount();
     }
@@ -90,7 +94,7 @@ final class RowAssembly {
    * @throws IllegalStateException if the columns' levels do not make up one row of the schema
    */
   Group read(ColumnReader[] readers) {
-    Group row = new SimpleGroup(schema);
+    Group row = new SimpleGroup(SegmentSchema.RESULT);
     for (Field field : fields) {
       if (readers[field.firstColumn()] != null) {
         field.read(row, readers);

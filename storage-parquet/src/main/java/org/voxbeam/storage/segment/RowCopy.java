@@ -4,25 +4,34 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.voxbeam.storage.StoreException;
 
 /**
- * Copies a row read from a segment of an earlier format version (whose schema is a prefix of {@link
- * SegmentSchema#RESULT}) into a row of the current schema, the columns it lacks left null: what
- * upgrades and rewrites of old segments (compaction, repair) write.
+ * Copies a row read with fewer columns than a schema has into a row of that schema, the columns it
+ * lacks left null: a row of a segment of an earlier format version (whose schema is a prefix of
+ * {@link SegmentSchema#RESULT}), as upgrades and rewrites of old segments (compaction, repair)
+ * write it, or a row of a segment of scalars and sequences ({@link SegmentSchema#NARROW}) read in a
+ * projection.
  */
 public final class RowCopy {
-  private static final SimpleGroupFactory GROUPS = new SimpleGroupFactory(SegmentSchema.RESULT);
-
   private RowCopy() {}
 
   /** {@code row} as a row of the current schema ({@code row} itself if it is one already). */
   public static Group toCurrent(Group row) {
-    if (row.getType().equals(SegmentSchema.RESULT)) {
+    return into(SegmentSchema.RESULT, row);
+  }
+
+  /**
+   * {@code row} as a row of {@code schema} ({@code row} itself if it is one already), whose fields
+   * include all of {@code row}'s.
+   */
+  public static Group into(MessageType schema, Group row) {
+    if (row.getType().equals(schema)) {
       return row;
     }
-    Group copy = GROUPS.newGroup();
+    Group copy = new SimpleGroupFactory(schema).newGroup();
     copyFields(row, copy);
     return copy;
   }

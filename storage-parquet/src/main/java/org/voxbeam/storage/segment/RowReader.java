@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,6 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
-import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.format.DataPageHeader;
 import org.apache.parquet.format.PageHeader;
@@ -42,14 +40,6 @@ import org.apache.parquet.format.converter.ParquetMetadataConverter;
  */
 public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
-  private static final List<ColumnDescriptor> COLUMNS = SegmentSchema.RESULT.getColumns();
-  private static final Map<ColumnDescriptor, Integer> ORDINALS = ordinals();
-
-  /** Pages need statistics objects; column readers never look at them. */
-  private static final Statistics<?>[] NO_STATISTICS =
-      COLUMNS.stream()
-          .map(column -> Statistics.createStats(column.getPrimitiveType()))
-          .toArray(Statistics<?>[]::new);
 
   /** Parquet's encodings by their footer names, looked up by name otherwise: 3 per page read. */
   private static final Map<org.apache.parquet.format.Encoding, Encoding> ENCODINGS = encodings();
@@ -78,17 +68,9 @@ public final class RowReader {
     return known;
   }
 
-  private static Map<ColumnDescriptor, Integer> ordinals() {
-    Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
-    for (int c = 0; c < COLUMNS.size(); c++) {
-      ordinals.put(COLUMNS.get(c), c);
-    }
-    return ordinals;
-  }
-
   /** Row {@code row} of {@code segment}, whose pages {@code pages} maps. */
   public static Group read(Path segment, PageMap pages, int row) throws IOException {
-    if (row < 0 || row >= pages.rowCount() || pages.columns() != COLUMNS.size()) {
+    if (row < 0 || row >= pages.rowCount()) {
       throw new IOException("row " + row + " is not in segment " + segment);
     }
     try {
@@ -107,9 +89,6 @@ public final class RowReader {
    * list, so that it alone is judged damaged (by a read of its own).
    */
   public static List<Group> read(Path segment, PageMap pages, int[] rows) throws IOException {
-    if (pages.columns() != COLUMNS.size()) {
-      throw new IOException("segment " + segment + " does not have the result columns");
-    }
     for (int i = 0; i < rows.length; i++) {
       if (rows[i] < 0 || rows[i] >= pages.rowCount() || (i > 0 && rows[i] <= rows[i - 1])) {
         throw new IOException("rows to read must be ascending rows of segment " + segment);
@@ -156,7 +135,7 @@ public final class RowReader {
 
   /** Whether rows {@code a} and {@code b} lie in the same data page of every column. */
   private static boolean samePages(PageMap pages, int a, int b) {
-    for (int c = 0; c < COLUMNS.size(); c++) {
+    for (int c = 0; c < pages.columns().count(); c++) {
       if (pages.page(c, a) != pages.page(c, b)) {
         return false;
       }
@@ -170,9 +149,10 @@ public final class RowReader {
    * has ({@link PageMap#absent}) are neither read nor parsed.
    */
   private static ParsedPages parse(Path segment, PageMap pages, int[] rows) throws IOException {
-    int[][] dataPages = new int[COLUMNS.size()][];
+    int columns = pages.columns().count();
+    int[][] dataPages = new int[columns][];
     List<Extent> extents = new ArrayList<>();
-    for (int c = 0; c < COLUMNS.size(); c++) {
+    for (int c = 0; c < columns; c++) {
       dataPages[c] = pagesHolding(pages, c, rows);
       for (int page : dataPages[c]) {
         extents.add(new Extent(pages.offset(page), pages.size(page)));
@@ -182,11 +162,11 @@ public final class RowReader {
         extents.add(new Extent(dictionary, (int) (pages.firstPageOffset(c) - dictionary)));
       }
     }
-    DictionaryPage[] dictionaries = new DictionaryPage[COLUMNS.size()];
-    DataPage[][] data = new DataPage[COLUMNS.size()][];
+    DictionaryPage[] dictionaries = new DictionaryPage[columns];
+    DataPage[][] data = new DataPage[columns][];
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
       Spans spans = Spans.read(channel, extents);
-      for (int c = 0; c < COLUMNS.size(); c++) {
+      for (int c = 0; c < columns; c++) {
         dictionaries[c] = dataPages[c].length > 0 ? dictionary(spans, pages, c) : null;
         data[c] = new DataPage[dataPages[c].length];
         for (int p = 0; p < dataPages[c].length; p++) {
@@ -234,19 +214,21 @@ public final class RowReader {
      * the one before it (apache/parquet-java#3747) and hands that row values of an earlier one.
      */
     List<Group> decode(PageMap pages, int[] rows) {
-      SelectedRows store = new SelectedRows(rows);
-      boolean[] absent = new boolean[COLUMNS.size()];
-      for (int c = 0; c < COLUMNS.size(); c++) {
+      SegmentColumns segmentColumns = pages.columns();
+      SelectedRows store = new SelectedRows(segmentColumns, rows);
+      boolean[] absent = new boolean[segmentColumns.count()];
+      for (int c = 0; c < absent.length; c++) {
         int page = pages.page(c, rows[0]);
         absent[c] = pages.absent(page);
         if (!absent[c]) {
           store.readers[c] = new OnePage(dictionaries[c], page(c, page));
         }
       }
-      ColumnReader[] columns = RowAssembly.RESULT.readers(store, c -> absent[c]);
+      RowAssembly assembly = segmentColumns.assembly();
+      ColumnReader[] columns = assembly.readers(store, c -> absent[c]);
       List<Group> read = new ArrayList<>(rows.length);
       for (int i = 0; i < rows.length; i++) {
-        read.add(RowAssembly.RESULT.read(columns));
+        read.add(assembly.read(columns));
       }
       return read;
     }
@@ -291,7 +273,7 @@ public final class RowReader {
         page.header.getUncompressed_page_size(),
         pages.firstRow(index),
         pages.rows(column, index),
-        NO_STATISTICS[column],
+        pages.columns().noStatistics(column),
         encoding(header.getRepetition_level_encoding()),
         encoding(header.getDefinition_level_encoding()),
         encoding(header.getEncoding()));
@@ -402,16 +384,23 @@ public final class RowReader {
 
   /** A row group view holding only the rows read, so that Parquet's column readers skip to them. */
   private static final class SelectedRows implements PageReadStore {
+    private final SegmentColumns columns;
     private final int[] rows;
-    private final PageReader[] readers = new PageReader[COLUMNS.size()];
+    private final PageReader[] readers;
 
-    SelectedRows(int[] rows) {
+    SelectedRows(SegmentColumns columns, int[] rows) {
+      this.columns = columns;
       this.rows = rows;
+      this.readers = new PageReader[columns.count()];
     }
 
     @Override
     public PageReader getPageReader(ColumnDescriptor descriptor) {
-      return readers[ORDINALS.get(descriptor)];
+      Integer ordinal = columns.ordinal(descriptor);
+      if (ordinal == null) {
+        throw new IllegalArgumentException("the segment has no column " + descriptor);
+      }
+      return readers[ordinal];
     }
 
     @Override

@@ -24,7 +24,6 @@ import org.apache.parquet.format.converter.ParquetMetadataConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -111,7 +110,8 @@ public final class SegmentFiles {
   /**
    * Writes {@code rows} as a new segment: completely under {@code tmp/}, synced as {@code
    * durability} says, then renamed into {@code segments/}. Returns once it is visible, with its
-   * page map.
+   * page map. The segment has only the columns of scalars and sequences if its rows need no others
+   * ({@link SegmentSchema#narrowestFor}).
    */
   public static Written commit(StoreLayout layout, List<Group> rows, Durability durability) {
     Path temporary = null;
@@ -164,11 +164,12 @@ public final class SegmentFiles {
   private static ParquetWriter<Group> newWriter(
       StoreLayout layout, Path temporary, List<Group> rows) throws IOException {
     Map<String, String> footer = Map.of(SEGMENT_CHECKSUM_KEY, Long.toString(segmentChecksum(rows)));
+    MessageType schema = SegmentSchema.narrowestFor(rows);
     try {
-      return writerFor(temporary, footer);
+      return writerFor(temporary, schema, footer);
     } catch (NoSuchFileException e) {
       Files.createDirectories(layout.tmp());
-      return writerFor(temporary, footer);
+      return writerFor(temporary, schema, footer);
     }
   }
 
@@ -184,7 +185,10 @@ public final class SegmentFiles {
     return RowChecksum.ofSegment(checksums);
   }
 
-  /** The segment checksum a segment's footer records, if it was written by format version 3. */
+  /**
+   * The segment checksum a segment's footer records, if it was written by format version 3 or
+   * later.
+   */
   public static Optional<Long> recordedChecksum(ParquetMetadata footer) {
     String value = footer.getFileMetaData().getKeyValueMetaData().get(SEGMENT_CHECKSUM_KEY);
     try {
@@ -201,20 +205,20 @@ public final class SegmentFiles {
         .orElse(true);
   }
 
-  private static ParquetWriter<Group> writerFor(Path file, Map<String, String> footer)
-      throws IOException {
-    ExampleParquetWriter.Builder builder =
-        ExampleParquetWriter.builder(new LocalOutputFile(file))
+  private static ParquetWriter<Group> writerFor(
+      Path file, MessageType schema, Map<String, String> footer) throws IOException {
+    RowWriter.Builder builder =
+        RowWriter.builder(new LocalOutputFile(file), schema, footer)
             .withConf(new PlainParquetConfiguration())
-            .withExtraMetaData(footer)
-            .withType(SegmentSchema.RESULT)
             .withCompressionCodec(CODEC)
             .withWriteMode(ParquetFileWriter.Mode.CREATE)
             .withPageRowCountLimit(PAGE_ROWS)
             .withSizeStatisticsEnabled(false)
             .withDictionaryEncoding(false);
     for (String column : DICTIONARY_COLUMNS) {
-      builder = builder.withDictionaryEncoding(column, true);
+      if (schema.containsPath(column.split("\\."))) {
+        builder = builder.withDictionaryEncoding(column, true);
+      }
     }
     return builder.build();
   }
@@ -279,9 +283,9 @@ public final class SegmentFiles {
 
   /**
    * Reads every row of {@code segment}, limited to the columns of {@code projection}, and, if
-   * {@code mapPages}, its page map. Columns of the projection that the segment lacks (it was
-   * written by an earlier format version) are left out of the rows, except that rows read whole
-   * ({@link SegmentSchema#RESULT}) come back in the current schema, those columns null.
+   * {@code mapPages}, its page map. The rows come back in the projection's schema, the columns the
+   * segment lacks (it holds only scalars and sequences, or was written by an earlier format
+   * version) null.
    */
   public static Read read(Path segment, MessageType projection, boolean mapPages)
       throws IOException {
@@ -293,7 +297,7 @@ public final class SegmentFiles {
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
       MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
       recorded = recordedChecksum(reader.getFooter());
-      if (mapPages && fileSchema.getColumns().equals(SegmentSchema.RESULT.getColumns())) {
+      if (mapPages && SegmentColumns.of(fileSchema).isPresent()) {
         pages = pageMap(segment, reader.getFooter());
       }
       MessageType requested = presentIn(projection, fileSchema);
@@ -304,12 +308,10 @@ public final class SegmentFiles {
           rowGroup = reader.readNextRowGroup()) {
         RecordReader<Group> records =
             columns.getRecordReader(rowGroup, new GroupRecordConverter(requested));
-        boolean partial =
-            requested.getFieldCount() < projection.getFieldCount()
-                && projection.equals(SegmentSchema.RESULT);
+        boolean partial = requested.getFieldCount() < projection.getFieldCount();
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
           Group row = records.read();
-          rows.add(partial ? RowCopy.toCurrent(row) : row);
+          rows.add(partial ? RowCopy.into(projection, row) : row);
         }
       }
     } catch (RuntimeException e) {
@@ -331,12 +333,7 @@ public final class SegmentFiles {
         ParquetReadOptions.builder(new PlainParquetConfiguration()).build();
     Optional<PageMap> pages;
     try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(segment), options)) {
-      if (!reader
-          .getFooter()
-          .getFileMetaData()
-          .getSchema()
-          .getColumns()
-          .equals(SegmentSchema.RESULT.getColumns())) {
+      if (SegmentColumns.of(reader.getFooter().getFileMetaData().getSchema()).isEmpty()) {
         return new Salvaged(List.of(), -1);
       }
       pages = pageMap(segment, reader.getFooter());

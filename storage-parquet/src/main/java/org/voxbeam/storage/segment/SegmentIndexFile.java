@@ -47,8 +47,11 @@ public final class SegmentIndexFile {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentIndexFile.class);
   private static final String SUFFIX = ".index";
 
-  /** Index files whose page maps record their absent pages. */
-  private static final int MAGIC = 0x56584932; // "VXI2"
+  /** Index files whose page maps name their segment's columns ({@link SegmentColumns}). */
+  private static final int MAGIC = 0x56584933; // "VXI3"
+
+  /** Index files whose page maps record their absent pages, all columns mapped: still read. */
+  private static final int MAGIC_2 = 0x56584932; // "VXI2"
 
   /** Index files written before page maps recorded absent pages: still read. */
   private static final int MAGIC_1 = 0x56584931; // "VXI1"
@@ -206,7 +209,8 @@ public final class SegmentIndexFile {
     crc.update(content, 0, content.length - Long.BYTES);
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(content));
     int magic = in.readInt();
-    if ((magic != MAGIC && magic != MAGIC_1)
+    int version = magic == MAGIC ? 3 : magic == MAGIC_2 ? 2 : magic == MAGIC_1 ? 1 : 0;
+    if (version == 0
         || in.readLong() != segment.size()
         || in.readLong() != segment.lastModifiedTime().toMillis()) {
       return null;
@@ -232,7 +236,7 @@ public final class SegmentIndexFile {
     int timesAt = content.length - in.available();
     ByteBuffer.wrap(content, timesAt, count * Long.BYTES).asLongBuffer().get(createdAt);
     in.skipNBytes((long) count * Long.BYTES);
-    PageMap pages = PageMap.readFrom(in, magic == MAGIC);
+    PageMap pages = PageMap.readFrom(in, version);
     if (pages.rowCount() != count || in.available() != Long.BYTES) {
       return null;
     }

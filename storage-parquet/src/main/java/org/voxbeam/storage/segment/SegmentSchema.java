@@ -1,17 +1,25 @@
 package org.voxbeam.storage.segment;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The Parquet schema of result rows (format version 3), specified in docs/store-format.md. One row
+ * The Parquet schema of result rows (format version 4), specified in docs/store-format.md. One row
  * per result; a value's kind decides which typed columns are set. Lists use Parquet's standard
  * three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB, Spark or
  * pyarrow can query every field.
  *
  * <p>Version 2 added {@code run_id} and {@code inputs} at the end; a segment of version 1 has
  * neither ({@link #VERSION_1}), and reads as rows whose inputs were not recorded. Version 3 added
- * {@code row_checksum} ({@link RowChecksum}); rows of earlier segments have none.
+ * {@code row_checksum} ({@link RowChecksum}); rows of earlier segments have none. Version 4 writes
+ * a segment of scalars and sequences alone in {@link #NARROW}, a projection of {@link #RESULT}:
+ * every row reads as a row of {@link #RESULT} whatever the segment's schema, the columns it lacks
+ * null.
  */
 public final class SegmentSchema {
   public static final String NODE_ID = "node_id";
@@ -101,6 +109,65 @@ public final class SegmentSchema {
                 optional int64 row_checksum;
               }
               """);
+
+  /**
+   * The fields of {@link #RESULT} that rows of scalars and sequences fill (version 4). A segment of
+   * such rows only, which is what per-item workloads commit (a {@code range}'s sequence row and its
+   * items, a map's items), is written with these columns alone, 20 of the 44: writing a row touches
+   * fewer than half the column writers, and the segment has fewer than half the pages. The inputs
+   * are kept, since an empty list of them ("read nothing") is not the same as none recorded.
+   */
+  private static final Set<String> NARROW_FIELDS =
+      Set.of(
+          NODE_ID,
+          STATUS,
+          VALUE_TYPE,
+          "bool_value",
+          "int_value",
+          "number_value",
+          "string_value",
+          "children",
+          "operator",
+          "compute_nanos",
+          CREATED_AT,
+          "engine_version",
+          RUN_ID,
+          INPUTS,
+          ROW_CHECKSUM);
+
+  /** The rows of segments that hold only scalars and sequences (format version 4). */
+  public static final MessageType NARROW =
+      new MessageType(
+          RESULT.getName(),
+          RESULT.getFields().stream()
+              .filter(field -> NARROW_FIELDS.contains(field.getName()))
+              .collect(Collectors.toCollection(ArrayList::new)));
+
+  /** Per field of {@link #RESULT}: whether {@link #NARROW} has it. */
+  private static final boolean[] NARROW_FIELD_AT = narrowFieldAt();
+
+  private static boolean[] narrowFieldAt() {
+    boolean[] narrow = new boolean[RESULT.getFieldCount()];
+    for (int field = 0; field < narrow.length; field++) {
+      narrow[field] = NARROW_FIELDS.contains(RESULT.getFieldName(field));
+    }
+    return narrow;
+  }
+
+  /**
+   * The schema a segment of {@code rows} (rows of {@link #RESULT}) is written in: {@link #NARROW}
+   * if no row has a value outside its fields, {@link #RESULT} otherwise.
+   */
+  public static MessageType narrowestFor(List<Group> rows) {
+    for (Group row : rows) {
+      for (int field = 0; field < NARROW_FIELD_AT.length; field++) {
+        if (!NARROW_FIELD_AT[field] && row.getFieldRepetitionCount(field) > 0) {
+          return RESULT;
+        }
+      }
+    }
+    return NARROW;
+  }
 
   /**
    * The columns needed to index a segment: id, status, whether the row references a blob, and when

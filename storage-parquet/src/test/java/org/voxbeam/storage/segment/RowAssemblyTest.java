@@ -23,7 +23,10 @@ import org.voxbeam.kernel.store.RecordedInput.FileStat;
 import org.voxbeam.kernel.store.RecordedInputs;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.BooleanValue;
+import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.MappingValue;
+import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
@@ -36,7 +39,9 @@ import org.voxbeam.storage.blob.BlobStore;
 /**
  * Rows put together by {@link RowAssembly} equal the rows Parquet's own record reader assembles
  * from the same segment, for every shape a field takes: absent, empty and repeated lists, list
- * elements whose optional fields are set or not, recorded inputs known, none or unknown.
+ * elements whose optional fields are set or not, recorded inputs known, none or unknown; and that
+ * rows of a segment of scalars and sequences ({@link SegmentSchema#NARROW}) read as the rows that
+ * were written.
  */
 class RowAssemblyTest {
   @TempDir Path dir;
@@ -72,6 +77,39 @@ class RowAssemblyTest {
   }
 
   @Test
+  void rowsOfANarrowSegmentReadAsRowsOfEveryColumn() throws IOException {
+    StoreLayout layout = new StoreLayout(dir);
+    RowCodec codec = new RowCodec(new BlobStore(layout));
+    List<Group> rows = new ArrayList<>();
+    List<NodeId> ids = new ArrayList<>();
+    for (int i = 0; rows.size() < 300; i++) {
+      Value value =
+          switch (i % 6) {
+            case 0 -> NullValue.INSTANCE;
+            case 1 -> BooleanValue.of(i % 3 == 0);
+            case 2 -> new IntegerValue(i);
+            case 3 -> new NumberValue(i / 7.0);
+            case 4 -> new SequenceValue(List.of(new IntegerValue(i), new StringValue("of " + i)));
+            default -> new StringValue("item " + i);
+          };
+      codec.encode(withInputs(StoredValues.result("scalar-" + i, value), i), rows, ids);
+    }
+    SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
+    assertEquals(SegmentSchema.NARROW, SegmentFiles.schemaOf(written.path()));
+    List<Group> whole = SegmentFiles.read(written.path(), SegmentSchema.RESULT);
+    PageMap pages = written.pages().orElseThrow();
+    List<Group> all =
+        RowReader.read(written.path(), pages, IntStream.range(0, rows.size()).toArray());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(SegmentSchema.RESULT, all.get(i).getType(), "row " + i);
+      assertEquals(rows.get(i).toString(), whole.get(i).toString(), "row " + i);
+      assertEquals(rows.get(i).toString(), all.get(i).toString(), "row " + i);
+      assertEquals(RowChecksum.stored(rows.get(i)), RowChecksum.of(all.get(i)), "row " + i);
+      assertEquals(RowChecksum.stored(rows.get(i)), RowChecksum.of(whole.get(i)), "row " + i);
+    }
+  }
+
+  @Test
   void aDamagedPageNeverReadsAsAnIntactRow() throws IOException {
     StoreLayout layout = new StoreLayout(dir);
     RowCodec codec = new RowCodec(new BlobStore(layout));
@@ -82,7 +120,7 @@ class RowAssemblyTest {
     }
     SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
     PageMap pages = written.pages().orElseThrow();
-    int column = SegmentSchema.RESULT.getColumns().size() - 2; // inputs.list.element.file_key
+    int column = pages.columns().count() - 2; // inputs.list.element.file_key
     long pageStart = pages.offset(pages.page(column, 0));
     int pageSize = pages.size(pages.page(column, 0));
     byte[] bytes = Files.readAllBytes(written.path());

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.value.BytesValue;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.InMemoryBlob;
+import org.voxbeam.kernel.value.IntegerValue;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.Value;
 import org.voxbeam.storage.RandomValues;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoredValues;
@@ -75,10 +79,35 @@ class SegmentIndexFileTest {
     }
     assertTrue(sawFailure && sawBlob, "the segment holds a failure and a blob");
     PageMap pages = read.pages().orElseThrow();
+    assertEquals(SegmentColumns.ALL, indexed.pages().columns());
     int[] all = java.util.stream.IntStream.range(0, rows.size()).toArray();
     assertEquals(
         RowReader.read(segment, pages, all).toString(),
         RowReader.read(segment, indexed.pages(), all).toString());
+  }
+
+  @Test
+  void aNarrowSegmentsIndexFileNamesItsColumns() throws IOException {
+    layout = new StoreLayout(dir);
+    RowCodec codec = new RowCodec(new BlobStore(layout));
+    rows = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      Value value =
+          i % 10 == 0
+              ? new SequenceValue(List.of(new IntegerValue(i), new IntegerValue(i + 1)))
+              : new NumberValue(i);
+      rows.addAll(codec.encode(StoredValues.result("n" + i, value)));
+    }
+    segment = SegmentFiles.commit(layout, rows).path();
+    SegmentIndexFile.Rows indexed = SegmentIndexFile.read(layout, segment).orElseThrow();
+    assertEquals(SegmentColumns.NARROW, indexed.pages().columns());
+    assertEquals(rows.size(), indexed.size());
+    int[] all = java.util.stream.IntStream.range(0, rows.size()).toArray();
+    List<Group> read = RowReader.read(segment, indexed.pages(), all);
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(rows.get(i).toString(), read.get(i).toString(), "row " + i);
+      assertEquals(rows.get(i).getString(SegmentSchema.NODE_ID, 0), indexed.id(i).hex(), "id " + i);
+    }
   }
 
   @Test

@@ -1,0 +1,96 @@
+package org.voxbeam.storage.segment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The two schemas a segment of this version is written in, with what reading one row of either
+ * needs: its columns in order, each column's ordinal, and the {@link RowAssembly} that puts a row
+ * of {@link SegmentSchema#RESULT} together from them. Segments in any other schema (an earlier
+ * version's, another tool's) have no page map and are read whole.
+ */
+enum SegmentColumns {
+  /** Every column: {@link SegmentSchema#RESULT}. */
+  ALL(SegmentSchema.RESULT, 0),
+  /** The columns of scalars and sequences: {@link SegmentSchema#NARROW} (format version 4). */
+  NARROW(SegmentSchema.NARROW, 1);
+
+  private final MessageType schema;
+  private final int tag;
+  private final List<ColumnDescriptor> descriptors;
+  private final Map<ColumnDescriptor, Integer> ordinals;
+  private final Statistics<?>[] noStatistics;
+  private final RowAssembly assembly;
+
+  SegmentColumns(MessageType schema, int tag) {
+    this.schema = schema;
+    this.tag = tag;
+    this.descriptors = schema.getColumns();
+    Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
+    for (int c = 0; c < descriptors.size(); c++) {
+      ordinals.put(descriptors.get(c), c);
+    }
+    this.ordinals = Map.copyOf(ordinals);
+    this.noStatistics =
+        descriptors.stream()
+            .map(column -> Statistics.createStats(column.getPrimitiveType()))
+            .toArray(Statistics<?>[]::new);
+    this.assembly = new RowAssembly(schema);
+  }
+
+  /** The columns a segment written in {@code schema} has, if it is one of the two. */
+  static Optional<SegmentColumns> of(MessageType schema) {
+    for (SegmentColumns columns : values()) {
+      if (columns.schema.equals(schema)) {
+        return Optional.of(columns);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The columns a segment's index file names by {@code tag} ({@link #tag()}). */
+  static Optional<SegmentColumns> ofTag(int tag) {
+    for (SegmentColumns columns : values()) {
+      if (columns.tag == tag) {
+        return Optional.of(columns);
+      }
+    }
+    return Optional.empty();
+  }
+
+  MessageType schema() {
+    return schema;
+  }
+
+  /** How index files name these columns: fixed, unlike the constant's ordinal. */
+  int tag() {
+    return tag;
+  }
+
+  int count() {
+    return descriptors.size();
+  }
+
+  ColumnDescriptor descriptor(int column) {
+    return descriptors.get(column);
+  }
+
+  /** The ordinal of {@code column}, or null if the segment does not have it. */
+  Integer ordinal(ColumnDescriptor column) {
+    return ordinals.get(column);
+  }
+
+  /** Statistics for a page of {@code column}: pages need one; column readers never look at it. */
+  Statistics<?> noStatistics(int column) {
+    return noStatistics[column];
+  }
+
+  RowAssembly assembly() {
+    return assembly;
+  }
+}
