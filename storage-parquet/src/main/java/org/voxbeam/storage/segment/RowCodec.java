@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.io.api.Binary;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.node.ChildIds;
 import org.voxbeam.kernel.node.NodeHashing;
@@ -49,6 +50,14 @@ public final class RowCodec {
   /** The child family of mapping entries that are not scalars. */
   public static final String MAPPING_ENTRY_FAMILY = "mapping-entry-ref";
 
+  /**
+   * The two values of the status column, encoded once: every row written and indexed would
+   * otherwise encode or decode one.
+   */
+  private static final Binary FAILED = Binary.fromString("failed");
+
+  private static final Binary SUCCEEDED = Binary.fromString("succeeded");
+
   private final BlobStore blobs;
 
   public RowCodec(BlobStore blobs) {
@@ -58,7 +67,7 @@ public final class RowCodec {
   /** The rows of {@code result}: its own first, then its descendants'. Blobs are written now. */
   public List<Group> encode(StoredResult result) {
     List<Group> rows = new ArrayList<>();
-    encode(result.id(), result.value(), result.metadata(), result.itemsCommitted(), rows);
+    encode(result, rows, new ArrayList<>());
     return rows;
   }
 
@@ -67,23 +76,24 @@ public final class RowCodec {
    * ids}, so that indexing them needs no second look at the rows.
    */
   public void encode(StoredResult result, List<Group> rows, List<NodeId> ids) {
-    int first = rows.size();
-    encode(result.id(), result.value(), result.metadata(), result.itemsCommitted(), rows);
-    ids.add(result.id());
-    for (int i = first + 1; i < rows.size(); i++) {
-      ids.add(new NodeId(rows.get(i).getString(SegmentSchema.NODE_ID, 0)));
-    }
+    encode(result.id(), result.value(), result.metadata(), result.itemsCommitted(), rows, ids);
   }
 
   private void encode(
-      NodeId id, Value value, ResultMetadata metadata, boolean itemsCommitted, List<Group> rows) {
+      NodeId id,
+      Value value,
+      ResultMetadata metadata,
+      boolean itemsCommitted,
+      List<Group> rows,
+      List<NodeId> ids) {
     Group row = new CompactGroup(SegmentSchema.RESULT);
     rows.add(row);
+    ids.add(id);
     row.append(SegmentSchema.NODE_ID, id.hex());
-    row.append(SegmentSchema.STATUS, value instanceof ErrorValue ? "failed" : "succeeded");
+    row.append(SegmentSchema.STATUS, value instanceof ErrorValue ? FAILED : SUCCEEDED);
     row.append(SegmentSchema.VALUE_TYPE, value.voxType());
     if (!writeScalar(row, value)) {
-      writeCompound(id, row, value, metadata, itemsCommitted, rows);
+      writeCompound(id, row, value, metadata, itemsCommitted, rows, ids);
     }
     row.append("operator", metadata.operator());
     row.append("compute_nanos", metadata.computeTime().toNanos());
@@ -148,7 +158,8 @@ public final class RowCodec {
       Value value,
       ResultMetadata metadata,
       boolean itemsCommitted,
-      List<Group> rows) {
+      List<Group> rows,
+      List<NodeId> ids) {
     if (value instanceof SequenceValue sequence) {
       Group children = row.addGroup("children");
       ChildIds items = ChildIds.ofSequence(id);
@@ -156,11 +167,11 @@ public final class RowCodec {
         NodeId child = items.at(i);
         children.addGroup("list").append("element", child.hex());
         if (!itemsCommitted) {
-          encode(child, sequence.items().get(i), partOf(metadata), false, rows);
+          encode(child, sequence.items().get(i), partOf(metadata), false, rows, ids);
         }
       }
     } else if (value instanceof MappingValue mapping) {
-      writeEntries(id, row, mapping, metadata, rows);
+      writeEntries(id, row, mapping, metadata, rows, ids);
     } else if (value instanceof BytesValue bytes) {
       writeBlob(row, blobs.put(bytes.data()));
     } else if (value instanceof NdArrayValue array) {
@@ -178,7 +189,7 @@ public final class RowCodec {
     } else if (value instanceof DatasetValue dataset) {
       row.append("dataset_size", dataset.size());
       row.append("dataset_owner", dataset.owner().hex());
-      writeEntries(id, row, dataset.metadata(), metadata, rows);
+      writeEntries(id, row, dataset.metadata(), metadata, rows, ids);
     } else if (value instanceof ErrorValue error) {
       row.append("error_message", error.message());
       row.append("error_node", error.node().hex());
@@ -198,7 +209,12 @@ public final class RowCodec {
   }
 
   private void writeEntries(
-      NodeId id, Group row, MappingValue mapping, ResultMetadata metadata, List<Group> rows) {
+      NodeId id,
+      Group row,
+      MappingValue mapping,
+      ResultMetadata metadata,
+      List<Group> rows,
+      List<NodeId> ids) {
     Group entries = row.addGroup("entries");
     for (Map.Entry<String, Value> entry : mapping.entries().entrySet()) {
       Group element = entries.addGroup("list").addGroup("element");
@@ -207,7 +223,7 @@ public final class RowCodec {
       if (!writeScalar(element, entry.getValue())) {
         NodeId child = NodeHashing.childId(id, MAPPING_ENTRY_FAMILY, JsonValue.of(entry.getKey()));
         element.append("child", child.hex());
-        encode(child, entry.getValue(), partOf(metadata), false, rows);
+        encode(child, entry.getValue(), partOf(metadata), false, rows, ids);
       }
     }
   }
@@ -233,7 +249,7 @@ public final class RowCodec {
 
   /** The status column of a row. */
   public static ResultStatus status(Group row) {
-    return "failed".equals(row.getString(SegmentSchema.STATUS, 0))
+    return FAILED.equals(row.getBinary(SegmentSchema.STATUS, 0))
         ? ResultStatus.FAILED
         : ResultStatus.SUCCEEDED;
   }
