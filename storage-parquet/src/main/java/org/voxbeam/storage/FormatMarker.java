@@ -144,7 +144,7 @@ final class FormatMarker {
           StoreUpgrade.fromVersion1(layout);
         }
         // 2 to 3: segments stay as they are; their rows, without checksums, read as unchecked.
-        // 3 to 4: segments stay as they are; version 4 only adds segments of scalars.
+        // 3 to 4: segments stay as they are; version 4 only adds narrow segments.
         Files.move(
             markerText(layout),
             layout.marker(),

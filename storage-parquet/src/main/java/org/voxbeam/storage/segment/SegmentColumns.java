@@ -63,10 +63,6 @@ enum SegmentColumns {
     return Optional.empty();
   }
 
-  MessageType schema() {
-    return schema;
-  }
-
   /** How index files name these columns: fixed, unlike the constant's ordinal. */
   int tag() {
     return tag;
