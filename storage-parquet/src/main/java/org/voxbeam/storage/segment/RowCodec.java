@@ -1,5 +1,6 @@
 package org.voxbeam.storage.segment;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +53,15 @@ public final class RowCodec {
 
   /**
    * The two values of the status column, encoded once: every row written and indexed would
-   * otherwise encode or decode one.
+   * otherwise encode or decode one. Backed by byte arrays, which reading leaves untouched: a
+   * string-backed {@link Binary} moves its buffer's position on every read, so one shared by the
+   * threads that commit at once corrupted their segments' statistics.
    */
-  private static final Binary FAILED = Binary.fromString("failed");
+  private static final Binary FAILED =
+      Binary.fromConstantByteArray("failed".getBytes(StandardCharsets.UTF_8));
 
-  private static final Binary SUCCEEDED = Binary.fromString("succeeded");
+  private static final Binary SUCCEEDED =
+      Binary.fromConstantByteArray("succeeded".getBytes(StandardCharsets.UTF_8));
 
   private final BlobStore blobs;
 
