@@ -158,7 +158,7 @@ public final class SegmentSchema {
    * The schema a segment of {@code rows} (rows of {@link #RESULT}) is written in: {@link #NARROW}
    * if no row has a value outside its fields, {@link #RESULT} otherwise.
    */
-  public static MessageType narrowestFor(List<Group> rows) {
+  static MessageType narrowestFor(List<Group> rows) {
     for (Group row : rows) {
       for (int field = 0; field < NARROW_FIELD_AT.length; field++) {
         if (!NARROW_FIELD_AT[field] && row.getFieldRepetitionCount(field) > 0) {
