@@ -61,7 +61,8 @@ class ConcurrentAccessTest {
       pool.shutdown();
       int expected = batches * 10 + threads * batches * 10;
       StoreStats stats = store.stats();
-      long sequenceItems = 2 * stats.countsByType().getOrDefault("sequence", 0L);
+      // Half the sequence rows are the inner sequences, items of the other half.
+      long sequenceItems = 2 * (stats.countsByType().getOrDefault("sequence", 0L) / 2);
       assertEquals(
           expected, stats.results() - sequenceItems, "each sequence also stores its two items");
       assertTrue(store.cacheStats().hitCount() > 0);

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
 import org.voxbeam.kernel.value.StringValue;
 
 /**
  * A store's segments are plain Parquet: an independent reader queries values and nested fields
- * across segments of every column and segments of scalars ({@code union_by_name}).
+ * across segments of every column and segments of scalars ({@code union_by_name}), and the items a
+ * sequence of scalars keeps in its row.
  */
 class DuckDbQueryTest {
   @TempDir Path dir;
@@ -33,9 +35,15 @@ class DuckDbQueryTest {
             "case",
             new MappingValue(
                 Map.of("patient", new StringValue("P-1024"), "dice", new NumberValue(0.87))));
+    StoredResult volumes =
+        result(
+            "volumes",
+            new SequenceValue(
+                List.of(new NumberValue(1.5), new NumberValue(2.5), new NumberValue(4))));
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       store.putAll(List.of(number));
       store.putAll(List.of(record));
+      store.putAll(List.of(volumes));
     }
     String segments = dir.resolve("segments").toString().replace('\\', '/') + "/*.parquet";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -68,6 +76,18 @@ class DuckDbQueryTest {
                   + "', union_by_name = true)) WHERE e.key = 'dice'")) {
         assertTrue(rows.next());
         assertEquals(0.87, rows.getDouble(1));
+      }
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT count(*), sum(i.number_value) FROM (SELECT unnest(items) AS i FROM"
+                  + " read_parquet('"
+                  + segments
+                  + "', union_by_name = true) WHERE node_id = '"
+                  + volumes.id().hex()
+                  + "') WHERE i.value_type = 'number'")) {
+        assertTrue(rows.next());
+        assertEquals(3, rows.getInt(1));
+        assertEquals(8.0, rows.getDouble(2));
       }
     }
   }

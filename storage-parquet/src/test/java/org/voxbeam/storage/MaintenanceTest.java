@@ -147,7 +147,10 @@ class MaintenanceTest {
     ResultMetadata old =
         new ResultMetadata("op", Duration.ZERO, Instant.now().minus(Duration.ofDays(30)), "test");
     StoredResult ancient =
-        new StoredResult(id("ancient"), new SequenceValue(List.of(new NumberValue(1))), old);
+        new StoredResult(
+            id("ancient"),
+            new SequenceValue(List.of(new SequenceValue(List.of(new NumberValue(1))))),
+            old);
     ResultMetadata recent = new ResultMetadata("op", Duration.ZERO, Instant.now(), "test");
     StoredResult big = new StoredResult(id("big"), blob("big", 50_000).value(), recent);
     StoredResult small = new StoredResult(id("small"), new NumberValue(2), recent);

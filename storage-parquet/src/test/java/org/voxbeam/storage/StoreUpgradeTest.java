@@ -47,7 +47,8 @@ class StoreUpgradeTest {
     assertEquals(24, before.size(), "the fixture's rows: 14 results, their items, a failure");
     try (ParquetResultStore opened = ParquetResultStore.open(store, StoreOptions.defaults())) {
       assertTrue(
-          Files.readString(store.resolve(StoreLayout.MARKER_FILE)).contains("\"version\": 4"));
+          Files.readString(store.resolve(StoreLayout.MARKER_FILE))
+              .contains("\"version\": " + FormatMarker.VERSION));
       for (Path segment : segments(store)) {
         assertTrue(
             SegmentFiles.schemaOf(segment).containsField(SegmentSchema.INPUTS),
@@ -131,11 +132,11 @@ class StoreUpgradeTest {
     Path store = copyFixture(dir.resolve("store"));
     Files.writeString(
         store.resolve(StoreLayout.MARKER_FILE),
-        "{\"format\": \"voxbeam-result-store\", \"version\": 5}\n");
+        "{\"format\": \"voxbeam-result-store\", \"version\": 6}\n");
     StoreException refused =
         assertThrows(
             StoreException.class, () -> ParquetResultStore.open(store, StoreOptions.defaults()));
-    assertTrue(refused.getMessage().contains("version 5"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("version 6"), refused.getMessage());
   }
 
   /** Each row as text over {@code columns}, by id: what an upgrade must keep. */
@@ -157,9 +158,14 @@ class StoreUpgradeTest {
   }
 
   static Path copyFixture(Path target) throws IOException {
-    try (Stream<Path> files = Files.walk(FIXTURE)) {
+    return copyFixture(FIXTURE, target);
+  }
+
+  /** A copy of the store {@code fixture} at {@code target}, to be upgraded there. */
+  static Path copyFixture(Path fixture, Path target) throws IOException {
+    try (Stream<Path> files = Files.walk(fixture)) {
       for (Path source : files.toList()) {
-        Path copy = target.resolve(FIXTURE.relativize(source).toString());
+        Path copy = target.resolve(fixture.relativize(source).toString());
         if (Files.isDirectory(source)) {
           Files.createDirectories(copy);
         } else {

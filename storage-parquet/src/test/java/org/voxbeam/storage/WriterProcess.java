@@ -35,7 +35,9 @@ public final class WriterProcess {
         return new NumberValue(h * 0.5);
       }
       case 1 -> {
-        return new SequenceValue(List.of(new StringValue(name), new NumberValue(h)));
+        // Not all scalars, so its items are rows of their own; the inner one keeps its item.
+        return new SequenceValue(
+            List.of(new StringValue(name), new SequenceValue(List.of(new NumberValue(h)))));
       }
       default -> {
         byte[] bytes = new byte[4096 + Math.floorMod(h, 4096)];

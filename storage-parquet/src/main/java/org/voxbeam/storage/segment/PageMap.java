@@ -117,7 +117,7 @@ public final class PageMap {
 
   /**
    * This map, knowing which pages hold rows none of which has a value in the page's top-level field
-   * ({@code rows}, the segment's rows in order, tell): a number's row leaves 34 of the 44 columns
+   * ({@code rows}, the segment's rows in order, tell): a number's row leaves 39 of the 49 columns
    * empty, and a one-row read need neither read nor decode such pages, since the field is absent
    * from every row they hold. A list that is present but empty is a value, not an absence.
    *
@@ -187,7 +187,7 @@ public final class PageMap {
   static PageMap readFrom(DataInputStream in, int version) throws IOException {
     SegmentColumns segmentColumns =
         version < 3
-            ? SegmentColumns.ALL
+            ? SegmentColumns.ALL_4
             : SegmentColumns.ofTag(in.readUnsignedByte())
                 .orElseThrow(() -> new IOException("a page map of unknown columns"));
     long rowCount = in.readLong();

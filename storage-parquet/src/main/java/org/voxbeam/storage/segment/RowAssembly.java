@@ -25,8 +25,8 @@ import org.apache.parquet.schema.Type;
  * field of {@link SegmentSchema#RESULT} takes — a primitive, or a standard three-level {@code LIST}
  * of primitives or of groups of primitives, so that nothing repeats deeper than once — and does in
  * a few branches what Parquet's generic record reader does with an assembly automaton it builds for
- * every reader: building that automaton for the schema's 44 columns was more than half of reading
- * one row.
+ * every reader: building that automaton for all of the schema's columns was more than half of
+ * reading one row.
  *
  * <p>The rows come out as Parquet's example {@link Group}s of {@link SegmentSchema#RESULT},
  * whatever projection of it the segment was written in ({@link SegmentColumns}), the fields it

@@ -13,10 +13,12 @@ import org.apache.parquet.schema.Type;
  * row_checksum} itself, in schema order, each field as its repetition count followed by its values
  * (booleans as one byte; integers and doubles as their 8 little-endian bytes, every NaN as the
  * canonical one, since a NaN's payload need not survive a round trip through the JVM; strings as
- * their length and UTF-8 bytes; groups field by field). Any changed value, id, status or metadata
- * of a row, and a value moved to the wrong row, changes it. CRC-32C catches every burst of up to 32
- * flipped bits and all but 2<sup>-32</sup> of other corruptions; it is not a signature (whoever can
- * write a segment can write its checksums).
+ * their length and UTF-8 bytes; groups field by field). A field added after {@code row_checksum}
+ * (version 5's {@code items}) counts only when it has a value, so that rows of versions 3 and 4
+ * keep their checksums when read as rows of this version's schema. Any changed value, id, status or
+ * metadata of a row, and a value moved to the wrong row, changes it. CRC-32C catches every burst of
+ * up to 32 flipped bits and all but 2<sup>-32</sup> of other corruptions; it is not a signature
+ * (whoever can write a segment can write its checksums).
  *
  * <p>The segment's checksum ({@link #ofSegment}) is CRC-32C over its rows' checksums in order, with
  * the row count: it catches a row lost or duplicated inside an otherwise decodable file.
@@ -71,12 +73,19 @@ public final class RowChecksum {
 
     void putGroup(Group group, boolean top) {
       GroupType type = group.getType();
+      int checksumField =
+          top && type.containsField(SegmentSchema.ROW_CHECKSUM)
+              ? type.getFieldIndex(SegmentSchema.ROW_CHECKSUM)
+              : type.getFieldCount();
       for (int field = 0; field < type.getFieldCount(); field++) {
         Type fieldType = type.getType(field);
-        if (top && fieldType.getName().equals(SegmentSchema.ROW_CHECKSUM)) {
+        if (field == checksumField) {
           continue;
         }
         int count = group.getFieldRepetitionCount(field);
+        if (field > checksumField && count == 0) {
+          continue;
+        }
         putLong(count);
         for (int i = 0; i < count; i++) {
           if (!fieldType.isPrimitive()) {

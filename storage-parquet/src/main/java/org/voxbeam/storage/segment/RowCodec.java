@@ -40,7 +40,8 @@ import org.voxbeam.storage.blob.BlobStore;
 
 /**
  * Turns results into rows and back. Scalars live in typed columns; bytes, arrays and images in
- * blobs, referenced by SHA-256; a sequence stores its items as rows of their own under {@link
+ * blobs, referenced by SHA-256; a sequence of scalars keeps its items in its own row ({@code
+ * items}, format version 5); any other sequence stores its items as rows of their own under {@link
  * NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed in order
  * in {@code children}, unless they are committed already ({@link StoredResult#itemsCommitted}); a
  * mapping stores scalar entries inline and other entries as child rows. The run and the recorded
@@ -165,7 +166,14 @@ public final class RowCodec {
       boolean itemsCommitted,
       List<Group> rows,
       List<NodeId> ids) {
-    if (value instanceof SequenceValue sequence) {
+    if (value instanceof SequenceValue sequence && !itemsCommitted && allScalars(sequence)) {
+      Group items = row.addGroup(SegmentSchema.ITEMS);
+      for (Value item : sequence.items()) {
+        Group element = items.addGroup("list").addGroup("element");
+        element.append(SegmentSchema.VALUE_TYPE, item.voxType());
+        writeScalar(element, item);
+      }
+    } else if (value instanceof SequenceValue sequence) {
       Group children = row.addGroup("children");
       ChildIds items = ChildIds.ofSequence(id);
       for (int i = 0; i < sequence.size(); i++) {
@@ -211,6 +219,31 @@ public final class RowCodec {
     } else {
       throw new StoreException("values of type " + value.voxType() + " cannot be stored");
     }
+  }
+
+  /**
+   * Whether {@code sequence} is kept in one row: a non-empty sequence of scalars. A {@code range}
+   * of 100,000 integers is then one row instead of 100,001, and reading it back one row read
+   * instead of one per item. An empty sequence keeps its empty {@code children}, as before.
+   */
+  private static boolean allScalars(SequenceValue sequence) {
+    if (sequence.size() == 0) {
+      return false;
+    }
+    for (Value item : sequence.items()) {
+      if (!isScalar(item)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isScalar(Value value) {
+    return value instanceof NullValue
+        || value instanceof BooleanValue
+        || value instanceof IntegerValue
+        || value instanceof NumberValue
+        || value instanceof StringValue;
   }
 
   private void writeEntries(
@@ -337,6 +370,17 @@ public final class RowCodec {
       }
       case "sequence" -> {
         List<Value> items = new ArrayList<>();
+        if (present(row, SegmentSchema.ITEMS)) {
+          Group list = row.getGroup(SegmentSchema.ITEMS, 0);
+          int size = list.getFieldRepetitionCount("list");
+          for (int i = 0; i < size; i++) {
+            Group element = list.getGroup("list", i).getGroup("element", 0);
+            items.add(
+                decodeScalar(
+                    element, element.getString(SegmentSchema.VALUE_TYPE, 0), "sequence item"));
+          }
+          return new SequenceValue(items);
+        }
         for (String child : strings(row, "children")) {
           items.add(child(new NodeId(child), children));
         }
@@ -392,13 +436,15 @@ public final class RowCodec {
       if (element.getFieldRepetitionCount("child") > 0) {
         entries.put(key, child(new NodeId(element.getString("child", 0)), children));
       } else {
-        entries.put(key, decodeScalar(element, element.getString("value_type", 0)));
+        entries.put(
+            key, decodeScalar(element, element.getString("value_type", 0), "mapping entry"));
       }
     }
     return new MappingValue(entries);
   }
 
-  private static Value decodeScalar(Group group, String type) {
+  /** An inline scalar: a mapping entry's or a sequence item's, named by {@code what}. */
+  private static Value decodeScalar(Group group, String type, String what) {
     return switch (type) {
       case "null" -> NullValue.INSTANCE;
       case "boolean" -> BooleanValue.of(group.getBoolean("bool_value", 0));
@@ -406,7 +452,7 @@ public final class RowCodec {
       case "number" -> new NumberValue(group.getDouble("number_value", 0));
       case "string" -> new StringValue(group.getString("string_value", 0));
       default ->
-          throw new StoreException("mapping entry of type " + type + " has no child reference");
+          throw new StoreException(what + " of type " + type + " is not a scalar held in the row");
     };
   }
 

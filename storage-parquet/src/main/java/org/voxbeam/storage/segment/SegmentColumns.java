@@ -9,16 +9,21 @@ import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * The two schemas a segment of this version is written in, with what reading one row of either
- * needs: its columns in order, each column's ordinal, and the {@link RowAssembly} that puts a row
- * of {@link SegmentSchema#RESULT} together from them. Segments in any other schema (an earlier
- * version's, another tool's) have no page map and are read whole.
+ * The schemas whose segments are read a row at a time, with what reading one row needs: its columns
+ * in order, each column's ordinal, and the {@link RowAssembly} that puts a row of {@link
+ * SegmentSchema#RESULT} together from them. This version writes the first two; the other two are
+ * version 4's, still read the same way. Segments in any other schema (an earlier version's, another
+ * tool's) have no page map and are read whole.
  */
 enum SegmentColumns {
   /** Every column: {@link SegmentSchema#RESULT}. */
-  ALL(SegmentSchema.RESULT, 0),
-  /** The columns of scalars and sequences: {@link SegmentSchema#NARROW} (format version 4). */
-  NARROW(SegmentSchema.NARROW, 1);
+  ALL(SegmentSchema.RESULT, 2),
+  /** The columns of scalars and sequences: {@link SegmentSchema#NARROW}. */
+  NARROW(SegmentSchema.NARROW, 3),
+  /** Every column of version 4: {@link SegmentSchema#RESULT_4}. */
+  ALL_4(SegmentSchema.RESULT_4, 0),
+  /** The narrow columns of version 4: {@link SegmentSchema#NARROW_4}. */
+  NARROW_4(SegmentSchema.NARROW_4, 1);
 
   private final MessageType schema;
   private final int tag;
@@ -43,7 +48,7 @@ enum SegmentColumns {
     this.assembly = new RowAssembly(schema);
   }
 
-  /** The columns a segment written in {@code schema} has, if it is one of the two. */
+  /** The columns a segment written in {@code schema} has, if it is one of these. */
   static Optional<SegmentColumns> of(MessageType schema) {
     for (SegmentColumns columns : values()) {
       if (columns.schema.equals(schema)) {

@@ -9,7 +9,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
 /**
- * The Parquet schema of result rows (format version 4), specified in docs/store-format.md. One row
+ * The Parquet schema of result rows (format version 5), specified in docs/store-format.md. One row
  * per result; a value's kind decides which typed columns are set. Lists use Parquet's standard
  * three-level {@code LIST} layout and mapping entries are nested groups, so DuckDB, Spark or
  * pyarrow can query every field.
@@ -19,7 +19,8 @@ import org.apache.parquet.schema.MessageTypeParser;
  * {@code row_checksum} ({@link RowChecksum}); rows of earlier segments have none. Version 4 writes
  * a segment of scalars and sequences alone in {@link #NARROW}, a projection of {@link #RESULT}:
  * every row reads as a row of {@link #RESULT} whatever the segment's schema, the columns it lacks
- * null.
+ * null. Version 5 added {@code items}, the values of a sequence of scalars kept in its own row;
+ * segments of version 4 ({@link #RESULT_4}, {@link #NARROW_4}) read as rows without it.
  */
 public final class SegmentSchema {
   public static final String NODE_ID = "node_id";
@@ -29,6 +30,7 @@ public final class SegmentSchema {
   public static final String RUN_ID = "run_id";
   public static final String INPUTS = "inputs";
   public static final String ROW_CHECKSUM = "row_checksum";
+  public static final String ITEMS = "items";
 
   private static final String VERSION_1_COLUMNS =
       """
@@ -85,37 +87,60 @@ public final class SegmentSchema {
       MessageTypeParser.parseMessageType("message voxbeam_result {" + VERSION_1_COLUMNS + "}");
 
   /**
-   * The rows this version writes: version 1's columns, then the run and the inputs (version 2),
-   * then the row's checksum (version 3).
+   * Version 1's columns, then the run and the inputs (version 2), then the checksum (version 3).
+   */
+  private static final String VERSION_4_COLUMNS =
+      VERSION_1_COLUMNS
+          + """
+            optional binary run_id (STRING);
+            optional group inputs (LIST) {
+              repeated group list {
+                required group element {
+                  required binary kind (STRING);
+                  required binary path (STRING);
+                  optional binary sha256 (STRING);
+                  optional int64 size;
+                  optional int64 modified_nanos;
+                  optional binary file_key (STRING);
+                }
+              }
+            }
+            optional int64 row_checksum;
+          """;
+
+  /** The rows of store format versions 3 and 4, which are still read a row at a time. */
+  public static final MessageType RESULT_4 =
+      MessageTypeParser.parseMessageType("message voxbeam_result {" + VERSION_4_COLUMNS + "}");
+
+  /**
+   * The rows this version writes: version 4's columns, then the items of a sequence of scalars
+   * (version 5), each with its type and the column of that type, as mapping entries keep theirs.
    */
   public static final MessageType RESULT =
       MessageTypeParser.parseMessageType(
           "message voxbeam_result {"
-              + VERSION_1_COLUMNS
+              + VERSION_4_COLUMNS
               + """
-                optional binary run_id (STRING);
-                optional group inputs (LIST) {
+                optional group items (LIST) {
                   repeated group list {
                     required group element {
-                      required binary kind (STRING);
-                      required binary path (STRING);
-                      optional binary sha256 (STRING);
-                      optional int64 size;
-                      optional int64 modified_nanos;
-                      optional binary file_key (STRING);
+                      required binary value_type (STRING);
+                      optional boolean bool_value;
+                      optional int64 int_value;
+                      optional double number_value;
+                      optional binary string_value (STRING);
                     }
                   }
                 }
-                optional int64 row_checksum;
               }
               """);
 
   /**
    * The fields of {@link #RESULT} that rows of scalars and sequences fill (version 4). A segment of
-   * such rows only, which is what per-item workloads commit (a {@code range}'s sequence row and its
-   * items, a map's items), is written with these columns alone, 20 of the 44: writing a row touches
-   * fewer than half the column writers, and the segment has fewer than half the pages. The inputs
-   * are kept, since an empty list of them ("read nothing") is not the same as none recorded.
+   * such rows only, which is what per-item workloads commit (a {@code range}'s row, a map's items),
+   * is written with these columns alone, 25 of the 49: writing a row touches half the column
+   * writers, and the segment has half the pages. The inputs are kept, since an empty list of them
+   * ("read nothing") is not the same as none recorded.
    */
   private static final Set<String> NARROW_FIELDS =
       Set.of(
@@ -133,15 +158,22 @@ public final class SegmentSchema {
           "engine_version",
           RUN_ID,
           INPUTS,
-          ROW_CHECKSUM);
+          ROW_CHECKSUM,
+          ITEMS);
 
-  /** The rows of segments that hold only scalars and sequences (format version 4). */
-  public static final MessageType NARROW =
-      new MessageType(
-          RESULT.getName(),
-          RESULT.getFields().stream()
-              .filter(field -> NARROW_FIELDS.contains(field.getName()))
-              .collect(Collectors.toCollection(ArrayList::new)));
+  /** The rows of segments that hold only scalars and sequences (format version 5). */
+  public static final MessageType NARROW = narrow(RESULT);
+
+  /** The narrow segments of version 4, without {@code items}. */
+  public static final MessageType NARROW_4 = narrow(RESULT_4);
+
+  private static MessageType narrow(MessageType all) {
+    return new MessageType(
+        all.getName(),
+        all.getFields().stream()
+            .filter(field -> NARROW_FIELDS.contains(field.getName()))
+            .collect(Collectors.toCollection(ArrayList::new)));
+  }
 
   /** Per field of {@link #RESULT}: whether {@link #NARROW} has it. */
   private static final boolean[] NARROW_FIELD_AT = narrowFieldAt();

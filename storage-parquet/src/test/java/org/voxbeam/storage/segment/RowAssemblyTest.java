@@ -120,7 +120,11 @@ class RowAssemblyTest {
     }
     SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
     PageMap pages = written.pages().orElseThrow();
-    int column = pages.columns().count() - 2; // inputs.list.element.file_key
+    int column = 0;
+    while (!String.join(".", pages.columns().descriptor(column).getPath())
+        .equals("inputs.list.element.file_key")) {
+      column++;
+    }
     long pageStart = pages.offset(pages.page(column, 0));
     int pageSize = pages.size(pages.page(column, 0));
     byte[] bytes = Files.readAllBytes(written.path());
