@@ -32,6 +32,18 @@ public sealed interface Value
   }
 
   /**
+   * Whether this value is a scalar: null, a boolean, an integer, a number or a string, which a
+   * store keeps in the row of the sequence or mapping that holds it.
+   */
+  default boolean isScalar() {
+    return this instanceof NullValue
+        || this instanceof BooleanValue
+        || this instanceof IntegerValue
+        || this instanceof NumberValue
+        || this instanceof StringValue;
+  }
+
+  /**
    * Bytes of binary payload (blobs) this value holds, nested items and entries included. Whoever
    * holds values before handing them on (a commit batch, a cache) bounds itself by this, since a
    * freshly computed payload lives on the heap until the store has written it.

@@ -310,8 +310,11 @@ public final class DynamicScheduler {
               f -> FanOutOperator.items(valueOf(node.args().get(0)), valueOf(node.args().get(1))));
       Value value;
       RecordedInputs inputs;
+      boolean itemsInRow = false;
       if (items.isPresent()) {
-        value = fanOut(node, fanOut.get(), items.get());
+        FannedOut out = fanOut(node, fanOut.get(), items.get());
+        value = out.value();
+        itemsInRow = out.itemsInRow();
         inputs = inputSets.get(i);
       } else {
         InputLog log = new InputLog(fingerprints);
@@ -324,6 +327,7 @@ public final class DynamicScheduler {
         boolean itemsCommitted =
             fanOut.map(FanOutOperator::itemsAreResults).orElse(false)
                 && items.isPresent()
+                && !itemsInRow
                 && value instanceof SequenceValue;
         committer.add(
             new StoredResult(
@@ -437,7 +441,13 @@ public final class DynamicScheduler {
      * are computed and committed under their child ids. The node's value is assembled as on Beam,
      * which gives what the operator itself would.
      */
-    private Value fanOut(Node node, FanOutOperator operator, List<Value> items) {
+    /**
+     * The value of a fan-out node, and whether its items are to be stored in its row rather than as
+     * rows of their own ({@link HeldItems}).
+     */
+    private record FannedOut(Value value, boolean itemsInRow) {}
+
+    private FannedOut fanOut(Node node, FanOutOperator operator, List<Value> items) {
       int position = graph.index.get(node.id());
       FunctionValue function = (FunctionValue) valueOf(node.args().get(1));
       RecordedInputs sequenceInputs = inputsOf(node.args().get(0));
@@ -447,50 +457,68 @@ public final class DynamicScheduler {
       listener.onItemsStarted(node, items.size());
       ResultReuse.ItemLookup lookup =
           reuse.items(node.id(), items.size(), operator.childIds(node.id())::at);
-      for (int k = 0; k < items.size(); k++) {
-        if (cancellation.isCancelled()) {
-          throw new Cancelled(node.id());
-        }
-        NodeId child = lookup.childId(k);
-        Optional<String> digest = ValueDigest.of(items.get(k));
-        Optional<ResultReuse.ReusableItem> stored = lookup.reusable(k, digest);
-        if (stored.isPresent()) {
-          StoredResult found = stored.get().result();
-          if (stored.get().moved()) {
-            committer.add(
-                new StoredResult(
-                    child,
-                    found.value(),
-                    metadata(
-                        found.metadata().operator(),
-                        found.metadata().computeTime(),
-                        found.metadata().inputs())));
+      HeldItems held =
+          HeldItems.of(
+              sequenceInputs.isEmpty() && closureInputs.isEmpty(),
+              committer,
+              options.commitInterval());
+      boolean completed = false;
+      try {
+        for (int k = 0; k < items.size(); k++) {
+          if (cancellation.isCancelled()) {
+            throw new Cancelled(node.id());
           }
-          results.add(found.value());
-          itemInputs.add(found.metadata().inputs());
-          itemsCached.incrementAndGet();
-          listener.onItemFinished(node, NodeOutcome.CACHED);
-          continue;
+          NodeId child = lookup.childId(k);
+          Optional<String> digest = ValueDigest.of(items.get(k));
+          Optional<ResultReuse.ReusableItem> stored = lookup.reusable(k, digest);
+          if (stored.isPresent()) {
+            StoredResult found = stored.get().result();
+            held.reused(found.value());
+            if (stored.get().moved()) {
+              held.add(
+                  new StoredResult(
+                      child,
+                      found.value(),
+                      metadata(
+                          found.metadata().operator(),
+                          found.metadata().computeTime(),
+                          found.metadata().inputs())),
+                  false);
+            }
+            results.add(found.value());
+            itemInputs.add(found.metadata().inputs());
+            itemsCached.incrementAndGet();
+            listener.onItemFinished(node, NodeOutcome.CACHED);
+            continue;
+          }
+          long began = System.nanoTime();
+          InputLog log = new InputLog(fingerprints);
+          Value result = applyToItem(function, items.get(k), log, node);
+          if (items.get(k).failedVerification()) {
+            throw CorruptInputException.ofItem(node, node.args().get(0));
+          }
+          RecordedInputs read = log.recorded();
+          RecordedInputs inputs = FanOutOperator.itemInputs(closureInputs, read, digest);
+          held.add(
+              new StoredResult(
+                  child,
+                  result,
+                  metadata(node.operator(), Duration.ofNanos(System.nanoTime() - began), inputs)),
+              read.isEmpty() && digest.isPresent());
+          results.add(result);
+          itemInputs.add(inputs);
+          (result.isError() ? itemsFailed : itemsComputed).incrementAndGet();
+          listener.onItemFinished(
+              node, result.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED);
         }
-        long began = System.nanoTime();
-        InputLog log = new InputLog(fingerprints);
-        Value result = applyToItem(function, items.get(k), log, node);
-        if (items.get(k).failedVerification()) {
-          throw CorruptInputException.ofItem(node, node.args().get(0));
+        completed = true;
+      } finally {
+        if (!completed) {
+          held.release();
         }
-        RecordedInputs inputs = FanOutOperator.itemInputs(closureInputs, log.recorded(), digest);
-        committer.add(
-            new StoredResult(
-                child,
-                result,
-                metadata(node.operator(), Duration.ofNanos(System.nanoTime() - began), inputs)));
-        results.add(result);
-        itemInputs.add(inputs);
-        (result.isError() ? itemsFailed : itemsComputed).incrementAndGet();
-        listener.onItemFinished(node, result.isError() ? NodeOutcome.FAILED : NodeOutcome.COMPUTED);
       }
       inputSets.set(position, FanOutOperator.nodeInputs(sequenceInputs, closureInputs, itemInputs));
-      return operator.assemble(node, items, results);
+      return new FannedOut(operator.assemble(node, items, results), held.holdsAll());
     }
 
     private Value applyToItem(FunctionValue function, Value item, InputLog log, Node node) {

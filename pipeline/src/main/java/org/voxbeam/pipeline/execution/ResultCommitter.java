@@ -95,11 +95,25 @@ final class ResultCommitter implements AutoCloseable {
    * @throws RuntimeException the store's failure, if a commit since the last report failed
    */
   void add(StoredResult result, WorkClaims.Claim claim) {
+    add(result, claim, System.nanoTime());
+  }
+
+  /**
+   * Adds {@code results}, computed since {@code sinceNanos} ({@link System#nanoTime}) and held
+   * until now ({@link HeldItems}): they commit within the interval of that time, not of this one.
+   */
+  void addAll(List<StoredResult> results, long sinceNanos) {
+    for (StoredResult result : results) {
+      add(result, null, sinceNanos);
+    }
+  }
+
+  private void add(StoredResult result, WorkClaims.Claim claim, long computedNanos) {
     Batch full = null;
     synchronized (this) {
       reportFailure();
-      if (pending.isEmpty()) {
-        oldestPending = System.nanoTime();
+      if (pending.isEmpty() || computedNanos - oldestPending < 0) {
+        oldestPending = computedNanos;
       }
       pending.add(result);
       if (claim != null) {

@@ -231,19 +231,11 @@ public final class RowCodec {
       return false;
     }
     for (Value item : sequence.items()) {
-      if (!isScalar(item)) {
+      if (!item.isScalar()) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isScalar(Value value) {
-    return value instanceof NullValue
-        || value instanceof BooleanValue
-        || value instanceof IntegerValue
-        || value instanceof NumberValue
-        || value instanceof StringValue;
   }
 
   private void writeEntries(

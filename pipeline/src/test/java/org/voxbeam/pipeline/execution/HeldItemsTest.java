@@ -1,0 +1,166 @@
+package org.voxbeam.pipeline.execution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.node.Node;
+import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.NodeId;
+import org.voxbeam.kernel.store.InMemoryResultStore;
+import org.voxbeam.kernel.store.ResultStore;
+import org.voxbeam.kernel.store.StoreStats;
+import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.operators.library.StandardLibrary;
+import org.voxbeam.pipeline.plan.Plan;
+import org.voxbeam.pipeline.reduce.Reducer;
+
+/**
+ * The items of a fan-out that reads nothing outside the store are kept in the node's row when it
+ * completes within a commit interval; otherwise, and whenever a node reads a file, each item is a
+ * row of its own, as item reuse and resuming need ({@link HeldItems}).
+ */
+class HeldItemsTest {
+  private static final String MAP_PROGRAM =
+      "f(i) = i * 2\nxs = map(f, range(0, 1000))\nprint \"total\" fold + 0 xs\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void aFanOutThatReadsNothingIsStoredAsItsRowAlone() {
+    Plan plan = Reducer.standard().reduceText(MAP_PROGRAM, "map.imgql");
+    NodeId map = node(plan, "default.map");
+    try (RecordingStore store = new RecordingStore()) {
+      RunResult first =
+          scheduler(store, SchedulerOptions.DEFAULT_COMMIT_INTERVAL)
+              .run(plan, ExecutionListener.NONE);
+      assertEquals(new NumberValue(999_000), first.goals().get(0).value());
+      StoredResult row = store.committed(map).orElseThrow();
+      assertFalse(row.itemsCommitted(), "the map's row holds its items");
+      assertTrue(
+          store.committedIds().stream().noneMatch(id -> isItemOf(map, id, 1000)),
+          "no item is a row of its own");
+
+      RunResult second =
+          scheduler(store, SchedulerOptions.DEFAULT_COMMIT_INTERVAL)
+              .run(plan, ExecutionListener.NONE);
+      assertEquals(0, second.stats().computed(), "the second run reuses the map's row");
+      assertEquals(first.goals().get(0).value(), second.goals().get(0).value());
+    }
+  }
+
+  @Test
+  void itemsAreRowsOfTheirOwnOnceTheIntervalHasPassed() {
+    Plan plan = Reducer.standard().reduceText(MAP_PROGRAM, "map.imgql");
+    NodeId map = node(plan, "default.map");
+    try (RecordingStore store = new RecordingStore()) {
+      scheduler(store, Duration.ofNanos(1)).run(plan, ExecutionListener.NONE);
+      assertTrue(store.committed(map).orElseThrow().itemsCommitted());
+      for (int i = 0; i < 1000; i++) {
+        assertTrue(store.committedIds().contains(NodeHashing.sequenceItemId(map, i)), "item " + i);
+      }
+    }
+  }
+
+  @Test
+  void theItemsOfAFanOutOverAListingAreRowsOfTheirOwn() throws IOException {
+    Path cases = Files.createDirectories(dir.resolve("cases"));
+    for (String name : List.of("a.txt", "b.txt", "c.txt")) {
+      Files.writeString(cases.resolve(name), name);
+    }
+    String program =
+        "one(x) = 1\nxs = map(one, dir(\""
+            + cases.toString().replace('\\', '/')
+            + "\"))\nprint \"n\" fold + 0 xs\n";
+    Plan plan = Reducer.standard().reduceText(program, "listing.imgql");
+    NodeId map = node(plan, "default.map");
+    try (RecordingStore store = new RecordingStore()) {
+      RunResult run =
+          scheduler(store, SchedulerOptions.DEFAULT_COMMIT_INTERVAL)
+              .run(plan, ExecutionListener.NONE);
+      assertEquals(new NumberValue(3), run.goals().get(0).value());
+      assertTrue(store.committed(map).orElseThrow().itemsCommitted());
+      for (int i = 0; i < 3; i++) {
+        assertTrue(
+            store.committedIds().contains(NodeHashing.sequenceItemId(map, i)),
+            "item " + i + ": a case added to the listing reuses the others");
+      }
+    }
+  }
+
+  private static DynamicScheduler scheduler(ResultStore store, Duration interval) {
+    return new DynamicScheduler(
+        new NodeEvaluator(StandardLibrary.registry()),
+        store,
+        SchedulerOptions.defaults().withThreads(2).withCommitInterval(interval));
+  }
+
+  private static NodeId node(Plan plan, String operator) {
+    return plan.topologicalOrder().stream()
+        .filter(node -> operator.equals(node.operator()))
+        .map(Node::id)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static boolean isItemOf(NodeId parent, NodeId id, int items) {
+    for (int i = 0; i < items; i++) {
+      if (NodeHashing.sequenceItemId(parent, i).equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An in-memory store that remembers every result committed to it, in order. */
+  private static final class RecordingStore implements ResultStore {
+    private final InMemoryResultStore delegate = new InMemoryResultStore();
+    private final List<StoredResult> committed = new ArrayList<>();
+
+    synchronized Optional<StoredResult> committed(NodeId id) {
+      return committed.stream().filter(result -> result.id().equals(id)).reduce((a, b) -> b);
+    }
+
+    synchronized Set<NodeId> committedIds() {
+      return Set.copyOf(committed.stream().map(StoredResult::id).toList());
+    }
+
+    @Override
+    public synchronized Optional<StoredResult> get(NodeId id) {
+      return delegate.get(id);
+    }
+
+    @Override
+    public synchronized Set<NodeId> containsAll(Collection<NodeId> ids) {
+      return delegate.containsAll(ids);
+    }
+
+    @Override
+    public synchronized void putAll(Collection<StoredResult> results) {
+      committed.addAll(results);
+      delegate.putAll(results);
+    }
+
+    @Override
+    public StoreStats stats() {
+      return delegate.stats();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+}
