@@ -436,17 +436,18 @@ public final class DynamicScheduler {
     }
 
     /**
-     * A {@code map}, {@code for_loop} or {@code filter} node, item by item: an item whose stored
-     * result was computed from the same item value, with unchanged inputs, is read back; the others
-     * are computed and committed under their child ids. The node's value is assembled as on Beam,
-     * which gives what the operator itself would.
-     */
-    /**
      * The value of a fan-out node, and whether its items are to be stored in its row rather than as
      * rows of their own ({@link HeldItems}).
      */
     private record FannedOut(Value value, boolean itemsInRow) {}
 
+    /**
+     * A {@code map}, {@code for_loop} or {@code filter} node, item by item: an item whose stored
+     * result was computed from the same item value, with unchanged inputs, is read back; the others
+     * are computed and committed under their child ids, unless {@link HeldItems} keeps them for the
+     * node's row. The node's value is assembled as on Beam, which gives what the operator itself
+     * would.
+     */
     private FannedOut fanOut(Node node, FanOutOperator operator, List<Value> items) {
       int position = graph.index.get(node.id());
       FunctionValue function = (FunctionValue) valueOf(node.args().get(1));

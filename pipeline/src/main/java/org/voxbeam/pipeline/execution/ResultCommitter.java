@@ -95,40 +95,57 @@ final class ResultCommitter implements AutoCloseable {
    * @throws RuntimeException the store's failure, if a commit since the last report failed
    */
   void add(StoredResult result, WorkClaims.Claim claim) {
-    add(result, claim, System.nanoTime());
-  }
-
-  /**
-   * Adds {@code results}, computed since {@code sinceNanos} ({@link System#nanoTime}) and held
-   * until now ({@link HeldItems}): they commit within the interval of that time, not of this one.
-   */
-  void addAll(List<StoredResult> results, long sinceNanos) {
-    for (StoredResult result : results) {
-      add(result, null, sinceNanos);
-    }
-  }
-
-  private void add(StoredResult result, WorkClaims.Claim claim, long computedNanos) {
     Batch full = null;
     synchronized (this) {
       reportFailure();
-      if (pending.isEmpty() || computedNanos - oldestPending < 0) {
-        oldestPending = computedNanos;
-      }
-      pending.add(result);
-      if (claim != null) {
-        pendingClaims.add(claim);
-      }
-      pendingPayload += result.value().payloadBytes();
-      if (pending.size() >= batchSize
-          || pendingPayload >= BATCH_PAYLOAD_BYTES
-          || System.nanoTime() - oldestPending >= intervalNanos) {
+      if (append(result, claim, System.nanoTime()) || due()) {
         full = take();
       }
     }
     if (full != null) {
       handOff(full, false);
     }
+  }
+
+  /**
+   * Adds {@code results}, computed since {@code sinceNanos} ({@link System#nanoTime}) and held
+   * until now ({@link HeldItems}): they commit within the interval of that time, not of this one,
+   * in batches as full as {@link #add} makes them.
+   */
+  void addAll(List<StoredResult> results, long sinceNanos) {
+    List<Batch> full = new ArrayList<>();
+    synchronized (this) {
+      reportFailure();
+      for (StoredResult result : results) {
+        if (append(result, null, sinceNanos)) {
+          full.add(take());
+        }
+      }
+      if (due()) {
+        full.add(take());
+      }
+    }
+    for (Batch batch : full) {
+      handOff(batch, false);
+    }
+  }
+
+  /** Adds {@code result} to the pending batch; whether that fills it, by count or by payload. */
+  private boolean append(StoredResult result, WorkClaims.Claim claim, long computedNanos) {
+    if (pending.isEmpty() || computedNanos - oldestPending < 0) {
+      oldestPending = computedNanos;
+    }
+    pending.add(result);
+    if (claim != null) {
+      pendingClaims.add(claim);
+    }
+    pendingPayload += result.value().payloadBytes();
+    return pending.size() >= batchSize || pendingPayload >= BATCH_PAYLOAD_BYTES;
+  }
+
+  /** Whether the pending batch's oldest result has waited the interval. */
+  private boolean due() {
+    return !pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos;
   }
 
   /**
@@ -196,7 +213,7 @@ final class ResultCommitter implements AutoCloseable {
   private void commitIfDue() {
     Batch due = null;
     synchronized (this) {
-      if (!pending.isEmpty() && System.nanoTime() - oldestPending >= intervalNanos) {
+      if (due()) {
         due = take();
       }
     }

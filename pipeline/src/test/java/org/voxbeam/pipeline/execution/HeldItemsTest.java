@@ -75,6 +75,31 @@ class HeldItemsTest {
   }
 
   @Test
+  void aFanOutThatOutlastsTheIntervalCommitsEveryItemAsARow() {
+    Plan plan =
+        Reducer.standard()
+            .reduceText(
+                "slow(x) = fold + x range(0, 20000)\nxs = map(slow, range(0, 2000))\n"
+                    + "print \"total\" fold + 0 xs\n",
+                "slow.imgql");
+    NodeId map = node(plan, "default.map");
+    Duration interval = Duration.ofMillis(50);
+    try (RecordingStore store = new RecordingStore()) {
+      long began = System.nanoTime();
+      scheduler(store, interval).run(plan, ExecutionListener.NONE);
+      long intervals = (System.nanoTime() - began) / interval.toNanos();
+      assertTrue(store.committed(map).orElseThrow().itemsCommitted());
+      for (int i = 0; i < 2000; i++) {
+        assertTrue(store.committedIds().contains(NodeHashing.sequenceItemId(map, i)), "item " + i);
+      }
+      // About one commit per interval the run lasted (what was held goes with one), and the flush.
+      assertTrue(
+          store.commits() <= intervals + 3,
+          store.commits() + " commits in " + intervals + " intervals");
+    }
+  }
+
+  @Test
   void theItemsOfAFanOutOverAListingAreRowsOfTheirOwn() throws IOException {
     Path cases = Files.createDirectories(dir.resolve("cases"));
     for (String name : List.of("a.txt", "b.txt", "c.txt")) {
@@ -128,6 +153,11 @@ class HeldItemsTest {
   private static final class RecordingStore implements ResultStore {
     private final InMemoryResultStore delegate = new InMemoryResultStore();
     private final List<StoredResult> committed = new ArrayList<>();
+    private int commits;
+
+    synchronized int commits() {
+      return commits;
+    }
 
     synchronized Optional<StoredResult> committed(NodeId id) {
       return committed.stream().filter(result -> result.id().equals(id)).reduce((a, b) -> b);
@@ -150,6 +180,7 @@ class HeldItemsTest {
     @Override
     public synchronized void putAll(Collection<StoredResult> results) {
       committed.addAll(results);
+      commits++;
       delegate.putAll(results);
     }
 

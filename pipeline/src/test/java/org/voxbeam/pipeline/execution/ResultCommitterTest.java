@@ -135,6 +135,22 @@ class ResultCommitterTest {
     }
   }
 
+  @Test
+  void heldResultsCommitWithinTheIntervalOfWhenTheyWereComputed() {
+    RecordingStore store = new RecordingStore();
+    Duration interval = Duration.ofSeconds(30);
+    try (ResultCommitter committer = new ResultCommitter(store, 1024, interval)) {
+      committer.addAll(
+          List.of(result(0, new NumberValue(0)), result(1, new NumberValue(1))),
+          System.nanoTime() - interval.toNanos());
+      committer.awaitCommits();
+      assertEquals(List.of(2), store.batches, "held since an interval ago: committed at once");
+      committer.addAll(List.of(result(2, new NumberValue(2))), System.nanoTime());
+      committer.awaitCommits();
+      assertEquals(List.of(2), store.batches, "held since now: it waits for its interval");
+    }
+  }
+
   /** A full disk under the timer: the run learns of it at its flush, not from a log line. */
   @Test
   void aTimedCommitThatFailsIsReportedByTheNextFlush() throws InterruptedException {
