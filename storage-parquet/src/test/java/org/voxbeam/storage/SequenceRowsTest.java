@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.NodeHashing;
+import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.BooleanValue;
+import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.NullValue;
 import org.voxbeam.kernel.value.NumberValue;
@@ -54,7 +57,7 @@ class SequenceRowsTest {
       store.putAll(List.of(sequence));
       assertEquals(1, store.stats().results(), "the sequence's row alone");
     }
-    assertEquals(SegmentSchema.NARROW, SegmentFiles.schemaOf(onlySegment()));
+    assertEquals(SegmentSchema.NARROW_ITEMS, SegmentFiles.schemaOf(onlySegment()));
     try (ParquetResultStore reopened = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       SameValue.assertSame(sequence.value(), reopened.get(sequence.id()).orElseThrow().value());
       assertFalse(reopened.contains(NodeHashing.sequenceItemId(sequence.id(), 0)));
@@ -76,6 +79,34 @@ class SequenceRowsTest {
       assertEquals(
           inner, reopened.get(NodeHashing.sequenceItemId(sequence.id(), 1)).orElseThrow().value());
       assertTrue(new StoreMaintenance(reopened).verify().ok());
+    }
+  }
+
+  @Test
+  void aSegmentWithoutSuchASequenceHasNoItemsColumn() throws IOException {
+    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      store.putAll(
+          List.of(
+              StoredValues.result("n", new NumberValue(1.5)),
+              StoredValues.result("s", new StringValue("x"))));
+    }
+    assertEquals(SegmentSchema.NARROW, SegmentFiles.schemaOf(onlySegment()));
+    assertFalse(SegmentSchema.NARROW.containsField(SegmentSchema.ITEMS));
+  }
+
+  @Test
+  void aWideSegmentWithoutSuchASequenceHasNoItemsColumn() throws IOException {
+    NodeId failed = StoredValues.id("failed");
+    try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      store.putAll(
+          List.of(
+              StoredValues.result("n", new NumberValue(1.5)),
+              StoredValues.result(
+                  "failed", new ErrorValue("boom", failed, "test.op", Optional.empty()))));
+    }
+    assertEquals(SegmentSchema.RESULT_NO_ITEMS, SegmentFiles.schemaOf(onlySegment()));
+    try (ParquetResultStore reopened = ParquetResultStore.open(dir, StoreOptions.defaults())) {
+      assertTrue(reopened.get(failed).orElseThrow().value().isError());
     }
   }
 

@@ -187,7 +187,7 @@ public final class PageMap {
   static PageMap readFrom(DataInputStream in, int version) throws IOException {
     SegmentColumns segmentColumns =
         version < 3
-            ? SegmentColumns.ALL_4
+            ? SegmentColumns.ALL_NO_ITEMS
             : SegmentColumns.ofTag(in.readUnsignedByte())
                 .orElseThrow(() -> new IOException("a page map of unknown columns"));
     long rowCount = in.readLong();

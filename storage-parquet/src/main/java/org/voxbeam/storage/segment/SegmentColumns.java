@@ -11,19 +11,19 @@ import org.apache.parquet.schema.MessageType;
 /**
  * The schemas whose segments are read a row at a time, with what reading one row needs: its columns
  * in order, each column's ordinal, and the {@link RowAssembly} that puts a row of {@link
- * SegmentSchema#RESULT} together from them. This version writes the first two; the other two are
- * version 4's, still read the same way. Segments in any other schema (an earlier version's, another
- * tool's) have no page map and are read whole.
+ * SegmentSchema#RESULT} together from them. Version 4 wrote the first two, this version writes all
+ * four ({@link SegmentSchema#narrowestFor}). Segments in any other schema (an earlier version's,
+ * another tool's) have no page map and are read whole.
  */
 enum SegmentColumns {
-  /** Every column: {@link SegmentSchema#RESULT}. */
+  /** Every column but {@code items}: {@link SegmentSchema#RESULT_NO_ITEMS}. */
+  ALL_NO_ITEMS(SegmentSchema.RESULT_NO_ITEMS, 0),
+  /** The columns of scalars and sequences: {@link SegmentSchema#NARROW} (version 4). */
+  NARROW(SegmentSchema.NARROW, 1),
+  /** Every column: {@link SegmentSchema#RESULT} (version 5). */
   ALL(SegmentSchema.RESULT, 2),
-  /** The columns of scalars and sequences: {@link SegmentSchema#NARROW}. */
-  NARROW(SegmentSchema.NARROW, 3),
-  /** Every column of version 4: {@link SegmentSchema#RESULT_4}. */
-  ALL_4(SegmentSchema.RESULT_4, 0),
-  /** The narrow columns of version 4: {@link SegmentSchema#NARROW_4}. */
-  NARROW_4(SegmentSchema.NARROW_4, 1);
+  /** The narrow columns and {@code items}: {@link SegmentSchema#NARROW_ITEMS} (version 5). */
+  NARROW_ITEMS(SegmentSchema.NARROW_ITEMS, 3);
 
   private final MessageType schema;
   private final int tag;

@@ -19,8 +19,10 @@ import org.apache.parquet.schema.MessageTypeParser;
  * {@code row_checksum} ({@link RowChecksum}); rows of earlier segments have none. Version 4 writes
  * a segment of scalars and sequences alone in {@link #NARROW}, a projection of {@link #RESULT}:
  * every row reads as a row of {@link #RESULT} whatever the segment's schema, the columns it lacks
- * null. Version 5 added {@code items}, the values of a sequence of scalars kept in its own row;
- * segments of version 4 ({@link #RESULT_4}, {@link #NARROW_4}) read as rows without it.
+ * null. Version 5 added {@code items}, the values of a sequence of scalars kept in its own row. A
+ * segment has that column only if one of its rows fills it ({@link #RESULT} and {@link
+ * #NARROW_ITEMS}); the others are written in {@link #RESULT_NO_ITEMS} or {@link #NARROW}, as
+ * version 4 wrote every segment, saving five empty columns per row.
  */
 public final class SegmentSchema {
   public static final String NODE_ID = "node_id";
@@ -108,8 +110,11 @@ public final class SegmentSchema {
             optional int64 row_checksum;
           """;
 
-  /** The rows of store format versions 3 and 4, which are still read a row at a time. */
-  public static final MessageType RESULT_4 =
+  /**
+   * Every column but {@code items}: the rows of versions 3 and 4, and of a segment that keeps no
+   * sequence in one row.
+   */
+  public static final MessageType RESULT_NO_ITEMS =
       MessageTypeParser.parseMessageType("message voxbeam_result {" + VERSION_4_COLUMNS + "}");
 
   /**
@@ -136,11 +141,12 @@ public final class SegmentSchema {
               """);
 
   /**
-   * The fields of {@link #RESULT} that rows of scalars and sequences fill (version 4). A segment of
-   * such rows only, which is what per-item workloads commit (a {@code range}'s row, a map's items),
-   * is written with these columns alone, 25 of the 49: writing a row touches half the column
-   * writers, and the segment has half the pages. The inputs are kept, since an empty list of them
-   * ("read nothing") is not the same as none recorded.
+   * The fields of {@link #RESULT} that rows of scalars and sequences fill (version 4; {@code items}
+   * since version 5). A segment of such rows only, which is what per-item workloads commit (a
+   * {@code range}'s row, a map's items), is written with these columns alone, 20 of the 44 (25 of
+   * the 49 with {@code items}): writing a row touches half the column writers, and the segment has
+   * half the pages. The inputs are kept, since an empty list of them ("read nothing") is not the
+   * same as none recorded.
    */
   private static final Set<String> NARROW_FIELDS =
       Set.of(
@@ -161,11 +167,11 @@ public final class SegmentSchema {
           ROW_CHECKSUM,
           ITEMS);
 
-  /** The rows of segments that hold only scalars and sequences (format version 5). */
-  public static final MessageType NARROW = narrow(RESULT);
+  /** The rows of segments that hold only scalars and sequences, none of them in one row. */
+  public static final MessageType NARROW = narrow(RESULT_NO_ITEMS);
 
-  /** The narrow segments of version 4, without {@code items}. */
-  public static final MessageType NARROW_4 = narrow(RESULT_4);
+  /** The rows of segments that hold only scalars and sequences, some of them in one row. */
+  public static final MessageType NARROW_ITEMS = narrow(RESULT);
 
   private static MessageType narrow(MessageType all) {
     return new MessageType(
@@ -175,8 +181,10 @@ public final class SegmentSchema {
             .collect(Collectors.toCollection(ArrayList::new)));
   }
 
-  /** Per field of {@link #RESULT}: whether {@link #NARROW} has it. */
+  /** Per field of {@link #RESULT}: whether {@link #NARROW_ITEMS} has it. */
   private static final boolean[] NARROW_FIELD_AT = narrowFieldAt();
+
+  private static final int ITEMS_FIELD = RESULT.getFieldIndex(ITEMS);
 
   private static boolean[] narrowFieldAt() {
     boolean[] narrow = new boolean[RESULT.getFieldCount()];
@@ -188,17 +196,25 @@ public final class SegmentSchema {
 
   /**
    * The schema a segment of {@code rows} (rows of {@link #RESULT}) is written in: {@link #NARROW}
-   * if no row has a value outside its fields, {@link #RESULT} otherwise.
+   * if no row has a value outside its fields, {@link #RESULT_NO_ITEMS} if some row has but none has
+   * {@code items}; with {@code items}, {@link #NARROW_ITEMS} or {@link #RESULT} alike.
    */
   static MessageType narrowestFor(List<Group> rows) {
+    boolean wide = false;
+    boolean items = false;
     for (Group row : rows) {
-      for (int field = 0; field < NARROW_FIELD_AT.length; field++) {
-        if (!NARROW_FIELD_AT[field] && row.getFieldRepetitionCount(field) > 0) {
-          return RESULT;
-        }
+      items |= row.getFieldRepetitionCount(ITEMS_FIELD) > 0;
+      for (int field = 0; field < NARROW_FIELD_AT.length && !wide; field++) {
+        wide = !NARROW_FIELD_AT[field] && row.getFieldRepetitionCount(field) > 0;
+      }
+      if (wide && items) {
+        break;
       }
     }
-    return NARROW;
+    if (wide) {
+      return items ? RESULT : RESULT_NO_ITEMS;
+    }
+    return items ? NARROW_ITEMS : NARROW;
   }
 
   /**

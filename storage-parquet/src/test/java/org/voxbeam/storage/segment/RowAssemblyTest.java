@@ -95,7 +95,7 @@ class RowAssemblyTest {
       codec.encode(withInputs(StoredValues.result("scalar-" + i, value), i), rows, ids);
     }
     SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
-    assertEquals(SegmentSchema.NARROW, SegmentFiles.schemaOf(written.path()));
+    assertEquals(SegmentSchema.NARROW_ITEMS, SegmentFiles.schemaOf(written.path()));
     List<Group> whole = SegmentFiles.read(written.path(), SegmentSchema.RESULT);
     PageMap pages = written.pages().orElseThrow();
     List<Group> all =

@@ -100,7 +100,7 @@ class SegmentIndexFileTest {
     }
     segment = SegmentFiles.commit(layout, rows).path();
     SegmentIndexFile.Rows indexed = SegmentIndexFile.read(layout, segment).orElseThrow();
-    assertEquals(SegmentColumns.NARROW, indexed.pages().columns());
+    assertEquals(SegmentColumns.NARROW_ITEMS, indexed.pages().columns());
     assertEquals(rows.size(), indexed.size());
     int[] all = java.util.stream.IntStream.range(0, rows.size()).toArray();
     List<Group> read = RowReader.read(segment, indexed.pages(), all);
