@@ -21,9 +21,12 @@ import org.voxbeam.kernel.value.Value;
  *
  * <p>Items are released to the committer, with the time the first was computed, as soon as one
  * cannot be held (an error, a value that is not a scalar, an item that read a file), the interval
- * has passed, or the fan-out ends any other way than by completing.
+ * has passed, {@value #MAX_HELD} are held (a held item takes ~350 bytes of heap, so this bounds
+ * them to ~45 MB whatever the interval), or the fan-out ends any other way than by completing.
  */
 final class HeldItems {
+  static final int MAX_HELD = 1 << 17;
+
   private final ResultCommitter committer;
   private final long deadlineNanos;
   private List<StoredResult> held;
@@ -48,6 +51,7 @@ final class HeldItems {
   /** Holds {@code item}, computed reading nothing if {@code readNothing}, or commits it. */
   void add(StoredResult item, boolean readNothing) {
     if (held != null
+        && held.size() < MAX_HELD
         && readNothing
         && item.value().isScalar()
         && System.nanoTime() - deadlineNanos < 0) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
 import org.voxbeam.kernel.store.InMemoryResultStore;
+import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
 import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
@@ -100,6 +102,22 @@ class HeldItemsTest {
   }
 
   @Test
+  void noMoreThanABoundedNumberOfItemsIsHeld() {
+    try (RecordingStore store = new RecordingStore();
+        ResultCommitter committer = new ResultCommitter(store, 8192, Duration.ofHours(1))) {
+      HeldItems held = HeldItems.of(true, committer, Duration.ofHours(1));
+      for (int i = 0; i < HeldItems.MAX_HELD; i++) {
+        held.add(item(i), true);
+      }
+      assertTrue(held.holdsAll());
+      held.add(item(HeldItems.MAX_HELD), true);
+      assertFalse(held.holdsAll(), "one more is not held");
+      committer.flush();
+      assertEquals(HeldItems.MAX_HELD + 1, store.committedIds().size(), "every item committed");
+    }
+  }
+
+  @Test
   void theItemsOfAFanOutOverAListingAreRowsOfTheirOwn() throws IOException {
     Path cases = Files.createDirectories(dir.resolve("cases"));
     for (String name : List.of("a.txt", "b.txt", "c.txt")) {
@@ -123,6 +141,13 @@ class HeldItemsTest {
             "item " + i + ": a case added to the listing reuses the others");
       }
     }
+  }
+
+  private static StoredResult item(int i) {
+    return new StoredResult(
+        NodeHashing.sha256("item " + i),
+        new NumberValue(i),
+        new ResultMetadata("test.op", Duration.ZERO, Instant.EPOCH, "test"));
   }
 
   private static DynamicScheduler scheduler(ResultStore store, Duration interval) {
