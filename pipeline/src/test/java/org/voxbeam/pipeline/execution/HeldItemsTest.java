@@ -10,19 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.node.NodeHashing;
 import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultMetadata;
 import org.voxbeam.kernel.store.ResultStore;
-import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.operators.library.StandardLibrary;
@@ -51,8 +47,9 @@ class HeldItemsTest {
       assertEquals(new NumberValue(999_000), first.goals().get(0).value());
       StoredResult row = store.committed(map).orElseThrow();
       assertFalse(row.itemsCommitted(), "the map's row holds its items");
+      Set<NodeId> committed = store.committedIds();
       assertTrue(
-          store.committedIds().stream().noneMatch(id -> isItemOf(map, id, 1000)),
+          itemIds(map, 1000).stream().noneMatch(committed::contains),
           "no item is a row of its own");
 
       RunResult second =
@@ -70,9 +67,7 @@ class HeldItemsTest {
     try (RecordingStore store = new RecordingStore()) {
       scheduler(store, Duration.ofNanos(1)).run(plan, ExecutionListener.NONE);
       assertTrue(store.committed(map).orElseThrow().itemsCommitted());
-      for (int i = 0; i < 1000; i++) {
-        assertTrue(store.committedIds().contains(NodeHashing.sequenceItemId(map, i)), "item " + i);
-      }
+      assertItemRows(store, map, 1000, "");
     }
   }
 
@@ -91,13 +86,11 @@ class HeldItemsTest {
       scheduler(store, interval).run(plan, ExecutionListener.NONE);
       long intervals = (System.nanoTime() - began) / interval.toNanos();
       assertTrue(store.committed(map).orElseThrow().itemsCommitted());
-      for (int i = 0; i < 2000; i++) {
-        assertTrue(store.committedIds().contains(NodeHashing.sequenceItemId(map, i)), "item " + i);
-      }
+      assertItemRows(store, map, 2000, "");
       // About one commit per interval the run lasted (what was held goes with one), and the flush.
       assertTrue(
-          store.commits() <= intervals + 3,
-          store.commits() + " commits in " + intervals + " intervals");
+          store.batches.size() <= intervals + 3,
+          store.batches.size() + " commits in " + intervals + " intervals");
     }
   }
 
@@ -135,11 +128,7 @@ class HeldItemsTest {
               .run(plan, ExecutionListener.NONE);
       assertEquals(new NumberValue(3), run.goals().get(0).value());
       assertTrue(store.committed(map).orElseThrow().itemsCommitted());
-      for (int i = 0; i < 3; i++) {
-        assertTrue(
-            store.committedIds().contains(NodeHashing.sequenceItemId(map, i)),
-            "item " + i + ": a case added to the listing reuses the others");
-      }
+      assertItemRows(store, map, 3, ": a case added to the listing reuses the others");
     }
   }
 
@@ -165,58 +154,21 @@ class HeldItemsTest {
         .orElseThrow();
   }
 
-  private static boolean isItemOf(NodeId parent, NodeId id, int items) {
+  /** The child ids of the first {@code items} items of {@code parent}. */
+  private static List<NodeId> itemIds(NodeId parent, int items) {
+    List<NodeId> ids = new ArrayList<>(items);
     for (int i = 0; i < items; i++) {
-      if (NodeHashing.sequenceItemId(parent, i).equals(id)) {
-        return true;
-      }
+      ids.add(NodeHashing.sequenceItemId(parent, i));
     }
-    return false;
+    return ids;
   }
 
-  /** An in-memory store that remembers every result committed to it, in order. */
-  private static final class RecordingStore implements ResultStore {
-    private final InMemoryResultStore delegate = new InMemoryResultStore();
-    private final List<StoredResult> committed = new ArrayList<>();
-    private int commits;
-
-    synchronized int commits() {
-      return commits;
-    }
-
-    synchronized Optional<StoredResult> committed(NodeId id) {
-      return committed.stream().filter(result -> result.id().equals(id)).reduce((a, b) -> b);
-    }
-
-    synchronized Set<NodeId> committedIds() {
-      return Set.copyOf(committed.stream().map(StoredResult::id).toList());
-    }
-
-    @Override
-    public synchronized Optional<StoredResult> get(NodeId id) {
-      return delegate.get(id);
-    }
-
-    @Override
-    public synchronized Set<NodeId> containsAll(Collection<NodeId> ids) {
-      return delegate.containsAll(ids);
-    }
-
-    @Override
-    public synchronized void putAll(Collection<StoredResult> results) {
-      committed.addAll(results);
-      commits++;
-      delegate.putAll(results);
-    }
-
-    @Override
-    public StoreStats stats() {
-      return delegate.stats();
-    }
-
-    @Override
-    public void close() {
-      delegate.close();
+  /** Asserts that each of the first {@code items} items of {@code parent} was committed. */
+  private static void assertItemRows(RecordingStore store, NodeId parent, int items, String why) {
+    Set<NodeId> committed = store.committedIds();
+    List<NodeId> ids = itemIds(parent, items);
+    for (int i = 0; i < items; i++) {
+      assertTrue(committed.contains(ids.get(i)), "item " + i + why);
     }
   }
 }

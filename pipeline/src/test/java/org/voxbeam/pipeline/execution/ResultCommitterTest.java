@@ -11,19 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.voxbeam.kernel.node.NodeHashing;
-import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.store.ResultMetadata;
-import org.voxbeam.kernel.store.ResultStore;
-import org.voxbeam.kernel.store.StoreStats;
 import org.voxbeam.kernel.store.StoredResult;
 import org.voxbeam.kernel.value.Blob;
 import org.voxbeam.kernel.value.BytesValue;
@@ -39,38 +33,6 @@ import org.voxbeam.kernel.value.Value;
 class ResultCommitterTest {
   private static final long MB = 1 << 20;
   private static final Duration HOUR = Duration.ofHours(1);
-
-  /** Counts the batches it is given. */
-  private static class RecordingStore implements ResultStore {
-    final List<Integer> batches = new ArrayList<>();
-    private final InMemoryResultStore stored = new InMemoryResultStore();
-
-    @Override
-    public void putAll(Collection<StoredResult> results) {
-      batches.add(results.size());
-      stored.putAll(results);
-    }
-
-    @Override
-    public Optional<StoredResult> get(NodeId id) {
-      return stored.get(id);
-    }
-
-    @Override
-    public Set<NodeId> containsAll(Collection<NodeId> ids) {
-      return stored.containsAll(ids);
-    }
-
-    @Override
-    public StoreStats stats() {
-      return stored.stats();
-    }
-
-    @Override
-    public void close() {
-      stored.close();
-    }
-  }
 
   /** A blob that only declares its size; the committer never reads content. */
   private record SizedBlob(long size) implements Blob {
