@@ -1,5 +1,6 @@
 package org.voxbeam.storage.index;
 
+import java.util.HexFormat;
 import java.util.concurrent.locks.StampedLock;
 import org.voxbeam.kernel.node.NodeId;
 
@@ -257,10 +258,10 @@ public final class ResultIndex {
   }
 
   static long high(NodeId id) {
-    return Long.parseUnsignedLong(id.hex().substring(0, 16), 16);
+    return HexFormat.fromHexDigitsToLong(id.hex(), 0, 16);
   }
 
   static long low(NodeId id) {
-    return Long.parseUnsignedLong(id.hex().substring(16, 32), 16);
+    return HexFormat.fromHexDigitsToLong(id.hex(), 16, 32);
   }
 }
