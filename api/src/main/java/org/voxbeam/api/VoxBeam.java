@@ -535,9 +535,11 @@ public final class VoxBeam implements AutoCloseable {
         new Thread(
             () -> {
               try {
-                synchronized (this) {
-                  if (existing && !closed) {
-                    store();
+                if (existing) {
+                  synchronized (this) {
+                    if (!closed) {
+                      store();
+                    }
                   }
                 }
                 RunTable.loadWriter();

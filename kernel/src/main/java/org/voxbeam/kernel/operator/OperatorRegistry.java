@@ -73,20 +73,22 @@ public final class OperatorRegistry {
     if (exact != null) {
       return exact;
     }
-    if (imports.isEmpty()) {
-      Operator operator = byBareName.get(name);
-      if (operator != null) {
-        return operator;
-      }
+    Operator bare = imports.isEmpty() ? byBareName.get(name) : firstInOrder(name, imports);
+    if (bare == null) {
       throw new UnknownOperatorException(name, suggestionsFor(name));
     }
+    return bare;
+  }
+
+  /** The operator named {@code name} in the first namespace of the order that has one, or null. */
+  private Operator firstInOrder(String name, List<String> imports) {
     for (String namespace : NamespaceOrder.of(imports, byNamespace.keySet())) {
       Operator operator = byNamespace.getOrDefault(namespace, Map.of()).get(name);
       if (operator != null) {
         return operator;
       }
     }
-    throw new UnknownOperatorException(name, suggestionsFor(name));
+    return null;
   }
 
   /** Resolves a qualified name, or fails with suggestions. */
