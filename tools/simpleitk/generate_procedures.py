@@ -13,6 +13,11 @@ hand (I/O, Cast, Extract, Paste, the Python-only helpers), listed below.
 Run with a SimpleITK source checkout at the release VoxLogicA-2 pins (v2.5.2):
     python3 generate_procedures.py SIMPLEITK_CHECKOUT > \
         ../../operators/src/main/resources/org/voxbeam/operators/simpleitk/procedures.json
+then write the index VoxBeam reads at start-up (each procedure's name and argument counts, so that
+a program that calls no SimpleITK procedure never parses the whole interface) from it:
+    python3 generate_procedures.py --index \
+        ../../operators/src/main/resources/org/voxbeam/operators/simpleitk/procedures.json > \
+        ../../operators/src/main/resources/org/voxbeam/operators/simpleitk/procedure-index.tsv
 """
 import glob
 import json
@@ -466,8 +471,21 @@ def main(checkout):
     sys.stdout.write(text + "\n")
 
 
+def write_index(procedures_json):
+    """One line per procedure, in the resource's order: name, least and most argument counts."""
+    with open(procedures_json) as handle:
+        document = json.load(handle)
+    sys.stdout.write("# name, least and most arguments (* for any); from procedures.json\n")
+    for entry in document["procedures"]:
+        least, most = entry["arity"]
+        sys.stdout.write("%s\t%d\t%s\n" % (entry["name"], least, "*" if most is None else most))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) == 3 and sys.argv[1] == "--index":
+        write_index(sys.argv[2])
+    elif len(sys.argv) == 2:
+        main(sys.argv[1])
+    else:
         sys.stderr.write(__doc__)
         sys.exit(2)
-    main(sys.argv[1])

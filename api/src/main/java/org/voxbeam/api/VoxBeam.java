@@ -518,31 +518,26 @@ public final class VoxBeam implements AutoCloseable {
   /**
    * Starts opening the persistent store on a daemon thread, if its directory holds a store already,
    * so that a caller reading a program meanwhile finds it open ({@link #store()} waits for it).
-   * Opening indexes the store's segments, and the first segment or run record written loads
-   * Parquet's writer (and the JSON library its footer class starts with, ~50 ms): on a warm run
-   * these were most of the process after the JVM itself, and on a cold one the writer was loaded by
-   * the first commit, at the end of the run; neither needs the plan. A directory that is not a
-   * store yet is left alone, so that a program that fails to reduce creates nothing, but the writer
-   * is loaded all the same. A failure here is left for {@link #store()} to report, which opens the
-   * store again.
+   * Opening indexes the store's segments, which on a warm run was most of the process after the JVM
+   * itself, and needs no plan. A directory that is not a store yet is left alone, so that a program
+   * that fails to reduce creates nothing. A failure here is left for {@link #store()} to report,
+   * which opens the store again.
    */
   public void openInBackground() {
-    if (directory == null || scope.isPresent()) {
+    if (directory == null
+        || scope.isPresent()
+        || !Files.isRegularFile(new StoreLayout(directory).marker())) {
       return;
     }
-    boolean existing = Files.isRegularFile(new StoreLayout(directory).marker());
     Thread opener =
         new Thread(
             () -> {
               try {
-                if (existing) {
-                  synchronized (this) {
-                    if (!closed) {
-                      store();
-                    }
+                synchronized (this) {
+                  if (!closed) {
+                    store();
                   }
                 }
-                RunTable.loadWriter();
               } catch (RuntimeException e) {
                 LOG.debug("opening {} in the background failed: {}", directory, e.toString());
               }

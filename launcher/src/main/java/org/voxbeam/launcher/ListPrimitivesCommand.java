@@ -3,7 +3,6 @@ package org.voxbeam.launcher;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import org.voxbeam.kernel.operator.Operator;
-import org.voxbeam.kernel.operator.UnavailableOperator;
 import org.voxbeam.operators.library.StandardLibrary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +27,7 @@ final class ListPrimitivesCommand implements Callable<Integer> {
   public Integer call() {
     StandardLibrary.registry().operators().stream()
         .filter(op -> namespace == null || op.name().namespace().equals(namespace))
-        .filter(op -> all || !(op instanceof UnavailableOperator))
+        .filter(op -> all || op.available())
         .sorted(
             Comparator.comparing((Operator op) -> op.name().namespace())
                 .thenComparing(op -> op.name().name()))
@@ -41,8 +40,6 @@ final class ListPrimitivesCommand implements Callable<Integer> {
   }
 
   private static String describe(Operator op) {
-    return op instanceof UnavailableOperator
-        ? "not available: " + op.description()
-        : op.description();
+    return op.available() ? op.description() : "not available: " + op.description();
   }
 }

@@ -170,7 +170,7 @@ public final class VoxBeamCli implements Runnable {
   static CommandLine commandLine(VoxBeamCli cli, String[] args) {
     int first = firstAfterTopLevelOptions(args);
     String word = first < args.length ? args[first] : "";
-    CatalogWarmUp.startFor(word);
+    WarmUp.startFor(word);
     CommandLine commandLine = new CommandLine(cli);
     List<Class<?>> named =
         COMMANDS.stream()

@@ -23,7 +23,6 @@ import org.voxbeam.kernel.json.JsonString;
 import org.voxbeam.kernel.node.Node;
 import org.voxbeam.kernel.operator.OperatorRegistry;
 import org.voxbeam.kernel.operator.PathMapping;
-import org.voxbeam.kernel.operator.UnavailableOperator;
 import org.voxbeam.kernel.store.InMemoryResultStore;
 import org.voxbeam.kernel.value.ErrorValue;
 import org.voxbeam.kernel.value.Value;
@@ -208,7 +207,7 @@ abstract class CorpusRuns {
           name.startsWith("simpleitk.") ? name.substring("simpleitk.".length()) : name;
       REGISTRY
           .find("simpleitk." + procedure)
-          .filter(UnavailableOperator.class::isInstance)
+          .filter(operator -> !operator.available())
           .ifPresent(operator -> unsupported.add(procedure));
     }
     return unsupported;

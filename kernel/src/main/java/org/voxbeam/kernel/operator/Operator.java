@@ -17,6 +17,14 @@ public interface Operator {
   String description();
 
   /**
+   * Whether VoxBeam runs this operator: false for an {@link UnavailableOperator}, registered only
+   * so that programs naming it reduce to VoxLogicA-2's plan.
+   */
+  default boolean available() {
+    return true;
+  }
+
+  /**
    * Computes the result.
    *
    * @throws OperatorException when the inputs are not acceptable or the computation fails; the

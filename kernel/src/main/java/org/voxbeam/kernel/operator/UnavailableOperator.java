@@ -29,6 +29,11 @@ public record UnavailableOperator(OperatorName name, Arity arity, String reason)
   }
 
   @Override
+  public boolean available() {
+    return false;
+  }
+
+  @Override
   public Value apply(Arguments arguments) {
     throw new OperatorException(name + ": " + reason);
   }

@@ -10,7 +10,6 @@ import org.voxbeam.kernel.json.JsonArray;
 import org.voxbeam.kernel.json.JsonValue;
 import org.voxbeam.kernel.operator.Operator;
 import org.voxbeam.kernel.operator.OperatorRegistry;
-import org.voxbeam.kernel.operator.UnavailableOperator;
 
 /** Health, version, the primitive catalogue and the OpenAPI document itself. */
 final class SystemRoutes {
@@ -56,7 +55,7 @@ final class SystemRoutes {
                             "namespace", op.name().namespace(),
                             "arity", op.arity().toString(),
                             "purity", op.purity().name().toLowerCase(java.util.Locale.ROOT),
-                            "available", !(op instanceof UnavailableOperator),
+                            "available", op.available(),
                             "description", op.description()))
             .toList();
     JsonBodies.send(context, 200, JsonBodies.object("primitives", new JsonArray(items)));

@@ -25,8 +25,9 @@ import org.voxbeam.kernel.operator.Arity;
 /**
  * SimpleITK's procedural interface as data: the resource {@code procedures.json}, written from
  * SimpleITK's own filter descriptions by {@code tools/simpleitk/generate_procedures.py}. VoxBeam
- * cannot import SimpleITK's Python module the way VoxLogicA-2 does, so this is the one list of
- * SimpleITK names the reducer resolves and the executor binds arguments against.
+ * cannot import SimpleITK's Python module the way VoxLogicA-2 does, so this is what the executor
+ * binds arguments against; the reducer resolves names with the {@link ProcedureIndex} written from
+ * it.
  */
 final class SimpleItkProcedures {
   private static final String RESOURCE = "procedures.json";

@@ -23,11 +23,12 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -89,18 +90,36 @@ public final class RunTable {
   }
 
   /**
-   * Loads and initialises the classes {@link #append} writes with, as the store's segment commits
-   * do, for a caller that has a core to spare before its run ends: Parquet's footer class builds a
-   * JSON object mapper when it is first used, a few hundred classes and 44-61 ms, which a warm run
-   * paid in {@code append} and a cold run in its first commit, at the end of the run.
+   * Writes a record like the ones {@link #append} writes, to nowhere, for a caller that has a core
+   * to spare before its run ends. The first Parquet file a process writes loads several hundred
+   * classes (the footer's alone starts a JSON object mapper, 44-61 ms) and runs the writer
+   * interpreted, which a warm run paid in {@code append} and a cold run in its first commit, both
+   * at the end of the run.
    */
-  public static void loadWriter() {
-    try {
-      Class.forName(ParquetMetadata.class.getName(), true, ParquetMetadata.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      LOG.debug("could not load Parquet's writer ahead of a run record: {}", e.toString());
+  public static void rehearse() {
+    try (ParquetWriter<Group> writer = writer(new Nowhere())) {
+      writer.write(row(REHEARSAL));
+    } catch (IOException | RuntimeException | LinkageError e) {
+      LOG.debug("could not rehearse writing a run record: {}", e.toString());
     }
   }
+
+  /** What {@link #rehearse} writes: every column filled, one goal. */
+  private static final RunRecord REHEARSAL =
+      new RunRecord(
+          "rehearsal",
+          Instant.EPOCH,
+          Instant.EPOCH,
+          "in-process",
+          "rehearsal.imgql",
+          "0".repeat(64),
+          "reuse",
+          "rehearsal",
+          new RunRecord.Nodes(1, 1, 0, 0),
+          new RunRecord.Items(0, 0, 0),
+          List.of(
+              new GoalRecord(
+                  "rehearsal", "print", "0".repeat(64), GoalRecord.FAILED, Optional.of("none"))));
 
   /** Appends {@code record}; visible to readers once this returns. */
   public void append(RunRecord record) {
@@ -115,13 +134,7 @@ public final class RunTable {
     try {
       Files.createDirectories(layout.tmp());
       Files.createDirectories(layout.runs());
-      try (ParquetWriter<Group> writer =
-          ExampleParquetWriter.builder(new LocalOutputFile(temporary))
-              .withConf(new PlainParquetConfiguration())
-              .withType(SCHEMA)
-              .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-              .withWriteMode(ParquetFileWriter.Mode.CREATE)
-              .build()) {
+      try (ParquetWriter<Group> writer = writer(new LocalOutputFile(temporary))) {
         writer.write(row(record));
       }
       Files.move(temporary, layout.runs().resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -134,6 +147,15 @@ public final class RunTable {
         // gc removes leftover temporary files.
       }
     }
+  }
+
+  private static ParquetWriter<Group> writer(OutputFile file) throws IOException {
+    return ExampleParquetWriter.builder(file)
+        .withConf(new PlainParquetConfiguration())
+        .withType(SCHEMA)
+        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+        .build();
   }
 
   /** Every recorded run, oldest first. Files that cannot be read are skipped with a warning. */
@@ -266,5 +288,45 @@ public final class RunTable {
             row.getLong("items_cached", 0),
             row.getLong("items_failed", 0)),
         goals);
+  }
+
+  /** A file that keeps nothing written to it, for {@link #rehearse}. */
+  private static final class Nowhere implements OutputFile {
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+      return new PositionOutputStream() {
+        private long position;
+
+        @Override
+        public long getPos() {
+          return position;
+        }
+
+        @Override
+        public void write(int b) {
+          position++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+          position += length;
+        }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
   }
 }
