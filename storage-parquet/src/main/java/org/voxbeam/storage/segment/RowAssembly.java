@@ -1,18 +1,13 @@
 package org.voxbeam.storage.segment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroup;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -20,13 +15,13 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Puts result rows back together from their columns: Parquet's column readers decode each column's
- * levels and values, and this class assembles one row from them. It knows the only two shapes a
- * field of {@link SegmentSchema#RESULT} takes — a primitive, or a standard three-level {@code LIST}
- * of primitives or of groups of primitives, so that nothing repeats deeper than once — and does in
- * a few branches what Parquet's generic record reader does with an assembly automaton it builds for
- * every reader: building that automaton for all of the schema's columns was more than half of
- * reading one row.
+ * Puts result rows back together from their columns: a {@link PageCursor} per column walks the
+ * levels and values of the column's page, and this class assembles one row from them. It knows the
+ * only two shapes a field of {@link SegmentSchema#RESULT} takes — a primitive, or a standard
+ * three-level {@code LIST} of primitives or of groups of primitives, so that nothing repeats deeper
+ * than once — and does in a few branches what Parquet's generic record reader does with an assembly
+ * automaton it builds for every reader: building that automaton for all of the schema's columns was
+ * more than half of reading one row.
  *
  * <p>The rows come out as Parquet's example {@link Group}s of {@link SegmentSchema#RESULT},
  * whatever projection of it the segment was written in ({@link SegmentColumns}), the fields it
@@ -34,21 +29,12 @@ import org.apache.parquet.schema.Type;
  * segment, so that the codec and the row checksums read either alike.
  */
 final class RowAssembly {
-  private final MessageType schema;
   private final List<ColumnDescriptor> columns;
   private final List<Field> fields;
 
-  /**
-   * Column readers take a converter per column but are only asked for values here, never to push
-   * them into a converter; one tree of converters that ignore everything serves every read.
-   */
-  private final GroupConverter ignoring;
-
   /** The assembly of rows of a segment written in {@code schema}, a projection of the result's. */
   RowAssembly(MessageType schema) {
-    this.schema = schema;
     this.columns = schema.getColumns();
-    this.ignoring = ignoring(schema);
     List<Field> fields = new ArrayList<>();
     int column = 0;
     for (int f = 0; f < schema.getFieldCount(); f++) {
@@ -68,36 +54,32 @@ final class RowAssembly {
   }
 
   /**
-   * A reader for each column of {@code pages}, positioned at the first of the rows it selects
-   * ({@link PageReadStore#getRowIndexes}), in schema order; none for the columns of a field that a
-   * column {@code absent} names leaves out of every one of those rows ({@link PageMap#absent}).
+   * Which columns a read needs a cursor on, in schema order: those of the fields none of whose
+   * columns {@code absent} names as left out of every row read ({@link PageMap#absent}).
    */
-  ColumnReader[] readers(PageReadStore pages, IntPredicate absent) {
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, ignoring, schema, null);
-    ColumnReader[] readers = new ColumnReader[columns.size()];
+  boolean[] columnsRead(IntPredicate absent) {
+    boolean[] read = new boolean[columns.size()];
     for (Field field : fields) {
       int first = field.firstColumn();
       int end = first + field.columnCount();
       if (IntStream.range(first, end).noneMatch(absent)) {
-        for (int c = first; c < end; c++) {
-          readers[c] = store.getColumnReader(columns.get(c));
-        }
+        Arrays.fill(read, first, end, true);
       }
     }
-    return readers;
+    return read;
   }
 
   /**
-   * The row the {@code readers} are positioned at; leaves them at the next one. A field without
-   * readers is absent from the row.
+   * The row the {@code cursors} are at; leaves them at the next one. A field without cursors is
+   * absent from the row.
    *
    * @throws IllegalStateException if the columns' levels do not make up one row of the schema
    */
-  Group read(ColumnReader[] readers) {
+  Group read(PageCursor[] cursors) {
     Group row = new SimpleGroup(SegmentSchema.RESULT);
     for (Field field : fields) {
-      if (readers[field.firstColumn()] != null) {
-        field.read(row, readers);
+      if (cursors[field.firstColumn()] != null) {
+        field.read(row, cursors);
       }
     }
     return row;
@@ -151,35 +133,14 @@ final class RowAssembly {
     };
   }
 
-  private static GroupConverter ignoring(GroupType type) {
-    Converter[] children = new Converter[type.getFieldCount()];
-    for (int f = 0; f < children.length; f++) {
-      Type child = type.getType(f);
-      children[f] =
-          child.isPrimitive() ? new PrimitiveConverter() {} : ignoring(child.asGroupType());
-    }
-    return new GroupConverter() {
-      @Override
-      public Converter getConverter(int fieldIndex) {
-        return children[fieldIndex];
-      }
-
-      @Override
-      public void start() {}
-
-      @Override
-      public void end() {}
-    };
-  }
-
   /** A top-level field: a primitive, or a list. */
   private sealed interface Field permits Scalar, ListOf {
     int firstColumn();
 
     int columnCount();
 
-    /** Adds the field's value, if it has one, to {@code row} and moves its columns' readers on. */
-    void read(Group row, ColumnReader[] readers);
+    /** Adds the field's value, if it has one, to {@code row} and moves its columns' cursors on. */
+    void read(Group row, PageCursor[] cursors);
   }
 
   /** A primitive top-level field, read from its one column. */
@@ -195,15 +156,15 @@ final class RowAssembly {
     }
 
     @Override
-    public void read(Group row, ColumnReader[] readers) {
-      ColumnReader reader = readers[column];
-      if (reader.getCurrentRepetitionLevel() != 0) {
+    public void read(Group row, PageCursor[] cursors) {
+      PageCursor cursor = cursors[column];
+      if (cursor.repetitionLevel() != 0) {
         throw new IllegalStateException(value.name() + " repeats inside one row");
       }
-      if (reader.getCurrentDefinitionLevel() == value.maxDefinition()) {
-        value.addTo(row, reader);
+      if (cursor.definitionLevel() == value.maxDefinition()) {
+        value.addTo(row, cursor);
       }
-      reader.consume();
+      cursor.consume();
     }
   }
 
@@ -225,10 +186,10 @@ final class RowAssembly {
      * element's other columns step with the first.
      */
     @Override
-    public void read(Group row, ColumnReader[] readers) {
-      ColumnReader first = readers[firstColumn];
-      int definition = first.getCurrentDefinitionLevel();
-      if (first.getCurrentRepetitionLevel() != 0) {
+    public void read(Group row, PageCursor[] cursors) {
+      PageCursor first = cursors[firstColumn];
+      int definition = first.definitionLevel();
+      if (first.repetitionLevel() != 0) {
         throw new IllegalStateException(name + " does not start a row");
       }
       if (definition < 2) {
@@ -236,12 +197,11 @@ final class RowAssembly {
           row.addGroup(field);
         }
         for (int c = 0; c < values.size(); c++) {
-          ColumnReader reader = readers[firstColumn + c];
-          if (reader.getCurrentRepetitionLevel() != 0
-              || reader.getCurrentDefinitionLevel() != definition) {
+          PageCursor cursor = cursors[firstColumn + c];
+          if (cursor.repetitionLevel() != 0 || cursor.definitionLevel() != definition) {
             throw new IllegalStateException("the columns of " + name + " disagree");
           }
-          reader.consume();
+          cursor.consume();
         }
         return;
       }
@@ -252,18 +212,17 @@ final class RowAssembly {
         Group element = primitiveElement ? item : item.addGroup(0);
         for (int c = 0; c < values.size(); c++) {
           Value value = values.get(c);
-          ColumnReader reader = readers[firstColumn + c];
-          if (reader.getCurrentRepetitionLevel() != repetition
-              || reader.getCurrentDefinitionLevel() < 2) {
+          PageCursor cursor = cursors[firstColumn + c];
+          if (cursor.repetitionLevel() != repetition || cursor.definitionLevel() < 2) {
             throw new IllegalStateException(value.name() + " is out of step with " + name);
           }
-          if (reader.getCurrentDefinitionLevel() == value.maxDefinition()) {
-            value.addTo(element, reader);
+          if (cursor.definitionLevel() == value.maxDefinition()) {
+            value.addTo(element, cursor);
           }
-          reader.consume();
+          cursor.consume();
         }
         repetition = 1;
-      } while (first.getCurrentRepetitionLevel() == 1);
+      } while (first.repetitionLevel() == 1);
     }
   }
 
@@ -273,13 +232,13 @@ final class RowAssembly {
    */
   private record Value(
       int field, String name, int maxDefinition, PrimitiveType.PrimitiveTypeName type) {
-    void addTo(Group group, ColumnReader reader) {
+    void addTo(Group group, PageCursor cursor) {
       switch (type) {
-        case BOOLEAN -> group.add(field, reader.getBoolean());
-        case INT32 -> group.add(field, reader.getInteger());
-        case INT64 -> group.add(field, reader.getLong());
-        case DOUBLE -> group.add(field, reader.getDouble());
-        case BINARY -> group.add(field, reader.getBinary());
+        case BOOLEAN -> group.add(field, cursor.getBoolean());
+        case INT32 -> group.add(field, cursor.getInteger());
+        case INT64 -> group.add(field, cursor.getLong());
+        case DOUBLE -> group.add(field, cursor.getDouble());
+        case BINARY -> group.add(field, cursor.getBinary());
         case FLOAT, INT96, FIXED_LEN_BYTE_ARRAY ->
             throw new IllegalStateException(name + " has a type rows never use");
       }

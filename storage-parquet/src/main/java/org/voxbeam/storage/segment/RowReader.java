@@ -2,6 +2,7 @@ package org.voxbeam.storage.segment;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -12,31 +13,29 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.PrimitiveIterator;
 import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Dictionary;
 import org.apache.parquet.column.Encoding;
-import org.apache.parquet.column.page.DataPage;
-import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DictionaryPage;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.format.DataPageHeader;
+import org.apache.parquet.format.DictionaryPageHeader;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.PageType;
-import org.apache.parquet.format.Util;
 import org.apache.parquet.format.converter.ParquetMetadataConverter;
+import shaded.parquet.org.apache.thrift.TException;
+import shaded.parquet.org.apache.thrift.protocol.TCompactProtocol;
+import shaded.parquet.org.apache.thrift.protocol.TProtocol;
+import shaded.parquet.org.apache.thrift.transport.TIOStreamTransport;
+import shaded.parquet.org.apache.thrift.transport.TTransportException;
 
 /**
  * Reads one row of a segment: for each column, only the data page holding the row (and the column's
  * dictionary page, if it has one), located through the segment's {@link PageMap}, with one
- * positioned read each. Parquet's column readers then skip to the row inside those pages, and
- * {@link RowAssembly} puts the row together. This is what makes a first lookup cheap: no footer to
- * parse and no other row decoded. Several rows of one segment (a sequence's items) are read the
- * same way in one pass, each page once.
+ * positioned read each. A {@link PageCursor} per column then walks its page to the row, and {@link
+ * RowAssembly} puts the row together. This is what makes a first lookup cheap: no footer to parse
+ * and no other row decoded. Several rows of one segment (a sequence's items) are read the same way
+ * in one pass, each page once.
  */
 public final class RowReader {
   private static final ParquetMetadataConverter CONVERTER = new ParquetMetadataConverter();
@@ -163,15 +162,17 @@ public final class RowReader {
       }
     }
     DictionaryPage[] dictionaries = new DictionaryPage[columns];
-    DataPage[][] data = new DataPage[columns][];
+    Page[][] data = new Page[columns][];
+    Spans spans;
     try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ)) {
-      Spans spans = Spans.read(channel, extents);
-      for (int c = 0; c < columns; c++) {
-        dictionaries[c] = dataPages[c].length > 0 ? dictionary(spans, pages, c) : null;
-        data[c] = new DataPage[dataPages[c].length];
-        for (int p = 0; p < dataPages[c].length; p++) {
-          data[c][p] = dataPage(spans, pages, c, dataPages[c][p]);
-        }
+      spans = Spans.read(channel, extents);
+    }
+    HeaderReader headers = new HeaderReader();
+    for (int c = 0; c < columns; c++) {
+      dictionaries[c] = dataPages[c].length > 0 ? dictionary(spans, headers, pages, c) : null;
+      data[c] = new Page[dataPages[c].length];
+      for (int p = 0; p < dataPages[c].length; p++) {
+        data[c][p] = dataPage(spans, headers, pages, dataPages[c][p]);
       }
     }
     return new ParsedPages(dictionaries, dataPages, data);
@@ -197,87 +198,122 @@ public final class RowReader {
 
   /**
    * Each column's dictionary (null if it has none) and the data pages read: {@code data[c][i]} is
-   * page {@code pageIndexes[c][i]} of column {@code c}, ascending.
+   * page {@code pageIndexes[c][i]} of column {@code c}, ascending. A dictionary is decoded the
+   * first time a row needs it, once for all the rows read.
    */
-  private record ParsedPages(
-      DictionaryPage[] dictionaries, int[][] pageIndexes, DataPage[][] data) {
-    DataPage page(int column, int pageIndex) {
+  private static final class ParsedPages {
+    private final DictionaryPage[] dictionaryPages;
+    private final Dictionary[] dictionaries;
+    private final int[][] pageIndexes;
+    private final Page[][] data;
+
+    ParsedPages(DictionaryPage[] dictionaryPages, int[][] pageIndexes, Page[][] data) {
+      this.dictionaryPages = dictionaryPages;
+      this.dictionaries = new Dictionary[dictionaryPages.length];
+      this.pageIndexes = pageIndexes;
+      this.data = data;
+    }
+
+    Page page(int column, int pageIndex) {
       return data[column][Arrays.binarySearch(pageIndexes[column], pageIndex)];
+    }
+
+    Dictionary dictionary(SegmentColumns columns, int column) throws IOException {
+      if (dictionaries[column] == null && dictionaryPages[column] != null) {
+        DictionaryPage page = dictionaryPages[column];
+        dictionaries[column] = page.getEncoding().initDictionary(columns.descriptor(column), page);
+      }
+      return dictionaries[column];
     }
 
     /**
      * Assembles the ascending {@code rows}, which lie in the same data page of every column, from
-     * one column reader per column ({@link RowAssembly}), but for columns whose page is absent;
-     * throws a runtime exception if it cannot. The rows of a page share the readers, so a page's
-     * levels are decoded once for all of them. A reader never spans pages: Parquet's synchronizing
-     * column reader (1.15) ends the reading early when the last row it is given lies pages ahead of
-     * the one before it (apache/parquet-java#3747) and hands that row values of an earlier one.
+     * one cursor per column ({@link RowAssembly}), but for columns whose page is absent; throws a
+     * runtime exception if it cannot. The rows of a page share the cursors, so a page's levels are
+     * decoded once for all of them.
      */
     List<Group> decode(PageMap pages, int[] rows) {
-      SegmentColumns segmentColumns = pages.columns();
-      SelectedRows store = new SelectedRows(segmentColumns, rows);
-      boolean[] absent = new boolean[segmentColumns.count()];
-      for (int c = 0; c < absent.length; c++) {
-        int page = pages.page(c, rows[0]);
-        absent[c] = pages.absent(page);
-        if (!absent[c]) {
-          store.readers[c] = new OnePage(dictionaries[c], page(c, page));
+      SegmentColumns columns = pages.columns();
+      RowAssembly assembly = columns.assembly();
+      boolean[] read = assembly.columnsRead(c -> pages.absent(pages.page(c, rows[0])));
+      PageCursor[] cursors = new PageCursor[columns.count()];
+      try {
+        for (int c = 0; c < cursors.length; c++) {
+          if (read[c]) {
+            int index = pages.page(c, rows[0]);
+            Page page = page(c, index);
+            cursors[c] =
+                new PageCursor(
+                    columns.descriptor(c),
+                    page.data(),
+                    page.valueCount(),
+                    page.encodings(),
+                    pages.firstRow(index),
+                    dictionary(columns, c));
+          }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-      RowAssembly assembly = segmentColumns.assembly();
-      ColumnReader[] columns = assembly.readers(store, c -> absent[c]);
-      List<Group> read = new ArrayList<>(rows.length);
-      for (int i = 0; i < rows.length; i++) {
-        read.add(assembly.read(columns));
+      List<Group> decoded = new ArrayList<>(rows.length);
+      for (int row : rows) {
+        for (PageCursor cursor : cursors) {
+          if (cursor != null) {
+            cursor.skipTo(row);
+          }
+        }
+        decoded.add(assembly.read(cursors));
       }
-      return read;
+      return decoded;
     }
   }
 
-  private static DictionaryPage dictionary(Spans spans, PageMap pages, int column)
-      throws IOException {
-    DictionaryPage dictionary = null;
+  private static DictionaryPage dictionary(
+      Spans spans, HeaderReader headers, PageMap pages, int column) throws IOException {
     long dictionaryOffset = pages.dictionaryOffset(column);
-    if (dictionaryOffset >= 0) {
-      Page page =
-          Page.parse(
-              spans, dictionaryOffset, (int) (pages.firstPageOffset(column) - dictionaryOffset));
-      if (page.header.getType() != PageType.DICTIONARY_PAGE) {
-        throw new IOException("no dictionary page at " + dictionaryOffset);
-      }
-      dictionary =
-          new DictionaryPage(
-              page.data,
-              page.header.getUncompressed_page_size(),
-              page.header.getDictionary_page_header().getNum_values(),
-              encoding(page.header.getDictionary_page_header().getEncoding()));
+    if (dictionaryOffset < 0) {
+      return null;
     }
-    return dictionary;
+    Framed page =
+        Framed.parse(
+            spans,
+            headers,
+            dictionaryOffset,
+            (int) (pages.firstPageOffset(column) - dictionaryOffset));
+    if (page.header().getType() != PageType.DICTIONARY_PAGE) {
+      throw new IOException("no dictionary page at " + dictionaryOffset);
+    }
+    DictionaryPageHeader header = page.header().getDictionary_page_header();
+    return new DictionaryPage(
+        BytesInput.from(page.data()),
+        page.header().getUncompressed_page_size(),
+        header.getNum_values(),
+        encoding(header.getEncoding()));
   }
 
-  private static DataPage dataPage(Spans spans, PageMap pages, int column, int index)
+  private static Page dataPage(Spans spans, HeaderReader headers, PageMap pages, int index)
       throws IOException {
-    Page page = Page.parse(spans, pages.offset(index), pages.size(index));
-    if (page.header.getType() != PageType.DATA_PAGE) {
+    Framed page = Framed.parse(spans, headers, pages.offset(index), pages.size(index));
+    if (page.header().getType() != PageType.DATA_PAGE) {
       throw new IOException(
           "page at "
               + pages.offset(index)
               + " is a "
-              + page.header.getType()
+              + page.header().getType()
               + ", not a version 1 data page");
     }
-    DataPageHeader header = page.header.getData_page_header();
-    return new DataPageV1(
-        page.data,
+    DataPageHeader header = page.header().getData_page_header();
+    return new Page(
+        page.data(),
         header.getNum_values(),
-        page.header.getUncompressed_page_size(),
-        pages.firstRow(index),
-        pages.rows(column, index),
-        pages.columns().noStatistics(column),
-        encoding(header.getRepetition_level_encoding()),
-        encoding(header.getDefinition_level_encoding()),
-        encoding(header.getEncoding()));
+        new PageCursor.Encodings(
+            encoding(header.getRepetition_level_encoding()),
+            encoding(header.getDefinition_level_encoding()),
+            encoding(header.getEncoding())));
   }
+
+  /** A data page's content after its header, its entry count and encodings. */
+  private record Page(ByteBuffer data, int valueCount, PageCursor.Encodings encodings) {}
 
   /** A byte range of the file. */
   private record Extent(long offset, int size) {
@@ -336,81 +372,75 @@ public final class RowReader {
     }
   }
 
-  /** A page: its header and its (uncompressed) content. */
-  private record Page(PageHeader header, BytesInput data) {
-    static Page parse(Spans spans, long offset, int size) throws IOException {
+  /** A page as the file frames it: its header and its (uncompressed) content. */
+  private record Framed(PageHeader header, ByteBuffer data) {
+    static Framed parse(Spans spans, HeaderReader headers, long offset, int size)
+        throws IOException {
       int span = spans.spanOf(offset);
       byte[] bytes = spans.bytes()[span];
       int start = (int) (offset - spans.offsets()[span]);
-      ByteArrayInputStream in = new ByteArrayInputStream(bytes, start, size);
-      PageHeader header = Util.readPageHeader(in);
-      int headerSize = size - in.available();
+      PageHeader header = headers.read(bytes, start, size);
+      int headerSize = headers.consumed();
       if (header.getCompressed_page_size() != size - headerSize) {
         throw new IOException("page at " + offset + " does not match the offset index");
       }
-      return new Page(header, BytesInput.from(bytes, start + headerSize, size - headerSize));
+      return new Framed(header, ByteBuffer.wrap(bytes, start + headerSize, size - headerSize));
     }
   }
 
-  /** The page of one column that holds the rows read, with the column's dictionary. */
-  private static final class OnePage implements PageReader {
-    private final DictionaryPage dictionary;
-    private DataPage data;
-    private final long valueCount;
+  /**
+   * Reads the page headers of one row read with one Thrift protocol. Parquet's {@code
+   * Util.readPageHeader} builds a protocol and a transport per header and formats a message for its
+   * size check whether or not the check fails; over a row's dozen headers that was a fifth of a
+   * first read. A header read here is checked where it is used: its sizes against the page map.
+   */
+  private static final class HeaderReader {
+    private final Window window = new Window();
+    private final TProtocol protocol;
 
-    OnePage(DictionaryPage dictionary, DataPage data) {
-      this.dictionary = dictionary;
-      this.data = data;
-      this.valueCount = data.getValueCount();
-    }
-
-    @Override
-    public DictionaryPage readDictionaryPage() {
-      return dictionary;
-    }
-
-    @Override
-    public long getTotalValueCount() {
-      return valueCount;
-    }
-
-    @Override
-    public DataPage readPage() {
-      DataPage page = data;
-      data = null;
-      return page;
-    }
-  }
-
-  /** A row group view holding only the rows read, so that Parquet's column readers skip to them. */
-  private static final class SelectedRows implements PageReadStore {
-    private final SegmentColumns columns;
-    private final int[] rows;
-    private final PageReader[] readers;
-
-    SelectedRows(SegmentColumns columns, int[] rows) {
-      this.columns = columns;
-      this.rows = rows;
-      this.readers = new PageReader[columns.count()];
-    }
-
-    @Override
-    public PageReader getPageReader(ColumnDescriptor descriptor) {
-      Integer ordinal = columns.ordinal(descriptor);
-      if (ordinal == null) {
-        throw new IllegalArgumentException("the segment has no column " + descriptor);
+    HeaderReader() throws IOException {
+      try {
+        protocol = new TCompactProtocol(new TIOStreamTransport(window));
+      } catch (TTransportException e) {
+        throw new IOException("cannot read page headers: " + e.getMessage(), e);
       }
-      return readers[ordinal];
     }
 
-    @Override
-    public long getRowCount() {
-      return rows.length;
+    PageHeader read(byte[] bytes, int offset, int length) throws IOException {
+      window.show(bytes, offset, length);
+      PageHeader header = new PageHeader();
+      try {
+        header.read(protocol);
+      } catch (TException e) {
+        throw new IOException("unreadable page header: " + e.getMessage(), e);
+      }
+      return header;
     }
 
-    @Override
-    public Optional<PrimitiveIterator.OfLong> getRowIndexes() {
-      return Optional.of(Arrays.stream(rows).asLongStream().iterator());
+    /** How many bytes the last header took. */
+    int consumed() {
+      return window.consumed();
+    }
+  }
+
+  /** A stream over one range of a byte array at a time. */
+  private static final class Window extends ByteArrayInputStream {
+    private int start;
+
+    Window() {
+      super(new byte[0]);
+    }
+
+    void show(byte[] bytes, int offset, int length) {
+      buf = bytes;
+      pos = offset;
+      count = offset + length;
+      mark = offset;
+      start = offset;
+    }
+
+    int consumed() {
+      return pos - start;
     }
   }
 }

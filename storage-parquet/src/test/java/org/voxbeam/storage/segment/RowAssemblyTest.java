@@ -74,6 +74,11 @@ class RowAssemblyTest {
           whole.get(i).toString(), RowReader.read(written.path(), pages, i).toString(), "row " + i);
       assertEquals(RowChecksum.stored(whole.get(i)), RowChecksum.of(all.get(i)), "row " + i);
     }
+    int[] sparse = {0, 3, 4, 63, 64, 65, 127, 200, 201, 399};
+    List<Group> some = RowReader.read(written.path(), pages, sparse);
+    for (int i = 0; i < sparse.length; i++) {
+      assertEquals(whole.get(sparse[i]).toString(), some.get(i).toString(), "row " + sparse[i]);
+    }
   }
 
   @Test
