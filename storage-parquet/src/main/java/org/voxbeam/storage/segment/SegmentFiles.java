@@ -59,6 +59,17 @@ public final class SegmentFiles {
   static final int PAGE_ROWS = 64;
 
   /**
+   * In a segment with a sequence's items, a column's page also ends once it holds this much,
+   * checked after every row: a row with many items (a {@code range}'s or a {@code map}'s 10,000)
+   * then ends its page in the item columns, so the rows after it, a {@code fold}'s number written
+   * in the same commit, are not in a page whose reading walks those items (a warm run reading that
+   * number spent ~50 ms skipping them). 64 rows of any other column stay well below it. Segments
+   * without items keep Parquet's occasional size checks: checking after every row cost commits of
+   * number rows 0.8–0.9 of their rate.
+   */
+  static final int ITEM_PAGE_BYTES = 16 * 1024;
+
+  /**
    * Columns that repeat few distinct values, and only those, are dictionary-encoded: building a
    * dictionary for ids, values and references that are (nearly) all distinct cost most of the time
    * of writing a segment, and reading one row of such a column would decode it whole. The recorded
@@ -215,6 +226,13 @@ public final class SegmentFiles {
             .withPageRowCountLimit(PAGE_ROWS)
             .withSizeStatisticsEnabled(false)
             .withDictionaryEncoding(false);
+    if (schema.containsField(SegmentSchema.ITEMS)) {
+      builder =
+          builder
+              .withPageSize(ITEM_PAGE_BYTES)
+              .withMinRowCountForPageSizeCheck(1)
+              .withMaxRowCountForPageSizeCheck(1);
+    }
     for (String column : DICTIONARY_COLUMNS) {
       if (schema.containsPath(column.split("\\."))) {
         builder = builder.withDictionaryEncoding(column, true);

@@ -1,8 +1,10 @@
 package org.voxbeam.storage.segment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +14,10 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.example.data.Group;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.NumberValue;
+import org.voxbeam.kernel.value.SequenceValue;
+import org.voxbeam.kernel.value.Value;
 import org.voxbeam.storage.RandomValues;
 import org.voxbeam.storage.StoreLayout;
 import org.voxbeam.storage.StoredValues;
@@ -64,5 +69,32 @@ class PageMapTest {
       }
     }
     assertTrue(absentPages > 0 && presentPages > 0, absentPages + " absent, " + presentPages);
+  }
+
+  @Test
+  void aRowWithManyItemsEndsItsPageInTheColumnsItsItemsFill() throws IOException {
+    StoreLayout layout = new StoreLayout(dir);
+    RowCodec codec = new RowCodec(new BlobStore(layout));
+    List<Value> items = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      items.add(new IntegerValue(i));
+    }
+    List<Group> rows = new ArrayList<>();
+    rows.addAll(codec.encode(StoredValues.result("range", new SequenceValue(items))));
+    rows.addAll(codec.encode(StoredValues.result("sum", new NumberValue(12_497_500))));
+    SegmentFiles.Written written = SegmentFiles.commit(layout, rows);
+    PageMap pages = written.pages().orElseThrow();
+    assertEquals(SegmentSchema.NARROW_ITEMS, SegmentFiles.schemaOf(written.path()));
+    List<String> filled = new ArrayList<>();
+    for (int c = 0; c < pages.columns().count(); c++) {
+      String path = String.join(".", pages.columns().descriptor(c).getPath());
+      if (path.equals("items.list.element.value_type")
+          || path.equals("items.list.element.int_value")) {
+        filled.add(path);
+        assertNotEquals(pages.page(c, 0), pages.page(c, 1), path);
+        assertTrue(pages.absent(pages.page(c, 1)), path);
+      }
+    }
+    assertEquals(2, filled.size(), "the item columns of integers: " + filled);
   }
 }
