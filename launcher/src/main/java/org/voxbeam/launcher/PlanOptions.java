@@ -52,7 +52,7 @@ final class PlanOptions {
 
   Plan load(Limits limits) {
     DeclarationGoals selected = declarationGoals();
-    if (!selected.equals(DeclarationGoals.NONE)) {
+    if (selected.addsGoals()) {
       if (!VoxBeam.isProgram(plan)) {
         throw new InvalidInputException(
             "--declarations and --goal need an ImgQL program (.imgql); " + plan + " is a plan");

@@ -7,7 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,10 +54,7 @@ public final class AccessLog {
       Files.createDirectories(layout.tmp());
       Path temporary = NewFiles.createUnique(layout.tmp(), "access-", ".tmp");
       Files.writeString(temporary, text);
-      String name =
-          String.format(
-              "access-%013d-%016x.log",
-              System.currentTimeMillis(), ThreadLocalRandom.current().nextLong());
+      String name = NewFiles.timeOrderedName("access-", System.currentTimeMillis(), ".log");
       Files.move(temporary, layout.access().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.warn("cannot record access times under {}: {}", layout.access(), e.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class NewFiles {
   private static final int ATTEMPTS = 100;
+  private static final int MILLIS_DIGITS = 13;
 
   private NewFiles() {}
 
@@ -39,6 +41,21 @@ public final class NewFiles {
         }
       }
     }
+  }
+
+  /**
+   * A file name that sorts by time and is unique across processes and machines: {@code prefix},
+   * {@code millis} in 13 digits, a dash, 16 random hex digits and {@code suffix}, as run records
+   * and access logs are named.
+   */
+  public static String timeOrderedName(String prefix, long millis, String suffix) {
+    String digits = Long.toString(millis);
+    return prefix
+        + "0".repeat(Math.max(0, MILLIS_DIGITS - digits.length()))
+        + digits
+        + "-"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+        + suffix;
   }
 
   /**

@@ -35,6 +35,16 @@ class NewFilesTest {
   }
 
   @Test
+  void timeOrderedNamesSortByTimeAndDiffer() {
+    String early = NewFiles.timeOrderedName("run-", 42, ".parquet");
+    String late = NewFiles.timeOrderedName("run-", 1_796_687_577_422L, ".parquet");
+    assertTrue(early.matches("run-0{11}42-[0-9a-f]{16}\\.parquet"), early);
+    assertTrue(late.matches("run-1796687577422-[0-9a-f]{16}\\.parquet"), late);
+    assertTrue(early.compareTo(late) < 0);
+    assertNotEquals(late, NewFiles.timeOrderedName("run-", 1_796_687_577_422L, ".parquet"));
+  }
+
+  @Test
   void aTemporaryFileIsGivenTheUmasksMode() throws IOException {
     assumeTrue(
         FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),

@@ -34,6 +34,11 @@ public record DeclarationGoals(boolean all, List<String> names) {
     }
   }
 
+  /** Whether this adds any goal to the program's own. */
+  public boolean addsGoals() {
+    return all || !names.isEmpty();
+  }
+
   /** The named declarations, in this order. */
   public static DeclarationGoals named(List<String> names) {
     return new DeclarationGoals(false, names);

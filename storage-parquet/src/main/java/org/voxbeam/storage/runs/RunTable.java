@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
@@ -34,6 +33,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.voxbeam.kernel.io.NewFiles;
 import org.voxbeam.storage.StoreException;
 import org.voxbeam.storage.StoreLayout;
 
@@ -123,13 +123,7 @@ public final class RunTable {
 
   /** Appends {@code record}; visible to readers once this returns. */
   public void append(RunRecord record) {
-    String name =
-        String.format(
-            "%s%013d-%016x%s",
-            PREFIX,
-            record.startedAt().toEpochMilli(),
-            ThreadLocalRandom.current().nextLong(),
-            SUFFIX);
+    String name = NewFiles.timeOrderedName(PREFIX, record.startedAt().toEpochMilli(), SUFFIX);
     Path temporary = layout.tmp().resolve(name + ".tmp");
     try {
       Files.createDirectories(layout.tmp());
