@@ -109,6 +109,36 @@ class LauncherJarIT {
         "VoxBeamCli loaded from the archive");
   }
 
+  /** A Beam run through the script maps the Beam archive, which holds the runner's classes. */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theScriptStartsABeamRunFromTheBeamArchive() throws Exception {
+    Path script = Path.of("target", "voxbeam").toAbsolutePath();
+    assertTrue(Files.isRegularFile(Path.of("target", "voxbeam-beam.jsa")), "package made it");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "sh",
+            script.toString(),
+            "run",
+            examplePlan(),
+            "--store=" + dir.resolve("store"),
+            "--runner=DirectRunner");
+    builder.environment().put("JAVA", JAVA);
+    builder.environment().put("VOXBEAM_JAVA_OPTS", "-Xlog:class+load=info");
+    Outcome outcome = start(builder);
+    assertEquals(0, outcome.exitCode(), outcome.err());
+    assertTrue(outcome.out().contains("total=45.0"), outcome.out());
+    assertTrue(
+        outcome
+            .out()
+            .lines()
+            .anyMatch(
+                line ->
+                    line.contains("org.apache.beam.runners.direct.DirectRunner ")
+                        && line.contains("shared objects file")),
+        "the DirectRunner loaded from the archive");
+  }
+
   /**
    * The script runs batch commands on the parallel collector and leaves the choice to the JVM for
    * {@code serve}, or to {@code VOXBEAM_JAVA_OPTS} when it names a collector.
