@@ -7,9 +7,10 @@
  * through Parquet's plain-Java file API, in the full schema or, for rows of scalars and sequences,
  * the narrow one ({@code SegmentColumns}), and {@code RowWriter} writes rows into either by name;
  * {@link org.voxbeam.storage.segment.PageMap} and {@link org.voxbeam.storage.segment.RowReader}
- * read a single row without parsing the footer, only the pages that hold its fields, and {@code
- * RowAssembly} puts it together from Parquet's column readers. Rows are built as {@code
- * CompactGroup}s, one array of values per group, always in the full schema.
+ * read a single row without parsing the footer, only the pages that hold its fields, a {@code
+ * PageCursor} walks each page with Parquet's values readers, and {@code RowAssembly} puts the row
+ * together. Rows are built as {@code CompactGroup}s, one array of values per group, always in the
+ * full schema.
  *
  * <p>How a result becomes a row is decided here alone; the store, maintenance and the store
  * benchmark use these classes. Rules: any change to the schema or to how a value maps to columns is
