@@ -25,8 +25,16 @@ final class ProcedureIndex {
 
   private ProcedureIndex() {}
 
-  /** The index shipped beside {@code procedures.json}, in its order. */
+  /** The index shipped beside {@code procedures.json}, in its order; read once per class loader. */
   static List<Entry> shipped() {
+    return Shipped.ENTRIES;
+  }
+
+  private static final class Shipped {
+    static final List<Entry> ENTRIES = read();
+  }
+
+  private static List<Entry> read() {
     try (InputStream in = ProcedureIndex.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);

@@ -1,19 +1,16 @@
 package org.voxbeam.storage.segment;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.MessageType;
 
 /**
  * The schemas whose segments are read a row at a time, with what reading one row needs: its columns
- * in order, each column's ordinal, and the {@link RowAssembly} that puts a row of {@link
- * SegmentSchema#RESULT} together from them. Version 4 wrote the first two, this version writes all
- * four ({@link SegmentSchema#narrowestFor}). Segments in any other schema (an earlier version's,
- * another tool's) have no page map and are read whole.
+ * in order and the {@link RowAssembly} that puts a row of {@link SegmentSchema#RESULT} together
+ * from them. Version 4 wrote the first two, this version writes all four ({@link
+ * SegmentSchema#narrowestFor}). Segments in any other schema (an earlier version's, another tool's)
+ * have no page map and are read whole.
  */
 enum SegmentColumns {
   /** Every column but {@code items}: {@link SegmentSchema#RESULT_NO_ITEMS}. */
@@ -28,23 +25,12 @@ enum SegmentColumns {
   private final MessageType schema;
   private final int tag;
   private final List<ColumnDescriptor> descriptors;
-  private final Map<ColumnDescriptor, Integer> ordinals;
-  private final Statistics<?>[] noStatistics;
   private final RowAssembly assembly;
 
   SegmentColumns(MessageType schema, int tag) {
     this.schema = schema;
     this.tag = tag;
     this.descriptors = schema.getColumns();
-    Map<ColumnDescriptor, Integer> ordinals = new HashMap<>();
-    for (int c = 0; c < descriptors.size(); c++) {
-      ordinals.put(descriptors.get(c), c);
-    }
-    this.ordinals = Map.copyOf(ordinals);
-    this.noStatistics =
-        descriptors.stream()
-            .map(column -> Statistics.createStats(column.getPrimitiveType()))
-            .toArray(Statistics<?>[]::new);
     this.assembly = new RowAssembly(schema);
   }
 
@@ -79,16 +65,6 @@ enum SegmentColumns {
 
   ColumnDescriptor descriptor(int column) {
     return descriptors.get(column);
-  }
-
-  /** The ordinal of {@code column}, or null if the segment does not have it. */
-  Integer ordinal(ColumnDescriptor column) {
-    return ordinals.get(column);
-  }
-
-  /** Statistics for a page of {@code column}: pages need one; column readers never look at it. */
-  Statistics<?> noStatistics(int column) {
-    return noStatistics[column];
   }
 
   RowAssembly assembly() {
