@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -40,6 +42,7 @@ import org.voxbeam.storage.StoreOptions;
 import org.voxbeam.storage.maintenance.GcReport;
 import org.voxbeam.storage.maintenance.PersistentStore;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
+import org.voxbeam.storage.remote.RemoteInputSources;
 import org.voxbeam.storage.remote.RemoteStores;
 import org.voxbeam.storage.remote.TieredStore;
 import org.voxbeam.storage.runs.GoalRecord;
@@ -64,6 +67,9 @@ import org.voxbeam.storage.runs.RunTable;
  */
 public final class VoxBeam implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(VoxBeam.class);
+
+  /** The Beam runner that runs in this process, the one a run with nothing to compute skips. */
+  private static final String DIRECT_RUNNER = "DirectRunner";
 
   /** Segments smaller than this are merged at the end of a run... */
   static final long SMALL_SEGMENT_BYTES = 1L << 20;
@@ -357,7 +363,7 @@ public final class VoxBeam implements AutoCloseable {
     Instant started = Instant.now();
     Optional<StoreGrowth> growth = Optional.ofNullable(shared).map(StoreGrowth::from);
     Execution execution;
-    if (run.onBeam()) {
+    if (run.onBeam() && !(shared != null && readsOnlyStoredGoals(plan, run))) {
       execution =
           BeamExecution.run(
               new BeamExecution.Store(
@@ -410,6 +416,27 @@ public final class VoxBeam implements AutoCloseable {
       compactSmallSegments(shared);
     }
     return report;
+  }
+
+  /**
+   * Whether a run on the DirectRunner has nothing to compute: the stored result of every goal may
+   * be reused ({@link ResultReuse}: not forced by the cache policy, a success, its recorded inputs
+   * unchanged). Such a run reads its goals in process, as a warm in-process run does, instead of
+   * starting a pipeline that would only read them too (~0.4 s of a ~1.3 s run). On a cluster runner
+   * the pipeline still runs, so that a goal found unreadable is computed again on the cluster, not
+   * on this machine.
+   */
+  private boolean readsOnlyStoredGoals(Plan plan, RunSettings run) {
+    if (!run.runner().equals(DIRECT_RUNNER)) {
+      return false;
+    }
+    RemoteInputSources.install(run.inputs().s3Endpoint());
+    Plan bound = ImageModelBinding.bind(plan);
+    Set<NodeId> goals = new HashSet<>();
+    bound.goals().forEach(goal -> goals.add(goal.id()));
+    ResultReuse reuse =
+        ResultReuse.of(bound, store(), run.cachePolicy(), InputFingerprints.shared());
+    return reuse.reusable(goals).size() == goals.size();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.value.PythonText;
+import org.voxbeam.pipeline.execution.CachePolicy;
 import org.voxbeam.pipeline.plan.Plan;
 import org.voxbeam.testkit.SharedFixtures;
 
@@ -87,6 +88,32 @@ class VoxBeamTest {
     VoxBeam closedFirst = VoxBeam.open(store);
     closedFirst.openInBackground();
     closedFirst.close();
+  }
+
+  @Test
+  void aDirectRunnerRunWithEverythingStoredReadsItsGoalsWithoutAPipeline() {
+    Plan plan = golden("filter-fold");
+    try (VoxBeam voxbeam = VoxBeam.open(dir.resolve("store"))) {
+      RunReport cold = voxbeam.run(plan, RunSettings.runner("DirectRunner", List.of()));
+      assertTrue(stageNames(cold).contains("stage 1"), stageNames(cold).toString());
+      RunReport warm = voxbeam.run(plan, RunSettings.runner("DirectRunner", List.of()));
+      assertEquals(List.of("planning", "execution"), stageNames(warm));
+      assertEquals("DirectRunner", warm.runner());
+      assertEquals(0, warm.stats().computed());
+      assertEquals(
+          cold.goals().stream().map(goal -> PythonText.str(goal.value())).toList(),
+          warm.goals().stream().map(goal -> PythonText.str(goal.value())).toList());
+      RunReport refreshed =
+          voxbeam.run(
+              plan,
+              RunSettings.runner("DirectRunner", List.of())
+                  .withCachePolicy(CachePolicy.refresh(List.of("total"))));
+      assertTrue(stageNames(refreshed).contains("stage 1"), "a forced goal runs on Beam");
+    }
+  }
+
+  private static List<String> stageNames(RunReport report) {
+    return report.stages().stream().map(StageTime::name).toList();
   }
 
   @Test
