@@ -45,6 +45,12 @@ class RunTableTest {
   }
 
   @Test
+  void aRehearsalWritesAWholeRecord() {
+    assertTrue(RunTable.rehearse(), "the writer ran to the footer");
+    assertTrue(RunTable.rehearse(), "and runs again");
+  }
+
+  @Test
   void duckDbJoinsEachRunsGoalsToTheResultsItReported() throws Exception {
     Instant t1 = Instant.parse("2026-01-01T00:00:00Z");
     Instant t2 = Instant.parse("2026-01-02T00:00:00Z");

@@ -95,13 +95,18 @@ public final class RunTable {
    * classes (the footer's alone starts a JSON object mapper, 44-61 ms) and runs the writer
    * interpreted, which a warm run paid in {@code append} and a cold run in its first commit, both
    * at the end of the run.
+   *
+   * @return whether the record was written; a failure is only logged, since the run's own record
+   *     reports its own
    */
-  public static void rehearse() {
+  public static boolean rehearse() {
     try (ParquetWriter<Group> writer = writer(new Nowhere())) {
       writer.write(row(REHEARSAL));
     } catch (IOException | RuntimeException | LinkageError e) {
       LOG.debug("could not rehearse writing a run record: {}", e.toString());
+      return false;
     }
+    return true;
   }
 
   /** What {@link #rehearse} writes: every column filled, one goal. */
