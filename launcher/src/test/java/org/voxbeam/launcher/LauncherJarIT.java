@@ -88,55 +88,38 @@ class LauncherJarIT {
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void theScriptStartsTheLauncherFromTheClassDataArchive() throws Exception {
-    Path script = Path.of("target", "voxbeam").toAbsolutePath();
     assertTrue(Files.isRegularFile(Path.of("target", "voxbeam.jsa")), "package made the archive");
-    String plan = Path.of("..", "examples", "filter-fold", "plan.json").toAbsolutePath().toString();
-    ProcessBuilder builder =
-        new ProcessBuilder("sh", script.toString(), "run", plan, "--in-memory");
-    builder.environment().put("JAVA", JAVA);
-    builder.environment().put("VOXBEAM_JAVA_OPTS", "-Xlog:class+load=info");
-    Outcome outcome = start(builder);
+    Outcome outcome = script("-Xlog:class+load=info", "run", examplePlan(), "--in-memory");
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("total=45.0"), outcome.out());
-    assertTrue(
-        outcome
-            .out()
-            .lines()
-            .anyMatch(
-                line ->
-                    line.contains("org.voxbeam.launcher.VoxBeamCli ")
-                        && line.contains("shared objects file")),
-        "VoxBeamCli loaded from the archive");
+    assertLoadedFromArchive(outcome, "org.voxbeam.launcher.VoxBeamCli");
   }
 
   /** A Beam run through the script maps the Beam archive, which holds the runner's classes. */
   @Test
   @DisabledOnOs(OS.WINDOWS)
   void theScriptStartsABeamRunFromTheBeamArchive() throws Exception {
-    Path script = Path.of("target", "voxbeam").toAbsolutePath();
     assertTrue(Files.isRegularFile(Path.of("target", "voxbeam-beam.jsa")), "package made it");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            "sh",
-            script.toString(),
+    Outcome outcome =
+        script(
+            "-Xlog:class+load=info",
             "run",
             examplePlan(),
             "--store=" + dir.resolve("store"),
             "--runner=DirectRunner");
-    builder.environment().put("JAVA", JAVA);
-    builder.environment().put("VOXBEAM_JAVA_OPTS", "-Xlog:class+load=info");
-    Outcome outcome = start(builder);
     assertEquals(0, outcome.exitCode(), outcome.err());
     assertTrue(outcome.out().contains("total=45.0"), outcome.out());
+    assertLoadedFromArchive(outcome, "org.apache.beam.runners.direct.DirectRunner");
+  }
+
+  /** The JVM's class-loading log ({@code -Xlog:class+load}) shows {@code name} from an archive. */
+  private static void assertLoadedFromArchive(Outcome outcome, String name) {
     assertTrue(
         outcome
             .out()
             .lines()
-            .anyMatch(
-                line ->
-                    line.contains("org.apache.beam.runners.direct.DirectRunner ")
-                        && line.contains("shared objects file")),
-        "the DirectRunner loaded from the archive");
+            .anyMatch(line -> line.contains(name + " ") && line.contains("shared objects file")),
+        name + " loaded from the archive");
   }
 
   /**
