@@ -29,7 +29,7 @@ import org.voxbeam.kernel.json.JsonValue;
  */
 final class FormatMarker {
   static final String FORMAT = "voxbeam-result-store";
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   private static final String UPGRADE_LOCK = "upgrade.lock";
 
@@ -146,6 +146,7 @@ final class FormatMarker {
         // 2 to 3: segments stay as they are; their rows, without checksums, read as unchecked.
         // 3 to 4: segments stay as they are; version 4 only adds narrow segments.
         // 4 to 5: segments stay as they are; version 5 only adds sequences kept in one row.
+        // 5 to 6: segments stay as they are; version 6 only adds plain lists of such items.
         Files.move(
             markerText(layout),
             layout.marker(),

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.voxbeam.kernel.store.StoredResult;
+import org.voxbeam.kernel.value.IntegerValue;
 import org.voxbeam.kernel.value.MappingValue;
 import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
@@ -40,10 +41,16 @@ class DuckDbQueryTest {
             "volumes",
             new SequenceValue(
                 List.of(new NumberValue(1.5), new NumberValue(2.5), new NumberValue(4))));
+    StoredResult labels =
+        result(
+            "labels",
+            new SequenceValue(
+                List.of(new IntegerValue(3), new StringValue("edema"), new IntegerValue(4))));
     try (ParquetResultStore store = ParquetResultStore.open(dir, StoreOptions.defaults())) {
       store.putAll(List.of(number));
       store.putAll(List.of(record));
       store.putAll(List.of(volumes));
+      store.putAll(List.of(labels));
     }
     String segments = dir.resolve("segments").toString().replace('\\', '/') + "/*.parquet";
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -79,15 +86,27 @@ class DuckDbQueryTest {
       }
       try (ResultSet rows =
           statement.executeQuery(
-              "SELECT count(*), sum(i.number_value) FROM (SELECT unnest(items) AS i FROM"
+              "SELECT count(*), sum(v) FROM (SELECT unnest(item_numbers) AS v FROM"
                   + " read_parquet('"
                   + segments
                   + "', union_by_name = true) WHERE node_id = '"
                   + volumes.id().hex()
-                  + "') WHERE i.value_type = 'number'")) {
+                  + "')")) {
         assertTrue(rows.next());
         assertEquals(3, rows.getInt(1));
         assertEquals(8.0, rows.getDouble(2));
+      }
+      try (ResultSet rows =
+          statement.executeQuery(
+              "SELECT count(*), sum(i.int_value) FROM (SELECT unnest(items) AS i FROM"
+                  + " read_parquet('"
+                  + segments
+                  + "', union_by_name = true) WHERE node_id = '"
+                  + labels.id().hex()
+                  + "') WHERE i.value_type = 'integer'")) {
+        assertTrue(rows.next());
+        assertEquals(2, rows.getInt(1));
+        assertEquals(7, rows.getLong(2));
       }
     }
   }

@@ -132,11 +132,11 @@ class StoreUpgradeTest {
     Path store = copyFixture(dir.resolve("store"));
     Files.writeString(
         store.resolve(StoreLayout.MARKER_FILE),
-        "{\"format\": \"voxbeam-result-store\", \"version\": 6}\n");
+        "{\"format\": \"voxbeam-result-store\", \"version\": 7}\n");
     StoreException refused =
         assertThrows(
             StoreException.class, () -> ParquetResultStore.open(store, StoreOptions.defaults()));
-    assertTrue(refused.getMessage().contains("version 6"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("version 7"), refused.getMessage());
   }
 
   /** Each row as text over {@code columns}, by id: what an upgrade must keep. */

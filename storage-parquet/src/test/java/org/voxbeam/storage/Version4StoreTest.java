@@ -81,7 +81,7 @@ class Version4StoreTest {
     assertEquals(before, segmentHashes(store), "no segment is rewritten");
   }
 
-  private static SequenceValue integers(long... values) {
+  static SequenceValue integers(long... values) {
     List<Value> items = new ArrayList<>();
     for (long value : values) {
       items.add(new IntegerValue(value));
@@ -89,7 +89,7 @@ class Version4StoreTest {
     return new SequenceValue(items);
   }
 
-  private static SequenceValue numbers(double... values) {
+  static SequenceValue numbers(double... values) {
     List<Value> items = new ArrayList<>();
     for (double value : values) {
       items.add(new NumberValue(value));
@@ -97,7 +97,7 @@ class Version4StoreTest {
     return new SequenceValue(items);
   }
 
-  private static Map<String, String> segmentHashes(Path store) throws IOException {
+  static Map<String, String> segmentHashes(Path store) throws IOException {
     Map<String, String> hashes = new TreeMap<>();
     for (Path segment : segments(store)) {
       hashes.put(segment.getFileName().toString(), Sha256.of(Files.readAllBytes(segment)));
@@ -105,7 +105,7 @@ class Version4StoreTest {
     return hashes;
   }
 
-  private static List<Path> segments(Path store) throws IOException {
+  static List<Path> segments(Path store) throws IOException {
     try (Stream<Path> files = Files.list(store.resolve("segments"))) {
       return files.filter(SegmentFiles::isSegment).sorted().toList();
     }

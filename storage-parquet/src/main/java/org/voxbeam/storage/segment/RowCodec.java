@@ -40,13 +40,15 @@ import org.voxbeam.storage.blob.BlobStore;
 
 /**
  * Turns results into rows and back. Scalars live in typed columns; bytes, arrays and images in
- * blobs, referenced by SHA-256; a sequence of scalars keeps its items in its own row ({@code
- * items}, format version 5); any other sequence stores its items as rows of their own under {@link
- * NodeHashing#sequenceItemId child ids} (as VoxLogicA-2's {@code voxpod/1} does), listed in order
- * in {@code children}, unless they are committed already ({@link StoredResult#itemsCommitted}); a
- * mapping stores scalar entries inline and other entries as child rows. The run and the recorded
- * inputs go in {@code run_id} and {@code inputs}; rows of format version 1 have neither and read as
- * inputs {@link RecordedInputs#UNKNOWN unknown}.
+ * blobs, referenced by SHA-256; a sequence of scalars keeps its items in its own row, as a plain
+ * list if they are all integers or all numbers ({@code item_integers}, {@code item_numbers}, format
+ * version 6), each with its type otherwise ({@code items}, version 5); any other sequence stores
+ * its items as rows of their own under {@link NodeHashing#sequenceItemId child ids} (as
+ * VoxLogicA-2's {@code voxpod/1} does), listed in order in {@code children}, unless they are
+ * committed already ({@link StoredResult#itemsCommitted}); a mapping stores scalar entries inline
+ * and other entries as child rows. The run and the recorded inputs go in {@code run_id} and {@code
+ * inputs}; rows of format version 1 have neither and read as inputs {@link RecordedInputs#UNKNOWN
+ * unknown}.
  */
 public final class RowCodec {
   /** The child family of mapping entries that are not scalars. */
@@ -167,12 +169,7 @@ public final class RowCodec {
       List<Group> rows,
       List<NodeId> ids) {
     if (value instanceof SequenceValue sequence && !itemsCommitted && allScalars(sequence)) {
-      Group items = row.addGroup(SegmentSchema.ITEMS);
-      for (Value item : sequence.items()) {
-        Group element = items.addGroup("list").addGroup("element");
-        element.append(SegmentSchema.VALUE_TYPE, item.voxType());
-        writeScalar(element, item);
-      }
+      writeItems(row, sequence);
     } else if (value instanceof SequenceValue sequence) {
       Group children = row.addGroup("children");
       ChildIds items = ChildIds.ofSequence(id);
@@ -226,6 +223,32 @@ public final class RowCodec {
    * of 100,000 integers is then one row instead of 100,001, and reading it back one row read
    * instead of one per item. An empty sequence keeps its empty {@code children}, as before.
    */
+  /**
+   * Writes the items of a sequence of scalars into its row: as a plain list when they are all
+   * integers or all numbers, each with its type otherwise.
+   */
+  private static void writeItems(Group row, SequenceValue sequence) {
+    List<Value> values = sequence.items();
+    if (values.stream().allMatch(IntegerValue.class::isInstance)) {
+      Group list = row.addGroup(SegmentSchema.ITEM_INTEGERS);
+      for (Value item : values) {
+        list.addGroup("list").append("element", ((IntegerValue) item).value());
+      }
+    } else if (values.stream().allMatch(NumberValue.class::isInstance)) {
+      Group list = row.addGroup(SegmentSchema.ITEM_NUMBERS);
+      for (Value item : values) {
+        list.addGroup("list").append("element", ((NumberValue) item).value());
+      }
+    } else {
+      Group items = row.addGroup(SegmentSchema.ITEMS);
+      for (Value item : values) {
+        Group element = items.addGroup("list").addGroup("element");
+        element.append(SegmentSchema.VALUE_TYPE, item.voxType());
+        writeScalar(element, item);
+      }
+    }
+  }
+
   private static boolean allScalars(SequenceValue sequence) {
     if (sequence.size() == 0) {
       return false;
@@ -362,6 +385,22 @@ public final class RowCodec {
       }
       case "sequence" -> {
         List<Value> items = new ArrayList<>();
+        if (present(row, SegmentSchema.ITEM_INTEGERS)) {
+          Group list = row.getGroup(SegmentSchema.ITEM_INTEGERS, 0);
+          int size = list.getFieldRepetitionCount("list");
+          for (int i = 0; i < size; i++) {
+            items.add(new IntegerValue(list.getGroup("list", i).getLong("element", 0)));
+          }
+          return new SequenceValue(items);
+        }
+        if (present(row, SegmentSchema.ITEM_NUMBERS)) {
+          Group list = row.getGroup(SegmentSchema.ITEM_NUMBERS, 0);
+          int size = list.getFieldRepetitionCount("list");
+          for (int i = 0; i < size; i++) {
+            items.add(new NumberValue(list.getGroup("list", i).getDouble("element", 0)));
+          }
+          return new SequenceValue(items);
+        }
         if (present(row, SegmentSchema.ITEMS)) {
           Group list = row.getGroup(SegmentSchema.ITEMS, 0);
           int size = list.getFieldRepetitionCount("list");
