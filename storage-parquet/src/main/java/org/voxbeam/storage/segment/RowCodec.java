@@ -219,11 +219,6 @@ public final class RowCodec {
   }
 
   /**
-   * Whether {@code sequence} is kept in one row: a non-empty sequence of scalars. A {@code range}
-   * of 100,000 integers is then one row instead of 100,001, and reading it back one row read
-   * instead of one per item. An empty sequence keeps its empty {@code children}, as before.
-   */
-  /**
    * Writes the items of a sequence of scalars into its row: as a plain list when they are all
    * integers or all numbers, each with its type otherwise.
    */
@@ -249,6 +244,11 @@ public final class RowCodec {
     }
   }
 
+  /**
+   * Whether {@code sequence} is kept in one row: a non-empty sequence of scalars. A {@code range}
+   * of 100,000 integers is then one row instead of 100,001, and reading it back one row read
+   * instead of one per item. An empty sequence keeps its empty {@code children}, as before.
+   */
   private static boolean allScalars(SequenceValue sequence) {
     if (sequence.size() == 0) {
       return false;
@@ -361,6 +361,17 @@ public final class RowCodec {
   }
 
   /** Whether {@code row} has a value in {@code field}; false if its schema lacks the field. */
+  /** The sequence a plain list of items holds, each entry ({@code list}) read by {@code item}. */
+  private static SequenceValue plainList(Group row, String field, Function<Group, Value> item) {
+    Group list = row.getGroup(field, 0);
+    int size = list.getFieldRepetitionCount("list");
+    List<Value> items = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      items.add(item.apply(list.getGroup("list", i)));
+    }
+    return new SequenceValue(items);
+  }
+
   private static boolean present(Group row, String field) {
     return row.getType().containsField(field) && row.getFieldRepetitionCount(field) > 0;
   }
@@ -386,20 +397,12 @@ public final class RowCodec {
       case "sequence" -> {
         List<Value> items = new ArrayList<>();
         if (present(row, SegmentSchema.ITEM_INTEGERS)) {
-          Group list = row.getGroup(SegmentSchema.ITEM_INTEGERS, 0);
-          int size = list.getFieldRepetitionCount("list");
-          for (int i = 0; i < size; i++) {
-            items.add(new IntegerValue(list.getGroup("list", i).getLong("element", 0)));
-          }
-          return new SequenceValue(items);
+          return plainList(
+              row, SegmentSchema.ITEM_INTEGERS, entry -> new IntegerValue(entry.getLong(0, 0)));
         }
         if (present(row, SegmentSchema.ITEM_NUMBERS)) {
-          Group list = row.getGroup(SegmentSchema.ITEM_NUMBERS, 0);
-          int size = list.getFieldRepetitionCount("list");
-          for (int i = 0; i < size; i++) {
-            items.add(new NumberValue(list.getGroup("list", i).getDouble("element", 0)));
-          }
-          return new SequenceValue(items);
+          return plainList(
+              row, SegmentSchema.ITEM_NUMBERS, entry -> new NumberValue(entry.getDouble(0, 0)));
         }
         if (present(row, SegmentSchema.ITEMS)) {
           Group list = row.getGroup(SegmentSchema.ITEMS, 0);
