@@ -52,33 +52,46 @@ class Version4StoreTest {
       assertEquals(33, report.rows());
       assertEquals(0, report.uncheckedRows(), "every row of version 4 carries its checksum");
 
-      List<Value> sequences = new ArrayList<>();
-      for (Path segment : segments(store)) {
-        for (Group row : SegmentFiles.read(segment, SegmentSchema.RESULT)) {
-          if (row.getString(SegmentSchema.VALUE_TYPE, 0).equals("sequence")) {
-            sequences.add(
-                opened
-                    .get(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)))
-                    .orElseThrow()
-                    .value());
-          }
-        }
-      }
-      SequenceValue xs = integers(0, 1, 2, 3, 4);
-      SequenceValue names =
-          new SequenceValue(
-              List.of(
-                  new StringValue("a"),
-                  new StringValue("b"),
-                  new NumberValue(3),
-                  new NumberValue(2.5),
-                  BooleanValue.of(true)));
-      assertTrue(sequences.contains(xs), "range(0, 5): " + sequences);
-      assertTrue(sequences.contains(numbers(0, 2, 4, 6, 8)), "the map: " + sequences);
-      assertTrue(sequences.contains(names), "the literal: " + sequences);
-      assertTrue(sequences.contains(new SequenceValue(List.of(xs, names))), "nested");
+      assertProgramSequences(storedSequences(store, opened));
     }
     assertEquals(before, segmentHashes(store), "no segment is rewritten");
+  }
+
+  /** The values of every sequence row in {@code store}'s segments, read through {@code opened}. */
+  static List<Value> storedSequences(Path store, ParquetResultStore opened) throws IOException {
+    List<Value> sequences = new ArrayList<>();
+    for (Path segment : segments(store)) {
+      for (Group row : SegmentFiles.read(segment, SegmentSchema.RESULT)) {
+        if (row.getString(SegmentSchema.VALUE_TYPE, 0).equals("sequence")) {
+          sequences.add(
+              opened
+                  .get(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)))
+                  .orElseThrow()
+                  .value());
+        }
+      }
+    }
+    return sequences;
+  }
+
+  /**
+   * The sequences the fixture programs of versions 4 and 5 share ({@code v4-program.imgql}'s) are
+   * among {@code sequences}.
+   */
+  static void assertProgramSequences(List<Value> sequences) {
+    SequenceValue xs = integers(0, 1, 2, 3, 4);
+    SequenceValue names =
+        new SequenceValue(
+            List.of(
+                new StringValue("a"),
+                new StringValue("b"),
+                new NumberValue(3),
+                new NumberValue(2.5),
+                BooleanValue.of(true)));
+    assertTrue(sequences.contains(xs), "range(0, 5): " + sequences);
+    assertTrue(sequences.contains(numbers(0, 2, 4, 6, 8)), "the map: " + sequences);
+    assertTrue(sequences.contains(names), "the literal: " + sequences);
+    assertTrue(sequences.contains(new SequenceValue(List.of(xs, names))), "nested");
   }
 
   static SequenceValue integers(long... values) {

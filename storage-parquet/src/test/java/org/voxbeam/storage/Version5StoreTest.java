@@ -3,14 +3,15 @@ package org.voxbeam.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.voxbeam.storage.Version4StoreTest.assertProgramSequences;
 import static org.voxbeam.storage.Version4StoreTest.integers;
 import static org.voxbeam.storage.Version4StoreTest.numbers;
 import static org.voxbeam.storage.Version4StoreTest.segmentHashes;
 import static org.voxbeam.storage.Version4StoreTest.segments;
+import static org.voxbeam.storage.Version4StoreTest.storedSequences;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,7 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.voxbeam.kernel.node.NodeId;
-import org.voxbeam.kernel.value.BooleanValue;
-import org.voxbeam.kernel.value.NumberValue;
 import org.voxbeam.kernel.value.SequenceValue;
-import org.voxbeam.kernel.value.StringValue;
 import org.voxbeam.kernel.value.Value;
 import org.voxbeam.storage.maintenance.StoreMaintenance;
 import org.voxbeam.storage.maintenance.VerifyReport;
@@ -59,23 +56,8 @@ class Version5StoreTest {
       VerifyReport report = new StoreMaintenance(opened).verify();
       assertTrue(report.ok(), report.problems().toString());
       assertEquals(0, report.uncheckedRows(), "every row of version 5 carries its checksum");
-      List<Value> sequences = new ArrayList<>();
-      for (NodeId id : sequenceIds(store)) {
-        sequences.add(opened.get(id).orElseThrow().value());
-      }
-      SequenceValue xs = integers(0, 1, 2, 3, 4);
-      SequenceValue names =
-          new SequenceValue(
-              List.of(
-                  new StringValue("a"),
-                  new StringValue("b"),
-                  new NumberValue(3),
-                  new NumberValue(2.5),
-                  BooleanValue.of(true)));
-      assertTrue(sequences.contains(xs), "range(0, 5): " + sequences);
-      assertTrue(sequences.contains(numbers(0, 2, 4, 6, 8)), "the map: " + sequences);
-      assertTrue(sequences.contains(names), "the literal: " + sequences);
-      assertTrue(sequences.contains(new SequenceValue(List.of(xs, names))), "nested");
+      List<Value> sequences = storedSequences(store, opened);
+      assertProgramSequences(sequences);
       assertTrue(sequences.contains(numbers(7, 8.5)), "in the wide segment: " + sequences);
     }
     assertEquals(before, segmentHashes(store), "no segment is rewritten");
@@ -110,17 +92,5 @@ class Version5StoreTest {
       SameValue.assertSame(numbers, reopened.get(StoredValues.id("numbers")).orElseThrow().value());
       assertTrue(new StoreMaintenance(reopened).verify().ok());
     }
-  }
-
-  private static List<NodeId> sequenceIds(Path store) throws Exception {
-    List<NodeId> ids = new ArrayList<>();
-    for (Path segment : segments(store)) {
-      for (Group row : SegmentFiles.read(segment, SegmentSchema.RESULT)) {
-        if (row.getString(SegmentSchema.VALUE_TYPE, 0).equals("sequence")) {
-          ids.add(new NodeId(row.getString(SegmentSchema.NODE_ID, 0)));
-        }
-      }
-    }
-    return ids;
   }
 }

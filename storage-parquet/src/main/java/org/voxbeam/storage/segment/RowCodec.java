@@ -395,7 +395,6 @@ public final class RowCodec {
         return new StringValue(row.getString("string_value", 0));
       }
       case "sequence" -> {
-        List<Value> items = new ArrayList<>();
         if (present(row, SegmentSchema.ITEM_INTEGERS)) {
           return plainList(
               row, SegmentSchema.ITEM_INTEGERS, entry -> new IntegerValue(entry.getLong(0, 0)));
@@ -404,6 +403,7 @@ public final class RowCodec {
           return plainList(
               row, SegmentSchema.ITEM_NUMBERS, entry -> new NumberValue(entry.getDouble(0, 0)));
         }
+        List<Value> items = new ArrayList<>();
         if (present(row, SegmentSchema.ITEMS)) {
           Group list = row.getGroup(SegmentSchema.ITEMS, 0);
           int size = list.getFieldRepetitionCount("list");
